@@ -1,0 +1,45 @@
+# Thin front door: installs what is missing, configures with CMake, builds, runs or tests.
+# Everything real lives in CMakeLists.txt; this file only strings the steps together.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+BUILD_TYPE ?= RelWithDebInfo
+CMAKE_GEN  := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps configure build run test asan-test bench install clean
+
+all: build
+
+deps:
+	@bash .ci/install-deps
+
+$(BUILD)/CMakeCache.txt:
+	@bash .ci/install-deps
+	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+configure: $(BUILD)/CMakeCache.txt
+
+build: deps configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# Opens the workbench on the default database (~/.local/share/anzen/anzen.db).
+run: build
+	./$(BUILD)/anzen
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan-test: deps
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DANZEN_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	./$(BUILD)/anzen-bench
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

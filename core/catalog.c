@@ -1,0 +1,307 @@
+#include "catalog.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+
+const char *i18n_get(const i18n_text *t, bool english)
+{
+    if (english && !str_empty(t->en))
+        return t->en;
+    return t->ja ? t->ja : (t->en ? t->en : "");
+}
+
+static const char *const meaning_names[MEANING__COUNT] = {"positive", "partial", "negative", "not_applicable"};
+
+const char *answer_meaning_name(answer_meaning m)
+{
+    return (unsigned)m < MEANING__COUNT ? meaning_names[m] : "";
+}
+
+bool answer_meaning_parse(const char *s, answer_meaning *out)
+{
+    for (int i = 0; i < MEANING__COUNT; i++)
+        if (str_eq(s, meaning_names[i])) {
+            *out = (answer_meaning)i;
+            return true;
+        }
+    return false;
+}
+
+static const char *const resp_names[] = {"", "hospital", "vendor", "joint", "na"};
+
+const char *responsibility_name(responsibility r)
+{
+    return (unsigned)r < AZ_ARRAY_LEN(resp_names) ? resp_names[r] : "";
+}
+
+bool responsibility_parse(const char *s, responsibility *out)
+{
+    for (size_t i = 1; i < AZ_ARRAY_LEN(resp_names); i++)
+        if (str_eq(s, resp_names[i])) {
+            *out = (responsibility)i;
+            return true;
+        }
+    return false;
+}
+
+static const char *const param_type_names[] = {"integer", "text", "boolean", "date", "enum"};
+
+const char *param_type_name(param_type t)
+{
+    return (unsigned)t < AZ_ARRAY_LEN(param_type_names) ? param_type_names[t] : "";
+}
+
+static void i18n_free(i18n_text *t)
+{
+    xfree(&t->ja);
+    xfree(&t->en);
+}
+
+static void node_free(catalog_node *n)
+{
+    free(n->id);
+    free(n->parent);
+    free(n->ref);
+    i18n_free(&n->title);
+    i18n_free(&n->text);
+    i18n_free(&n->guidance);
+    free(n->actor);
+    sl_free(&n->tags);
+    free(n->source);
+    for (size_t i = 0; i < n->nmaps; i++) {
+        free(n->maps[i].to_catalog);
+        free(n->maps[i].to_version);
+        free(n->maps[i].to_node);
+        free(n->maps[i].rel);
+    }
+    free(n->maps);
+    for (size_t i = 0; i < n->nparams; i++) {
+        clause_param *p = &n->params[i];
+        free(p->name);
+        free(p->default_value);
+        i18n_free(&p->unit);
+        i18n_free(&p->label);
+        sl_free(&p->choices);
+    }
+    free(n->params);
+    i18n_free(&n->annex);
+    sl_free(&n->triggers);
+}
+
+void catalog_free(catalog *c)
+{
+    if (!c)
+        return;
+    free(c->path);
+    free(c->id);
+    free(c->version);
+    free(c->kind);
+    i18n_free(&c->title);
+    i18n_free(&c->short_title);
+    free(c->publisher);
+    free(c->published);
+    free(c->source_title);
+    free(c->source_url);
+    free(c->completeness);
+    i18n_free(&c->completeness_note);
+    for (size_t i = 0; i < c->nanswers; i++) {
+        free(c->answers[i].value);
+        i18n_free(&c->answers[i].label);
+    }
+    free(c->answers);
+    for (size_t i = 0; i < c->ntags; i++) {
+        free(c->tags[i].id);
+        i18n_free(&c->tags[i].label);
+    }
+    free(c->tags);
+    for (size_t i = 0; i < c->nnodes; i++)
+        node_free(&c->nodes[i]);
+    free(c->nodes);
+    for (size_t i = 0; i < c->nmappings; i++) {
+        catalog_mapping *m = &c->mappings[i];
+        free(m->from_catalog);
+        free(m->from_version);
+        free(m->from_node);
+        free(m->to_catalog);
+        free(m->to_version);
+        free(m->to_node);
+        free(m->rel);
+        i18n_free(&m->note);
+        free(m->source);
+    }
+    free(c->mappings);
+    free(c);
+}
+
+const catalog_node *catalog_find_node(const catalog *c, const char *id)
+{
+    for (size_t i = 0; i < c->nnodes; i++)
+        if (str_eq(c->nodes[i].id, id))
+            return &c->nodes[i];
+    return NULL;
+}
+
+const answer_def *catalog_find_answer(const catalog *c, const char *value)
+{
+    for (size_t i = 0; i < c->nanswers; i++)
+        if (str_eq(c->answers[i].value, value))
+            return &c->answers[i];
+    return NULL;
+}
+
+size_t catalog_item_count(const catalog *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nnodes; i++)
+        n += c->nodes[i].kind == NODE_ITEM;
+    return n;
+}
+
+char *catalog_label(const catalog *c)
+{
+    return xasprintf("%s@%s", c->id, c->version);
+}
+
+bool catalog_parse_ref(const char *s, char **cat, char **ver, char **node)
+{
+    const char *colon = s ? strchr(s, ':') : NULL;
+    if (!colon || colon == s || !colon[1] || strchr(colon + 1, ':'))
+        return false;
+    const char *at = memchr(s, '@', (size_t)(colon - s));
+    if (at && (at == s || at + 1 == colon))
+        return false;
+    *cat = xstrndup(s, (size_t)((at ? at : colon) - s));
+    *ver = at ? xstrndup(at + 1, (size_t)(colon - at - 1)) : NULL;
+    *node = xstrdup(colon + 1);
+    return true;
+}
+
+bool catalog_set_add(catalog_set *set, catalog *c, diag_list *diags)
+{
+    const catalog *old = catalog_set_find(set, c->id, c->version);
+    if (old) {
+        diag_add(diags, c->path, 0, 0, "catalog %s@%s is already defined in %s", c->id, c->version, old->path);
+        catalog_free(c);
+        return false;
+    }
+    GROW(set->items, set->cap, set->len + 1);
+    set->items[set->len++] = c;
+    return true;
+}
+
+const catalog *catalog_set_find(const catalog_set *set, const char *id, const char *version)
+{
+    for (size_t i = 0; i < set->len; i++)
+        if (str_eq(set->items[i]->id, id) && (!version || str_eq(set->items[i]->version, version)))
+            return set->items[i];
+    return NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void catalog_set_load_dirs(catalog_set *set, const strlist *dirs, diag_list *diags)
+{
+    for (size_t d = 0; d < dirs->len; d++) {
+        DIR *dir = opendir(dirs->items[d]);
+        if (!dir)
+            continue;
+        strlist files = {0};
+        struct dirent *e;
+        while ((e = readdir(dir))) {
+            size_t n = strlen(e->d_name);
+            if (e->d_name[0] != '.' && n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0)
+                sl_push_owned(&files, xasprintf("%s/%s", dirs->items[d], e->d_name));
+        }
+        closedir(dir);
+        qsort(files.items, files.len, sizeof(char *), cmp_str);
+        for (size_t i = 0; i < files.len; i++) {
+            catalog *c = catalog_load_file(files.items[i], diags);
+            if (c)
+                catalog_set_add(set, c, diags);
+        }
+        sl_free(&files);
+    }
+}
+
+static bool set_has_node(const catalog_set *set, const char *cat, const char *ver, const char *node)
+{
+    for (size_t i = 0; i < set->len; i++) {
+        const catalog *c = set->items[i];
+        if (str_eq(c->id, cat) && (!ver || str_eq(c->version, ver)) && catalog_find_node(c, node))
+            return true;
+    }
+    return false;
+}
+
+static bool ref_ok(const catalog_set *set, catalog_ref_resolver resolve, void *ctx, const char *cat, const char *ver,
+                   const char *node)
+{
+    return set_has_node(set, cat, ver, node) || (resolve && resolve(ctx, cat, ver, node));
+}
+
+static void report_dangling(diag_list *diags, const catalog *c, int line, int col, const char *cat, const char *ver,
+                            const char *node)
+{
+    diag_add(diags, c->path, line, col, "reference %s%s%s:%s does not resolve to a node of a loaded catalog", cat,
+             ver ? "@" : "", ver ? ver : "", node);
+}
+
+size_t catalog_check_refs(const catalog *c, const catalog_set *set, catalog_ref_resolver resolve, void *ctx,
+                          diag_list *diags)
+{
+    size_t bad = 0;
+    for (size_t i = 0; i < c->nnodes; i++) {
+        const catalog_node *n = &c->nodes[i];
+        for (size_t k = 0; k < n->nmaps; k++) {
+            const node_map *m = &n->maps[k];
+            if (!ref_ok(set, resolve, ctx, m->to_catalog, m->to_version, m->to_node)) {
+                report_dangling(diags, c, m->line, m->col, m->to_catalog, m->to_version, m->to_node);
+                bad++;
+            }
+        }
+    }
+    for (size_t i = 0; i < c->nmappings; i++) {
+        const catalog_mapping *m = &c->mappings[i];
+        if (!ref_ok(set, resolve, ctx, m->from_catalog, m->from_version, m->from_node)) {
+            report_dangling(diags, c, m->from_line, m->from_col, m->from_catalog, m->from_version, m->from_node);
+            bad++;
+        }
+        if (!ref_ok(set, resolve, ctx, m->to_catalog, m->to_version, m->to_node)) {
+            report_dangling(diags, c, m->to_line, m->to_col, m->to_catalog, m->to_version, m->to_node);
+            bad++;
+        }
+    }
+    return bad;
+}
+
+void catalog_set_drop_dangling(catalog_set *set, diag_list *diags)
+{
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (size_t i = 0; i < set->len; i++) {
+            diag_list local = {0};
+            if (catalog_check_refs(set->items[i], set, NULL, NULL, &local) == 0) {
+                diag_free(&local);
+                continue;
+            }
+            diag_take_all(diags, &local);
+            catalog_free(set->items[i]);
+            memmove(&set->items[i], &set->items[i + 1], (set->len - i - 1) * sizeof *set->items);
+            set->len--;
+            changed = true;
+            break;
+        }
+    }
+}
+
+void catalog_set_free(catalog_set *set)
+{
+    for (size_t i = 0; i < set->len; i++)
+        catalog_free(set->items[i]);
+    free(set->items);
+    *set = (catalog_set){0};
+}

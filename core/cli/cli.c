@@ -1,0 +1,187 @@
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog_db.h"
+#include "cli_internal.h"
+#include "paths.h"
+#include "util.h"
+
+#ifndef ANZEN_VERSION
+#define ANZEN_VERSION "0"
+#endif
+
+static const cli_group *const groups[] = {&cli_group_catalog};
+
+void cli_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: anzen [--db PATH] [--lang ja|en] [COMMAND ...]\n"
+            "\n"
+            "With no command, opens the interactive workbench (needs a terminal).\n"
+            "\n"
+            "Commands:\n");
+    for (size_t i = 0; i < AZ_ARRAY_LEN(groups); i++)
+        groups[i]->usage(out);
+    fprintf(out, "\n"
+                 "Options:\n"
+                 "  --db PATH      database file (default $ANZEN_DB, else $XDG_DATA_HOME/anzen/anzen.db)\n"
+                 "  --lang ja|en   language of content and labels (default: from the locale)\n"
+                 "  --help         this text;  --version  the version\n"
+                 "\n"
+                 "Exit codes: 0 ok, 1 failed (not found, I/O), 2 usage, 3 invalid data,\n"
+                 "            4 database refused (newer schema, not SQLite, read-only).\n");
+}
+
+const char *cli_opt(int argc, char **argv, int *i, const char *name, bool *missing)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, "--", 2) != 0 || strncmp(a + 2, name, n) != 0)
+        return NULL;
+    if (a[2 + n] == '=')
+        return a + 3 + n;
+    if (a[2 + n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return NULL;
+    }
+    (*i)++;
+    return argv[*i];
+}
+
+static bool locale_is_japanese(void)
+{
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(vars); i++) {
+        const char *v = getenv(vars[i]);
+        if (!str_empty(v))
+            return str_starts(v, "ja");
+    }
+    return false;
+}
+
+int cli_parse_globals(int argc, char **argv, int *argi, cli_globals *g, FILE *out, FILE *err)
+{
+    g->english = !locale_is_japanese();
+    const char *env_lang = getenv("ANZEN_LANG");
+    if (str_eq(env_lang, "en") || str_eq(env_lang, "ja"))
+        g->english = str_eq(env_lang, "en");
+    int i = *argi;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        bool missing = false;
+        const char *v;
+        if (str_eq(argv[i], "--help") || str_eq(argv[i], "-h")) {
+            cli_usage(out);
+            return EXIT_OK;
+        } else if (str_eq(argv[i], "--version") || str_eq(argv[i], "-V")) {
+            fprintf(out, "anzen %s\n", ANZEN_VERSION);
+            return EXIT_OK;
+        } else if ((v = cli_opt(argc, argv, &i, "db", &missing))) {
+            if (!*v) {
+                fprintf(err, "anzen: --db needs a file path\n");
+                return EXIT_USAGE;
+            }
+            g->db_path = v;
+        } else if ((v = cli_opt(argc, argv, &i, "lang", &missing))) {
+            if (!str_eq(v, "ja") && !str_eq(v, "en")) {
+                fprintf(err, "anzen: --lang must be ja or en, not \"%s\"\n", v);
+                return EXIT_USAGE;
+            }
+            g->english = str_eq(v, "en");
+            g->lang_forced = true;
+        } else if (missing) {
+            fprintf(err, "anzen: %s needs a value\n", argv[i]);
+            return EXIT_USAGE;
+        } else {
+            fprintf(err, "anzen: unknown option %s (see anzen --help)\n", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    *argi = i;
+    return -1;
+}
+
+int cli_fail(cli_ctx *c, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("anzen: ", c->err);
+    vfprintf(c->err, fmt, ap);
+    fputc('\n', c->err);
+    va_end(ap);
+    return code;
+}
+
+int cli_open(cli_ctx *c)
+{
+    char *path = paths_db(c->g->db_path);
+    if (!path)
+        return cli_fail(c, EXIT_DATABASE, "cannot find a place for the database: set HOME, ANZEN_DB or --db");
+    char *err = NULL;
+    store_status s = store_open(path, 0, &c->st, &err);
+    free(path);
+    if (s != STORE_OK) {
+        int code = cli_fail(c, EXIT_DATABASE, "%s", err);
+        free(err);
+        return code;
+    }
+    strlist dirs = {0};
+    paths_catalog_dirs(&dirs);
+    diag_list diags = {0};
+    int r = catalog_sync(c->st, &dirs, &diags, NULL, &err);
+    sl_free(&dirs);
+    for (size_t i = 0; i < diags.len; i++) {
+        char *m = diag_format(&diags.items[i]);
+        fprintf(c->err, "anzen: warning: %s\n", m);
+        free(m);
+    }
+    diag_free(&diags);
+    if (r != 0) {
+        int code = cli_fail(c, EXIT_DATABASE, "%s", err);
+        free(err);
+        cli_close(c);
+        return code;
+    }
+    if (store_readonly(c->st))
+        fprintf(c->err, "anzen: note: %s is read-only; showing it without saving changes\n", store_path(c->st));
+    return 0;
+}
+
+void cli_close(cli_ctx *c)
+{
+    store_close(c->st);
+    c->st = NULL;
+}
+
+int cli_run(const cli_globals *g, int argc, char **argv, FILE *out, FILE *err)
+{
+    cli_ctx c = {.g = g, .out = out, .err = err};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(groups); i++) {
+        if (!str_eq(argv[0], groups[i]->name))
+            continue;
+        if (argc < 2 || str_eq(argv[1], "--help") || str_eq(argv[1], "help")) {
+            groups[i]->usage(argc < 2 ? err : out);
+            return argc < 2 ? EXIT_USAGE : EXIT_OK;
+        }
+        int r = groups[i]->run(&c, argc - 1, argv + 1);
+        cli_close(&c);
+        return r;
+    }
+    fprintf(err, "anzen: unknown command \"%s\" (see anzen --help)\n", argv[0]);
+    return EXIT_USAGE;
+}
+
+int cli_main(int argc, char **argv, cli_globals *g, FILE *out, FILE *err)
+{
+    int i = 1;
+    int r = cli_parse_globals(argc, argv, &i, g, out, err);
+    if (r >= 0)
+        return r;
+    if (i >= argc)
+        return -1;
+    return cli_run(g, argc - i, argv + i, out, err);
+}

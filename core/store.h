@@ -1,0 +1,53 @@
+/* The SQLite store: opening (creating 0600 in a 0700 directory), versioned migrations, and
+ * one-transaction-per-action helpers. */
+#ifndef ANZEN_STORE_H
+#define ANZEN_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+typedef struct store store;
+
+typedef enum {
+    STORE_OK = 0,
+    STORE_ERR_OPEN,       /* cannot create or open the file */
+    STORE_ERR_NOT_SQLITE, /* the file exists and is not an SQLite database */
+    STORE_ERR_NEWER,      /* written by a newer anzen: refused, nothing changed */
+    STORE_ERR_READONLY,   /* needs changes (migration) but cannot be written */
+    STORE_ERR_SQL,        /* any other SQLite failure */
+} store_status;
+
+enum {
+    STORE_OPEN_READONLY = 1, /* never write, even if the file is writable */
+    STORE_OPEN_NO_CREATE = 2 /* fail if the file does not exist */
+};
+
+/* Opens (creating when missing) and migrates the database at `path`. On failure *err gets a
+ * message for the user (caller frees) and *out is NULL. A read-only file opens read-only with
+ * store_readonly() true, as long as its schema is current. */
+store_status store_open(const char *path, int flags, store **out, char **err);
+void store_close(store *s);
+sqlite3 *store_db(store *s);
+const char *store_path(const store *s);
+bool store_readonly(const store *s);
+/* The schema version this build writes. */
+int store_schema_version(void);
+
+/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return 0 or -1 with *err set. */
+int store_begin(store *s, char **err);
+int store_commit(store *s, char **err);
+void store_rollback(store *s);
+
+/* Runs SQL with no result rows. 0 or -1 with *err. */
+int store_exec(store *s, const char *sql, char **err);
+/* Prepares a statement; aborts with a message on a programming error in the SQL text. */
+sqlite3_stmt *store_prepare(store *s, const char *sql);
+/* "what: sqlite message" for the last error. Caller frees. */
+char *store_error(store *s, const char *what);
+
+/* Binds NULL for a NULL pointer, text otherwise. */
+void store_bind_text(sqlite3_stmt *st, int idx, const char *v);
+/* Current time as ISO 8601 UTC ("2026-11-22T02:07:17Z") into buf (≥ 21 bytes). */
+void store_now(char *buf);
+
+#endif
