@@ -557,7 +557,10 @@ static void load_node(loader *L, catalog *c, yaml_node_t *e)
                                        "verified", "maps",   "params", "annex",  "triggers",  NULL};
     static const char *const node_kinds[] = {"heading", "item", NULL};
     static const char *const resp_values[] = {"hospital", "vendor", "joint", "na", NULL};
-    check_keys(L, e, "node", keys);
+    yaml_node_t *idn = get(L, e, "id");
+    char *early = idn && idn->type == YAML_SCALAR_NODE ? xasprintf("node %s", scalar(idn)) : xstrdup("node");
+    check_keys(L, e, early, keys);
+    free(early);
     catalog_node n = {.line = (int)e->start_mark.line + 1, .col = (int)e->start_mark.column + 1};
     n.id = str_field(L, e, "id", true, "node");
     if (n.id && !valid_id(n.id, true))
@@ -722,6 +725,21 @@ static void load_root(loader *L, catalog *c, yaml_node_t *root)
         fail(L, mappings ? mappings : root, "a crosswalk needs a non-empty \"mappings\" list");
 }
 
+static void offset_to_mark(const char *data, size_t len, size_t offset, yaml_mark_t *mark)
+{
+    size_t line = 0, col = 0;
+    for (size_t i = 0; i < offset && i < len; i++) {
+        if (data[i] == '\n') {
+            line++;
+            col = 0;
+        } else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+            col++; /* count characters, not continuation bytes */
+        }
+    }
+    mark->line = line;
+    mark->column = col;
+}
+
 catalog *catalog_load_buffer(const char *name, const char *data, size_t len, diag_list *diags)
 {
     yaml_parser_t parser;
@@ -732,6 +750,8 @@ catalog *catalog_load_buffer(const char *name, const char *data, size_t len, dia
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     if (!yaml_parser_load(&parser, &doc)) {
+        if (parser.error == YAML_READER_ERROR) /* bad encoding: libyaml gives only a byte offset */
+            offset_to_mark(data, len, parser.problem_offset, &parser.problem_mark);
         diag_add(diags, name, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1,
                  "YAML syntax error: %s%s%s", parser.problem ? parser.problem : "unknown problem",
                  parser.context ? " " : "", parser.context ? parser.context : "");

@@ -20,6 +20,12 @@ static bool same_file(const char *a, const char *b)
     return realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0;
 }
 
+static void report_ok(cli_ctx *c, const catalog *cat)
+{
+    fprintf(c->out, "%s: ok (%s@%s, %zu items, %zu headings, %zu mappings)\n", cat->path, cat->id, cat->version,
+            catalog_item_count(cat), cat->nnodes - catalog_item_count(cat), cat->nmappings);
+}
+
 static int cmd_validate(cli_ctx *c, int argc, char **argv)
 {
     strlist dirs = {0};
@@ -32,8 +38,7 @@ static int cmd_validate(cli_ctx *c, int argc, char **argv)
         catalog_set_load_dirs(&set, &dirs, &diags);
         catalog_set_drop_dangling(&set, &diags);
         for (size_t i = 0; i < set.len; i++)
-            fprintf(c->out, "%s: ok (%s@%s, %zu items)\n", set.items[i]->path, set.items[i]->id,
-                    set.items[i]->version, catalog_item_count(set.items[i]));
+            report_ok(c, set.items[i]);
     } else {
         /* The installed catalogs are the context that references resolve against; a given file
          * replaces the installed copy of itself. */
@@ -78,8 +83,7 @@ static int cmd_validate(cli_ctx *c, int argc, char **argv)
             set.len = before;
             diag_take_all(&diags, &refs);
             if (!bad)
-                fprintf(c->out, "%s: ok (%s@%s, %zu items)\n", set.items[i]->path, set.items[i]->id,
-                        set.items[i]->version, catalog_item_count(set.items[i]));
+                report_ok(c, set.items[i]);
         }
         free(given);
         catalog_set_free(&context);
@@ -151,21 +155,21 @@ static int cmd_list(cli_ctx *c, int argc, char **argv)
         cJSON_free(s);
         cJSON_Delete(arr);
     } else {
-        put_cell(c->out, en ? "CATALOG" : "カタログ", 32);
+        put_cell(c->out, en ? "CATALOG" : "カタログ", 26);
         put_cell(c->out, en ? "VERSION" : "版", 8);
         put_cell(c->out, en ? "ITEMS" : "項目数", 8);
-        put_cell(c->out, en ? "VERIFIED" : "確認済", 8);
-        put_cell(c->out, en ? "COMPLETE" : "網羅", 10);
+        put_cell(c->out, en ? "VERIFIED" : "確認済", 9);
+        put_cell(c->out, en ? "COMPLETE" : "網羅", 9);
         fprintf(c->out, "%s\n", en ? "TITLE" : "名称");
         for (size_t i = 0; i < n; i++) {
             char num[32];
-            put_cell(c->out, list[i].id, 32);
+            put_cell(c->out, list[i].id, 26);
             put_cell(c->out, list[i].version, 8);
             snprintf(num, sizeof num, "%d", list[i].items);
             put_cell(c->out, num, 8);
             snprintf(num, sizeof num, "%d", list[i].verified_items);
-            put_cell(c->out, num, 8);
-            put_cell(c->out, completeness_label(list[i].completeness, en), 10);
+            put_cell(c->out, num, 9);
+            put_cell(c->out, completeness_label(list[i].completeness, en), 9);
             fprintf(c->out, "%s%s\n", i18n_get(&list[i].title, en),
                     list[i].file_path ? "" : (en ? " (file removed)" : "（ファイル削除済）"));
         }
