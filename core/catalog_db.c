@@ -392,8 +392,19 @@ int catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_s
         }
     }
 
+    /* A catalog whose file is gone stays (assessments may use it) but is marked as such. */
+    sqlite3_int64 *gone = NULL;
+    size_t ngone = 0, capgone = 0;
+    sqlite3_stmt *all = store_prepare(s, "SELECT pk, file_path FROM catalog WHERE file_path IS NOT NULL");
+    while (sqlite3_step(all) == SQLITE_ROW)
+        if (!sl_contains(&paths, col_text(all, 1))) {
+            GROW(gone, capgone, ngone + 1);
+            gone[ngone++] = sqlite3_column_int64(all, 0);
+        }
+    sqlite3_finalize(all);
+
     int rc = 0;
-    if (pending.len || paths.len) {
+    if (pending.len || ngone) { /* write only when something changed: starting stays read-only */
         rc = store_begin(s, err);
         for (size_t i = 0; rc == 0 && i < pending.len; i++) {
             const catalog *c = pending.items[i];
@@ -402,26 +413,22 @@ int catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_s
             if (rc == 0)
                 stats->imported++;
         }
-        /* A catalog whose file is gone stays (assessments may use it) but is marked as such. */
-        if (rc == 0) {
-            sqlite3_stmt *all = store_prepare(s, "SELECT pk, file_path FROM catalog WHERE file_path IS NOT NULL");
-            sqlite3_stmt *gone = store_prepare(s, "UPDATE catalog SET file_path=NULL WHERE pk=?");
-            while (sqlite3_step(all) == SQLITE_ROW) {
-                const char *p = col_text(all, 1);
-                if (sl_contains(&paths, p))
-                    continue;
-                sqlite3_reset(gone);
-                sqlite3_bind_int64(gone, 1, sqlite3_column_int64(all, 0));
-                sqlite3_step(gone);
+        sqlite3_stmt *mark = store_prepare(s, "UPDATE catalog SET file_path=NULL WHERE pk=?");
+        for (size_t i = 0; rc == 0 && i < ngone; i++) {
+            sqlite3_reset(mark);
+            sqlite3_bind_int64(mark, 1, gone[i]);
+            if (sqlite3_step(mark) != SQLITE_DONE) {
+                *err = store_error(s, "marking removed catalog files");
+                rc = -1;
             }
-            sqlite3_finalize(all);
-            sqlite3_finalize(gone);
         }
+        sqlite3_finalize(mark);
         if (rc == 0)
             rc = store_commit(s, err);
         if (rc != 0)
             store_rollback(s);
     }
+    free(gone);
     for (size_t i = 0; i < paths.len; i++) {
         free(files[i].id);
         free(files[i].version);
