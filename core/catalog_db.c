@@ -636,7 +636,8 @@ size_t catalog_db_list(store *s, catalog_info **out)
            "c.short_ja,c.short_en,c.revision,"
            " (SELECT count(*) FROM catalog_node n WHERE n.catalog_pk=c.pk AND n.kind='heading'),"
            " (SELECT count(*) FROM catalog_node n WHERE n.catalog_pk=c.pk AND n.kind='item'),"
-           " (SELECT count(*) FROM catalog_node n WHERE n.catalog_pk=c.pk AND n.kind='item' AND n.verified)"
+           " (SELECT count(*) FROM catalog_node n WHERE n.catalog_pk=c.pk AND n.kind='item' AND n.verified),"
+           " (SELECT count(*) FROM catalog_map m WHERE m.catalog_pk=c.pk)"
            " FROM catalog c");
     catalog_info *list = NULL;
     size_t n = 0, cap = 0;
@@ -659,6 +660,7 @@ size_t catalog_db_list(store *s, catalog_info **out)
         ci->headings = sqlite3_column_int(st, i++);
         ci->items = sqlite3_column_int(st, i++);
         ci->verified_items = sqlite3_column_int(st, i++);
+        ci->mappings = sqlite3_column_int(st, i++);
     }
     sqlite3_finalize(st);
     if (n)

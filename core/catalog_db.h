@@ -23,7 +23,7 @@ typedef struct {
     char *id, *version, *kind, *completeness, *file_path, *publisher, *published;
     i18n_text title, short_title;
     int revision;
-    int headings, items, verified_items;
+    int headings, items, verified_items, mappings;
 } catalog_info;
 
 /* All catalogs in display order (kind, id, version). Returns the count; free with catalog_info_free. */

@@ -143,6 +143,7 @@ static int cmd_list(cli_ctx *c, int argc, char **argv)
             cJSON_AddNumberToObject(o, "headings", list[i].headings);
             cJSON_AddNumberToObject(o, "items", list[i].items);
             cJSON_AddNumberToObject(o, "verified_items", list[i].verified_items);
+            cJSON_AddNumberToObject(o, "mappings", list[i].mappings);
             cJSON_AddStringToObject(o, "completeness", list[i].completeness);
             if (list[i].file_path)
                 cJSON_AddStringToObject(o, "file", list[i].file_path);
@@ -165,7 +166,11 @@ static int cmd_list(cli_ctx *c, int argc, char **argv)
             char num[32];
             put_cell(c->out, list[i].id, 26);
             put_cell(c->out, list[i].version, 8);
-            snprintf(num, sizeof num, "%d", list[i].items);
+            /* a crosswalk has no items: show its links instead */
+            if (str_eq(list[i].kind, "crosswalk"))
+                snprintf(num, sizeof num, "%d%s", list[i].mappings, en ? " maps" : "対応");
+            else
+                snprintf(num, sizeof num, "%d", list[i].items);
             put_cell(c->out, num, 8);
             snprintf(num, sizeof num, "%d", list[i].verified_items);
             put_cell(c->out, num, 9);
