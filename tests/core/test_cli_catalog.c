@@ -193,3 +193,55 @@ Test(cli_catalog, help_and_version)
     cr_assert(str_starts(r.out, "anzen "));
     done(&r);
 }
+
+#define USER_CATALOG \
+    "format: anzen-catalog/1\ncatalog:\n  id: %s\n  version: \"%s\"\n  revision: 1\n" \
+    "  kind: checklist\n  title: 当院独自の点検表\n  publisher: 当院\n  published: 2026-04\n" \
+    "  source: {title: 院内規程, url: file:///intranet}\n  completeness: {status: complete}\n" \
+    "  answers: [{value: yes, label: はい, meaning: positive}]\n" \
+    "nodes:\n  - id: m-1\n    kind: item\n    text: 保守用アカウントの棚卸し\n    source: 院内\n    verified: true\n"
+
+Test(cli_catalog, a_dropped_in_user_catalog_appears_without_code_change)
+{
+    char *xdg = xasprintf("%s/xdg", dir);
+    char *cats = xasprintf("%s/anzen/catalogs", xdg);
+    setenv("XDG_DATA_HOME", xdg, 1);
+    char *cmd = xasprintf("mkdir -p '%s'", cats);
+    cr_assert_eq(system(cmd), 0);
+    char *text = xasprintf(USER_CATALOG, "my-hospital", "2026");
+    free(test_write(cats, "mine.yaml", text));
+    run_result r = run((const char *[]){"catalog", "list", NULL});
+    cr_assert_eq(r.code, 0, "%s", r.err);
+    cr_assert_not_null(strstr(r.out, "my-hospital"), "%s", r.out);
+    cr_assert_not_null(strstr(r.out, "当院独自の点検表"));
+    done(&r);
+    r = run((const char *[]){"catalog", "show", "my-hospital:m-1", NULL});
+    cr_assert_eq(r.code, 0);
+    cr_assert_not_null(strstr(r.out, "保守用アカウントの棚卸し"));
+    done(&r);
+    free(text);
+    free(cmd);
+    free(cats);
+    free(xdg);
+}
+
+Test(cli_catalog, a_user_catalog_reusing_a_shipped_id_is_refused_naming_both_files)
+{
+    char *xdg = xasprintf("%s/xdg", dir);
+    char *cats = xasprintf("%s/anzen/catalogs", xdg);
+    setenv("XDG_DATA_HOME", xdg, 1);
+    char *cmd = xasprintf("mkdir -p '%s'", cats);
+    cr_assert_eq(system(cmd), 0);
+    char *text = xasprintf(USER_CATALOG, "mhlw-gl6-control", "6.0");
+    free(test_write(cats, "copy.yaml", text));
+    run_result r = run((const char *[]){"catalog", "list", NULL});
+    cr_assert_eq(r.code, 0, "the rest still works");
+    cr_assert_not_null(strstr(r.err, "copy.yaml: catalog mhlw-gl6-control@6.0 is already defined in"), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "data/catalogs/mhlw-gl6-control-6.0.yaml"), "%s", r.err);
+    cr_assert_null(strstr(r.out, "当院独自の点検表"), "the duplicate was not loaded");
+    done(&r);
+    free(text);
+    free(cmd);
+    free(cats);
+    free(xdg);
+}
