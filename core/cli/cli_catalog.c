@@ -206,9 +206,9 @@ static void show_catalog(cli_ctx *c, const catalog *cat)
     for (size_t i = 0; i < cat->nnodes; i++) {
         const catalog_node *n = &cat->nodes[i];
         const char *label = n->title.ja ? i18n_get(&n->title, en) : i18n_get(&n->text, en);
-        fprintf(c->out, "%*s%s %s  [%s]%s\n", n->depth * 2, "", n->kind == NODE_ITEM ? "-" : "#", dash(n->ref), n->id,
-                "");
-        fprintf(c->out, "%*s  %s\n", n->depth * 2, "", label);
+        /* headings "#", items "-" with [✓] when verified; the node id for `catalog show ID:NODE` */
+        fprintf(c->out, "%*s%s %s %s  (%s)%s\n", n->depth * 2, "", n->kind == NODE_ITEM ? "-" : "#", dash(n->ref),
+                label, n->id, n->kind == NODE_ITEM && !n->verified ? (en ? " [unverified]" : " [未確認]") : "");
     }
 }
 
