@@ -1,16 +1,45 @@
-/* Placeholder until the workbench lands: refuses clearly rather than pretending. */
+/* tui_run: open the database first (its warnings go to the plain terminal), then start curses
+ * through the lifecycle module, run the app, and always restore the terminal. */
 #include "tui.h"
 
+#include <locale.h>
 #include <stdio.h>
-#include <unistd.h>
+#include <stdlib.h>
+
+#include "app.h"
+#include "cli/cli_internal.h"
+#include "msg.h"
+#include "screens/screens.h"
+#include "term.h"
 
 int tui_run(const cli_globals *g)
 {
-    (void)g;
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "anzen: the workbench needs a terminal; use a command instead (see anzen --help)\n");
+    setlocale(LC_ALL, "");
+    msg_set_english(g->english);
+    if (!term_available()) {
+        fprintf(stderr, "anzen: the workbench needs a terminal (stdin and stdout must be a tty); "
+                        "use a command instead (see anzen --help)\n");
         return EXIT_USAGE;
     }
-    fprintf(stderr, "anzen: the workbench is not built yet\n");
-    return EXIT_FAILURE_GENERAL;
+    cli_ctx c = {.g = g, .out = stdout, .err = stderr};
+    int r = cli_open(&c);
+    if (r != 0)
+        return r;
+    char *err = NULL;
+    if (term_start(stdin, stdout, &err) != 0) {
+        fprintf(stderr, "anzen: %s\n", err);
+        free(err);
+        cli_close(&c);
+        return EXIT_FAILURE_GENERAL;
+    }
+    app a;
+    app_init(&a, c.st, g);
+    app_push(&a, catalogs_screen_new(&a));
+    if (store_readonly(c.st))
+        app_status(&a, ROLE_STATUS_ERR, "%s", L(READONLY));
+    int code = app_run(&a);
+    app_free(&a);
+    term_stop();
+    cli_close(&c);
+    return code;
 }

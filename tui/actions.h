@@ -1,0 +1,91 @@
+/* Keys and actions as data.
+ *
+ * ACTION_INFO is the single list of user actions: id, name (for messages and docs) and help
+ * text in both languages. Key bindings are tables of {key, action}: one per screen plus the
+ * global table; a lookup tries the screen's table first and falls back to the global one (tig's
+ * keymap chain). The help screen is generated from these tables. Catalog answer keys are not in
+ * the tables: they come from the catalog being assessed and the navigator checks them itself. */
+#ifndef ANZEN_TUI_ACTIONS_H
+#define ANZEN_TUI_ACTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+#define ACTION_INFO(_)                                                                                  \
+    _(NONE, "none", "", "")                                                                             \
+    _(QUIT, "quit", "Quit anzen", "anzen を終了")                                                       \
+    _(BACK, "back", "Close this screen (quit on the first screen)", "この画面を閉じる（最初の画面では終了）") \
+    _(HELP, "help", "Show the keys", "キー一覧を表示")                                                   \
+    _(REDRAW, "redraw", "Redraw the screen", "画面を再描画")                                             \
+    _(SUSPEND, "suspend", "Suspend to the shell", "シェルに一時停止")                                   \
+    _(UP, "up", "Previous line", "前の行")                                                              \
+    _(DOWN, "down", "Next line", "次の行")                                                              \
+    _(PAGE_UP, "page-up", "Previous page", "前のページ")                                                \
+    _(PAGE_DOWN, "page-down", "Next page", "次のページ")                                                \
+    _(HOME, "home", "First line", "先頭")                                                               \
+    _(END, "end", "Last line", "末尾")                                                                  \
+    _(OPEN, "open", "Open the selected entry", "選択を開く")                                            \
+    _(FOCUS, "focus", "Switch between tree and detail", "ツリーと詳細を切り替え")                       \
+    _(TOGGLE, "toggle", "Expand or collapse", "開く／閉じる")                                           \
+    _(EXPAND, "expand", "Expand", "開く")                                                               \
+    _(COLLAPSE, "collapse", "Collapse (or go to the parent)", "閉じる（または親へ）")                   \
+    _(EXPAND_ALL, "expand-all", "Expand or collapse everything", "すべて開く／閉じる")                  \
+    _(SEARCH, "search", "Search (full-width = half-width)", "検索（全角・半角を区別しない）")           \
+    _(SEARCH_NEXT, "search-next", "Next match", "次の一致")                                             \
+    _(SEARCH_PREV, "search-prev", "Previous match", "前の一致")                                         \
+    _(FILTER, "filter", "Filter the items", "項目を絞り込む")                                           \
+    _(ANSWER, "answer", "Choose an answer", "回答を選ぶ")                                               \
+    _(NOTE, "note", "Edit the note", "メモを編集")                                                      \
+    _(NOTE_EDITOR, "note-editor", "Edit the note in $EDITOR", "メモを $EDITOR で編集")                  \
+    _(DATE_CHECKED, "date-checked", "Set the checked date", "確認日を設定")                             \
+    _(DATE_DUE, "date-due", "Set the due date", "目標日を設定")                                         \
+    _(DATE_DONE, "date-done", "Set the done date", "完了日を設定")                                      \
+    _(PARTY, "party", "Next responsible party", "担当を切り替え")                                       \
+    _(VENDOR, "vendor", "Next vendor", "事業者を切り替え")                                              \
+    _(UNDO, "undo", "Undo the last change", "直前の変更を取り消す")                                     \
+    _(NEW, "new", "Create", "新規作成")                                                                 \
+    _(CARRY, "carry", "Carry over into a new assessment", "引き継いで新しい評価を作成")                  \
+    _(DELETE, "delete", "Delete", "削除")                                                               \
+    _(CATALOGS, "catalogs", "Browse the catalogs", "カタログを見る")                                    \
+    _(INVENTORY, "inventory", "Organisation, vendors and systems", "組織・事業者・システム")           \
+    _(SAVE, "save", "Save and close", "保存して閉じる")                                                 \
+    _(CANCEL, "cancel", "Cancel", "取り消し")
+
+typedef enum {
+#define ACTION_ENUM(id, name, en, ja) ACT_##id,
+    ACTION_INFO(ACTION_ENUM)
+#undef ACTION_ENUM
+        ACT__COUNT
+} action;
+
+const char *action_name(action a);
+const char *action_help(action a); /* in the UI language */
+
+/* A key: a character (code point) or a curses function key (KEY_*), see KEY_FN. */
+typedef int keycode;
+#define KEY_FN(k) (0x40000000 | (k))
+#define KEY_CTRL(c) ((c) & 0x1f)
+#define KEY_ESC 27
+
+typedef struct {
+    keycode key;
+    action act;
+} keybind;
+
+typedef struct {
+    const char *name; /* screen name, for help */
+    const keybind *binds;
+    size_t len;
+} keymap;
+
+extern const keymap keymap_global;
+
+/* The action bound to key in `screen_map` (may be NULL), else in the global map; ACT_NONE if none. */
+action keymap_lookup(const keymap *screen_map, keycode key);
+/* A printable name for a key ("q", "Enter", "PgDn", "^L"). Caller frees. */
+char *keycode_name(keycode key);
+/* Every key bound to `act` in `map`, as "k1/k2", or NULL when none. Caller frees. */
+char *keymap_keys_for(const keymap *map, action act);
+
+#endif

@@ -1,0 +1,335 @@
+#include "app.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "draw.h"
+#include "lineedit.h"
+#include "msg.h"
+#include "screens/screens.h"
+#include "term.h"
+#include "text.h"
+
+void app_init(app *a, store *st, const cli_globals *g)
+{
+    *a = (app){.st = st, .g = g, .english = g ? g->english : true};
+    const char *idle = getenv("ANZEN_TEST_IDLE_FILE");
+    if (idle && *idle)
+        a->idle_path = xstrdup(idle);
+    const char *ex = getenv("ANZEN_EXIT_AFTER_DRAW");
+    a->exit_after_draw = ex && str_eq(ex, "1");
+    a->rows = LINES;
+    a->cols = COLS;
+}
+
+void app_free(app *a)
+{
+    while (a->depth > 0)
+        app_pop(a);
+    free(a->status);
+    free(a->idle_path);
+}
+
+void app_push(app *a, screen *s)
+{
+    if (a->depth >= (int)AZ_ARRAY_LEN(a->stack)) {
+        if (s->ops->done)
+            s->ops->done(s);
+        free(s);
+        return;
+    }
+    a->stack[a->depth++] = s;
+}
+
+void app_pop(app *a)
+{
+    if (a->depth == 0)
+        return;
+    screen *s = a->stack[--a->depth];
+    if (s->ops->done)
+        s->ops->done(s);
+    free(s);
+    screen *top = app_top(a);
+    if (top && top->ops->resume)
+        top->ops->resume(top, a);
+}
+
+screen *app_top(app *a)
+{
+    return a->depth > 0 ? a->stack[a->depth - 1] : NULL;
+}
+
+void app_status(app *a, role r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    free(a->status);
+    a->status = xvasprintf(fmt, ap);
+    a->status_role = r;
+    va_end(ap);
+}
+
+static void layout(app *a)
+{
+    a->rows = LINES;
+    a->cols = COLS;
+    a->too_small = a->cols < APP_MIN_COLS || a->rows < APP_MIN_ROWS;
+}
+
+static void draw_too_small(app *a)
+{
+    int y = a->rows / 2 - 1;
+    if (y < 0)
+        y = 0;
+    const char *title = L(TOO_SMALL);
+    char *need = msgf(MSG_TOO_SMALL_NEED, APP_MIN_COLS, APP_MIN_ROWS, a->cols, a->rows);
+    const char *hint = L(TOO_SMALL_HINT);
+    const char *lines[] = {title, need, hint};
+    for (int i = 0; i < 3 && y + i < a->rows; i++) {
+        int w = text_width(lines[i]);
+        int x = w < a->cols ? (a->cols - w) / 2 : 0;
+        draw_put(stdscr, y + i, x, a->cols, lines[i], i == 0 ? ROLE_WARNING : ROLE_NORMAL);
+    }
+    free(need);
+}
+
+static void draw_title(app *a)
+{
+    strbuf sb = {0};
+    sb_add(&sb, " anzen");
+    for (int i = 0; i < a->depth; i++) {
+        screen *s = a->stack[i];
+        if (!s->ops->title)
+            continue;
+        sb_add(&sb, " > ");
+        s->ops->title(s, a, &sb);
+    }
+    draw_text(stdscr, 0, 0, a->cols, sb_str(&sb), ROLE_TITLE);
+    sb_free(&sb);
+}
+
+static void draw_status(app *a, const char *prompt_label)
+{
+    int y = a->rows - 1;
+    screen *top = app_top(a);
+    const char *hint = top && top->ops->hint ? top->ops->hint(top, a) : NULL;
+    if (!hint)
+        hint = a->depth <= 1 ? L(HINT_ROOT) : L(HINT_SUB);
+    if (prompt_label) {
+        draw_fill(stdscr, y, 0, a->cols, ROLE_NORMAL);
+        return;
+    }
+    draw_fill(stdscr, y, 0, a->cols, ROLE_STATUS);
+    int hw = text_width(hint);
+    int msg_room = a->cols - hw - 2;
+    if (a->status && *a->status) {
+        draw_text(stdscr, y, 0, msg_room > 10 ? msg_room : a->cols, a->status, a->status_role);
+        if (msg_room > 10)
+            draw_put(stdscr, y, a->cols - hw - 1, a->cols, hint, ROLE_STATUS);
+    } else {
+        draw_put(stdscr, y, a->cols - hw - 1, a->cols, hint, ROLE_STATUS);
+    }
+}
+
+static void draw_all(app *a, const char *prompt_label)
+{
+    layout(a);
+    erase();
+    if (a->too_small) {
+        draw_too_small(a);
+        return;
+    }
+    draw_title(a);
+    screen *top = app_top(a);
+    if (top && top->ops->draw)
+        top->ops->draw(top, a, stdscr, (rect){.y = 1, .x = 0, .h = a->rows - 2, .w = a->cols});
+    draw_status(a, prompt_label);
+}
+
+void app_draw(app *a)
+{
+    draw_all(a, NULL);
+    curs_set(0);
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+static void mark_idle(app *a)
+{
+    if (!a->idle_path)
+        return;
+    a->idle_count++;
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", a->idle_path);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return;
+    fprintf(f, "%lu\n", a->idle_count);
+    fclose(f);
+    rename(tmp, a->idle_path);
+}
+
+bool app_getkey(app *a, keycode *key)
+{
+    for (;;) {
+        mark_idle(a);
+        wint_t ch;
+        errno = 0;
+        int r = get_wch(&ch);
+        if (r == ERR) {
+            if (errno == EINTR)
+                continue;
+            /* The terminal went away (hangup, closed pty). */
+            if (!isatty(STDIN_FILENO) || errno == EIO || errno == EBADF || errno == ENXIO)
+                return false;
+            continue;
+        }
+        if (r == KEY_CODE_YES) {
+            if (ch == KEY_RESIZE)
+                layout(a);
+            *key = KEY_FN((int)ch);
+        } else {
+            *key = (keycode)ch;
+        }
+        return true;
+    }
+}
+
+static void generic_action(app *a, action act)
+{
+    switch (act) {
+    case ACT_QUIT:
+        a->quit = true;
+        break;
+    case ACT_BACK:
+        if (a->depth <= 1)
+            a->quit = true;
+        else
+            app_pop(a);
+        break;
+    case ACT_REDRAW:
+        clearok(curscr, TRUE);
+        break;
+    case ACT_SUSPEND:
+        term_suspend();
+        kill(getpid(), SIGTSTP);
+        term_resume();
+        break;
+    case ACT_HELP: {
+        screen *top = app_top(a);
+        app_push(a, help_screen_new(a, top ? top->ops->keys : NULL));
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+void app_key(app *a, keycode key)
+{
+    if (key == KEY_FN(KEY_RESIZE))
+        return; /* layout already updated in app_getkey; the next draw repaints */
+    free(a->status);
+    a->status = NULL;
+    if (a->too_small) {
+        /* Only quitting makes sense until the window is big enough again. */
+        action act = keymap_lookup(NULL, key);
+        if (act == ACT_QUIT || act == ACT_BACK || key == 'q')
+            a->quit = true;
+        return;
+    }
+    screen *top = app_top(a);
+    if (!top)
+        return;
+    tui_event ev = {.key = key, .act = keymap_lookup(top->ops->keys, key)};
+    int r = top->ops->handle ? top->ops->handle(top, a, &ev) : RES_IGNORED;
+    if (r & RES_QUIT) {
+        a->quit = true;
+        return;
+    }
+    if (r & RES_CLOSE) {
+        if (a->depth <= 1)
+            a->quit = true;
+        else
+            app_pop(a);
+        return;
+    }
+    if (r == RES_IGNORED)
+        generic_action(a, ev.act);
+}
+
+int app_run(app *a)
+{
+    app_draw(a);
+    if (a->exit_after_draw)
+        return EXIT_OK;
+    while (!a->quit && a->depth > 0) {
+        keycode k;
+        if (!app_getkey(a, &k))
+            return EXIT_FAILURE_GENERAL;
+        app_key(a, k);
+        if (a->quit || a->depth == 0)
+            break;
+        app_draw(a);
+    }
+    return EXIT_OK;
+}
+
+bool app_prompt(app *a, const char *label, const char *initial, char **out)
+{
+    lineedit le = {0};
+    le_set(&le, initial);
+    bool accepted = false;
+    for (;;) {
+        draw_all(a, label);
+        if (!a->too_small) {
+            int y = a->rows - 1;
+            int x = draw_put(stdscr, y, 0, a->cols, label, ROLE_LABEL);
+            int cx = le_draw(&le, stdscr, y, x, a->cols - x);
+            move(y, cx);
+            curs_set(1);
+        }
+        wnoutrefresh(stdscr);
+        doupdate();
+        keycode k;
+        if (!app_getkey(a, &k))
+            break;
+        if (k == KEY_FN(KEY_RESIZE))
+            continue;
+        le_result r = le_key(&le, k);
+        if (r == LE_ACCEPT) {
+            accepted = true;
+            break;
+        }
+        if (r == LE_CANCEL)
+            break;
+    }
+    curs_set(0);
+    if (accepted)
+        *out = sb_take(&le.text);
+    le_free(&le);
+    return accepted;
+}
+
+bool app_confirm(app *a, const char *question)
+{
+    for (;;) {
+        draw_all(a, question);
+        if (!a->too_small)
+            draw_put(stdscr, a->rows - 1, 0, a->cols, question, ROLE_WARNING);
+        wnoutrefresh(stdscr);
+        doupdate();
+        keycode k;
+        if (!app_getkey(a, &k))
+            return false;
+        if (k == 'y' || k == 'Y')
+            return true;
+        if (k == KEY_FN(KEY_RESIZE))
+            continue;
+        return false;
+    }
+}

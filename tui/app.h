@@ -1,0 +1,104 @@
+/* The workbench engine: a stack of screens, the event loop, layout (title bar, screen area,
+ * status line), the minimum-size check, and the single place that waits for a key.
+ *
+ * A screen is a module under tui/screens/ exporting one const screen_ops. Handlers change state
+ * and return a result; they never draw. Drawing is a function of state, done by app_draw once
+ * per loop turn (erase + draw + one doupdate: curses sends only the cells that changed). */
+#ifndef ANZEN_TUI_APP_H
+#define ANZEN_TUI_APP_H
+
+#include <stdbool.h>
+
+#include "actions.h"
+#include "cli/cli.h"
+#include "curses_inc.h"
+#include "store.h"
+#include "theme.h"
+#include "util.h"
+
+#define APP_MIN_COLS 80
+#define APP_MIN_ROWS 24
+
+typedef struct app app;
+typedef struct screen screen;
+
+typedef struct {
+    keycode key; /* what was pressed */
+    action act;  /* what it means on this screen (ACT_NONE when unbound) */
+} tui_event;
+
+/* Result of a handler. */
+enum {
+    RES_IGNORED = 0, /* not handled: the generic handler gets it */
+    RES_HANDLED = 1,
+    RES_CLOSE = 2, /* pop this screen */
+    RES_QUIT = 4,
+};
+
+typedef struct {
+    int y, x, h, w;
+} rect;
+
+typedef struct {
+    const char *name;
+    const keymap *keys;
+    /* Title for the title bar (appended to sb). */
+    void (*title)(screen *s, app *a, strbuf *sb);
+    /* Key hints for the status line's right side; NULL = the generic hint. */
+    const char *(*hint)(screen *s, app *a);
+    void (*draw)(screen *s, app *a, WINDOW *w, rect r);
+    int (*handle)(screen *s, app *a, const tui_event *ev);
+    /* Called when the screen becomes the top again (a screen above closed): refresh data. */
+    void (*resume)(screen *s, app *a);
+    void (*done)(screen *s);
+} screen_ops;
+
+struct screen {
+    const screen_ops *ops;
+    void *priv;
+};
+
+struct app {
+    store *st;
+    const cli_globals *g;
+    bool english;
+    screen *stack[16];
+    int depth;
+    char *status; /* message on the status line, cleared on the next key */
+    role status_role;
+    bool quit;
+    bool too_small;
+    int rows, cols;
+    /* Test hooks (environment): a file that counts how often the app went idle waiting for a key,
+     * and exit right after the first full screen (benchmark). */
+    char *idle_path;
+    unsigned long idle_count;
+    bool exit_after_draw;
+};
+
+void app_init(app *a, store *st, const cli_globals *g);
+void app_free(app *a);
+void app_push(app *a, screen *s);
+void app_pop(app *a);
+screen *app_top(app *a);
+
+/* Sets the status-line message (printf-style). */
+void app_status(app *a, role r, const char *fmt, ...) AZ_PRINTF(3, 4);
+
+/* Draws everything and flushes to the terminal. */
+void app_draw(app *a);
+/* Waits for one key; the only place that blocks. A resize is handled here (layout updated) and
+ * returned as KEY_FN(KEY_RESIZE) so the caller repaints. Returns false when the terminal is gone. */
+bool app_getkey(app *a, keycode *key);
+/* One key through the top screen and the generic handler. */
+void app_key(app *a, keycode key);
+/* Runs until quit. Returns an exit code. */
+int app_run(app *a);
+
+/* A one-line prompt on the status line. Returns true with *out (caller frees) when accepted with
+ * Enter, false on Esc. */
+bool app_prompt(app *a, const char *label, const char *initial, char **out);
+/* A yes/no question on the status line: true for y/Enter... */
+bool app_confirm(app *a, const char *question);
+
+#endif

@@ -1,0 +1,161 @@
+/* The catalog browser: every catalog in the database, Enter opens one as a tree. */
+#include <stdlib.h>
+
+#include "catalog_db.h"
+#include "draw.h"
+#include "list.h"
+#include "msg.h"
+#include "screens.h"
+#include "text.h"
+
+typedef struct {
+    catalog_info *cats;
+    size_t ncats;
+    list_state list;
+} catalogs_state;
+
+const char *kind_label(const char *kind)
+{
+    static const struct {
+        const char *kind;
+        msg_id m;
+    } kinds[] = {
+        {"guideline", MSG_KIND_GUIDELINE}, {"checklist", MSG_KIND_CHECKLIST},   {"kakuninhyo", MSG_KIND_KAKUNINHYO},
+        {"disclosure", MSG_KIND_DISCLOSURE}, {"clauses", MSG_KIND_CLAUSES}, {"crosswalk", MSG_KIND_CROSSWALK},
+    };
+    for (size_t i = 0; i < AZ_ARRAY_LEN(kinds); i++)
+        if (str_eq(kind, kinds[i].kind))
+            return msg(kinds[i].m);
+    return kind ? kind : "";
+}
+
+static const char *completeness_label(const char *c)
+{
+    if (str_eq(c, "complete"))
+        return L(COMPLETE);
+    if (str_eq(c, "partial"))
+        return L(PARTIAL);
+    if (str_eq(c, "skeleton"))
+        return L(SKELETON);
+    return c ? c : "";
+}
+
+static void load(catalogs_state *st, app *a)
+{
+    catalog_info_free(st->cats, st->ncats);
+    st->ncats = catalog_db_list(a->st, &st->cats);
+    list_set_count(&st->list, (int)st->ncats);
+}
+
+static void title(screen *s, app *a, strbuf *sb)
+{
+    (void)s;
+    (void)a;
+    sb_add(sb, L(CATALOGS));
+}
+
+/* Column layout: kind | id@version | title | items | status. */
+enum { COL_KIND = 14, COL_ID = 27, COL_ITEMS = 5, COL_STATUS = 8 };
+
+static void draw(screen *s, app *a, WINDOW *w, rect r)
+{
+    catalogs_state *st = s->priv;
+    int title_w = r.w - (1 + COL_KIND + 1 + COL_ID + 1 + COL_ITEMS + 1 + COL_STATUS + 1);
+    int x = r.x + 1;
+    int y = r.y;
+    /* Header */
+    draw_text(w, y, x, COL_KIND, L(CAT_KIND), ROLE_HEADER);
+    draw_text(w, y, x + COL_KIND + 1, COL_ID, L(CAT_ID), ROLE_HEADER);
+    draw_text(w, y, x + COL_KIND + 1 + COL_ID + 1, title_w, L(CAT_TITLE), ROLE_HEADER);
+    char *items_h = text_truncate(L(CAT_ITEMS), COL_ITEMS, DRAW_MARKER);
+    int iw = text_width(items_h);
+    draw_put(w, y, x + COL_KIND + 1 + COL_ID + 1 + title_w + 1 + COL_ITEMS - iw, r.x + r.w, items_h, ROLE_HEADER);
+    free(items_h);
+    draw_text(w, y, x + COL_KIND + 1 + COL_ID + 1 + title_w + 1 + COL_ITEMS + 1, COL_STATUS, L(CAT_STATUS),
+              ROLE_HEADER);
+    y++;
+    int rows = r.h - 1;
+    list_set_height(&st->list, rows);
+    if (st->ncats == 0) {
+        draw_put(w, y + 1, x, r.x + r.w, L(NO_CATALOGS), ROLE_DIM);
+        return;
+    }
+    for (int i = 0; i < rows && st->list.top + i < (int)st->ncats; i++) {
+        int idx = st->list.top + i;
+        const catalog_info *c = &st->cats[idx];
+        bool sel = idx == st->list.sel;
+        role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+        draw_fill(w, y + i, r.x, r.w, base);
+        if (sel)
+            draw_put(w, y + i, r.x, r.x + 1, ">", base);
+        char *idv = xasprintf("%s@%s", c->id, c->version);
+        char items[16];
+        snprintf(items, sizeof items, "%5d", c->items);
+        int cx = x;
+        draw_text(w, y + i, cx, COL_KIND, kind_label(c->kind), base);
+        cx += COL_KIND + 1;
+        draw_text(w, y + i, cx, COL_ID, idv, base);
+        cx += COL_ID + 1;
+        draw_text(w, y + i, cx, title_w, i18n_get(&c->title, a->english), base);
+        cx += title_w + 1;
+        draw_text(w, y + i, cx, COL_ITEMS, items, base);
+        cx += COL_ITEMS + 1;
+        bool incomplete = !str_eq(c->completeness, "complete");
+        draw_text(w, y + i, cx, COL_STATUS, completeness_label(c->completeness),
+                  sel ? base : (incomplete ? ROLE_PARTIAL : ROLE_POSITIVE));
+        free(idv);
+    }
+}
+
+static int handle(screen *s, app *a, const tui_event *ev)
+{
+    catalogs_state *st = s->priv;
+    if (list_handle(&st->list, ev->act))
+        return RES_HANDLED;
+    if (ev->act == ACT_OPEN && st->ncats > 0) {
+        const catalog_info *c = &st->cats[st->list.sel];
+        screen *b = browse_screen_new(a, c->id, c->version);
+        if (b)
+            app_push(a, b);
+        return RES_HANDLED;
+    }
+    return RES_IGNORED;
+}
+
+static void resume(screen *s, app *a)
+{
+    load(s->priv, a);
+}
+
+static void done(screen *s)
+{
+    catalogs_state *st = s->priv;
+    catalog_info_free(st->cats, st->ncats);
+    free(st);
+}
+
+static const keybind catalogs_binds[] = {
+    {KEY_FN(KEY_RIGHT), ACT_OPEN},
+    {'l', ACT_OPEN},
+};
+static const keymap catalogs_keys = {.name = "catalogs", .binds = catalogs_binds, .len = AZ_ARRAY_LEN(catalogs_binds)};
+
+static const screen_ops catalogs_ops = {
+    .name = "catalogs",
+    .keys = &catalogs_keys,
+    .title = title,
+    .draw = draw,
+    .handle = handle,
+    .resume = resume,
+    .done = done,
+};
+
+screen *catalogs_screen_new(app *a)
+{
+    catalogs_state *st = xcalloc(1, sizeof *st);
+    screen *s = xcalloc(1, sizeof *s);
+    s->ops = &catalogs_ops;
+    s->priv = st;
+    load(st, a);
+    return s;
+}

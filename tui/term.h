@@ -1,0 +1,30 @@
+/* Terminal lifecycle: the only module that starts and ends curses.
+ *
+ * term_start checks that both ends are terminals (else a clear error, no curses at all), starts
+ * curses with newterm (which reports failure instead of exiting), and from then on restores the
+ * terminal on every path: term_stop on normal exit, an atexit hook, and handlers for crash and
+ * termination signals (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTERM, SIGHUP, SIGQUIT), which
+ * restore and then re-raise so the exit status still tells what happened. While curses owns the
+ * screen, stderr goes to a temporary file and is replayed after the terminal is restored, so a
+ * library warning never scribbles over the screen. term_suspend/term_resume wrap $EDITOR. */
+#ifndef ANZEN_TUI_TERM_H
+#define ANZEN_TUI_TERM_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Is there a terminal on stdin and stdout? */
+bool term_available(void);
+/* Starts curses on in/out (usually stdin/stdout). 0, or -1 with *err (caller frees). */
+int term_start(FILE *in, FILE *out, char **err);
+/* Restores the terminal; safe to call more than once and when never started. */
+void term_stop(void);
+bool term_active(void);
+/* Leaves curses mode temporarily (for a child process) and comes back. */
+void term_suspend(void);
+void term_resume(void);
+/* Runs $VISUAL, else $EDITOR, else vi, on `path` with the terminal handed over. Returns the
+ * editor's exit status (0 = fine) or -1 with *err when it could not run. */
+int term_edit_file(const char *path, char **err);
+
+#endif
