@@ -26,6 +26,7 @@ typedef struct {
 } cli_group;
 
 extern const cli_group cli_group_catalog;
+extern const cli_group cli_group_org, cli_group_vendor, cli_group_system, cli_group_assess, cli_group_answer, cli_group_progress, cli_group_history, cli_group_diff;
 
 /* Prints "anzen: message" to err and returns code. */
 int cli_fail(cli_ctx *c, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
