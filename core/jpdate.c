@@ -302,7 +302,7 @@ bool jpdate_parse(const char *s, jp_date *out, char **err)
         y = era->start.y + y - 1;
     }
     if (!jpdate_valid(y, m, d)) {
-        *err = xasprintf("no such date \"%s\" (%04d-%02d-%02d)", s, y, m, d);
+        *err = era ? xasprintf("no such date \"%s\" (%04d-%02d-%02d)", s, y, m, d) : xasprintf("no such date \"%s\"", s);
         free(norm);
         return false;
     }

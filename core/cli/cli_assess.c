@@ -183,7 +183,7 @@ static int cmd_list(cli_ctx *c, int argc, char **argv)
         ws_cell(c->out, en ? "CATALOG" : "カタログ", 30);
         ws_cell(c->out, en ? "SCOPE" : "対象", 24);
         ws_cell(c->out, en ? "ANSWERED" : "回答", 12);
-        ws_cell(c->out, en ? "POSITIVE" : "実施", 6);
+        ws_cell(c->out, en ? "POSITIVE" : "実施", 8);
         ws_cell(c->out, en ? "OVERDUE" : "期限超過", 8);
         fprintf(c->out, "%s\n", en ? "SIGN-OFF" : "承認");
         for (size_t i = 0; i < len; i++) {
@@ -202,8 +202,11 @@ static int cmd_list(cli_ctx *c, int argc, char **argv)
             free(sc);
             snprintf(buf, sizeof buf, "%d/%d %d%%", a->answered, a->items, pct(a->answered, a->items));
             ws_cell(c->out, buf, 12);
-            snprintf(buf, sizeof buf, "%d%%", pct(a->positive, a->items - a->not_applicable));
-            ws_cell(c->out, buf, 6);
+            if (a->items - a->not_applicable > 0)
+                snprintf(buf, sizeof buf, "%d%%", pct(a->positive, a->items - a->not_applicable));
+            else
+                snprintf(buf, sizeof buf, "-");
+            ws_cell(c->out, buf, 8);
             snprintf(buf, sizeof buf, "%d", a->overdue);
             ws_cell(c->out, buf, 8);
             fprintf(c->out, "%s\n", signoff_state(c, a));

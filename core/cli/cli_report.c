@@ -135,7 +135,10 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
                 char buf[64];
                 snprintf(buf, sizeof buf, "%d/%d %3d%%", p->answered, p->items, progress_answered_pct(p));
                 ws_cell(c->out, buf, 14);
-                snprintf(buf, sizeof buf, "%3d%%", progress_positive_pct(p));
+                if (p->items - p->na > 0)
+                    snprintf(buf, sizeof buf, "%3d%%", progress_positive_pct(p));
+                else
+                    snprintf(buf, sizeof buf, "   -");
                 ws_cell(c->out, buf, 8);
                 snprintf(buf, sizeof buf, "%d", p->overdue);
                 ws_cell(c->out, buf, 8);
@@ -243,8 +246,10 @@ static int history_run(cli_ctx *c, int argc, char **argv)
                 *p == '\n' ? sb_add(&ob, "⏎") : sb_addc(&ob, *p);
             for (const char *p = nv; *p; p++)
                 *p == '\n' ? sb_add(&nb, "⏎") : sb_addc(&nb, *p);
-            fprintf(c->out, "%s  %-10s %s%s  %s  %s: %s → %s\n", h->at, h->who, h->kind,
-                    h->undo_of ? "" : "", sb_str(&what), h->field, sb_str(&ob), sb_str(&nb));
+            fprintf(c->out, "%s  ", h->at);
+            ws_cell(c->out, h->who, 10);
+            ws_cell(c->out, h->kind, 7);
+            fprintf(c->out, " %s  %s: %s → %s\n", sb_str(&what), h->field, sb_str(&ob), sb_str(&nb));
             sb_free(&ob);
             sb_free(&nb);
             free(o);
