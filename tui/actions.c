@@ -69,6 +69,11 @@ static action lookup_in(const keymap *m, keycode key)
     return ACT_NONE;
 }
 
+action keymap_lookup_local(const keymap *map, keycode key)
+{
+    return lookup_in(map, key);
+}
+
 action keymap_lookup(const keymap *screen_map, keycode key)
 {
     action a = lookup_in(screen_map, key);

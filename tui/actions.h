@@ -83,6 +83,8 @@ extern const keymap keymap_global;
 
 /* The action bound to key in `screen_map` (may be NULL), else in the global map; ACT_NONE if none. */
 action keymap_lookup(const keymap *screen_map, keycode key);
+/* The action bound to key in `map` only (no fallback). */
+action keymap_lookup_local(const keymap *map, keycode key);
 /* A printable name for a key ("q", "Enter", "PgDn", "^L"). Caller frees. */
 char *keycode_name(keycode key);
 /* Every key bound to `act` in `map`, as "k1/k2", or NULL when none. Caller frees. */

@@ -125,10 +125,12 @@ static void draw_status(app *a, const char *prompt_label)
     }
     draw_fill(stdscr, y, 0, a->cols, ROLE_STATUS);
     int hw = text_width(hint);
-    int msg_room = a->cols - hw - 2;
     if (a->status && *a->status) {
-        draw_text(stdscr, y, 0, msg_room > 10 ? msg_room : a->cols, a->status, a->status_role);
-        if (msg_room > 10)
+        /* The message wins; the hint is shown only when both fit. */
+        int mw = text_width(a->status);
+        bool both = mw + 2 + hw + 1 <= a->cols;
+        draw_text(stdscr, y, 0, both ? mw : a->cols, a->status, a->status_role);
+        if (both)
             draw_put(stdscr, y, a->cols - hw - 1, a->cols, hint, ROLE_STATUS);
     } else {
         draw_put(stdscr, y, a->cols - hw - 1, a->cols, hint, ROLE_STATUS);
@@ -138,6 +140,7 @@ static void draw_status(app *a, const char *prompt_label)
 static void draw_all(app *a, const char *prompt_label)
 {
     layout(a);
+    a->show_cursor = false;
     erase();
     if (a->too_small) {
         draw_too_small(a);
@@ -153,7 +156,12 @@ static void draw_all(app *a, const char *prompt_label)
 void app_draw(app *a)
 {
     draw_all(a, NULL);
-    curs_set(0);
+    if (a->show_cursor && !a->too_small) {
+        move(a->cursor_y, a->cursor_x);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
     wnoutrefresh(stdscr);
     doupdate();
 }
@@ -252,12 +260,17 @@ void app_key(app *a, keycode key)
         return;
     }
     if (r & RES_CLOSE) {
-        if (a->depth <= 1)
+        if (a->depth <= 1 && !a->pending)
             a->quit = true;
         else
             app_pop(a);
-        return;
     }
+    if (a->pending) {
+        app_push(a, a->pending);
+        a->pending = NULL;
+    }
+    if (r & RES_CLOSE)
+        return;
     if (r == RES_IGNORED)
         generic_action(a, ev.act);
 }
@@ -331,5 +344,25 @@ bool app_confirm(app *a, const char *question)
         if (k == KEY_FN(KEY_RESIZE))
             continue;
         return false;
+    }
+}
+
+bool app_menu(app *a, const char *label, keycode *key)
+{
+    for (;;) {
+        draw_all(a, label);
+        if (!a->too_small)
+            draw_put(stdscr, a->rows - 1, 0, a->cols, label, ROLE_LABEL);
+        wnoutrefresh(stdscr);
+        doupdate();
+        keycode k;
+        if (!app_getkey(a, &k))
+            return false;
+        if (k == KEY_FN(KEY_RESIZE))
+            continue;
+        if (k == KEY_ESC || k == KEY_CTRL('g'))
+            return false;
+        *key = k;
+        return true;
     }
 }

@@ -69,6 +69,11 @@ struct app {
     bool quit;
     bool too_small;
     int rows, cols;
+    /* A screen that wants the hardware cursor (an editor) sets these while drawing. */
+    bool show_cursor;
+    /* A screen that closes itself with RES_CLOSE may leave a successor here; it is pushed after. */
+    screen *pending;
+    int cursor_y, cursor_x;
     /* Test hooks (environment): a file that counts how often the app went idle waiting for a key,
      * and exit right after the first full screen (benchmark). */
     char *idle_path;
@@ -98,6 +103,8 @@ int app_run(app *a);
 /* A one-line prompt on the status line. Returns true with *out (caller frees) when accepted with
  * Enter, false on Esc. */
 bool app_prompt(app *a, const char *label, const char *initial, char **out);
+/* A one-key menu: `label` on the status line, then one key into *key. false on Esc. */
+bool app_menu(app *a, const char *label, keycode *key);
 /* A yes/no question on the status line: true for y/Enter... */
 bool app_confirm(app *a, const char *question);
 

@@ -59,6 +59,108 @@
     _(RESP_VENDOR, "vendor", "事業者")                                                                       \
     _(RESP_JOINT, "joint", "共同")                                                                           \
     _(RESP_NA, "n/a", "対象外")                                                                              \
+    _(DASHBOARD, "Dashboard", "ダッシュボード")                                                              \
+    _(ORG, "Organisation", "医療機関")                                                                       \
+    _(ORG_NONE, "No organisation yet: press i to enter it", "医療機関が未登録です（i で登録）")             \
+    _(ORG_BEDS, "%d beds", "%d 床")                                                                          \
+    _(OFFICER, "Security officer", "安全管理責任者")                                                         \
+    _(ASSESSMENTS, "Assessments", "評価")                                                                    \
+    _(NO_ASSESSMENTS, "No assessments yet: press n to create one", "評価がありません（n で新規作成）")       \
+    _(COL_ASSESSMENT, "Assessment", "評価")                                                                  \
+    _(COL_FY, "Year", "年度")                                                                                \
+    _(COL_ANSWERED, "Answered", "回答済み")                                                                  \
+    _(COL_POSITIVE, "Yes", "実施")                                                                           \
+    _(COL_OVERDUE, "Late", "超過")                                                                           \
+    _(SCOPE_ORG, "whole organisation", "組織全体")                                                           \
+    _(BY_OWNER, "By responsible party", "担当別")                                                            \
+    _(OWNER_UNSET, "not set", "未設定")                                                                      \
+    _(HINT_DASH, "Enter:open n:new C:carry i:inventory b:catalogs ?:help", "Enter:開く n:新規 C:引継 i:台帳 b:カタログ ?:ヘルプ") \
+    _(HINT_NAV, "keys:answer c/t/C:dates r:party v:vendor e:note u:undo f:filter ?:help",                     \
+      "回答キー c/t/C:日付 r:担当 v:事業者 e:メモ u:取消 f:絞込 ?:ヘルプ")                                    \
+    _(ANSWER, "Answer", "回答")                                                                              \
+    _(UNANSWERED, "not answered", "未回答")                                                                  \
+    _(ANSWER_KEYS, "Keys", "キー")                                                                           \
+    _(DATE_CHECKED, "Checked", "確認日")                                                                     \
+    _(DATE_DUE, "Due", "目標日")                                                                             \
+    _(DATE_DONE, "Done", "完了日")                                                                           \
+    _(OVERDUE, "overdue", "期限超過")                                                                        \
+    _(VENDOR, "Vendor", "事業者")                                                                            \
+    _(NOTE, "Note", "メモ")                                                                                  \
+    _(EVIDENCE, "Evidence", "証跡")                                                                          \
+    _(HISTORY, "History", "履歴")                                                                            \
+    _(SAVED, "Saved: %s %s", "保存しました: %s %s")                                                          \
+    _(SAVED_NOTHING, "No change", "変更はありません")                                                        \
+    _(UNDONE, "Undone: %s", "取り消しました: %s")                                                           \
+    _(NOTHING_TO_UNDO, "Nothing to undo", "取り消す変更はありません")                                       \
+    _(DATE_PROMPT, "%s (2026-04-01 or R8.4.1, empty clears): ", "%s（2026-04-01 / 令和8年4月1日、空で消去）: ") \
+    _(ANSWER_MENU, "Answer:", "回答:")                                                                       \
+    _(ANSWER_CLEAR, "Del:clear", "Del:消去")                                                                 \
+    _(FILTER_MENU, "Filter: a:all u:unanswered n:negative o:overdue r:party v:vendor",                       \
+      "絞り込み: a:すべて u:未回答 n:否定 o:期限超過 r:担当 v:事業者")                                       \
+    _(FILTER_ALL, "all items", "すべての項目")                                                               \
+    _(FILTER_UNANSWERED, "unanswered", "未回答")                                                             \
+    _(FILTER_NEGATIVE, "negative answers", "否定の回答")                                                     \
+    _(FILTER_OVERDUE, "overdue", "期限超過")                                                                 \
+    _(FILTER_SHOWING, "Filter: %s (%d items)", "絞り込み: %s（%d 項目）")                                    \
+    _(FILTER_EMPTY, "No item matches the filter: %s", "絞り込みに合う項目がありません: %s")                  \
+    _(NO_VENDORS, "No vendors yet: add them under inventory (i on the dashboard)", "事業者が未登録です（ダッシュボードで i）") \
+    _(FIELD_VALUE, "answer", "回答")                                                                         \
+    _(FIELD_OWNER, "responsible", "担当")                                                                    \
+    _(FIELD_EVIDENCE, "evidence", "証跡")                                                                    \
+    _(NOTE_TITLE, "Note: %s", "メモ: %s")                                                                    \
+    _(NOTE_HINT, "^S:save  Esc:cancel  ^E:$EDITOR", "^S:保存  Esc:取消  ^E:$EDITOR")                          \
+    _(NOTE_DISCARD, "Discard the changes to the note? (y/n)", "メモの変更を破棄しますか？ (y/n)")            \
+    _(NEW_PICK_CATALOG, "New assessment: choose a catalog", "新規評価: カタログを選択")                      \
+    _(FY_PROMPT, "Fiscal year (2026 or 令和8年度): ", "年度（2026 / 令和8年度）: ")                          \
+    _(SYSTEM_PROMPT, "System (name or #id, empty = whole organisation): ", "対象システム（名前か #番号、空 = 組織全体）: ") \
+    _(CREATED, "Created assessment #%lld", "評価 #%lld を作成しました")                                     \
+    _(CARRY_PROMPT, "Carry into fiscal year: ", "引き継ぎ先の年度: ")                                       \
+    _(CARRIED, "Carried into #%lld (%d items dropped)", "#%lld に引き継ぎました（除外 %d 項目）")          \
+    _(EDIT_PARTY, "editing as", "入力者")                                                                   \
+    _(INVENTORY, "Inventory", "台帳")                                                                        \
+    _(INV_ORG, "Organisation", "医療機関")                                                                   \
+    _(INV_VENDORS, "Vendors", "事業者")                                                                      \
+    _(INV_SYSTEMS, "Systems", "システム")                                                                    \
+    _(INV_ADD_VENDOR, "+ add a vendor", "+ 事業者を追加")                                                    \
+    _(INV_ADD_SYSTEM, "+ add a system", "+ システムを追加")                                                  \
+    _(INV_NOT_SET, "(not entered yet)", "（未登録）")                                                        \
+    _(FORM_HINT, "Enter:edit  ^S:save  Esc:cancel", "Enter:編集  ^S:保存  Esc:取消")                        \
+    _(FORM_DISCARD, "Discard the changes? (y/n)", "変更を破棄しますか？ (y/n)")                              \
+    _(FORM_SAVED, "Saved: %s", "保存しました: %s")                                                           \
+    _(FORM_REQUIRED, "%s is required", "%s は必須です")                                                      \
+    _(FORM_NOT_NUMBER, "%s must be a whole number, not \"%s\"", "%s は整数で入力してください（「%s」）")     \
+    _(TRI_YES, "yes", "はい")                                                                                \
+    _(TRI_NO, "no", "いいえ")                                                                                \
+    _(F_NAME, "Name", "名称")                                                                                \
+    _(F_ORG_NAME, "Name of the institution", "医療機関名")                                                   \
+    _(F_BEDS, "Beds", "病床数")                                                                              \
+    _(F_ADMIN, "Administrator", "管理者")                                                                    \
+    _(F_OFFICER, "Security officer", "医療情報システム安全管理責任者")                                       \
+    _(F_PLANNING, "Planning manager", "企画管理者")                                                          \
+    _(F_OPERATIONS, "Operations staff", "システム運用担当者")                                                \
+    _(F_ADDRESS, "Address", "所在地")                                                                        \
+    _(F_NOTE, "Note", "備考")                                                                                \
+    _(F_CONTACT, "Contact person", "担当者・窓口")                                                           \
+    _(F_PHONE, "Phone", "電話")                                                                              \
+    _(F_EMAIL, "E-mail", "メール")                                                                           \
+    _(F_ISMS, "ISMS certified", "ISMS 認証")                                                                 \
+    _(F_ISMS_EXP, "ISMS valid until", "ISMS 有効期限")                                                       \
+    _(F_PMARK, "Privacy mark", "プライバシーマーク")                                                         \
+    _(F_PMARK_EXP, "Privacy mark valid until", "Pマーク有効期限")                                            \
+    _(F_CATEGORY, "Category", "区分")                                                                        \
+    _(F_VENDOR, "Vendor", "事業者")                                                                          \
+    _(F_PRODUCT, "Product", "製品名")                                                                        \
+    _(F_VERSION, "Version", "バージョン")                                                                    \
+    _(F_HOSTING, "Hosting", "設置形態")                                                                      \
+    _(F_REMOTE, "Remote maintenance", "リモート保守")                                                        \
+    _(F_REMOTE_METHOD, "Remote method", "リモート接続方法")                                                  \
+    _(F_MEDDEV, "Medical device", "医療機器")                                                                \
+    _(F_PATIENT_DATA, "Patient data in maintenance", "保守で患者データを扱う")                               \
+    _(F_EOS, "End of support", "サポート終了日")                                                             \
+    _(F_BACKUP, "Backup method", "バックアップ方法")                                                         \
+    _(HOST_ONPREM, "on-premises", "オンプレミス")                                                            \
+    _(HOST_CLOUD, "cloud", "クラウド")                                                                       \
+    _(HOST_HYBRID, "hybrid", "ハイブリッド")                                                                 \
     _(LINK_OUT, "->", "->")                                                                                  \
     _(LINK_IN, "<-", "<-")                                                                                   \
     _(EDITOR_FAILED, "The editor failed: %s", "エディタの実行に失敗しました: %s")                          \

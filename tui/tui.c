@@ -34,7 +34,7 @@ int tui_run(const cli_globals *g)
     }
     app a;
     app_init(&a, c.st, g);
-    app_push(&a, catalogs_screen_new(&a));
+    app_push(&a, dashboard_screen_new(&a));
     if (store_readonly(c.st))
         app_status(&a, ROLE_STATUS_ERR, "%s", L(READONLY));
     int code = app_run(&a);

@@ -65,7 +65,7 @@ start() {
     local cmd
     cmd=$(printf '%q ' env -i PATH="$PATH" HOME="$CASE_DIR/home" TERM=screen LC_ALL="$locale" TZ=UTC \
         ANZEN_NOW="${ANZEN_NOW:-2026-04-01T09:00:00Z}" ANZEN_DATA_DIR="$HERE/data" \
-        ANZEN_TEST_IDLE_FILE="$CASE_DIR/idle" EDITOR="${EDITOR_CMD:-false}" \
+        ANZEN_TEST_IDLE_FILE="$CASE_DIR/idle" ANZEN_USER=tester EDITOR="${EDITOR_CMD:-false}" \
         "$BIN" --db "$CASE_DIR/db/anzen.db" "$@")
     "${TMUX_CMD[@]}" new-session -d -s main -x "$w" -y "$h" \
         "$cmd; echo \"[anzen exited \$?]\"; sleep 600"

@@ -1,7 +1,9 @@
 /* The catalog browser: every catalog in the database, Enter opens one as a tree. */
 #include <stdlib.h>
 
+#include "assess.h"
 #include "catalog_db.h"
+#include "jpdate.h"
 #include "draw.h"
 #include "list.h"
 #include "msg.h"
@@ -9,6 +11,7 @@
 #include "text.h"
 
 typedef struct {
+    bool pick; /* choosing the catalog of a new assessment */
     catalog_info *cats;
     size_t ncats;
     list_state list;
@@ -44,14 +47,74 @@ static void load(catalogs_state *st, app *a)
 {
     catalog_info_free(st->cats, st->ncats);
     st->ncats = catalog_db_list(a->st, &st->cats);
+    if (st->pick) { /* only catalogs with something to answer */
+        catalog_info *drop = xcalloc(st->ncats + 1, sizeof *drop);
+        size_t k = 0, nd = 0;
+        for (size_t i = 0; i < st->ncats; i++) {
+            if (st->cats[i].items > 0)
+                st->cats[k++] = st->cats[i];
+            else
+                drop[nd++] = st->cats[i];
+        }
+        catalog_info_free(drop, nd);
+        st->ncats = k;
+    }
     list_set_count(&st->list, (int)st->ncats);
 }
 
 static void title(screen *s, app *a, strbuf *sb)
 {
-    (void)s;
     (void)a;
-    sb_add(sb, L(CATALOGS));
+    catalogs_state *st = s->priv;
+    sb_add(sb, st->pick ? L(NEW_PICK_CATALOG) : L(CATALOGS));
+}
+
+/* Asks the fiscal year and the scope, creates the assessment; returns its id or 0. */
+static int64_t create_assessment(app *a, const catalog_info *c)
+{
+    char init[16];
+    snprintf(init, sizeof init, "%d", jpdate_fiscal_year(jpdate_today()));
+    char *in = NULL, *err = NULL;
+    if (!app_prompt(a, L(FY_PROMPT), init, &in))
+        return 0;
+    int fy = 0;
+    bool ok = jpdate_parse_fy(in, &fy, &err);
+    free(in);
+    if (!ok) {
+        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
+        free(err);
+        return 0;
+    }
+    assess_spec spec = {.catalog_id = c->id, .catalog_version = c->version, .scope = SCOPE_ORG, .fy = fy};
+    ws_system *systems = NULL;
+    size_t nsys = ws_system_list(a->st, &systems);
+    ws_system_list_free(systems, nsys);
+    if (nsys > 0) {
+        if (!app_prompt(a, L(SYSTEM_PROMPT), "", &in))
+            return 0;
+        if (*in) {
+            int64_t sid = 0;
+            if (ws_system_find(a->st, in, &sid, &err) != WS_OK) {
+                app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
+                free(err);
+                free(in);
+                return 0;
+            }
+            spec.scope = SCOPE_SYSTEM;
+            spec.system_id = sid;
+        }
+        free(in);
+    }
+    int64_t id = 0;
+    if (assess_create(a->st, &spec, ws_current_user(), &id, &err) != WS_OK) {
+        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
+        free(err);
+        return 0;
+    }
+    char *m = msgf(MSG_CREATED, (long long)id);
+    app_status(a, ROLE_STATUS_OK, "%s", m);
+    free(m);
+    return id;
 }
 
 /* Column layout: kind | id@version | title | items | status. */
@@ -114,6 +177,13 @@ static int handle(screen *s, app *a, const tui_event *ev)
         return RES_HANDLED;
     if (ev->act == ACT_OPEN && st->ncats > 0) {
         const catalog_info *c = &st->cats[st->list.sel];
+        if (st->pick) {
+            int64_t id = create_assessment(a, c);
+            if (!id)
+                return RES_HANDLED;
+            a->pending = navigator_screen_new(a, id);
+            return RES_CLOSE;
+        }
         screen *b = browse_screen_new(a, c->id, c->version);
         if (b)
             app_push(a, b);
@@ -150,12 +220,23 @@ static const screen_ops catalogs_ops = {
     .done = done,
 };
 
-screen *catalogs_screen_new(app *a)
+static screen *make(app *a, bool pick)
 {
     catalogs_state *st = xcalloc(1, sizeof *st);
+    st->pick = pick;
     screen *s = xcalloc(1, sizeof *s);
     s->ops = &catalogs_ops;
     s->priv = st;
     load(st, a);
     return s;
+}
+
+screen *catalogs_screen_new(app *a)
+{
+    return make(a, false);
+}
+
+screen *catalogs_picker_new(app *a)
+{
+    return make(a, true);
 }

@@ -3,12 +3,49 @@
 #ifndef ANZEN_TUI_SCREENS_H
 #define ANZEN_TUI_SCREENS_H
 
+#include <stdint.h>
+
 #include "app.h"
 
 /* Every catalog in the database: kind, id@version, title, items, completeness. */
 screen *catalogs_screen_new(app *a);
+/* The catalogs as a picker for a new assessment: Enter asks the fiscal year (and the system when
+ * there are systems), creates the assessment and opens it. */
+screen *catalogs_picker_new(app *a);
 /* One catalog as a tree with the selected node's detail (read-only browsing). NULL if absent. */
 screen *browse_screen_new(app *a, const char *catalog_id, const char *version);
+/* An assessment in the navigator: answers, dates, party, vendor, note, undo, filters. */
+screen *navigator_screen_new(app *a, int64_t assessment_id);
+/* The start screen: organisation, assessments with progress; create, open, carry. */
+screen *dashboard_screen_new(app *a);
+/* The inventory: organisation form, vendors and systems lists with their forms. */
+screen *inventory_screen_new(app *a);
+
+/* A multi-line note editor (wide-character input, so IME text arrives whole). On ^S it calls
+ * save(ctx, a, text); when that returns true the editor closes. ctx is released with free_ctx. */
+typedef bool (*note_save_fn)(void *ctx, app *a, const char *text);
+screen *note_screen_new(app *a, const char *title, const char *text, note_save_fn save, void *ctx,
+                        void (*free_ctx)(void *));
+/* Hands the note to $EDITOR right away (the E key), then comes back to the editor. */
+void note_screen_external(screen *s, app *a);
+
+/* Forms (inventory): a list of labelled fields, Enter edits one (text in a prompt; yes/no and
+ * choices cycle), ^S saves through the caller's callback (one transaction; on failure the form
+ * stays open with the message on the status line), Esc cancels. */
+typedef enum { FF_TEXT, FF_INT, FF_DATE, FF_TRI, FF_CHOICE } form_kind;
+typedef struct {
+    const char *label; /* from the message table */
+    form_kind kind;
+    bool required;
+    char *value;     /* owned; "" when empty; FF_TRI: "" / "yes" / "no"; FF_CHOICE: one of choices */
+    strlist choices; /* FF_CHOICE: stored values (owned) */
+    strlist labels;  /* FF_CHOICE: what is shown for each (owned) */
+} form_field;
+typedef bool (*form_save_fn)(void *ctx, app *a, form_field *fields, size_t n);
+/* Takes ownership of fields (an array of n) and ctx. */
+screen *form_screen_new(app *a, const char *title, form_field *fields, size_t n, form_save_fn save, void *ctx,
+                        void (*free_ctx)(void *));
+
 /* The keys of `km` (the screen below) and the global keys, generated from the tables. */
 screen *help_screen_new(app *a, const keymap *km);
 

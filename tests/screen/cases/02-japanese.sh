@@ -1,11 +1,13 @@
 # Japanese UI under ja_JP.UTF-8: labels, catalog titles and columns stay aligned (double width).
 LANG_UI=ja
 start 80 24
+keys b
 snap ja-catalogs-80x24
 keys Enter
 snap ja-browse-80x24
 keys Down Down
 snap ja-browse-item-80x24
 start 120 40
+keys b
 keys Enter Down Down Down
 snap ja-browse-item-120x40

@@ -1,5 +1,6 @@
 # Browsing a catalog tree: open, move, collapse/expand, focus the detail, back with q.
 start 80 24
+keys b
 keys Enter
 snap browse-80x24
 keys Down

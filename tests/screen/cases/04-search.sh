@@ -1,5 +1,6 @@
 # Search is NFKC-folded: half-width "vpn" finds full-width "ＶＰＮ"; n/N move; Esc clears.
 start 80 24
+keys b
 keys Enter
 keys /
 type_text vpn

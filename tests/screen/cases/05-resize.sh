@@ -1,5 +1,6 @@
 # Resize at any moment; below 80×24 a "terminal too small" screen; back to normal when enlarged.
 start 100 30
+keys b
 keys Enter
 resize 79 24
 snap too-small-79x24

@@ -1,5 +1,6 @@
 # The help screen is generated from the keymaps.
 start 80 24
+keys b
 keys Enter
 keys ?
 snap help-browse-80x24
@@ -7,5 +8,6 @@ keys q
 expect "Test guide"
 LANG_UI=ja
 start 80 24
+keys b
 keys ?
 snap ja-help-catalogs-80x24

@@ -1,0 +1,299 @@
+/* The start screen: the organisation, every assessment with its progress (answered bar and %,
+ * positive %, overdue 目標日), responsible-party counts of the selected one; create (n), open
+ * (Enter), carry over to another fiscal year (C), inventory (i), catalogs (b). */
+#include <stdlib.h>
+
+#include "assess.h"
+#include "catalog_db.h"
+#include "draw.h"
+#include "jpdate.h"
+#include "list.h"
+#include "msg.h"
+#include "progress.h"
+#include "screens.h"
+#include "text.h"
+
+typedef struct {
+    ws_org org;
+    bool have_org;
+    assessment *list;
+    size_t n;
+    catalog_info *cats;
+    size_t ncats;
+    list_state sel;
+    int64_t owners_for; /* assessment whose owner counts are cached */
+    progress_row owners;
+    bool have_owners;
+} dash_state;
+
+static void load(dash_state *st, app *a)
+{
+    ws_org_free(&st->org);
+    char *err = NULL;
+    st->have_org = ws_org_get(a->st, &st->org, &err) == WS_OK;
+    free(err);
+    assessment_list_free(st->list, st->n);
+    st->n = assess_list(a->st, NULL, &st->list);
+    catalog_info_free(st->cats, st->ncats);
+    st->ncats = catalog_db_list(a->st, &st->cats);
+    list_set_count(&st->sel, (int)st->n);
+    st->owners_for = 0;
+}
+
+static const char *catalog_short(const dash_state *st, const assessment *as, bool en)
+{
+    for (size_t i = 0; i < st->ncats; i++) {
+        const catalog_info *c = &st->cats[i];
+        if (str_eq(c->id, as->catalog_id) && str_eq(c->version, as->catalog_version)) {
+            const char *t = i18n_get(&c->short_title, en);
+            return *t ? t : i18n_get(&c->title, en);
+        }
+    }
+    return as->catalog_id;
+}
+
+static void title(screen *s, app *a, strbuf *sb)
+{
+    (void)s;
+    (void)a;
+    sb_add(sb, L(DASHBOARD));
+}
+
+static const char *hint(screen *s, app *a)
+{
+    (void)s;
+    (void)a;
+    return L(HINT_DASH);
+}
+
+static void owners_of_selected(dash_state *st, app *a)
+{
+    if (st->n == 0)
+        return;
+    const assessment *as = &st->list[st->sel.sel];
+    if (st->owners_for == as->id)
+        return;
+    st->owners_for = as->id;
+    progress_row *rows = NULL;
+    size_t n = 0;
+    char *err = NULL;
+    st->have_owners = false;
+    if (progress_compute(a->st, as->id, jpdate_today(), 0, a->english, &rows, &n, &err) == WS_OK && n > 0) {
+        st->owners = rows[0];
+        memcpy(st->owners.by_owner, rows[0].by_owner, sizeof st->owners.by_owner);
+        st->owners.node_id = st->owners.ref = st->owners.title = NULL;
+        st->have_owners = true;
+    }
+    free(err);
+    progress_free(rows, n);
+}
+
+enum { W_FY = 10, W_BAR = 12, W_PCT = 5, W_LATE = 5 };
+
+static void draw(screen *s, app *a, WINDOW *w, rect r)
+{
+    dash_state *st = s->priv;
+    int y = r.y, x = r.x + 1, right = r.x + r.w;
+    /* Organisation */
+    if (st->have_org) {
+        int cx = draw_put(w, y, x, right, L(ORG), ROLE_LABEL);
+        cx = draw_put(w, y, cx, right, ": ", ROLE_LABEL);
+        cx = draw_put(w, y, cx, right, st->org.name, ROLE_HEADING);
+        if (st->org.beds > 0) {
+            char *b = msgf(MSG_ORG_BEDS, st->org.beds);
+            cx = draw_put(w, y, cx + 1, right, "(", ROLE_NORMAL);
+            cx = draw_put(w, y, cx, right, b, ROLE_NORMAL);
+            cx = draw_put(w, y, cx, right, ")", ROLE_NORMAL);
+            free(b);
+        }
+        if (st->org.security_officer && *st->org.security_officer) {
+            cx = draw_put(w, y, cx + 2, right, L(OFFICER), ROLE_LABEL);
+            cx = draw_put(w, y, cx, right, ": ", ROLE_LABEL);
+            draw_put(w, y, cx, right, st->org.security_officer, ROLE_NORMAL);
+        }
+    } else {
+        draw_put(w, y, x, right, L(ORG_NONE), ROLE_DIM);
+    }
+    y += 2;
+    /* Assessments table */
+    int w_title = r.w - 1 - (W_FY + 1 + W_BAR + W_PCT + 1 + W_PCT + 1 + W_LATE + 1);
+    int cx = x;
+    draw_text(w, y, cx, w_title, L(COL_ASSESSMENT), ROLE_HEADER);
+    cx += w_title + 1;
+    draw_text(w, y, cx, W_FY, L(COL_FY), ROLE_HEADER);
+    cx += W_FY + 1;
+    draw_text(w, y, cx, W_BAR + W_PCT, L(COL_ANSWERED), ROLE_HEADER);
+    cx += W_BAR + W_PCT + 1;
+    draw_text(w, y, cx, W_PCT, L(COL_POSITIVE), ROLE_HEADER);
+    cx += W_PCT + 1;
+    draw_text(w, y, cx, W_LATE, L(COL_OVERDUE), ROLE_HEADER);
+    y++;
+    int footer = 2;
+    int rows = r.y + r.h - y - footer;
+    list_set_height(&st->sel, rows);
+    if (st->n == 0)
+        draw_put(w, y + 1, x, right, L(NO_ASSESSMENTS), ROLE_DIM);
+    for (int i = 0; i < rows && st->sel.top + i < (int)st->n; i++) {
+        int idx = st->sel.top + i;
+        const assessment *as = &st->list[idx];
+        bool sel = idx == st->sel.sel;
+        role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+        int ry = y + i;
+        draw_fill(w, ry, r.x, r.w, base);
+        if (sel)
+            draw_put(w, ry, r.x, r.x + 1, ">", base);
+        const char *scope = as->scope == SCOPE_SYSTEM && as->system_name ? as->system_name : L(SCOPE_ORG);
+        char *t = xasprintf("#%lld %s  %s", (long long)as->id, as->title ? as->title : catalog_short(st, as, a->english),
+                            scope);
+        cx = x;
+        draw_text(w, ry, cx, w_title, t, base);
+        free(t);
+        cx += w_title + 1;
+        char *fy = jpdate_fy_label(as->fy, a->english);
+        draw_text(w, ry, cx, W_FY, fy, base);
+        free(fy);
+        cx += W_FY + 1;
+        int items = as->items > 0 ? as->items : 0;
+        int pa = items ? as->answered * 100 / items : 0;
+        int denom = items - as->not_applicable;
+        int pp = denom > 0 ? as->positive * 100 / denom : 0;
+        draw_put(w, ry, cx, right, "[", base);
+        draw_bar(w, ry, cx + 1, W_BAR - 2, as->answered, items);
+        draw_put(w, ry, cx + W_BAR - 1, right, "]", base);
+        char buf[16];
+        snprintf(buf, sizeof buf, "%4d%%", pa);
+        draw_text(w, ry, cx + W_BAR, W_PCT, buf, base);
+        cx += W_BAR + W_PCT + 1;
+        snprintf(buf, sizeof buf, "%4d%%", pp);
+        draw_text(w, ry, cx, W_PCT, buf, base);
+        cx += W_PCT + 1;
+        snprintf(buf, sizeof buf, "%5d", as->overdue);
+        draw_text(w, ry, cx, W_LATE, buf, sel ? base : as->overdue ? ROLE_WARNING : ROLE_NORMAL);
+    }
+    /* Footer: responsible parties of the selected assessment */
+    owners_of_selected(st, a);
+    int fy = r.y + r.h - 1;
+    if (st->n > 0 && st->have_owners) {
+        static const struct {
+            responsibility r;
+            msg_id m;
+        } parts[] = {{RESP_HOSPITAL, MSG_RESP_HOSPITAL}, {RESP_VENDOR, MSG_RESP_VENDOR}, {RESP_JOINT, MSG_RESP_JOINT},
+                     {RESP_NA, MSG_RESP_NA},             {RESP_NONE, MSG_OWNER_UNSET}};
+        strbuf sb = {0};
+        sb_addf(&sb, "%s:", L(BY_OWNER));
+        for (size_t i = 0; i < AZ_ARRAY_LEN(parts); i++)
+            sb_addf(&sb, "  %s %d", msg(parts[i].m), st->owners.by_owner[parts[i].r]);
+        draw_put(w, fy, x, right, sb_str(&sb), ROLE_DIM);
+        sb_free(&sb);
+    }
+}
+
+static void carry(dash_state *st, app *a)
+{
+    if (st->n == 0)
+        return;
+    const assessment *as = &st->list[st->sel.sel];
+    char init[16];
+    snprintf(init, sizeof init, "%d", as->fy + 1);
+    char *in = NULL;
+    if (!app_prompt(a, L(CARRY_PROMPT), init, &in))
+        return;
+    int fy = 0;
+    char *err = NULL;
+    if (!jpdate_parse_fy(in, &fy, &err)) {
+        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
+        free(err);
+        free(in);
+        return;
+    }
+    free(in);
+    int64_t nid = 0;
+    int dropped = 0;
+    if (assess_carry(a->st, as->id, fy, NULL, 0, ws_current_user(), &nid, &dropped, &err) != WS_OK) {
+        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
+        free(err);
+        return;
+    }
+    load(st, a);
+    for (size_t i = 0; i < st->n; i++)
+        if (st->list[i].id == nid)
+            list_select(&st->sel, (int)i);
+    char *m = msgf(MSG_CARRIED, (long long)nid, dropped);
+    app_status(a, ROLE_STATUS_OK, "%s", m);
+    free(m);
+}
+
+static int handle(screen *s, app *a, const tui_event *ev)
+{
+    dash_state *st = s->priv;
+    if (list_handle(&st->sel, ev->act))
+        return RES_HANDLED;
+    switch (ev->act) {
+    case ACT_OPEN:
+        if (st->n > 0) {
+            screen *nav = navigator_screen_new(a, st->list[st->sel.sel].id);
+            if (nav)
+                app_push(a, nav);
+        }
+        return RES_HANDLED;
+    case ACT_NEW:
+        app_push(a, catalogs_picker_new(a));
+        return RES_HANDLED;
+    case ACT_CARRY:
+        carry(st, a);
+        return RES_HANDLED;
+    case ACT_INVENTORY:
+        app_push(a, inventory_screen_new(a));
+        return RES_HANDLED;
+    case ACT_CATALOGS:
+        app_push(a, catalogs_screen_new(a));
+        return RES_HANDLED;
+    default:
+        return RES_IGNORED;
+    }
+}
+
+static void resume(screen *s, app *a)
+{
+    dash_state *st = s->priv;
+    int64_t keep = st->n ? st->list[st->sel.sel].id : 0;
+    load(st, a);
+    for (size_t i = 0; i < st->n; i++)
+        if (st->list[i].id == keep)
+            list_select(&st->sel, (int)i);
+}
+
+static void done(screen *s)
+{
+    dash_state *st = s->priv;
+    ws_org_free(&st->org);
+    assessment_list_free(st->list, st->n);
+    catalog_info_free(st->cats, st->ncats);
+    free(st);
+}
+
+static const keybind dash_binds[] = {
+    {'n', ACT_NEW}, {'C', ACT_CARRY}, {'i', ACT_INVENTORY}, {'b', ACT_CATALOGS}, {KEY_FN(KEY_RIGHT), ACT_OPEN},
+};
+static const keymap dash_keys = {.name = "dashboard", .binds = dash_binds, .len = AZ_ARRAY_LEN(dash_binds)};
+
+static const screen_ops dash_ops = {
+    .name = "dashboard",
+    .keys = &dash_keys,
+    .title = title,
+    .hint = hint,
+    .draw = draw,
+    .handle = handle,
+    .resume = resume,
+    .done = done,
+};
+
+screen *dashboard_screen_new(app *a)
+{
+    dash_state *st = xcalloc(1, sizeof *st);
+    load(st, a);
+    screen *s = xcalloc(1, sizeof *s);
+    s->ops = &dash_ops;
+    s->priv = st;
+    return s;
+}
