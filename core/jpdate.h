@@ -2,7 +2,7 @@
  * (令和7年4月1日, 令和元年5月1日, R7.4.1, H31.4.30) and fiscal years (年度: April to March).
  *
  * Everything is stored as ISO "YYYY-MM-DD"; the era form is for display and input only.
- * Eras known: 明治 (M, from 1868-01-25 as used in law), 大正 (T, 1912-07-30), 昭和 (S, 1926-12-25),
+ * Eras known: 明治 (M, from 1868-01-25: 明治元年 was applied back to the start of that year), 大正 (T, 1912-07-30), 昭和 (S, 1926-12-25),
  * 平成 (H, 1989-01-08), 令和 (R, 2019-05-01). A date outside its era (平成31年5月1日, 令和元年4月30日)
  * is rejected, naming the era's range. */
 #ifndef ANZEN_JPDATE_H

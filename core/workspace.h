@@ -15,7 +15,9 @@
 #include "store.h"
 
 /* Result of workspace / assessment / history / progress operations. The message, if any, goes to
- * *err (caller frees); the CLI maps these to exit codes (NOT_FOUND → 1, INVALID → 3, DB → 4). */
+ * *err (caller frees); the CLI maps these to exit codes (NOT_FOUND and CONFLICT → 1, INVALID → 3,
+ * DB → 4), except that an unknown item, catalog or vendor named in otherwise valid input is
+ * invalid data (3) there. */
 typedef enum {
     WS_OK = 0,
     WS_NOT_FOUND, /* no such vendor / system / assessment / item / proposal */
