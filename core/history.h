@@ -62,7 +62,8 @@ typedef struct {
 int history_add(store *s, int64_t action, const history_target *t, const char *field, const char *old_value,
                 const char *new_value, char **err);
 
-/* The latest action on an assessment that is neither an undo nor undone, or 0. */
+/* The latest undoable action on an assessment (kind answer, signoff, accept or reject; not an undo,
+ * not already undone), or 0. Creating and carrying are not undone. */
 int64_t history_last_undoable(store *s, int64_t assessment_id);
 
 #endif

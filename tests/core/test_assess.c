@@ -449,6 +449,18 @@ Test(assess, proposals_both_directions_never_overwrite)
     answer_set_free(&set);
     cr_assert_eq(assess_proposal_accept(st, pid, "t", &err), WS_INVALID);
     free(err);
+    /* undoing the acceptance reopens the proposal and clears the value again */
+    cr_assert_eq(assess_undo(st, cl, "t", NULL, &err), WS_OK);
+    assess_proposals(st, cl, true, &p, &n, &err);
+    cr_assert_eq(n, 1);
+    proposal_list_free(p, n);
+    assess_load_answers(st, cl, &set, &err);
+    cr_assert_null(answer_set_find(&set, "q1", PARTY_HOSPITAL)->value);
+    answer_set_free(&set);
+    cr_assert_eq(assess_proposal_reject(st, pid, "t", &err), WS_OK);
+    assess_proposals(st, cl, true, &p, &n, &err);
+    cr_assert_eq(n, 0);
+    proposal_list_free(p, n);
     /* reverse direction: answering the checklist proposes for the guideline */
     ch.value = "no";
     cr_assert_eq(assess_answer_set(st, cl, "q1", PARTY_HOSPITAL, 0, &ch, "t", NULL, &proposed, &err), WS_OK);
