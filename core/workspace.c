@@ -4,7 +4,9 @@
 
 #include <stddef.h>
 #include <stdlib.h>
+#include <pwd.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "history.h"
 #include "jpdate.h"
@@ -18,6 +20,10 @@ const char *ws_current_user(void)
         if (!str_empty(v))
             return v;
     }
+    /* Over SSH or in a service, USER may be unset: the account name still says who it was. */
+    const struct passwd *pw = getpwuid(geteuid());
+    if (pw && !str_empty(pw->pw_name))
+        return pw->pw_name;
     return "unknown";
 }
 

@@ -26,7 +26,7 @@ typedef enum {
     WS_DB,        /* SQLite failed or the database is read-only */
 } ws_status;
 
-/* Who is acting: $ANZEN_USER, else $USER / $LOGNAME, else "unknown". Never NULL, static storage. */
+/* Who is acting: $ANZEN_USER, else $USER / $LOGNAME, else the account name, else "unknown". Never NULL, static storage. */
 const char *ws_current_user(void);
 
 /* Yes / no / not known — for facts a vendor may not have stated. Stored as NULL / 0 / 1. */

@@ -163,7 +163,7 @@ int cli_run(const cli_globals *g, int argc, char **argv, FILE *out, FILE *err)
     for (size_t i = 0; i < AZ_ARRAY_LEN(groups); i++) {
         if (!str_eq(argv[0], groups[i]->name))
             continue;
-        if (argc < 2 || str_eq(argv[1], "--help") || str_eq(argv[1], "help")) {
+        if ((argc < 2 && !groups[i]->runs_bare) || (argc >= 2 && (str_eq(argv[1], "--help") || str_eq(argv[1], "help")))) {
             groups[i]->usage(argc < 2 ? err : out);
             return argc < 2 ? EXIT_USAGE : EXIT_OK;
         }

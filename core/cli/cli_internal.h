@@ -23,6 +23,7 @@ typedef struct {
     const char *summary;
     int (*run)(cli_ctx *c, int argc, char **argv); /* argv[0] is the subcommand */
     void (*usage)(FILE *out);
+    bool runs_bare; /* `anzen NAME` alone is a valid call (e.g. progress of everything) */
 } cli_group;
 
 extern const cli_group cli_group_catalog;

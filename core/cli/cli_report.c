@@ -18,7 +18,7 @@ static int find_assessment(cli_ctx *c, const char *key, int64_t *id)
 
 static void progress_usage(FILE *out)
 {
-    fprintf(out, "  progress A...|all [--depth 0|1|2] [--fy FY] [--json]\n"
+    fprintf(out, "  progress [A...|all] [--depth 0|1|2] [--fy FY] [--json]\n"
                  "                                 answered %%, positive %%, overdue 目標日 and owners per\n"
                  "                                 assessment and volume / chapter (depth, default 1)\n");
 }
@@ -68,13 +68,11 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
             free(err);
         }
     }
-    if (r == 0 && pos.len == 0)
-        r = cli_fail(c, EXIT_USAGE, "progress needs assessment numbers or \"all\"");
     if (r == 0)
         r = cli_open(c);
     int64_t *ids = NULL;
     size_t nids = 0, cap = 0;
-    if (r == 0 && pos.len == 1 && str_eq(pos.items[0], "all")) {
+    if (r == 0 && (pos.len == 0 || (pos.len == 1 && str_eq(pos.items[0], "all")))) {
         assessment *list;
         assess_filter f = {.fy = fy};
         size_t len = assess_list(c->st, &f, &list);
@@ -163,13 +161,13 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
 }
 
 const cli_group cli_group_progress = {
-    .name = "progress", .summary = "progress", .run = progress_run, .usage = progress_usage};
+    .name = "progress", .summary = "progress", .run = progress_run, .usage = progress_usage, .runs_bare = true};
 
 /* ---- history ---- */
 
 static void history_usage(FILE *out)
 {
-    fprintf(out, "  history --assessment A [--item I] | --entity org|vendor|system [--limit N] [--json]\n"
+    fprintf(out, "  history [--assessment A [--item I] | --entity org|vendor|system] [--limit N] [--json]\n"
                  "                                 the audit trail: who changed what, when (old → new)\n");
 }
 
@@ -265,7 +263,7 @@ static int history_run(cli_ctx *c, int argc, char **argv)
 }
 
 const cli_group cli_group_history = {
-    .name = "history", .summary = "audit trail", .run = history_run, .usage = history_usage};
+    .name = "history", .summary = "audit trail", .run = history_run, .usage = history_usage, .runs_bare = true};
 
 /* ---- diff ---- */
 
