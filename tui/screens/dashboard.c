@@ -12,6 +12,7 @@
 #include "progress.h"
 #include "screens.h"
 #include "text.h"
+#include "tui_queries.h"
 
 typedef struct {
     ws_org org;
@@ -21,9 +22,8 @@ typedef struct {
     catalog_info *cats;
     size_t ncats;
     list_state sel;
-    int64_t owners_for; /* assessment whose owner counts are cached */
-    progress_row owners;
-    bool have_owners;
+    int (*owners)[RESP__COUNT]; /* per row, valid once the row's summary is computed */
+    tuiq_catalogs cache;        /* catalogs loaded once for the summaries */
 } dash_state;
 
 static void load(dash_state *st, app *a)
@@ -32,12 +32,24 @@ static void load(dash_state *st, app *a)
     char *err = NULL;
     st->have_org = ws_org_get(a->st, &st->org, &err) == WS_OK;
     free(err);
+    /* Rows only; summaries are computed for the rows on screen (ensure_summaries). */
     assessment_list_free(st->list, st->n);
-    st->n = assess_list(a->st, NULL, &st->list);
+    st->n = tuiq_assess_rows(a->st, &st->list);
+    free(st->owners);
+    st->owners = xcalloc(st->n + 1, sizeof *st->owners);
     catalog_info_free(st->cats, st->ncats);
     st->ncats = catalog_db_list(a->st, &st->cats);
     list_set_count(&st->sel, (int)st->n);
-    st->owners_for = 0;
+}
+
+/* Fills the summaries of the visible rows that have none yet (a cache fill, not a state change
+ * the user could see: the same numbers assess_list would give). */
+static void ensure_summaries(dash_state *st, app *a, int from, int to)
+{
+    jp_date today = jpdate_today();
+    for (int i = from; i < to && i < (int)st->n; i++)
+        if (st->list[i].items < 0)
+            tuiq_assess_summary(a->st, &st->cache, &st->list[i], today, st->owners[i]);
 }
 
 static const char *catalog_short(const dash_state *st, const assessment *as, bool en)
@@ -64,28 +76,6 @@ static const char *hint(screen *s, app *a)
     (void)s;
     (void)a;
     return L(HINT_DASH);
-}
-
-static void owners_of_selected(dash_state *st, app *a)
-{
-    if (st->n == 0)
-        return;
-    const assessment *as = &st->list[st->sel.sel];
-    if (st->owners_for == as->id)
-        return;
-    st->owners_for = as->id;
-    progress_row *rows = NULL;
-    size_t n = 0;
-    char *err = NULL;
-    st->have_owners = false;
-    if (progress_compute(a->st, as->id, jpdate_today(), 0, a->english, &rows, &n, &err) == WS_OK && n > 0) {
-        st->owners = rows[0];
-        memcpy(st->owners.by_owner, rows[0].by_owner, sizeof st->owners.by_owner);
-        st->owners.node_id = st->owners.ref = st->owners.title = NULL;
-        st->have_owners = true;
-    }
-    free(err);
-    progress_free(rows, n);
 }
 
 enum { W_FY = 10, W_BAR = 12, W_PCT = 5, W_LATE = 5 };
@@ -131,6 +121,7 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
     int footer = 2;
     int rows = r.y + r.h - y - footer;
     list_set_height(&st->sel, rows);
+    ensure_summaries(st, a, st->sel.top, st->sel.top + rows);
     if (st->n == 0)
         draw_put(w, y + 1, x, right, L(NO_ASSESSMENTS), ROLE_DIM);
     for (int i = 0; i < rows && st->sel.top + i < (int)st->n; i++) {
@@ -154,6 +145,10 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         free(fy);
         cx += W_FY + 1;
         int items = as->items > 0 ? as->items : 0;
+        if (as->items < 0) { /* catalog no longer installed */
+            draw_text(w, ry, cx, r.w - cx, "?", base);
+            continue;
+        }
         int pa = items ? as->answered * 100 / items : 0;
         int denom = items - as->not_applicable;
         int pp = denom > 0 ? as->positive * 100 / denom : 0;
@@ -171,9 +166,8 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         draw_text(w, ry, cx, W_LATE, buf, sel ? base : as->overdue ? ROLE_WARNING : ROLE_NORMAL);
     }
     /* Footer: responsible parties of the selected assessment */
-    owners_of_selected(st, a);
     int fy = r.y + r.h - 1;
-    if (st->n > 0 && st->have_owners) {
+    if (st->n > 0 && st->list[st->sel.sel].items >= 0) {
         static const struct {
             responsibility r;
             msg_id m;
@@ -182,7 +176,7 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         strbuf sb = {0};
         sb_addf(&sb, "%s:", L(BY_OWNER));
         for (size_t i = 0; i < AZ_ARRAY_LEN(parts); i++)
-            sb_addf(&sb, "  %s %d", msg(parts[i].m), st->owners.by_owner[parts[i].r]);
+            sb_addf(&sb, "  %s %d", msg(parts[i].m), st->owners[st->sel.sel][parts[i].r]);
         draw_put(w, fy, x, right, sb_str(&sb), ROLE_DIM);
         sb_free(&sb);
     }
@@ -269,6 +263,8 @@ static void done(screen *s)
     ws_org_free(&st->org);
     assessment_list_free(st->list, st->n);
     catalog_info_free(st->cats, st->ncats);
+    free(st->owners);
+    tuiq_catalogs_free(&st->cache);
     free(st);
 }
 

@@ -47,6 +47,9 @@ typedef struct {
     int detail_node, detail_width; /* what the cached detail was built for */
     bool detail_stale;
     char **folded; /* per node, lazily; includes the note in an assessment */
+    node_link **links; /* per node, lazily (catalog data: does not change while the screen is open) */
+    size_t *nlinks;
+    bool *links_loaded;
     char *query;   /* folded search, NULL when none */
     char *query_raw;
     /* assessment mode */
@@ -82,8 +85,8 @@ static bool is_overdue(const nav_state *st, const answer *a)
     if (!a || !a->due || a->done)
         return false;
     const answer_def *d = answer_def_of(st, a);
-    if (d && d->meaning == MEANING_POSITIVE)
-        return false;
+    if (d && (d->meaning == MEANING_POSITIVE || d->meaning == MEANING_NA))
+        return false; /* as progress.h defines overdue */
     jp_date due;
     char *err = NULL;
     if (!jpdate_parse(a->due, &due, &err)) {
@@ -469,8 +472,12 @@ static void build_detail(nav_state *st, app *a, int node, int width)
         detail_field(st, width, L(TARGET_FY), t, ROLE_NORMAL);
         free(t);
     }
-    node_link *links = NULL;
-    size_t nl = catalog_db_links(a->st, st->cat->id, n->id, &links);
+    if (!st->links_loaded[node]) {
+        st->nlinks[node] = catalog_db_links(a->st, st->cat->id, n->id, &st->links[node]);
+        st->links_loaded[node] = true;
+    }
+    const node_link *links = st->links[node];
+    size_t nl = st->nlinks[node];
     if (nl) {
         detail_add(st, "", ROLE_NORMAL);
         detail_add(st, L(LINKS), ROLE_LABEL);
@@ -483,7 +490,6 @@ static void build_detail(nav_state *st, app *a, int node, int width)
             free(t);
         }
     }
-    node_link_free(links, nl);
     detail_add(st, "", ROLE_NORMAL);
     detail_add(st, n->verified ? L(VERIFIED) : L(UNVERIFIED), n->verified ? ROLE_DIM : ROLE_PARTIAL);
     if (n->source)
@@ -1099,9 +1105,15 @@ static void resume(screen *s, app *a)
 static void done(screen *s)
 {
     nav_state *st = s->priv;
-    for (size_t i = 0; i < st->cat->nnodes; i++)
+    for (size_t i = 0; i < st->cat->nnodes; i++) {
         free(st->folded[i]);
+        if (st->links_loaded[i])
+            node_link_free(st->links[i], st->nlinks[i]);
+    }
     free(st->folded);
+    free(st->links);
+    free(st->nlinks);
+    free(st->links_loaded);
     detail_clear(st);
     free(st->detail);
     free(st->parent);
@@ -1169,6 +1181,9 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     st->answered_below = xcalloc(n, sizeof *st->answered_below);
     st->passes = xcalloc(n, sizeof *st->passes);
     st->folded = xcalloc(n, sizeof *st->folded);
+    st->links = xcalloc(n, sizeof *st->links);
+    st->nlinks = xcalloc(n, sizeof *st->nlinks);
+    st->links_loaded = xcalloc(n, sizeof *st->links_loaded);
     for (size_t i = 0; i < c->nnodes; i++) {
         st->parent[i] = -1;
         if (!c->nodes[i].parent)

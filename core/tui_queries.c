@@ -1,0 +1,138 @@
+#include "tui_queries.h"
+
+#include <stdlib.h>
+
+#include "catalog_db.h"
+#include "jpdate.h"
+
+const catalog *tuiq_catalog(tuiq_catalogs *cache, store *s, const char *id, const char *version)
+{
+    for (size_t i = 0; i < cache->len; i++)
+        if (str_eq(cache->items[i]->id, id) && str_eq(cache->items[i]->version, version))
+            return cache->items[i];
+    catalog *c = catalog_db_load(s, id, version);
+    if (!c)
+        return NULL;
+    GROW(cache->items, cache->cap, cache->len + 1);
+    cache->items[cache->len++] = c;
+    return c;
+}
+
+void tuiq_catalogs_free(tuiq_catalogs *cache)
+{
+    sqlite3_finalize(cache->answers);
+    for (size_t i = 0; i < cache->len; i++)
+        catalog_free(cache->items[i]);
+    free(cache->items);
+    memset(cache, 0, sizeof *cache);
+}
+
+static char *cdup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
+size_t tuiq_assess_rows(store *s, assessment **out)
+{
+    /* Same columns and order as assess_list (core/assess.c); the unit test compares the two. */
+    sqlite3_stmt *st = store_prepare(
+        s, "SELECT a.pk, a.catalog_id, a.catalog_version, a.scope, IFNULL(a.system_pk, 0), IFNULL(a.vendor_pk, 0),"
+           " s.name, v.name, a.fy, a.title, IFNULL(a.prev_pk, 0), a.created_at, a.created_by, a.signed_by,"
+           " a.signed_role, a.signed_at, a.changed_since_signoff FROM assessment a"
+           " LEFT JOIN system s ON s.pk = a.system_pk LEFT JOIN vendor v ON v.pk = a.vendor_pk"
+           " ORDER BY a.fy DESC, a.catalog_id, a.catalog_version, a.scope, s.name, a.pk");
+    assessment *list = NULL;
+    size_t n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(list, cap, n + 1);
+        assessment *a = &list[n++];
+        memset(a, 0, sizeof *a);
+        a->id = sqlite3_column_int64(st, 0);
+        a->catalog_id = cdup(st, 1);
+        a->catalog_version = cdup(st, 2);
+        a->scope = str_eq((const char *)sqlite3_column_text(st, 3), "system") ? SCOPE_SYSTEM : SCOPE_ORG;
+        a->system_id = sqlite3_column_int64(st, 4);
+        a->vendor_id = sqlite3_column_int64(st, 5);
+        a->system_name = cdup(st, 6);
+        a->vendor_name = cdup(st, 7);
+        a->fy = sqlite3_column_int(st, 8);
+        a->title = cdup(st, 9);
+        a->prev_id = sqlite3_column_int64(st, 10);
+        a->created_at = cdup(st, 11);
+        a->created_by = cdup(st, 12);
+        a->signed_by = cdup(st, 13);
+        a->signed_role = cdup(st, 14);
+        a->signed_at = cdup(st, 15);
+        a->changed_since_signoff = sqlite3_column_int(st, 16) != 0;
+        a->items = a->answered = a->positive = a->not_applicable = a->overdue = -1;
+    }
+    sqlite3_finalize(st);
+    *out = list;
+    return n;
+}
+
+bool tuiq_assess_summary(store *s, tuiq_catalogs *cache, assessment *a, jp_date today, int *by_owner)
+{
+    const catalog *c = tuiq_catalog(cache, s, a->catalog_id, a->catalog_version);
+    if (!c)
+        return false;
+    /* Only what the summary needs (no notes, no evidence): one reused statement instead of
+     * assess_load_answers' query plus one evidence query per answer. Rows of a party are ordered
+     * by vendor as there, so answer_set_effective picks the same row. */
+    if (!cache->answers)
+        cache->answers = store_prepare(
+            s, "SELECT item_id, party, party_vendor_pk, value, due, done, owner FROM answer WHERE assessment_pk = ?"
+               " ORDER BY item_id, CASE party WHEN 'hospital' THEN 0 WHEN 'vendor' THEN 1 ELSE 2 END, party_vendor_pk");
+    sqlite3_stmt *q = cache->answers;
+    sqlite3_reset(q);
+    sqlite3_bind_int64(q, 1, a->id);
+    answer_set set = {0};
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        GROW(set.items, set.cap, set.len + 1);
+        answer *x = &set.items[set.len++];
+        memset(x, 0, sizeof *x);
+        x->item_id = cdup(q, 0);
+        answer_party_parse((const char *)sqlite3_column_text(q, 1), &x->party);
+        x->party_vendor_id = sqlite3_column_int64(q, 2);
+        x->value = cdup(q, 3);
+        x->due = cdup(q, 4);
+        x->done = cdup(q, 5);
+        const char *o = (const char *)sqlite3_column_text(q, 6);
+        if (!o || !responsibility_parse(o, &x->owner))
+            x->owner = RESP_NONE;
+    }
+    sqlite3_reset(q);
+    char today_iso[11];
+    jpdate_format_iso(today, today_iso);
+    a->items = a->answered = a->positive = a->not_applicable = a->overdue = 0;
+    if (by_owner)
+        for (int i = 0; i < RESP__COUNT; i++)
+            by_owner[i] = 0;
+    for (size_t i = 0; i < c->nnodes; i++) {
+        const catalog_node *node = &c->nodes[i];
+        if (node->kind != NODE_ITEM)
+            continue;
+        const answer *x = answer_set_effective(&set, node->id);
+        const answer_def *def = x && x->value ? catalog_find_answer(c, x->value) : NULL;
+        a->items++;
+        if (def) {
+            a->answered++;
+            if (def->meaning == MEANING_POSITIVE)
+                a->positive++;
+            else if (def->meaning != MEANING_PARTIAL && def->meaning != MEANING_NEGATIVE)
+                a->not_applicable++;
+        }
+        if (x && x->due && strcmp(x->due, today_iso) < 0 && str_empty(x->done) &&
+            !(def && (def->meaning == MEANING_POSITIVE || def->meaning == MEANING_NA)))
+            a->overdue++;
+        if (by_owner) {
+            responsibility owner = x && x->owner != RESP_NONE ? x->owner : node->resp;
+            if ((int)owner < 0 || owner >= RESP__COUNT)
+                owner = RESP_NONE;
+            by_owner[owner]++;
+        }
+    }
+    answer_set_free(&set);
+    return true;
+}
