@@ -47,6 +47,7 @@
     _(NEW, "new", "Create", "新規作成")                                                                 \
     _(CARRY, "carry", "Carry over into a new assessment", "引き継いで新しい評価を作成")                  \
     _(DELETE, "delete", "Delete", "削除")                                                               \
+    _(CLEAR_ANSWER, "clear-answer", "Clear the answer", "回答を消去")                                   \
     _(CATALOGS, "catalogs", "Browse the catalogs", "カタログを見る")                                    \
     _(INVENTORY, "inventory", "Organisation, vendors and systems", "組織・事業者・システム")           \
     _(SAVE, "save", "Save and close", "保存して閉じる")                                                 \

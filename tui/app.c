@@ -228,8 +228,7 @@ static void generic_action(app *a, action act)
         term_resume();
         break;
     case ACT_HELP: {
-        screen *top = app_top(a);
-        app_push(a, help_screen_new(a, top ? top->ops->keys : NULL));
+        app_push(a, help_screen_new(a, app_top(a)));
         break;
     }
     default:

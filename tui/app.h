@@ -48,6 +48,8 @@ typedef struct {
     const char *(*hint)(screen *s, app *a);
     void (*draw)(screen *s, app *a, WINDOW *w, rect r);
     int (*handle)(screen *s, app *a, const tui_event *ev);
+    /* Extra help lines that are data, not keymap (e.g. the catalog's answer keys): appends pairs. */
+    void (*help_extra)(screen *s, app *a, strlist *keys, strlist *texts);
     /* Called when the screen becomes the top again (a screen above closed): refresh data. */
     void (*resume)(screen *s, app *a);
     void (*done)(screen *s);

@@ -161,6 +161,8 @@
     _(HOST_ONPREM, "on-premises", "オンプレミス")                                                            \
     _(HOST_CLOUD, "cloud", "クラウド")                                                                       \
     _(HOST_HYBRID, "hybrid", "ハイブリッド")                                                                 \
+    _(HELP_SEARCH_NN, "Next / previous match while a search is active (Esc ends it)",                       \
+      "検索中は次／前の一致（Esc で検索終了）")                                                                \
     _(LINK_OUT, "->", "->")                                                                                  \
     _(LINK_IN, "<-", "<-")                                                                                   \
     _(EDITOR_FAILED, "The editor failed: %s", "エディタの実行に失敗しました: %s")                          \

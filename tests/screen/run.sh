@@ -55,17 +55,53 @@ pane_dead() {
     "${TMUX_CMD[@]}" capture-pane -p -t main 2>/dev/null | grep -q '^\[anzen exited '
 }
 
+# finish: quits a running anzen with Q (after Esc to leave any prompt) and checks it exits 0, so
+# sanitizer builds get to report leaks; then looks for sanitizer reports of this case.
+finish() {
+    if "${TMUX_CMD[@]}" has-session -t main 2>/dev/null; then
+        if ! pane_dead; then
+            "${TMUX_CMD[@]}" send-keys -t main Escape Escape
+            sleep 0.1
+            "${TMUX_CMD[@]}" send-keys -t main Q
+            local deadline=$(( $(now) + TIMEOUT * 1000000000 ))
+            while ! pane_dead && [ "$(now)" -lt "$deadline" ]; do sleep 0.05; done
+        fi
+        checks=$((checks + 1))
+        if ! screen_text | grep -q '^\[anzen exited 0\]'; then
+            echo "  FAIL: anzen did not exit cleanly:"
+            screen_text | grep -v '^$' | tail -5 | sed 's/^/    | /'
+            failures=$((failures + 1))
+        fi
+        "${TMUX_CMD[@]}" kill-session -t main 2>/dev/null
+    fi
+    local f
+    for f in "$CASE_DIR"/sanitizer.*; do
+        [ -e "$f" ] || continue
+        checks=$((checks + 1))
+        echo "  FAIL: sanitizer report $f:"
+        sed 's/^/    | /' "$f" | head -40
+        failures=$((failures + 1))
+        rm -f "$f"
+    done
+}
+
+# abandon: ends the session without the clean-exit check (for cases that kill anzen on purpose).
+abandon() { "${TMUX_CMD[@]}" kill-session -t main 2>/dev/null; }
+
 # start W H [extra anzen args...]: starts anzen in a fresh session of W×H.
 start() {
     local w=$1 h=$2; shift 2
-    "${TMUX_CMD[@]}" kill-session -t main 2>/dev/null
+    finish
     rm -f "$CASE_DIR/idle"
     local locale=C.UTF-8
     [ "${LANG_UI:-en}" = ja ] && locale=ja_JP.UTF-8
     local cmd
-    cmd=$(printf '%q ' env -i PATH="$PATH" HOME="$CASE_DIR/home" TERM=screen LC_ALL="$locale" TZ=UTC \
+    # EXTRA_ENV: more VAR=value words for this start (e.g. NO_COLOR=1)
+    # shellcheck disable=SC2086
+    cmd=$(printf '%q ' env -i PATH="$PATH" HOME="$CASE_DIR/home" TERM=screen LC_ALL="$locale" TZ=UTC ${EXTRA_ENV:-} \
         ANZEN_NOW="${ANZEN_NOW:-2026-04-01T09:00:00Z}" ANZEN_DATA_DIR="$HERE/data" \
         ANZEN_TEST_IDLE_FILE="$CASE_DIR/idle" ANZEN_USER=tester EDITOR="${EDITOR_CMD:-false}" \
+        ASAN_OPTIONS="log_path=$CASE_DIR/sanitizer" UBSAN_OPTIONS="log_path=$CASE_DIR/sanitizer:print_stacktrace=1" \
         "$BIN" --db "$CASE_DIR/db/anzen.db" "$@")
     "${TMUX_CMD[@]}" new-session -d -s main -x "$w" -y "$h" \
         "$cmd; echo \"[anzen exited \$?]\"; sleep 600"
@@ -94,6 +130,10 @@ resize() {
 }
 
 screen_text() { "${TMUX_CMD[@]}" capture-pane -p -t main; }
+# The screen with attributes as escape sequences (colours, bold, reverse).
+screen_escapes() { "${TMUX_CMD[@]}" capture-pane -p -e -t main; }
+# The process id of anzen in the pane (the child of the pane's shell).
+app_pid() { pgrep -P "$("${TMUX_CMD[@]}" display -p -t main '#{pane_pid}')" -x anzen; }
 
 # snap NAME: compares the whole screen with golden/NAME.txt.
 snap() {
@@ -167,11 +207,11 @@ for c in "${cases[@]}"; do
         LANG_UI=en
         # shellcheck disable=SC1090
         source "$HERE/cases/$c.sh"
+        finish
         echo "$failures $checks" >"$CASE_DIR/.result"
     )
     read -r failures checks <"$CASE_DIR/.result" || { echo "  FAIL: case aborted"; failures=$((before + 1)); }
     [ "$failures" = "$before" ] && echo "  ok"
-    "${TMUX_CMD[@]}" kill-session -t main 2>/dev/null
 done
 echo "screen tests: $checks checks, $failures failures"
 [ "$failures" = 0 ]

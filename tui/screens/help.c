@@ -110,11 +110,18 @@ static const screen_ops help_ops = {
     .done = done,
 };
 
-screen *help_screen_new(app *a, const keymap *km)
+screen *help_screen_new(app *a, screen *below)
 {
-    (void)a;
     help_state *st = xcalloc(1, sizeof *st);
+    const keymap *km = below ? below->ops->keys : NULL;
     add_section(st, L(HELP_SCREEN), km, NULL);
+    if (below && below->ops->help_extra) {
+        if (!km || km->len == 0) {
+            sl_push(&st->keys, "");
+            sl_push(&st->texts, L(HELP_SCREEN));
+        }
+        below->ops->help_extra(below, a, &st->keys, &st->texts);
+    }
     add_section(st, L(HELP_GLOBAL), &keymap_global, km);
     list_set_count(&st->list, (int)st->keys.len);
     screen *s = xcalloc(1, sizeof *s);

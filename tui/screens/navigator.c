@@ -1080,7 +1080,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
         return RES_IGNORED;
     switch (ev->act) {
     case ACT_ANSWER: answer_menu(st, a, node); return RES_HANDLED;
-    case ACT_DELETE: set_answer(st, a, node, NULL); return RES_HANDLED;
+    case ACT_CLEAR_ANSWER: set_answer(st, a, node, NULL); return RES_HANDLED;
     case ACT_DATE_CHECKED: set_date(st, a, node, DATE_CHECKED); return RES_HANDLED;
     case ACT_DATE_DUE: set_date(st, a, node, DATE_DUE); return RES_HANDLED;
     case ACT_DATE_DONE: set_date(st, a, node, DATE_DONE); return RES_HANDLED;
@@ -1090,6 +1090,25 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_NOTE_EDITOR: edit_note(st, a, node, true); return RES_HANDLED;
     default: return RES_IGNORED;
     }
+}
+
+static void help_extra(screen *s, app *a, strlist *keys, strlist *texts)
+{
+    nav_state *st = s->priv;
+    for (size_t i = 0; st->aid && i < st->cat->nanswers; i++) {
+        const answer_def *d = &st->cat->answers[i];
+        if (!d->key)
+            continue;
+        char k[2] = {d->key, 0};
+        sl_push(keys, k);
+        sl_push_owned(texts, xasprintf("%s: %s", L(ANSWER), i18n_get(&d->label, a->english)));
+    }
+    if (st->aid) {
+        sl_push(keys, "Enter");
+        sl_push(texts, action_help(ACT_ANSWER));
+    }
+    sl_push(keys, "n N");
+    sl_push(texts, L(HELP_SEARCH_NN));
 }
 
 static void resume(screen *s, app *a)
@@ -1150,11 +1169,13 @@ static const keybind nav_binds[] = {
     {'E', ACT_NOTE_EDITOR},
     {'u', ACT_UNDO},
     {'f', ACT_FILTER},
-    {KEY_FN(KEY_DC), ACT_DELETE},
-    {KEY_FN(KEY_BACKSPACE), ACT_DELETE},
-    {127, ACT_DELETE},
+    {KEY_FN(KEY_DC), ACT_CLEAR_ANSWER},
+    {KEY_FN(KEY_BACKSPACE), ACT_CLEAR_ANSWER},
+    {127, ACT_CLEAR_ANSWER},
 };
 static const keymap nav_keys = {.name = "navigator", .binds = nav_binds, .len = AZ_ARRAY_LEN(nav_binds)};
+/* Browsing a catalog: the movement keys only (the first 8). */
+static const keymap browse_keys = {.name = "browse", .binds = nav_binds, .len = 8};
 
 static const screen_ops nav_ops = {
     .name = "navigator",
@@ -1163,6 +1184,19 @@ static const screen_ops nav_ops = {
     .hint = hint,
     .draw = draw,
     .handle = handle,
+    .help_extra = help_extra,
+    .resume = resume,
+    .done = done,
+};
+
+static const screen_ops browse_ops = {
+    .name = "browse",
+    .keys = &browse_keys,
+    .title = title,
+    .hint = hint,
+    .draw = draw,
+    .handle = handle,
+    .help_extra = help_extra,
     .resume = resume,
     .done = done,
 };
@@ -1195,7 +1229,7 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
             }
     }
     screen *s = xcalloc(1, sizeof *s);
-    s->ops = &nav_ops;
+    s->ops = aid ? &nav_ops : &browse_ops;
     s->priv = st;
     if (aid) {
         char *err = NULL;

@@ -46,8 +46,9 @@ typedef bool (*form_save_fn)(void *ctx, app *a, form_field *fields, size_t n);
 screen *form_screen_new(app *a, const char *title, form_field *fields, size_t n, form_save_fn save, void *ctx,
                         void (*free_ctx)(void *));
 
-/* The keys of `km` (the screen below) and the global keys, generated from the tables. */
-screen *help_screen_new(app *a, const keymap *km);
+/* The keys of screen `below` (its keymap and help_extra) and the global keys, generated from the
+ * tables. */
+screen *help_screen_new(app *a, screen *below);
 
 /* Display name of a catalog kind ("guideline" → ガイドライン). */
 const char *kind_label(const char *kind);

@@ -11,3 +11,9 @@ start 80 24
 keys b
 keys ?
 snap ja-help-catalogs-80x24
+# In an assessment the help also lists the catalog's answer keys (data, not keymap).
+start 80 24
+keys n Enter Enter
+keys ?
+snap ja-help-navigator-80x24
+expect "回答: 未実施"
