@@ -43,6 +43,8 @@
     _(DATE_DONE, "date-done", "Set the done date", "完了日を設定")                                      \
     _(PARTY, "party", "Next responsible party", "担当を切り替え")                                       \
     _(VENDOR, "vendor", "Next vendor", "事業者を切り替え")                                              \
+    _(EDIT_PARTY, "edit-party", "Answer as: hospital, vendor or agreed (workshops)",                       \
+      "回答者を切り替え：医療機関・事業者・合意（打合せ用）")                                            \
     _(UNDO, "undo", "Undo the last change", "直前の変更を取り消す")                                     \
     _(NEW, "new", "Create", "新規作成")                                                                 \
     _(CARRY, "carry", "Carry over into a new assessment", "引き継いで新しい評価を作成")                  \

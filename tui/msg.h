@@ -163,6 +163,11 @@
     _(HOST_HYBRID, "hybrid", "ハイブリッド")                                                                 \
     _(HELP_SEARCH_NN, "Next / previous match while a search is active (Esc ends it)",                       \
       "検索中は次／前の一致（Esc で検索終了）")                                                                \
+    _(PARTY_HOSPITAL, "hospital", "医療機関")                                                                \
+    _(PARTY_VENDOR, "vendor", "事業者")                                                                      \
+    _(PARTY_AGREED, "agreed", "合意")                                                                        \
+    _(CARRY_VALUES, "Also copy the answers and dates? (y/n; notes, parties and evidence always come along)",     \
+      "回答と日付もコピーしますか？ (y/n; メモ・担当・証跡は常に引き継ぎます)")                            \
     _(LINK_OUT, "->", "->")                                                                                  \
     _(LINK_IN, "<-", "<-")                                                                                   \
     _(EDITOR_FAILED, "The editor failed: %s", "エディタの実行に失敗しました: %s")                          \

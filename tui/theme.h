@@ -21,7 +21,7 @@
     _(HEADER,      COLOR_YELLOW,  -1,          A_BOLD,        A_BOLD)    \
     _(HEADING,     -1,            -1,          A_BOLD,        A_BOLD)    \
     _(LABEL,       COLOR_CYAN,    -1,          A_NORMAL,      A_BOLD)    \
-    _(DIM,         COLOR_BLUE,    -1,          A_BOLD,        A_DIM)     \
+    _(DIM,         COLOR_BLUE,    -1,          A_NORMAL,      A_DIM)     \
     _(KEY,         COLOR_YELLOW,  -1,          A_BOLD,        A_BOLD)    \
     _(POSITIVE,    COLOR_GREEN,   -1,          A_NORMAL,      A_NORMAL)  \
     _(PARTIAL,     COLOR_YELLOW,  -1,          A_NORMAL,      A_NORMAL)  \

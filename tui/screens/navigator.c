@@ -58,6 +58,7 @@ typedef struct {
     answer_set answers;
     ws_vendor *vendors;
     size_t nvendors;
+    answer_party party; /* whose answers the keys change: hospital (default), vendor, agreed */
     filter_kind filter;
     responsibility filter_owner;
     int64_t filter_vendor;
@@ -268,6 +269,15 @@ static char glyph(const nav_state *st, int idx, role *r)
     }
 }
 
+static const char *party_label(answer_party p)
+{
+    switch (p) {
+    case PARTY_VENDOR: return L(PARTY_VENDOR);
+    case PARTY_AGREED: return L(PARTY_AGREED);
+    default: return L(PARTY_HOSPITAL);
+    }
+}
+
 static char *date_display(const char *iso, bool english)
 {
     jp_date d;
@@ -344,11 +354,28 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
     const answer_def *d = answer_def_of(st, ans);
     role gr;
     glyph(st, node, &gr);
-    char *v = d ? xasprintf("%s%s%s", i18n_get(&d->label, en), ans->party != PARTY_HOSPITAL ? " / " : "",
-                            ans->party != PARTY_HOSPITAL ? answer_party_name(ans->party) : "")
+    char *v = d ? xasprintf("%s%s%s%s", i18n_get(&d->label, en), ans->party != PARTY_HOSPITAL ? " (" : "",
+                            ans->party != PARTY_HOSPITAL ? party_label(ans->party) : "",
+                            ans->party != PARTY_HOSPITAL ? ")" : "")
                 : xstrdup(L(UNANSWERED));
     detail_field(st, width, L(ANSWER), v, d ? gr : ROLE_DIM);
     free(v);
+    /* Each party's own answer, when more than the hospital's exists or another party is answering. */
+    bool others = st->party != PARTY_HOSPITAL;
+    for (int p = PARTY_VENDOR; p < PARTY__COUNT; p++)
+        if (answer_set_find(&st->answers, n->id, (answer_party)p))
+            others = true;
+    if (others) {
+        strbuf sb = {0};
+        for (int p = 0; p < PARTY__COUNT; p++) {
+            const answer *pa = answer_set_find(&st->answers, n->id, (answer_party)p);
+            const answer_def *pd = pa && pa->value ? catalog_find_answer(st->cat, pa->value) : NULL;
+            sb_addf(&sb, "%s%s%s: %s", sb.len ? "  " : "", p == (int)st->party ? "*" : "", party_label((answer_party)p),
+                    pd ? i18n_get(&pd->label, en) : "-");
+        }
+        detail_wrap(st, sb_str(&sb), width, ROLE_NORMAL, 2);
+        sb_free(&sb);
+    }
     strbuf keys = {0};
     for (size_t i = 0; i < st->cat->nanswers; i++)
         if (st->cat->answers[i].key)
@@ -414,8 +441,11 @@ static void build_history(nav_state *st, app *a, int node, int width)
             if (nd)
                 nv = i18n_get(&nd->label, a->english);
         }
-        char *t = xasprintf("%s %s%s %s: %s -> %s", when, h->kind && str_eq(h->kind, "undo") ? "(undo) " : "",
-                            h->who ? h->who : "", field_label(h->field), ov, nv);
+        answer_party hp = PARTY_HOSPITAL;
+        bool other_party = h->party && answer_party_parse(h->party, &hp) && hp != PARTY_HOSPITAL;
+        char *t = xasprintf("%s %s%s %s%s%s%s: %s -> %s", when, h->kind && str_eq(h->kind, "undo") ? "(undo) " : "",
+                            h->who ? h->who : "", other_party ? "[" : "", other_party ? party_label(hp) : "",
+                            other_party ? "] " : "", field_label(h->field), ov, nv);
         detail_wrap(st, t, width, ROLE_DIM, 2);
         free(t);
     }
@@ -510,6 +540,8 @@ static void title(screen *s, app *a, strbuf *sb)
         char *fy = jpdate_fy_label(st->as.fy, a->english);
         sb_addf(sb, "#%lld %s %s %s", (long long)st->aid, t, fy,
                 st->as.scope == SCOPE_SYSTEM && st->as.system_name ? st->as.system_name : L(SCOPE_ORG));
+        if (st->party != PARTY_HOSPITAL)
+            sb_addf(sb, " [%s: %s]", L(EDIT_PARTY), party_label(st->party));
         free(fy);
     } else {
         sb_addf(sb, "%s (%s@%s)", t, st->cat->id, st->cat->version);
@@ -677,7 +709,7 @@ static bool apply_change(nav_state *st, app *a, int node, const answer_change *c
 {
     char *err = NULL;
     int changed = 0;
-    ws_status r = assess_answer_set(a->st, st->aid, st->cat->nodes[node].id, PARTY_HOSPITAL, 0, ch,
+    ws_status r = assess_answer_set(a->st, st->aid, st->cat->nodes[node].id, st->party, 0, ch,
                                     ws_current_user(), &changed, NULL, &err);
     if (r != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
@@ -690,9 +722,9 @@ static bool apply_change(nav_state *st, app *a, int node, const answer_change *c
     return true;
 }
 
-static const answer *hospital_answer(const nav_state *st, int node)
+static const answer *party_answer(const nav_state *st, int node)
 {
-    return answer_set_find(&st->answers, st->cat->nodes[node].id, PARTY_HOSPITAL);
+    return answer_set_find(&st->answers, st->cat->nodes[node].id, st->party);
 }
 
 static void set_answer(nav_state *st, app *a, int node, const answer_def *d)
@@ -708,7 +740,7 @@ static void set_date(nav_state *st, app *a, int node, unsigned bit)
     if (!(st->cat->dates & bit)) {
         return;
     }
-    const answer *h = hospital_answer(st, node);
+    const answer *h = party_answer(st, node);
     const char *label = bit == DATE_CHECKED ? L(DATE_CHECKED) : bit == DATE_DUE ? L(DATE_DUE) : L(DATE_DONE);
     const char *cur = !h ? NULL : bit == DATE_CHECKED ? h->checked : bit == DATE_DUE ? h->due : h->done;
     char today[11];
@@ -746,7 +778,7 @@ static void set_date(nav_state *st, app *a, int node, unsigned bit)
 static void cycle_owner(nav_state *st, app *a, int node)
 {
     static const responsibility order[] = {RESP_NONE, RESP_HOSPITAL, RESP_VENDOR, RESP_JOINT, RESP_NA};
-    const answer *h = hospital_answer(st, node);
+    const answer *h = party_answer(st, node);
     responsibility cur = h ? h->owner : RESP_NONE;
     size_t i = 0;
     while (i < AZ_ARRAY_LEN(order) && order[i] != cur)
@@ -771,7 +803,7 @@ static void cycle_vendor(nav_state *st, app *a, int node)
         app_status(a, ROLE_STATUS_ERR, "%s", L(NO_VENDORS));
         return;
     }
-    const answer *h = hospital_answer(st, node);
+    const answer *h = party_answer(st, node);
     int64_t cur = h ? h->owner_vendor_id : 0;
     size_t i = 0;
     while (i < st->nvendors && st->vendors[i].id != cur)
@@ -803,7 +835,7 @@ static bool save_note(void *ctx, app *a, const char *text)
 
 static void edit_note(nav_state *st, app *a, int node, bool external)
 {
-    const answer *h = hospital_answer(st, node);
+    const answer *h = party_answer(st, node);
     const catalog_node *n = &st->cat->nodes[node];
     char *t = msgf(MSG_NOTE_TITLE, n->ref ? n->ref : n->id);
     note_ctx *ctx = xcalloc(1, sizeof *ctx);
@@ -1074,6 +1106,11 @@ static int handle(screen *s, app *a, const tui_event *ev)
     switch (ev->act) {
     case ACT_FILTER: filter_menu(st, a); return RES_HANDLED;
     case ACT_UNDO: do_undo(st, a); return RES_HANDLED;
+    case ACT_EDIT_PARTY:
+        st->party = (answer_party)((st->party + 1) % PARTY__COUNT);
+        st->detail_stale = true;
+        app_status(a, ROLE_STATUS_OK, "%s: %s", L(EDIT_PARTY), party_label(st->party));
+        return RES_HANDLED;
     default: break;
     }
     if (!item)
@@ -1168,6 +1205,7 @@ static const keybind nav_binds[] = {
     {'e', ACT_NOTE},
     {'E', ACT_NOTE_EDITOR},
     {'u', ACT_UNDO},
+    {'P', ACT_EDIT_PARTY},
     {'f', ACT_FILTER},
     {KEY_FN(KEY_DC), ACT_CLEAR_ANSWER},
     {KEY_FN(KEY_BACKSPACE), ACT_CLEAR_ANSWER},
