@@ -38,6 +38,7 @@
     _(ANSWER, "answer", "Choose an answer", "回答を選ぶ")                                               \
     _(NOTE, "note", "Edit the note", "メモを編集")                                                      \
     _(NOTE_EDITOR, "note-editor", "Edit the note in $EDITOR", "メモを $EDITOR で編集")                  \
+    _(EVIDENCE, "evidence", "Edit the evidence (one reference per line)", "証跡を編集（1行に1件）")       \
     _(DATE_CHECKED, "date-checked", "Set the checked date", "確認日を設定")                             \
     _(DATE_DUE, "date-due", "Set the due date", "目標日を設定")                                         \
     _(DATE_DONE, "date-done", "Set the done date", "完了日を設定")                                      \

@@ -66,6 +66,7 @@ typedef struct {
 } nav_state;
 
 static const keymap nav_keys;
+static void load_links(nav_state *st, app *a, int node);
 
 /* ---------- model ---------- */
 
@@ -502,10 +503,7 @@ static void build_detail(nav_state *st, app *a, int node, int width)
         detail_field(st, width, L(TARGET_FY), t, ROLE_NORMAL);
         free(t);
     }
-    if (!st->links_loaded[node]) {
-        st->nlinks[node] = catalog_db_links(a->st, st->cat->id, n->id, &st->links[node]);
-        st->links_loaded[node] = true;
-    }
+    load_links(st, a, node);
     const node_link *links = st->links[node];
     size_t nl = st->nlinks[node];
     if (nl) {
@@ -621,24 +619,40 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
 
 /* ---------- search ---------- */
 
-static const char *folded(nav_state *st, int idx)
+static void load_links(nav_state *st, app *a, int node)
+{
+    if (st->links_loaded[node])
+        return;
+    st->nlinks[node] = catalog_db_links(a->st, st->cat->id, st->cat->nodes[node].id, &st->links[node]);
+    st->links_loaded[node] = true;
+}
+
+/* What search looks at: reference, title, text, guidance, id, the note and the references to
+ * and from other catalogs (their refs and titles), NFKC-folded. */
+static const char *folded(nav_state *st, app *a, int idx)
 {
     if (!st->folded[idx]) {
         const catalog_node *n = &st->cat->nodes[idx];
         const answer *ans = effective(st, idx);
-        char *all = xasprintf("%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s", n->ref ? n->ref : "", n->title.ja ? n->title.ja : "",
-                              n->title.en ? n->title.en : "", n->text.ja ? n->text.ja : "",
-                              n->text.en ? n->text.en : "", n->guidance.ja ? n->guidance.ja : "", n->id,
-                              ans && ans->note ? ans->note : "");
-        st->folded[idx] = text_fold(all);
-        free(all);
+        strbuf sb = {0};
+        const char *parts[] = {n->ref, n->title.ja, n->title.en, n->text.ja, n->text.en, n->guidance.ja,
+                               n->guidance.en, n->id, ans ? ans->note : NULL};
+        for (size_t i = 0; i < AZ_ARRAY_LEN(parts); i++)
+            sb_addf(&sb, "%s\n", parts[i] ? parts[i] : "");
+        load_links(st, a, idx);
+        for (size_t i = 0; i < st->nlinks[idx]; i++) {
+            const node_link *l = &st->links[idx][i];
+            sb_addf(&sb, "%s %s %s\n", l->catalog ? l->catalog : "", l->ref ? l->ref : "", l->title ? l->title : "");
+        }
+        st->folded[idx] = text_fold(sb_str(&sb));
+        sb_free(&sb);
     }
     return st->folded[idx];
 }
 
-static bool matches(nav_state *st, int i)
+static bool matches(nav_state *st, app *a, int i)
 {
-    return st->passes[i] && text_contains_folded(folded(st, i), st->query);
+    return st->passes[i] && text_contains_folded(folded(st, a, i), st->query);
 }
 
 /* Moves to the next (dir 1) or previous (-1) matching node, expanding its ancestors; reports
@@ -648,7 +662,7 @@ static void search_step(nav_state *st, app *a, int dir, bool include_current)
     int total = 0;
     int nn = (int)st->cat->nnodes;
     for (int i = 0; i < nn; i++)
-        if (matches(st, i))
+        if (matches(st, a, i))
             total++;
     if (total == 0) {
         char *m = msgf(MSG_SEARCH_NOHIT, st->query_raw);
@@ -661,7 +675,7 @@ static void search_step(nav_state *st, app *a, int dir, bool include_current)
     int found = -1;
     for (int k = include_current ? 0 : 1; k <= nn; k++) {
         int i = ((start + dir * k) % nn + nn) % nn;
-        if (matches(st, i)) {
+        if (matches(st, a, i)) {
             found = i;
             break;
         }
@@ -674,7 +688,7 @@ static void search_step(nav_state *st, app *a, int dir, bool include_current)
     select_node(st, found);
     int ordinal = 0;
     for (int i = 0; i <= found; i++)
-        if (matches(st, i))
+        if (matches(st, a, i))
             ordinal++;
     char *m = msgf(MSG_SEARCH_HIT, ordinal, total, st->query_raw);
     app_status(a, ROLE_STATUS_OK, "%s", m);
@@ -845,6 +859,49 @@ static void edit_note(nav_state *st, app *a, int node, bool external)
     app_push(a, ed);
     if (external)
         note_screen_external(ed, a);
+}
+
+static bool save_evidence(void *ctx, app *a, const char *text)
+{
+    note_ctx *nc = ctx;
+    strlist ev = {0};
+    const char *p = text;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *line = xstrndup(p, n);
+        char *b = line, *e = line + strlen(line);
+        while (*b == ' ' || *b == '\t' || *b == '\r')
+            b++;
+        while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+            *--e = 0;
+        if (*b)
+            sl_push(&ev, b);
+        free(line);
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    answer_change ch = {.fields = AF_EVIDENCE, .evidence = &ev};
+    bool ok = apply_change(nc->st, a, nc->node, &ch, L(EVIDENCE));
+    sl_free(&ev);
+    return ok;
+}
+
+/* Evidence is edited as text, one reference (path, URL or description) per line. */
+static void edit_evidence(nav_state *st, app *a, int node)
+{
+    const answer *h = party_answer(st, node);
+    const catalog_node *n = &st->cat->nodes[node];
+    strbuf text = {0};
+    for (size_t i = 0; h && i < h->evidence.len; i++)
+        sb_addf(&text, "%s%s", i ? "\n" : "", h->evidence.items[i]);
+    char *t = msgf(MSG_EVIDENCE_TITLE, n->ref ? n->ref : n->id);
+    note_ctx *ctx = xcalloc(1, sizeof *ctx);
+    *ctx = (note_ctx){st, node};
+    app_push(a, note_screen_new(a, t, sb_str(&text), save_evidence, ctx, free));
+    free(t);
+    sb_free(&text);
 }
 
 static void do_undo(nav_state *st, app *a)
@@ -1125,6 +1182,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_VENDOR: cycle_vendor(st, a, node); return RES_HANDLED;
     case ACT_NOTE: edit_note(st, a, node, false); return RES_HANDLED;
     case ACT_NOTE_EDITOR: edit_note(st, a, node, true); return RES_HANDLED;
+    case ACT_EVIDENCE: edit_evidence(st, a, node); return RES_HANDLED;
     default: return RES_IGNORED;
     }
 }
@@ -1204,6 +1262,7 @@ static const keybind nav_binds[] = {
     {'v', ACT_VENDOR},
     {'e', ACT_NOTE},
     {'E', ACT_NOTE_EDITOR},
+    {'+', ACT_EVIDENCE},
     {'u', ACT_UNDO},
     {'P', ACT_EDIT_PARTY},
     {'f', ACT_FILTER},

@@ -11,3 +11,11 @@ start 120 40
 keys b
 keys Enter Down Down Down
 snap ja-browse-item-120x40
+# Odd widths: a double-width character that would straddle the edge is dropped and the cut is
+# marked with "~" in the last column; columns stay aligned.
+resize 81 24
+snap ja-browse-item-81x24
+resize 97 25
+snap ja-browse-item-97x25
+keys q
+snap ja-catalogs-97x25

@@ -29,3 +29,20 @@ type_text it担当
 keys Enter
 expect "Match 1 of 1"
 expect ">  . 1-1 Records"
+# Evidence: one reference per line; blank lines are dropped; shown in the detail
+keys +
+type_text "  規程集 第3版 p.12  "
+keys Enter Enter
+type_text https://example.org/保守記録.pdf
+keys C-s
+expect "Saved: 1-1 Evidence"
+expect "  規程集 第3版 p.12"
+expect "  https://example.org/保守記録.pdf"
+snap evidence-80x24
+# search finds references to other catalogs: fx-check 2-① "保守記録の確認" is mapped to 1-1
+keys Escape /
+keys C-u
+type_text 記録の確認
+keys Enter
+expect "Match 1 of 1 for \"記録の確認\""
+expect ">  . 1-1 Records"
