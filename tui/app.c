@@ -183,6 +183,7 @@ static void mark_idle(app *a)
 
 bool app_getkey(app *a, keycode *key)
 {
+    int errors = 0;
     for (;;) {
         mark_idle(a);
         wint_t ch;
@@ -191,8 +192,9 @@ bool app_getkey(app *a, keycode *key)
         if (r == ERR) {
             if (errno == EINTR)
                 continue;
-            /* The terminal went away (hangup, closed pty). */
-            if (!isatty(STDIN_FILENO) || errno == EIO || errno == EBADF || errno == ENXIO)
+            /* The terminal went away (hangup, closed pty): reads fail or hit end of file again and
+             * again. Reading blocks, so a run of failures cannot be normal waiting. */
+            if (errno == EIO || errno == EBADF || errno == ENXIO || ++errors > 100)
                 return false;
             continue;
         }

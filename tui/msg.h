@@ -169,6 +169,7 @@
     _(CARRY_VALUES, "Also copy the answers and dates? (y/n; notes, parties and evidence always come along)",     \
       "回答と日付もコピーしますか？ (y/n; メモ・担当・証跡は常に引き継ぎます)")                            \
     _(EVIDENCE_TITLE, "Evidence: %s (one reference per line)", "証跡: %s（1行に1件）")                      \
+    _(BY_PARTY, "By party", "回答者別")                                                                      \
     _(LINK_OUT, "->", "->")                                                                                  \
     _(LINK_IN, "<-", "<-")                                                                                   \
     _(EDITOR_FAILED, "The editor failed: %s", "エディタの実行に失敗しました: %s")                          \

@@ -361,22 +361,6 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
                 : xstrdup(L(UNANSWERED));
     detail_field(st, width, L(ANSWER), v, d ? gr : ROLE_DIM);
     free(v);
-    /* Each party's own answer, when more than the hospital's exists or another party is answering. */
-    bool others = st->party != PARTY_HOSPITAL;
-    for (int p = PARTY_VENDOR; p < PARTY__COUNT; p++)
-        if (answer_set_find(&st->answers, n->id, (answer_party)p))
-            others = true;
-    if (others) {
-        strbuf sb = {0};
-        for (int p = 0; p < PARTY__COUNT; p++) {
-            const answer *pa = answer_set_find(&st->answers, n->id, (answer_party)p);
-            const answer_def *pd = pa && pa->value ? catalog_find_answer(st->cat, pa->value) : NULL;
-            sb_addf(&sb, "%s%s%s: %s", sb.len ? "  " : "", p == (int)st->party ? "*" : "", party_label((answer_party)p),
-                    pd ? i18n_get(&pd->label, en) : "-");
-        }
-        detail_wrap(st, sb_str(&sb), width, ROLE_NORMAL, 2);
-        sb_free(&sb);
-    }
     strbuf keys = {0};
     for (size_t i = 0; i < st->cat->nanswers; i++)
         if (st->cat->answers[i].key)
@@ -407,6 +391,22 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
     char *o = vn ? xasprintf("%s (%s)", resp_label(owner), vn) : xstrdup(resp_label(owner));
     detail_field(st, width, L(RESP), o, ROLE_NORMAL);
     free(o);
+    /* Each party's own answer, when more than the hospital's exists or another party is answering. */
+    bool others = st->party != PARTY_HOSPITAL;
+    for (int p = PARTY_VENDOR; p < PARTY__COUNT; p++)
+        if (answer_set_find(&st->answers, n->id, (answer_party)p))
+            others = true;
+    if (others) {
+        strbuf sb = {0};
+        for (int p = 0; p < PARTY__COUNT; p++) {
+            const answer *pa = answer_set_find(&st->answers, n->id, (answer_party)p);
+            const answer_def *pd = pa && pa->value ? catalog_find_answer(st->cat, pa->value) : NULL;
+            sb_addf(&sb, "%s%s%s %s", sb.len ? " / " : "", p == (int)st->party ? "*" : "", party_label((answer_party)p),
+                    pd ? i18n_get(&pd->label, en) : "-");
+        }
+        detail_field(st, width, L(BY_PARTY), sb_str(&sb), ROLE_NORMAL);
+        sb_free(&sb);
+    }
     if (ans && ans->note && *ans->note) {
         detail_add(st, L(NOTE), ROLE_LABEL);
         detail_wrap(st, ans->note, width, ROLE_NORMAL, 2);
@@ -464,7 +464,12 @@ static void build_detail(nav_state *st, app *a, int node, int width)
     const catalog_node *n = &st->cat->nodes[node];
     bool en = a->english;
     char *head = xasprintf("%s%s%s", n->ref ? n->ref : "", n->ref ? "  " : "", node_label(n, en));
-    detail_wrap(st, head, width, ROLE_HEADING, 0);
+    /* In an assessment the title takes exactly one line, so the answer block below stays on the
+     * same rows from item to item and a move redraws only what differs (the full text follows). */
+    if (st->aid && n->kind == NODE_ITEM)
+        detail_add(st, head, ROLE_HEADING);
+    else
+        detail_wrap(st, head, width, ROLE_HEADING, 0);
     free(head);
     if (n->kind == NODE_HEADING) {
         char *c = msgf(MSG_ITEMS_IN, st->items_below[node]);

@@ -21,12 +21,12 @@ keys y
 keys P
 expect "[editing as: vendor]"
 keys n
-expect "*vendor: No"
+expect "*vendor No"
 keys P
 expect "[editing as: agreed]"
 keys y
 expect "Answer: Yes (agreed)"
-expect "hospital: Yes  vendor: No  *agreed: Yes"
+expect "By party: hospital Yes / vendor No / *agreed Yes"
 snap workshop-parties-80x24
 keys q
 keys C
