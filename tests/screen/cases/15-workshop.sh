@@ -26,7 +26,7 @@ keys P
 expect "[editing as: agreed]"
 keys y
 expect "Answer: Yes (agreed)"
-expect "By party: hospital Yes / vendor No / *agreed Yes"
+expect "By party: hospital Yes / vendor No / *agreed"
 snap workshop-parties-80x24
 keys q
 keys C
