@@ -2,6 +2,7 @@
  * through the lifecycle module, run the app, and always restore the terminal. */
 #include "tui.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +12,18 @@
 #include "msg.h"
 #include "screens/screens.h"
 #include "term.h"
+#include "util.h"
 
 int tui_run(const cli_globals *g)
 {
+    /* Curses writes wide characters only in a UTF-8 locale. With a non-UTF-8 or missing locale
+     * (LANG=C, or ja_JP.UTF-8 not generated) fall back to C.UTF-8 for the character type, which
+     * glibc always has; the UI language was already chosen from the environment. */
     setlocale(LC_ALL, "");
+    if (!str_eq(nl_langinfo(CODESET), "UTF-8") && !setlocale(LC_CTYPE, "C.UTF-8")) {
+        fprintf(stderr, "anzen: the workbench needs a UTF-8 locale (for example LANG=ja_JP.UTF-8 or C.UTF-8)\n");
+        return EXIT_USAGE;
+    }
     msg_set_english(g->english);
     if (!term_available()) {
         fprintf(stderr, "anzen: the workbench needs a terminal (stdin and stdout must be a tty); "

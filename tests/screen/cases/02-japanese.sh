@@ -19,3 +19,7 @@ resize 97 25
 snap ja-browse-item-97x25
 keys q
 snap ja-catalogs-97x25
+# A non-UTF-8 locale (LC_ALL=C) still shows Japanese text correctly (C.UTF-8 for the characters).
+EXTRA_ENV="LC_ALL=C" start 80 24
+keys b Enter Down
+expect "作業記録簿またはチケットの写しを証跡とする。"
