@@ -102,6 +102,7 @@ start() {
         ANZEN_NOW="${ANZEN_NOW:-2026-04-01T09:00:00Z}" ANZEN_DATA_DIR="$HERE/data" \
         ANZEN_TEST_IDLE_FILE="$CASE_DIR/idle" ANZEN_USER=tester EDITOR="${EDITOR_CMD:-false}" \
         ASAN_OPTIONS="log_path=$CASE_DIR/sanitizer" UBSAN_OPTIONS="log_path=$CASE_DIR/sanitizer:print_stacktrace=1" \
+        LSAN_OPTIONS="suppressions=$HERE/lsan.supp:print_suppressions=0" \
         "$BIN" --db "$CASE_DIR/db/anzen.db" "$@")
     "${TMUX_CMD[@]}" new-session -d -s main -x "$w" -y "$h" \
         "$cmd; echo \"[anzen exited \$?]\"; sleep 600"
