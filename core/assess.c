@@ -638,7 +638,7 @@ ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_p
     ws_status r = assess_row(s, aid, &a, err);
     if (r != WS_OK)
         return r;
-    catalog *c = catalog_db_load(s, a.catalog_id, a.catalog_version);
+    const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
     char *owner_vendor_text = NULL, *evidence_text = NULL;
     char iso[3][11] = {"", "", ""};
     if (!c) {
@@ -786,8 +786,6 @@ ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_p
 out:
     free(owner_vendor_text);
     free(evidence_text);
-    if (c)
-        catalog_free(c);
     assessment_free(&a);
     return r;
 }

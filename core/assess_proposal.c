@@ -85,7 +85,7 @@ int proposals_generate(store *s, const assessment *a, const catalog *c, const ch
         sqlite3_bind_int64(st, 6, a->id);
         while (made >= 0 && sqlite3_step(st) == SQLITE_ROW) {
             int64_t tid = sqlite3_column_int64(st, 0);
-            catalog *tc = catalog_db_load(s, targets[i].cat, (const char *)sqlite3_column_text(st, 1));
+            const catalog *tc = catalog_db_get(s, targets[i].cat, (const char *)sqlite3_column_text(st, 1));
             const catalog_node *tn = tc ? catalog_find_node(tc, targets[i].node) : NULL;
             const answer_def *pick = NULL;
             for (size_t k = 0; tn && tn->kind == NODE_ITEM && k < tc->nanswers && !pick; k++)
@@ -132,8 +132,6 @@ int proposals_generate(store *s, const assessment *a, const catalog *c, const ch
                 sqlite3_finalize(q);
             }
             free(cur);
-            if (tc)
-                catalog_free(tc);
         }
         sqlite3_finalize(st);
     }

@@ -427,6 +427,7 @@ int catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_s
             rc = store_commit(s, err);
         if (rc != 0)
             store_rollback(s);
+        store_attach(s, NULL, NULL); /* cached catalogs may be stale now */
     }
     free(gone);
     for (size_t i = 0; i < paths.len; i++) {
@@ -607,6 +608,47 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
         }
     }
     sqlite3_finalize(st);
+    return c;
+}
+
+typedef struct {
+    char *id, *version; /* version as asked: NULL = newest */
+    catalog *c;
+} cache_entry;
+
+typedef struct {
+    cache_entry *items;
+    size_t len, cap;
+} catalog_cache;
+
+static void cache_release(void *p)
+{
+    catalog_cache *cc = p;
+    for (size_t i = 0; i < cc->len; i++) {
+        free(cc->items[i].id);
+        free(cc->items[i].version);
+        catalog_free(cc->items[i].c);
+    }
+    free(cc->items);
+    free(cc);
+}
+
+const catalog *catalog_db_get(store *s, const char *id, const char *version)
+{
+    catalog_cache *cc = store_attachment(s);
+    if (!cc) {
+        cc = xcalloc(1, sizeof *cc);
+        store_attach(s, cc, cache_release);
+    }
+    for (size_t i = 0; i < cc->len; i++)
+        if (str_eq(cc->items[i].id, id) &&
+            (version ? str_eq(cc->items[i].version, version) : cc->items[i].version == NULL))
+            return cc->items[i].c;
+    catalog *c = catalog_db_load(s, id, version);
+    if (!c)
+        return NULL; /* not cached: it may be imported later */
+    GROW(cc->items, cc->cap, cc->len + 1);
+    cc->items[cc->len++] = (cache_entry){xstrdup(id), version ? xstrdup(version) : NULL, c};
     return c;
 }
 

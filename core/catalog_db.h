@@ -19,6 +19,11 @@ int catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_s
 /* Reads one catalog back; version NULL = the newest version by import order. NULL if absent. */
 catalog *catalog_db_load(store *s, const char *id, const char *version);
 
+/* The same, borrowed from a per-store cache: valid until the next catalog_sync that imports
+ * something, or store_close. Hot paths (answering, progress) use this, so a keystroke does not
+ * re-read a whole catalog. */
+const catalog *catalog_db_get(store *s, const char *id, const char *version);
+
 typedef struct {
     char *id, *version, *kind, *completeness, *file_path, *publisher, *published;
     i18n_text title, short_title;

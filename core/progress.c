@@ -69,7 +69,7 @@ ws_status progress_compute(store *s, int64_t aid, jp_date today, int max_depth, 
         a.catalog_version = xstrdup((const char *)sqlite3_column_text(st, 1));
     }
     sqlite3_finalize(st);
-    catalog *c = catalog_db_load(s, a.catalog_id, a.catalog_version);
+    const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
     if (!c) {
         *err = xasprintf("catalog %s@%s of assessment #%lld is no longer installed", a.catalog_id, a.catalog_version,
                          (long long)aid);
@@ -133,7 +133,6 @@ ws_status progress_compute(store *s, int64_t aid, jp_date today, int max_depth, 
         }
     }
     free(row_of);
-    catalog_free(c);
     assessment_free(&a);
     answer_set_free(&set);
     *out = rows;

@@ -17,7 +17,22 @@ struct store {
     sqlite3 *db;
     char *path;
     bool readonly;
+    void *attachment;
+    void (*release)(void *);
 };
+
+void *store_attachment(const store *s)
+{
+    return s->attachment;
+}
+
+void store_attach(store *s, void *data, void (*release)(void *data))
+{
+    if (s->attachment && s->release)
+        s->release(s->attachment);
+    s->attachment = data;
+    s->release = release;
+}
 
 int store_schema_version(void)
 {
@@ -259,6 +274,7 @@ void store_close(store *s)
 {
     if (!s)
         return;
+    store_attach(s, NULL, NULL);
     if (s->db)
         sqlite3_close_v2(s->db);
     free(s->path);

@@ -45,6 +45,11 @@ sqlite3_stmt *store_prepare(store *s, const char *sql);
 /* "what: sqlite message" for the last error. Caller frees. */
 char *store_error(store *s, const char *what);
 
+/* One slot where a higher layer keeps data derived from this database (the catalog cache of
+ * catalog_db.c). The store frees it with `release` on store_close or when it is replaced. */
+void *store_attachment(const store *s);
+void store_attach(store *s, void *data, void (*release)(void *data));
+
 /* Binds NULL for a NULL pointer, text otherwise. */
 void store_bind_text(sqlite3_stmt *st, int idx, const char *v);
 /* Current time as ISO 8601 UTC ("2026-11-22T02:07:17Z") into buf (≥ 21 bytes). */
