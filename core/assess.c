@@ -93,6 +93,7 @@ static void assess_summary(store *s, assessment *a)
     progress_row *rows = NULL;
     size_t n = 0;
     char *err = NULL;
+    a->items = a->answered = a->positive = a->not_applicable = a->overdue = 0;
     if (progress_compute(s, a->id, jpdate_today(), 0, false, &rows, &n, &err) == WS_OK && n > 0) {
         a->items = rows[0].items;
         a->answered = rows[0].answered;
@@ -146,7 +147,7 @@ ws_status assess_find(store *s, const char *key, int64_t *id, char **err)
     return r;
 }
 
-size_t assess_list(store *s, const assess_filter *f, assessment **out)
+size_t assess_list_rows(store *s, const assess_filter *f, assessment **out)
 {
     assess_filter none = {0};
     if (!f)
@@ -162,12 +163,20 @@ size_t assess_list(store *s, const assess_filter *f, assessment **out)
     size_t n = 0, cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         GROW(list, cap, n + 1);
-        assess_read(st, &list[n++]);
+        assessment *a = &list[n++];
+        assess_read(st, a);
+        a->items = a->answered = a->positive = a->not_applicable = a->overdue = -1;
     }
     sqlite3_finalize(st);
-    for (size_t i = 0; i < n; i++)
-        assess_summary(s, &list[i]);
     *out = list;
+    return n;
+}
+
+size_t assess_list(store *s, const assess_filter *f, assessment **out)
+{
+    size_t n = assess_list_rows(s, f, out);
+    for (size_t i = 0; i < n; i++)
+        assess_summary(s, &(*out)[i]);
     return n;
 }
 

@@ -70,6 +70,9 @@ typedef struct {
 /* Matching assessments (fy desc, catalog, scope), each with its summary ("today" from
  * jpdate_today for overdue). filter may be NULL. */
 size_t assess_list(store *s, const assess_filter *filter, assessment **out);
+/* The same rows in the same order without summaries: items, answered, positive, not_applicable
+ * and overdue are -1 (for callers that compute summaries themselves, see tui_queries.h). */
+size_t assess_list_rows(store *s, const assess_filter *filter, assessment **out);
 
 /* ---- Answers ---- */
 

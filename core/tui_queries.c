@@ -35,41 +35,7 @@ static char *cdup(sqlite3_stmt *st, int i)
 
 size_t tuiq_assess_rows(store *s, assessment **out)
 {
-    /* Same columns and order as assess_list (core/assess.c); the unit test compares the two. */
-    sqlite3_stmt *st = store_prepare(
-        s, "SELECT a.pk, a.catalog_id, a.catalog_version, a.scope, IFNULL(a.system_pk, 0), IFNULL(a.vendor_pk, 0),"
-           " s.name, v.name, a.fy, a.title, IFNULL(a.prev_pk, 0), a.created_at, a.created_by, a.signed_by,"
-           " a.signed_role, a.signed_at, a.changed_since_signoff FROM assessment a"
-           " LEFT JOIN system s ON s.pk = a.system_pk LEFT JOIN vendor v ON v.pk = a.vendor_pk"
-           " ORDER BY a.fy DESC, a.catalog_id, a.catalog_version, a.scope, s.name, a.pk");
-    assessment *list = NULL;
-    size_t n = 0, cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        GROW(list, cap, n + 1);
-        assessment *a = &list[n++];
-        memset(a, 0, sizeof *a);
-        a->id = sqlite3_column_int64(st, 0);
-        a->catalog_id = cdup(st, 1);
-        a->catalog_version = cdup(st, 2);
-        a->scope = str_eq((const char *)sqlite3_column_text(st, 3), "system") ? SCOPE_SYSTEM : SCOPE_ORG;
-        a->system_id = sqlite3_column_int64(st, 4);
-        a->vendor_id = sqlite3_column_int64(st, 5);
-        a->system_name = cdup(st, 6);
-        a->vendor_name = cdup(st, 7);
-        a->fy = sqlite3_column_int(st, 8);
-        a->title = cdup(st, 9);
-        a->prev_id = sqlite3_column_int64(st, 10);
-        a->created_at = cdup(st, 11);
-        a->created_by = cdup(st, 12);
-        a->signed_by = cdup(st, 13);
-        a->signed_role = cdup(st, 14);
-        a->signed_at = cdup(st, 15);
-        a->changed_since_signoff = sqlite3_column_int(st, 16) != 0;
-        a->items = a->answered = a->positive = a->not_applicable = a->overdue = -1;
-    }
-    sqlite3_finalize(st);
-    *out = list;
-    return n;
+    return assess_list_rows(s, NULL, out);
 }
 
 bool tuiq_assess_summary(store *s, tuiq_catalogs *cache, assessment *a, jp_date today, int *by_owner)
