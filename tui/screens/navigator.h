@@ -1,0 +1,125 @@
+/* The navigator's private interface, shared by its files (nothing outside tui/screens/navigator*.c
+ * includes this):
+ *
+ *   navigator.c         the screen: ops, key handling, the tree column, constructors
+ *   navigator_tree.c    the model: tree rows, collapse, counts, filter, search, labels of values
+ *   navigator_detail.c  the right-hand detail pane: its lines (built from the model) and drawing
+ *   navigator_edit.c    changes: answers, dates, owner, vendor, note, evidence, undo, menus
+ *
+ * State lives in nav_state; handlers change it, drawing only reads it (and rebuilds the cached
+ * detail lines when they are stale). */
+#ifndef ANZEN_TUI_SCREENS_NAVIGATOR_H
+#define ANZEN_TUI_SCREENS_NAVIGATOR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "assess.h"
+#include "catalog_db.h"
+#include "jpdate.h"
+#include "list.h"
+
+typedef struct {
+    char *text;
+    role r;
+} dline;
+
+typedef enum { FILTER_ALL, FILTER_UNANSWERED, FILTER_NEGATIVE, FILTER_OVERDUE, FILTER_OWNER, FILTER_VENDOR } filter_kind;
+
+typedef struct {
+    catalog *cat;
+    int *parent;         /* per node: index of the parent, -1 at the top */
+    bool *collapsed;     /* per node */
+    int *items_below;    /* per node: items in its subtree (visible under the filter) */
+    int *answered_below; /* per node: answered items in its subtree */
+    bool *passes;        /* per node: item passes the filter (headings: something below does) */
+    int *rows;           /* visible node indices */
+    int nrows;
+    size_t caprows;
+    list_state tree;
+    bool focus_detail;
+    int detail_top;
+    dline *detail;
+    int ndetail;
+    size_t capdetail;
+    int detail_node, detail_width; /* what the cached detail was built for */
+    bool detail_stale;
+    char **folded; /* per node, lazily; includes the note in an assessment */
+    node_link **links; /* per node, lazily (catalog data: does not change while the screen is open) */
+    size_t *nlinks;
+    bool *links_loaded;
+    char *query;   /* folded search, NULL when none */
+    char *query_raw;
+    /* assessment mode */
+    int64_t aid; /* 0 = browsing */
+    assessment as;
+    answer_set answers;
+    ws_vendor *vendors;
+    size_t nvendors;
+    answer_party party; /* whose answers the keys change: hospital (default), vendor, agreed */
+    filter_kind filter;
+    responsibility filter_owner;
+    int64_t filter_vendor;
+    jp_date today;
+} nav_state;
+
+/* ---- model (navigator_tree.c) ---- */
+
+/* The answer that counts for node idx (NULL when browsing or unanswered). */
+const answer *nav_effective(const nav_state *st, int idx);
+/* The catalog's definition of an answer's value, NULL when none. */
+const answer_def *nav_answer_def(const nav_state *st, const answer *a);
+/* Due before today, not done, and not answered positive or not-applicable (as progress.h). */
+bool nav_is_overdue(const nav_state *st, const answer *a);
+/* Who is responsible for node idx (the answer's owner, else the catalog's); *vendor when given. */
+responsibility nav_owner_of(const nav_state *st, int idx, int64_t *vendor);
+/* Recomputes the per-node counts and filter flags from the answers. */
+void nav_recount(nav_state *st);
+/* The node on the selected row, -1 when the tree is empty. */
+int nav_selected_node(const nav_state *st);
+void nav_select_node(nav_state *st, int node);
+/* Recomputes the visible rows (collapse + filter), keeping the selection on the same node, else
+ * its nearest visible ancestor, else the next row. */
+void nav_rebuild_rows(nav_state *st);
+/* Reloads the answers from the database (after a change), then recount + rebuild. */
+void nav_reload_answers(nav_state *st, app *a);
+/* Links of a node to other catalogs, loaded once. */
+void nav_load_links(nav_state *st, app *a, int node);
+/* Moves to the next (dir 1) or previous (-1) match of st->query, reporting on the status line. */
+void nav_search_step(nav_state *st, app *a, int dir, bool include_current);
+void nav_search_clear(nav_state *st);
+/* Applies st->filter (opening everything when it is not FILTER_ALL) and reports the count. */
+void nav_apply_filter(nav_state *st, app *a);
+
+const char *nav_node_label(const catalog_node *n, bool english);
+const char *nav_resp_label(responsibility r);
+const char *nav_vendor_name(const nav_state *st, int64_t id);
+const char *nav_party_label(answer_party p);
+/* The status glyph of an item (ASCII) and its role. */
+char nav_glyph(const nav_state *st, int idx, role *r);
+
+/* ---- detail pane (navigator_detail.c) ---- */
+
+const char *nav_field_label(const char *f);
+void nav_detail_clear(nav_state *st);
+/* Builds the detail lines of node (-1: none) for a pane `width` columns wide. */
+void nav_detail_build(nav_state *st, app *a, int node, int width);
+/* Draws the detail pane into r, rebuilding the lines first when they are stale. */
+void nav_detail_draw(nav_state *st, app *a, WINDOW *w, rect r);
+
+/* ---- changes (navigator_edit.c): each is one core call = one transaction ---- */
+
+void nav_set_answer(nav_state *st, app *a, int node, const answer_def *d); /* d NULL: clear */
+void nav_set_date(nav_state *st, app *a, int node, unsigned bit);
+void nav_cycle_owner(nav_state *st, app *a, int node);
+void nav_cycle_vendor(nav_state *st, app *a, int node);
+void nav_edit_note(nav_state *st, app *a, int node, bool external);
+void nav_edit_evidence(nav_state *st, app *a, int node);
+void nav_do_undo(nav_state *st, app *a);
+void nav_filter_menu(nav_state *st, app *a);
+void nav_answer_menu(nav_state *st, app *a, int node);
+/* The catalog answer bound to key, NULL when none. */
+const answer_def *nav_answer_for_key(const nav_state *st, keycode key);
+
+#endif

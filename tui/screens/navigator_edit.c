@@ -1,0 +1,316 @@
+/* The navigator's changes: each user action is one core call = one transaction, after which the
+ * answers are reloaded; the status line says what was saved. */
+#include <stdlib.h>
+
+#include "history.h"
+#include "msg.h"
+#include "navigator.h"
+#include "screens.h"
+#include "text.h"
+
+/* ---------- changes ---------- */
+
+static void report_saved(app *a, const nav_state *st, int node, const char *what, int changed)
+{
+    if (!changed) {
+        app_status(a, ROLE_STATUS, "%s", L(SAVED_NOTHING));
+        return;
+    }
+    const catalog_node *n = &st->cat->nodes[node];
+    char *detail = xasprintf("%s %s", n->ref ? n->ref : n->id, what);
+    char now[32];
+    store_now(now);
+    char *m = msgf(MSG_SAVED, detail, "");
+    app_status(a, ROLE_STATUS_OK, "%s(%.10s %.5s)", m, now, now + 11);
+    free(m);
+    free(detail);
+}
+
+static bool apply_change(nav_state *st, app *a, int node, const answer_change *ch, const char *what)
+{
+    char *err = NULL;
+    int changed = 0;
+    ws_status r = assess_answer_set(a->st, st->aid, st->cat->nodes[node].id, st->party, 0, ch,
+                                    ws_current_user(), &changed, NULL, &err);
+    if (r != WS_OK) {
+        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
+        free(err);
+        return false;
+    }
+    nav_reload_answers(st, a);
+    nav_select_node(st, node);
+    report_saved(a, st, node, what, changed);
+    return true;
+}
+
+static const answer *party_answer(const nav_state *st, int node)
+{
+    return answer_set_find(&st->answers, st->cat->nodes[node].id, st->party);
+}
+
+void nav_set_answer(nav_state *st, app *a, int node, const answer_def *d)
+{
+    answer_change ch = {.fields = AF_VALUE, .value = d ? d->value : NULL};
+    char *what = xasprintf("%s = %s", L(FIELD_VALUE), d ? i18n_get(&d->label, a->english) : "-");
+    apply_change(st, a, node, &ch, what);
+    free(what);
+}
+
+void nav_set_date(nav_state *st, app *a, int node, unsigned bit)
+{
+    if (!(st->cat->dates & bit)) {
+        return;
+    }
+    const answer *h = party_answer(st, node);
+    const char *label = bit == DATE_CHECKED ? L(DATE_CHECKED) : bit == DATE_DUE ? L(DATE_DUE) : L(DATE_DONE);
+    const char *cur = !h ? NULL : bit == DATE_CHECKED ? h->checked : bit == DATE_DUE ? h->due : h->done;
+    char today[11];
+    jpdate_format_iso(st->today, today);
+    char *prompt = msgf(MSG_DATE_PROMPT, label);
+    char *in = NULL;
+    bool ok = app_prompt(a, prompt, cur ? cur : (bit == DATE_DUE ? "" : today), &in);
+    free(prompt);
+    if (!ok)
+        return;
+    char iso[11] = "";
+    char *err = NULL;
+    const char *trimmed = in;
+    while (*trimmed == ' ')
+        trimmed++;
+    if (*trimmed && !jpdate_parse_iso(trimmed, iso, &err)) {
+        app_status(a, ROLE_STATUS_ERR, "%s: %s", label, err ? err : "");
+        free(err);
+        free(in);
+        return;
+    }
+    answer_change ch = {.fields = bit == DATE_CHECKED ? AF_CHECKED : bit == DATE_DUE ? AF_DUE : AF_DONE};
+    if (bit == DATE_CHECKED)
+        ch.checked = iso;
+    else if (bit == DATE_DUE)
+        ch.due = iso;
+    else
+        ch.done = iso;
+    char *what = xasprintf("%s = %s", label, *iso ? iso : "-");
+    apply_change(st, a, node, &ch, what);
+    free(what);
+    free(in);
+}
+
+void nav_cycle_owner(nav_state *st, app *a, int node)
+{
+    static const responsibility order[] = {RESP_NONE, RESP_HOSPITAL, RESP_VENDOR, RESP_JOINT, RESP_NA};
+    const answer *h = party_answer(st, node);
+    responsibility cur = h ? h->owner : RESP_NONE;
+    size_t i = 0;
+    while (i < AZ_ARRAY_LEN(order) && order[i] != cur)
+        i++;
+    responsibility next = order[(i + 1) % AZ_ARRAY_LEN(order)];
+    int64_t vid = h ? h->owner_vendor_id : 0;
+    if ((next == RESP_VENDOR || next == RESP_JOINT) && !vid && !st->as.vendor_id && st->nvendors > 0)
+        vid = st->vendors[0].id;
+    if (next != RESP_VENDOR && next != RESP_JOINT)
+        vid = 0;
+    answer_change ch = {.fields = AF_OWNER, .owner = next, .owner_vendor_id = vid};
+    const char *vn = vid ? nav_vendor_name(st, vid) : NULL;
+    char *what = vn ? xasprintf("%s = %s (%s)", L(FIELD_OWNER), nav_resp_label(next), vn)
+                    : xasprintf("%s = %s", L(FIELD_OWNER), nav_resp_label(next));
+    apply_change(st, a, node, &ch, what);
+    free(what);
+}
+
+void nav_cycle_vendor(nav_state *st, app *a, int node)
+{
+    if (st->nvendors == 0) {
+        app_status(a, ROLE_STATUS_ERR, "%s", L(NO_VENDORS));
+        return;
+    }
+    const answer *h = party_answer(st, node);
+    int64_t cur = h ? h->owner_vendor_id : 0;
+    size_t i = 0;
+    while (i < st->nvendors && st->vendors[i].id != cur)
+        i++;
+    /* none → first → … → last → none */
+    int64_t next = i >= st->nvendors ? st->vendors[0].id : i + 1 < st->nvendors ? st->vendors[i + 1].id : 0;
+    responsibility owner = h ? h->owner : RESP_NONE;
+    if (next && owner != RESP_VENDOR && owner != RESP_JOINT)
+        owner = RESP_VENDOR;
+    if (!next && (owner == RESP_VENDOR || owner == RESP_JOINT) && !st->as.vendor_id)
+        owner = RESP_NONE;
+    answer_change ch = {.fields = AF_OWNER, .owner = owner, .owner_vendor_id = next};
+    char *what = xasprintf("%s = %s", L(VENDOR), next ? nav_vendor_name(st, next) : "-");
+    apply_change(st, a, node, &ch, what);
+    free(what);
+}
+
+typedef struct {
+    nav_state *st;
+    int node;
+} note_ctx;
+
+static bool save_note(void *ctx, app *a, const char *text)
+{
+    note_ctx *nc = ctx;
+    answer_change ch = {.fields = AF_NOTE, .note = text};
+    return apply_change(nc->st, a, nc->node, &ch, L(NOTE));
+}
+
+void nav_edit_note(nav_state *st, app *a, int node, bool external)
+{
+    const answer *h = party_answer(st, node);
+    const catalog_node *n = &st->cat->nodes[node];
+    char *t = msgf(MSG_NOTE_TITLE, n->ref ? n->ref : n->id);
+    note_ctx *ctx = xcalloc(1, sizeof *ctx);
+    *ctx = (note_ctx){st, node};
+    screen *ed = note_screen_new(a, t, h && h->note ? h->note : "", save_note, ctx, free);
+    free(t);
+    app_push(a, ed);
+    if (external)
+        note_screen_external(ed, a);
+}
+
+static bool save_evidence(void *ctx, app *a, const char *text)
+{
+    note_ctx *nc = ctx;
+    strlist ev = {0};
+    const char *p = text;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *line = xstrndup(p, n);
+        char *b = line, *e = line + strlen(line);
+        while (*b == ' ' || *b == '\t' || *b == '\r')
+            b++;
+        while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+            *--e = 0;
+        if (*b)
+            sl_push(&ev, b);
+        free(line);
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    answer_change ch = {.fields = AF_EVIDENCE, .evidence = &ev};
+    bool ok = apply_change(nc->st, a, nc->node, &ch, L(EVIDENCE));
+    sl_free(&ev);
+    return ok;
+}
+
+/* Evidence is edited as text, one reference (path, URL or description) per line. */
+void nav_edit_evidence(nav_state *st, app *a, int node)
+{
+    const answer *h = party_answer(st, node);
+    const catalog_node *n = &st->cat->nodes[node];
+    strbuf text = {0};
+    for (size_t i = 0; h && i < h->evidence.len; i++)
+        sb_addf(&text, "%s%s", i ? "\n" : "", h->evidence.items[i]);
+    char *t = msgf(MSG_EVIDENCE_TITLE, n->ref ? n->ref : n->id);
+    note_ctx *ctx = xcalloc(1, sizeof *ctx);
+    *ctx = (note_ctx){st, node};
+    app_push(a, note_screen_new(a, t, sb_str(&text), save_evidence, ctx, free));
+    free(t);
+    sb_free(&text);
+}
+
+void nav_do_undo(nav_state *st, app *a)
+{
+    char *what = NULL, *err = NULL;
+    ws_status r = assess_undo(a->st, st->aid, ws_current_user(), &what, &err);
+    if (r == WS_NOT_FOUND) {
+        app_status(a, ROLE_STATUS, "%s", L(NOTHING_TO_UNDO));
+    } else if (r != WS_OK) {
+        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
+    } else {
+        nav_reload_answers(st, a);
+        /* Say what came back, from the undo action's own history rows: "1-2 answer, due". */
+        history_row *rows = NULL;
+        history_filter f = {.assessment_id = st->aid, .limit = 32};
+        size_t n = history_list(a->st, &f, &rows);
+        strbuf sb = {0};
+        int64_t last = n ? rows[n - 1].action : 0;
+        for (size_t i = 0; i < n; i++) {
+            if (rows[i].action != last)
+                continue;
+            const catalog_node *cn = rows[i].item_id ? catalog_find_node(st->cat, rows[i].item_id) : NULL;
+            sb_addf(&sb, "%s%s %s", sb.len ? ", " : "", cn && cn->ref ? cn->ref : rows[i].item_id ? rows[i].item_id : "",
+                    nav_field_label(rows[i].field));
+        }
+        history_list_free(rows, n);
+        char *m = msgf(MSG_UNDONE, sb.len ? sb_str(&sb) : what ? what : "");
+        sb_free(&sb);
+        app_status(a, ROLE_STATUS_OK, "%s", m);
+        free(m);
+    }
+    free(what);
+    free(err);
+}
+
+/* ---------- menus ---------- */
+
+void nav_filter_menu(nav_state *st, app *a)
+{
+    keycode k;
+    if (!app_menu(a, L(FILTER_MENU), &k))
+        return;
+    filter_kind prev = st->filter;
+    switch (k) {
+    case 'a': st->filter = FILTER_ALL; break;
+    case 'u': st->filter = FILTER_UNANSWERED; break;
+    case 'n': st->filter = FILTER_NEGATIVE; break;
+    case 'o': st->filter = FILTER_OVERDUE; break;
+    case 'r': {
+        static const responsibility order[] = {RESP_HOSPITAL, RESP_VENDOR, RESP_JOINT, RESP_NA, RESP_NONE};
+        size_t i = 0;
+        if (prev == FILTER_OWNER)
+            while (i < AZ_ARRAY_LEN(order) && order[i] != st->filter_owner)
+                i++;
+        st->filter_owner = prev == FILTER_OWNER ? order[(i + 1) % AZ_ARRAY_LEN(order)] : order[0];
+        st->filter = FILTER_OWNER;
+        break;
+    }
+    case 'v': {
+        if (st->nvendors == 0) {
+            app_status(a, ROLE_STATUS_ERR, "%s", L(NO_VENDORS));
+            return;
+        }
+        size_t i = 0;
+        if (prev == FILTER_VENDOR)
+            while (i < st->nvendors && st->vendors[i].id != st->filter_vendor)
+                i++;
+        st->filter_vendor = prev == FILTER_VENDOR ? st->vendors[(i + 1) % st->nvendors].id : st->vendors[0].id;
+        st->filter = FILTER_VENDOR;
+        break;
+    }
+    default: return;
+    }
+    nav_apply_filter(st, a);
+}
+
+const answer_def *nav_answer_for_key(const nav_state *st, keycode key)
+{
+    for (size_t i = 0; i < st->cat->nanswers; i++)
+        if (st->cat->answers[i].key && st->cat->answers[i].key == key)
+            return &st->cat->answers[i];
+    return NULL;
+}
+
+void nav_answer_menu(nav_state *st, app *a, int node)
+{
+    strbuf sb = {0};
+    sb_add(&sb, L(ANSWER_MENU));
+    for (size_t i = 0; i < st->cat->nanswers; i++)
+        if (st->cat->answers[i].key)
+            sb_addf(&sb, " %c:%s", st->cat->answers[i].key, i18n_get(&st->cat->answers[i].label, a->english));
+    sb_addf(&sb, " %s", L(ANSWER_CLEAR));
+    keycode k;
+    bool ok = app_menu(a, sb_str(&sb), &k);
+    sb_free(&sb);
+    if (!ok)
+        return;
+    if (k == KEY_FN(KEY_DC) || k == 127 || k == KEY_FN(KEY_BACKSPACE)) {
+        nav_set_answer(st, a, node, NULL);
+        return;
+    }
+    const answer_def *d = nav_answer_for_key(st, k);
+    if (d)
+        nav_set_answer(st, a, node, d);
+}

@@ -1,0 +1,343 @@
+/* The navigator's model: which rows are visible (collapse, filter), the counts per heading,
+ * search over folded text, and the labels of model values. No drawing here. */
+#include <stdlib.h>
+
+#include "msg.h"
+#include "navigator.h"
+#include "text.h"
+
+/* ---------- model ---------- */
+
+const answer *nav_effective(const nav_state *st, int idx)
+{
+    if (!st->aid)
+        return NULL;
+    return answer_set_effective(&st->answers, st->cat->nodes[idx].id);
+}
+
+const answer_def *nav_answer_def(const nav_state *st, const answer *a)
+{
+    return a && a->value ? catalog_find_answer(st->cat, a->value) : NULL;
+}
+
+bool nav_is_overdue(const nav_state *st, const answer *a)
+{
+    if (!a || !a->due || a->done)
+        return false;
+    const answer_def *d = nav_answer_def(st, a);
+    if (d && (d->meaning == MEANING_POSITIVE || d->meaning == MEANING_NA))
+        return false; /* as progress.h defines overdue */
+    jp_date due;
+    char *err = NULL;
+    if (!jpdate_parse(a->due, &due, &err)) {
+        free(err);
+        return false;
+    }
+    return jpdate_cmp(due, st->today) < 0;
+}
+
+responsibility nav_owner_of(const nav_state *st, int idx, int64_t *vendor)
+{
+    const answer *a = nav_effective(st, idx);
+    if (vendor)
+        *vendor = a ? a->owner_vendor_id : 0;
+    if (a && a->owner != RESP_NONE)
+        return a->owner;
+    return st->cat->nodes[idx].resp;
+}
+
+static bool item_passes(const nav_state *st, int idx)
+{
+    const answer *a = nav_effective(st, idx);
+    const answer_def *d = nav_answer_def(st, a);
+    switch (st->filter) {
+    case FILTER_ALL: return true;
+    case FILTER_UNANSWERED: return !d;
+    case FILTER_NEGATIVE: return d && d->meaning == MEANING_NEGATIVE;
+    case FILTER_OVERDUE: return nav_is_overdue(st, a);
+    case FILTER_OWNER: return nav_owner_of(st, idx, NULL) == st->filter_owner;
+    case FILTER_VENDOR: {
+        int64_t v;
+        nav_owner_of(st, idx, &v);
+        return v == st->filter_vendor;
+    }
+    }
+    return true;
+}
+
+void nav_recount(nav_state *st)
+{
+    size_t n = st->cat->nnodes;
+    for (size_t i = 0; i < n; i++) {
+        st->items_below[i] = st->answered_below[i] = 0;
+        st->passes[i] = false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (st->cat->nodes[i].kind != NODE_ITEM)
+            continue;
+        bool pass = item_passes(st, (int)i);
+        bool answered = nav_answer_def(st, nav_effective(st, (int)i)) != NULL;
+        st->passes[i] = pass;
+        for (int p = st->parent[i]; p >= 0; p = st->parent[p]) {
+            st->items_below[p]++;
+            if (answered)
+                st->answered_below[p]++;
+            if (pass)
+                st->passes[p] = true;
+        }
+    }
+    if (st->filter == FILTER_ALL)
+        for (size_t i = 0; i < n; i++)
+            st->passes[i] = true;
+}
+
+static bool node_hidden(const nav_state *st, int idx)
+{
+    if (!st->passes[idx])
+        return true;
+    for (int p = st->parent[idx]; p >= 0; p = st->parent[p])
+        if (st->collapsed[p])
+            return true;
+    return false;
+}
+
+int nav_selected_node(const nav_state *st)
+{
+    return st->nrows > 0 ? st->rows[st->tree.sel] : -1;
+}
+
+void nav_select_node(nav_state *st, int node)
+{
+    for (int r = 0; r < st->nrows; r++)
+        if (st->rows[r] == node) {
+            list_select(&st->tree, r);
+            return;
+        }
+}
+
+void nav_rebuild_rows(nav_state *st)
+{
+    int keep = nav_selected_node(st);
+    st->nrows = 0;
+    for (size_t i = 0; i < st->cat->nnodes; i++) {
+        if (node_hidden(st, (int)i))
+            continue;
+        GROW(st->rows, st->caprows, (size_t)st->nrows + 1);
+        st->rows[st->nrows++] = (int)i;
+    }
+    list_set_count(&st->tree, st->nrows);
+    if (keep < 0)
+        return;
+    /* Keep the selection on the same node, else its nearest visible ancestor, else the next row. */
+    for (int node = keep; node >= 0; node = st->parent[node])
+        for (int r = 0; r < st->nrows; r++)
+            if (st->rows[r] == node) {
+                list_select(&st->tree, r);
+                return;
+            }
+    for (int r = 0; r < st->nrows; r++)
+        if (st->rows[r] > keep) {
+            list_select(&st->tree, r);
+            return;
+        }
+}
+
+void nav_reload_answers(nav_state *st, app *a)
+{
+    if (!st->aid)
+        return;
+    answer_set_free(&st->answers);
+    memset(&st->answers, 0, sizeof st->answers);
+    char *err = NULL;
+    if (assess_load_answers(a->st, st->aid, &st->answers, &err) != WS_OK) {
+        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
+        free(err);
+    }
+    for (size_t i = 0; i < st->cat->nnodes; i++)
+        xfree(&st->folded[i]);
+    nav_recount(st);
+    nav_rebuild_rows(st);
+    st->detail_stale = true;
+}
+
+/* ---------- labels ---------- */
+
+const char *nav_node_label(const catalog_node *n, bool english)
+{
+    const char *t = i18n_get(&n->title, english);
+    return *t ? t : i18n_get(&n->text, english);
+}
+
+const char *nav_resp_label(responsibility r)
+{
+    switch (r) {
+    case RESP_HOSPITAL: return L(RESP_HOSPITAL);
+    case RESP_VENDOR: return L(RESP_VENDOR);
+    case RESP_JOINT: return L(RESP_JOINT);
+    case RESP_NA: return L(RESP_NA);
+    default: return L(OWNER_UNSET);
+    }
+}
+
+const char *nav_vendor_name(const nav_state *st, int64_t id)
+{
+    for (size_t i = 0; i < st->nvendors; i++)
+        if (st->vendors[i].id == id)
+            return st->vendors[i].name;
+    return NULL;
+}
+
+/* A status glyph per item, ASCII only (see the width policy in core/text.h):
+ * ' ' unanswered, 'o' positive, '~' partial, 'x' negative, '-' not applicable, '!' overdue. */
+char nav_glyph(const nav_state *st, int idx, role *r)
+{
+    const answer *a = nav_effective(st, idx);
+    const answer_def *d = nav_answer_def(st, a);
+    *r = ROLE_NORMAL;
+    if (nav_is_overdue(st, a)) {
+        *r = ROLE_WARNING;
+        return '!';
+    }
+    if (!d)
+        return '.';
+    switch (d->meaning) {
+    case MEANING_POSITIVE: *r = ROLE_POSITIVE; return 'o';
+    case MEANING_PARTIAL: *r = ROLE_PARTIAL; return '~';
+    case MEANING_NEGATIVE: *r = ROLE_NEGATIVE; return 'x';
+    default: *r = ROLE_NA; return '-';
+    }
+}
+
+const char *nav_party_label(answer_party p)
+{
+    switch (p) {
+    case PARTY_VENDOR: return L(PARTY_VENDOR);
+    case PARTY_AGREED: return L(PARTY_AGREED);
+    default: return L(PARTY_HOSPITAL);
+    }
+}
+
+/* ---------- search ---------- */
+
+void nav_load_links(nav_state *st, app *a, int node)
+{
+    if (st->links_loaded[node])
+        return;
+    st->nlinks[node] = catalog_db_links(a->st, st->cat->id, st->cat->nodes[node].id, &st->links[node]);
+    st->links_loaded[node] = true;
+}
+
+/* What search looks at: reference, title, text, guidance, id, the note and the references to
+ * and from other catalogs (their refs and titles), NFKC-folded. */
+static const char *folded(nav_state *st, app *a, int idx)
+{
+    if (!st->folded[idx]) {
+        const catalog_node *n = &st->cat->nodes[idx];
+        const answer *ans = nav_effective(st, idx);
+        strbuf sb = {0};
+        const char *parts[] = {n->ref, n->title.ja, n->title.en, n->text.ja, n->text.en, n->guidance.ja,
+                               n->guidance.en, n->id, ans ? ans->note : NULL};
+        for (size_t i = 0; i < AZ_ARRAY_LEN(parts); i++)
+            sb_addf(&sb, "%s\n", parts[i] ? parts[i] : "");
+        nav_load_links(st, a, idx);
+        for (size_t i = 0; i < st->nlinks[idx]; i++) {
+            const node_link *l = &st->links[idx][i];
+            sb_addf(&sb, "%s %s %s\n", l->catalog ? l->catalog : "", l->ref ? l->ref : "", l->title ? l->title : "");
+        }
+        st->folded[idx] = text_fold(sb_str(&sb));
+        sb_free(&sb);
+    }
+    return st->folded[idx];
+}
+
+static bool matches(nav_state *st, app *a, int i)
+{
+    return st->passes[i] && text_contains_folded(folded(st, a, i), st->query);
+}
+
+/* Moves to the next (dir 1) or previous (-1) matching node, expanding its ancestors; reports
+ * "match i of n" on the status line. */
+void nav_search_step(nav_state *st, app *a, int dir, bool include_current)
+{
+    int total = 0;
+    int nn = (int)st->cat->nnodes;
+    for (int i = 0; i < nn; i++)
+        if (matches(st, a, i))
+            total++;
+    if (total == 0) {
+        char *m = msgf(MSG_SEARCH_NOHIT, st->query_raw);
+        app_status(a, ROLE_STATUS_ERR, "%s", m);
+        free(m);
+        return;
+    }
+    int cur = nav_selected_node(st);
+    int start = cur < 0 ? 0 : cur;
+    int found = -1;
+    for (int k = include_current ? 0 : 1; k <= nn; k++) {
+        int i = ((start + dir * k) % nn + nn) % nn;
+        if (matches(st, a, i)) {
+            found = i;
+            break;
+        }
+    }
+    if (found < 0)
+        return;
+    for (int p = st->parent[found]; p >= 0; p = st->parent[p])
+        st->collapsed[p] = false;
+    nav_rebuild_rows(st);
+    nav_select_node(st, found);
+    int ordinal = 0;
+    for (int i = 0; i <= found; i++)
+        if (matches(st, a, i))
+            ordinal++;
+    char *m = msgf(MSG_SEARCH_HIT, ordinal, total, st->query_raw);
+    app_status(a, ROLE_STATUS_OK, "%s", m);
+    free(m);
+}
+
+void nav_search_clear(nav_state *st)
+{
+    xfree(&st->query);
+    xfree(&st->query_raw);
+}
+
+/* ---------- filter ---------- */
+
+static const char *filter_label(nav_state *st, char **owned)
+{
+    *owned = NULL;
+    switch (st->filter) {
+    case FILTER_ALL: return L(FILTER_ALL);
+    case FILTER_UNANSWERED: return L(FILTER_UNANSWERED);
+    case FILTER_NEGATIVE: return L(FILTER_NEGATIVE);
+    case FILTER_OVERDUE: return L(FILTER_OVERDUE);
+    case FILTER_OWNER: return *owned = xasprintf("%s = %s", L(RESP), nav_resp_label(st->filter_owner));
+    case FILTER_VENDOR: {
+        const char *vn = nav_vendor_name(st, st->filter_vendor);
+        return *owned = xasprintf("%s = %s", L(VENDOR), vn ? vn : "-");
+    }
+    }
+    return "";
+}
+
+void nav_apply_filter(nav_state *st, app *a)
+{
+    nav_recount(st);
+    /* Open everything so the matching items are visible. */
+    if (st->filter != FILTER_ALL)
+        for (size_t i = 0; i < st->cat->nnodes; i++)
+            st->collapsed[i] = false;
+    nav_rebuild_rows(st);
+    int count = 0;
+    for (size_t i = 0; i < st->cat->nnodes; i++)
+        if (st->cat->nodes[i].kind == NODE_ITEM && st->passes[i])
+            count++;
+    char *owned;
+    const char *label = filter_label(st, &owned);
+    char *m = count || st->filter == FILTER_ALL ? msgf(MSG_FILTER_SHOWING, label, count)
+                                                 : msgf(MSG_FILTER_EMPTY, label);
+    app_status(a, count ? ROLE_STATUS_OK : ROLE_STATUS_ERR, "%s", m);
+    free(m);
+    free(owned);
+    st->detail_stale = true;
+}
