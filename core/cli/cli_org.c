@@ -15,14 +15,6 @@ static void org_usage(FILE *out)
     {.name = "name"}, {.name = "beds"}, {.name = "administrator"}, {.name = "security-officer"},                   \
         {.name = "planning-manager"}, {.name = "operations-staff"}, {.name = "address"}, {.name = "note"}
 
-static void set_text(char **field, ws_opt *o)
-{
-    if (o->seen) {
-        free(*field);
-        *field = xstrdup(o->value);
-    }
-}
-
 static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
 {
     ws_opt opts[] = {ORG_OPTS};
@@ -43,13 +35,13 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
             r = cli_fail(c, EXIT_FAILURE_GENERAL, "no organisation yet; use anzen org add --name NAME");
     }
     if (r == 0) {
-        set_text(&org.name, ws_opt_get(opts, n, "name"));
-        set_text(&org.administrator, ws_opt_get(opts, n, "administrator"));
-        set_text(&org.security_officer, ws_opt_get(opts, n, "security-officer"));
-        set_text(&org.planning_manager, ws_opt_get(opts, n, "planning-manager"));
-        set_text(&org.operations_staff, ws_opt_get(opts, n, "operations-staff"));
-        set_text(&org.address, ws_opt_get(opts, n, "address"));
-        set_text(&org.note, ws_opt_get(opts, n, "note"));
+        ws_opt_text(&org.name, ws_opt_get(opts, n, "name"));
+        ws_opt_text(&org.administrator, ws_opt_get(opts, n, "administrator"));
+        ws_opt_text(&org.security_officer, ws_opt_get(opts, n, "security-officer"));
+        ws_opt_text(&org.planning_manager, ws_opt_get(opts, n, "planning-manager"));
+        ws_opt_text(&org.operations_staff, ws_opt_get(opts, n, "operations-staff"));
+        ws_opt_text(&org.address, ws_opt_get(opts, n, "address"));
+        ws_opt_text(&org.note, ws_opt_get(opts, n, "note"));
         ws_opt *beds = ws_opt_get(opts, n, "beds");
         if (beds->seen) {
             char *end;

@@ -39,21 +39,6 @@ static void system_usage(FILE *out)
 
 #define OPT(name) ws_opt_get(opts, nopts, name)
 
-static void set_text(char **field, ws_opt *o)
-{
-    if (o->seen) {
-        free(*field);
-        *field = str_empty(o->value) ? NULL : xstrdup(o->value);
-    }
-}
-
-static int set_tri(cli_ctx *c, ws_tri *t, ws_opt *o)
-{
-    if (o->seen && !ws_tri_parse(o->value, t))
-        return cli_fail(c, EXIT_INVALID, "--%s: \"%s\" is not yes or no", o->name, o->value);
-    return 0;
-}
-
 /* Splits "a|b|c" into up to n trimmed fields (NULL when empty). */
 static void split_fields(const char *s, char **out, size_t n)
 {
@@ -97,7 +82,7 @@ static void free_systems_lists(ws_system *sys, bool ports, bool storage, bool co
 
 static int apply_options(cli_ctx *c, ws_system *sys, ws_opt *opts, size_t nopts)
 {
-    set_text(&sys->name, OPT("name"));
+    ws_opt_text(&sys->name, OPT("name"));
     ws_opt *cat = OPT("category");
     if (cat->seen) {
         const ws_category *k = ws_category_parse(cat->value);
@@ -115,8 +100,8 @@ static int apply_options(cli_ctx *c, ws_system *sys, ws_opt *opts, size_t nopts)
                 return r;
         }
     }
-    set_text(&sys->product, OPT("product"));
-    set_text(&sys->product_version, OPT("product-version"));
+    ws_opt_text(&sys->product, OPT("product"));
+    ws_opt_text(&sys->product_version, OPT("product-version"));
     ws_opt *h = OPT("hosting");
     if (h->seen) {
         const char *val = h->value;
@@ -131,27 +116,22 @@ static int apply_options(cli_ctx *c, ws_system *sys, ws_opt *opts, size_t nopts)
         free(sys->hosting);
         sys->hosting = str_empty(val) ? NULL : xstrdup(val);
     }
-    int r = set_tri(c, &sys->remote_maintenance, OPT("remote"));
+    int r = ws_opt_tri(c, &sys->remote_maintenance, OPT("remote"));
     if (!r)
-        r = set_tri(c, &sys->medical_device, OPT("medical-device"));
+        r = ws_opt_tri(c, &sys->medical_device, OPT("medical-device"));
     if (!r)
-        r = set_tri(c, &sys->patient_data_in_maintenance, OPT("patient-data"));
+        r = ws_opt_tri(c, &sys->patient_data_in_maintenance, OPT("patient-data"));
     if (!r)
-        r = set_tri(c, &sys->sbom_available, OPT("sbom"));
+        r = ws_opt_tri(c, &sys->sbom_available, OPT("sbom"));
     if (r)
         return r;
-    set_text(&sys->remote_method, OPT("remote-method"));
-    set_text(&sys->remote_source_restriction, OPT("remote-restriction"));
-    set_text(&sys->sbom_ref, OPT("sbom-ref"));
-    ws_opt *eos = OPT("end-of-support");
-    if (eos->seen) {
-        char iso[11];
-        if (!ws_date_arg(c, "end-of-support", eos->value, iso))
-            return EXIT_INVALID;
-        free(sys->end_of_support);
-        sys->end_of_support = iso[0] ? xstrdup(iso) : NULL;
-    }
-    set_text(&sys->backup_method, OPT("backup-method"));
+    ws_opt_text(&sys->remote_method, OPT("remote-method"));
+    ws_opt_text(&sys->remote_source_restriction, OPT("remote-restriction"));
+    ws_opt_text(&sys->sbom_ref, OPT("sbom-ref"));
+    r = ws_opt_date(c, &sys->end_of_support, OPT("end-of-support"));
+    if (r)
+        return r;
+    ws_opt_text(&sys->backup_method, OPT("backup-method"));
     ws_opt *g = OPT("backup-generations");
     if (g->seen) {
         char *end;
@@ -160,11 +140,11 @@ static int apply_options(cli_ctx *c, ws_system *sys, ws_opt *opts, size_t nopts)
             return cli_fail(c, EXIT_INVALID, "--backup-generations: \"%s\" is not a number", g->value);
         sys->backup_generations = (int)n;
     }
-    set_text(&sys->restore_by, OPT("restore-by"));
-    set_text(&sys->restore_method, OPT("restore-method"));
-    set_text(&sys->disposal, OPT("disposal"));
-    set_text(&sys->documents, OPT("documents"));
-    set_text(&sys->note, OPT("note"));
+    ws_opt_text(&sys->restore_by, OPT("restore-by"));
+    ws_opt_text(&sys->restore_method, OPT("restore-method"));
+    ws_opt_text(&sys->disposal, OPT("disposal"));
+    ws_opt_text(&sys->documents, OPT("documents"));
+    ws_opt_text(&sys->note, OPT("note"));
 
     bool ports = OPT("port-in")->seen || OPT("port-out")->seen || OPT("clear-ports")->seen;
     bool storage = OPT("storage")->seen || OPT("clear-storage")->seen;

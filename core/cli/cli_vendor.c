@@ -17,33 +17,6 @@ static void vendor_usage(FILE *out)
     {.name = "name"}, {.name = "contact"}, {.name = "phone"}, {.name = "email"}, {.name = "isms"},                \
         {.name = "isms-expiry"}, {.name = "pmark"}, {.name = "pmark-expiry"}, {.name = "note"}
 
-static void set_text(char **field, ws_opt *o)
-{
-    if (o->seen) {
-        free(*field);
-        *field = str_empty(o->value) ? NULL : xstrdup(o->value);
-    }
-}
-
-static int set_tri(cli_ctx *c, ws_tri *t, ws_opt *o)
-{
-    if (o->seen && !ws_tri_parse(o->value, t))
-        return cli_fail(c, EXIT_INVALID, "--%s: \"%s\" is not yes or no", o->name, o->value);
-    return 0;
-}
-
-static int set_date(cli_ctx *c, char **field, ws_opt *o)
-{
-    if (!o->seen)
-        return 0;
-    char iso[11];
-    if (!ws_date_arg(c, o->name, o->value, iso))
-        return EXIT_INVALID;
-    free(*field);
-    *field = iso[0] ? xstrdup(iso) : NULL;
-    return 0;
-}
-
 static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
 {
     ws_opt opts[] = {VENDOR_OPTS};
@@ -68,18 +41,18 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     if (r == 0) {
         if (add)
             v.name = xstrdup(pos.items[0]);
-        set_text(&v.name, ws_opt_get(opts, n, "name"));
-        set_text(&v.contact, ws_opt_get(opts, n, "contact"));
-        set_text(&v.phone, ws_opt_get(opts, n, "phone"));
-        set_text(&v.email, ws_opt_get(opts, n, "email"));
-        set_text(&v.note, ws_opt_get(opts, n, "note"));
-        r = set_tri(c, &v.isms, ws_opt_get(opts, n, "isms"));
+        ws_opt_text(&v.name, ws_opt_get(opts, n, "name"));
+        ws_opt_text(&v.contact, ws_opt_get(opts, n, "contact"));
+        ws_opt_text(&v.phone, ws_opt_get(opts, n, "phone"));
+        ws_opt_text(&v.email, ws_opt_get(opts, n, "email"));
+        ws_opt_text(&v.note, ws_opt_get(opts, n, "note"));
+        r = ws_opt_tri(c, &v.isms, ws_opt_get(opts, n, "isms"));
         if (r == 0)
-            r = set_tri(c, &v.pmark, ws_opt_get(opts, n, "pmark"));
+            r = ws_opt_tri(c, &v.pmark, ws_opt_get(opts, n, "pmark"));
         if (r == 0)
-            r = set_date(c, &v.isms_expiry, ws_opt_get(opts, n, "isms-expiry"));
+            r = ws_opt_date(c, &v.isms_expiry, ws_opt_get(opts, n, "isms-expiry"));
         if (r == 0)
-            r = set_date(c, &v.pmark_expiry, ws_opt_get(opts, n, "pmark-expiry"));
+            r = ws_opt_date(c, &v.pmark_expiry, ws_opt_get(opts, n, "pmark-expiry"));
     }
     if (r == 0) {
         int64_t id = 0;

@@ -57,6 +57,33 @@ void ws_opts_free(ws_opt *opts, size_t nopts)
         sl_free(&opts[k].values);
 }
 
+void ws_opt_text(char **field, const ws_opt *o)
+{
+    if (o->seen) {
+        free(*field);
+        *field = str_empty(o->value) ? NULL : xstrdup(o->value);
+    }
+}
+
+int ws_opt_tri(cli_ctx *c, ws_tri *t, const ws_opt *o)
+{
+    if (o->seen && !ws_tri_parse(o->value, t))
+        return cli_fail(c, EXIT_INVALID, "--%s: \"%s\" is not yes or no", o->name, o->value);
+    return 0;
+}
+
+int ws_opt_date(cli_ctx *c, char **field, const ws_opt *o)
+{
+    if (!o->seen)
+        return 0;
+    char iso[11];
+    if (!ws_date_arg(c, o->name, o->value, iso))
+        return EXIT_INVALID;
+    free(*field);
+    *field = iso[0] ? xstrdup(iso) : NULL;
+    return 0;
+}
+
 int ws_fail(cli_ctx *c, ws_status st, char *err)
 {
     int code = st == WS_INVALID ? EXIT_INVALID : st == WS_DB ? EXIT_DATABASE : EXIT_FAILURE_GENERAL;

@@ -27,6 +27,13 @@ int ws_parse(cli_ctx *c, int argc, char **argv, ws_opt *opts, size_t nopts, strl
 ws_opt *ws_opt_get(ws_opt *opts, size_t nopts, const char *name);
 void ws_opts_free(ws_opt *opts, size_t nopts);
 
+/* Applying a seen option to a record field (unseen options leave the field as it is):
+ * text ("" clears to NULL); yes|no (else "--name: … is not yes or no", EXIT_INVALID); a date as
+ * ws_date_arg ("" clears). The last two return 0 or the exit code after printing the message. */
+void ws_opt_text(char **field, const ws_opt *o);
+int ws_opt_tri(cli_ctx *c, ws_tri *t, const ws_opt *o);
+int ws_opt_date(cli_ctx *c, char **field, const ws_opt *o);
+
 /* Exit code for a status (NOT_FOUND → 1, INVALID → 3, CONFLICT → 1, DB → 4), printing err. */
 int ws_fail(cli_ctx *c, ws_status st, char *err);
 
