@@ -225,6 +225,13 @@ static void field_read(sqlite3_stmt *st, int idx, void *obj, const fdesc *f)
     }
 }
 
+/* Columns 2.. of a select_sql row into obj. */
+static void fields_read(sqlite3_stmt *st, void *obj, const fdesc *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        field_read(st, (int)i + 2, obj, &fields[i]);
+}
+
 static void fields_free(void *obj, const fdesc *fields, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -347,9 +354,14 @@ static ws_status begin(store *s, char **err)
     return store_begin(s, err) == 0 ? WS_OK : WS_DB;
 }
 
-static bool unique_violation(store *s)
+/* After entity_write failed: WS_CONFLICT with a message when the name is taken, WS_DB otherwise. */
+static ws_status write_failed(store *s, const char *what, const char *name, char **err)
 {
-    return sqlite3_extended_errcode(store_db(s)) == SQLITE_CONSTRAINT_UNIQUE;
+    if (sqlite3_extended_errcode(store_db(s)) != SQLITE_CONSTRAINT_UNIQUE)
+        return WS_DB;
+    free(*err);
+    *err = xasprintf("a %s named \"%s\" exists already", what, name);
+    return WS_CONFLICT;
 }
 
 /* ---- organisation ---- */
@@ -364,8 +376,7 @@ ws_status ws_org_get(store *s, ws_org *out, char **err)
     ws_status r = WS_NOT_FOUND;
     if (sqlite3_step(st) == SQLITE_ROW) {
         out->updated_at = xstrdup((const char *)sqlite3_column_text(st, 1));
-        for (size_t i = 0; i < AZ_ARRAY_LEN(org_fields); i++)
-            field_read(st, (int)i + 2, out, &org_fields[i]);
+        fields_read(st, out, org_fields, AZ_ARRAY_LEN(org_fields));
         r = WS_OK;
     }
     sqlite3_finalize(st);
@@ -405,8 +416,7 @@ static void vendor_read(sqlite3_stmt *st, ws_vendor *v)
     memset(v, 0, sizeof *v);
     v->id = sqlite3_column_int64(st, 0);
     v->updated_at = xstrdup((const char *)sqlite3_column_text(st, 1));
-    for (size_t i = 0; i < AZ_ARRAY_LEN(vendor_fields); i++)
-        field_read(st, (int)i + 2, v, &vendor_fields[i]);
+    fields_read(st, v, vendor_fields, AZ_ARRAY_LEN(vendor_fields));
 }
 
 ws_status ws_vendor_get(store *s, int64_t id, ws_vendor *out, char **err)
@@ -503,14 +513,8 @@ ws_status ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t 
     int64_t id = action ? entity_write(s, "vendor", "vendor", vendor_fields, AZ_ARRAY_LEN(vendor_fields), v->id,
                                        v->id ? &old : NULL, v, action, &changes, err)
                         : 0;
-    if (!id) {
-        r = WS_DB;
-        if (unique_violation(s)) {
-            free(*err);
-            *err = xasprintf("a vendor named \"%s\" exists already", v->name);
-            r = WS_CONFLICT;
-        }
-    }
+    if (!id)
+        r = write_failed(s, "vendor", v->name, err);
     ws_vendor_free(&old);
     r = finish(s, r, changes, err);
     if (new_id && r == WS_OK)
@@ -635,42 +639,47 @@ static char *cdup(sqlite3_stmt *st, int i)
     return t ? xstrdup((const char *)t) : NULL;
 }
 
-static void system_lists_read(store *s, ws_system *sys)
+/* Appends the current row of the kind's SELECT (system_lists_read) to the system's list. */
+static void list_read_row(sqlite3_stmt *st, ws_system *sys, list_kind k, size_t *cap)
 {
-    size_t cap;
-    sqlite3_stmt *st = store_prepare(s, "SELECT dir, ports, protocol, purpose, note FROM system_port WHERE system_pk = ? ORDER BY seq");
-    sqlite3_bind_int64(st, 1, sys->id);
-    cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        GROW(sys->ports, cap, sys->nports + 1);
+    switch (k) {
+    case L_PORTS:
+        GROW(sys->ports, *cap, sys->nports + 1);
         sys->ports[sys->nports++] = (ws_port){str_eq((const char *)sqlite3_column_text(st, 0), "out") ? PORT_OUT : PORT_IN,
                                               cdup(st, 1), cdup(st, 2), cdup(st, 3), cdup(st, 4)};
-    }
-    sqlite3_finalize(st);
-    st = store_prepare(s, "SELECT medium, location, content FROM system_storage WHERE system_pk = ? ORDER BY seq");
-    sqlite3_bind_int64(st, 1, sys->id);
-    cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        GROW(sys->storage, cap, sys->nstorage + 1);
+        break;
+    case L_STORAGE:
+        GROW(sys->storage, *cap, sys->nstorage + 1);
         sys->storage[sys->nstorage++] = (ws_storage){cdup(st, 0), cdup(st, 1), cdup(st, 2)};
-    }
-    sqlite3_finalize(st);
-    st = store_prepare(s, "SELECT peer, method, purpose FROM system_connection WHERE system_pk = ? ORDER BY seq");
-    sqlite3_bind_int64(st, 1, sys->id);
-    cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        GROW(sys->connections, cap, sys->nconnections + 1);
+        break;
+    case L_CONNECTIONS:
+        GROW(sys->connections, *cap, sys->nconnections + 1);
         sys->connections[sys->nconnections++] = (ws_connection){cdup(st, 0), cdup(st, 1), cdup(st, 2)};
-    }
-    sqlite3_finalize(st);
-    st = store_prepare(s, "SELECT kind, measure FROM system_control WHERE system_pk = ? ORDER BY seq");
-    sqlite3_bind_int64(st, 1, sys->id);
-    cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        GROW(sys->controls, cap, sys->ncontrols + 1);
+        break;
+    case L_CONTROLS:
+        GROW(sys->controls, *cap, sys->ncontrols + 1);
         sys->controls[sys->ncontrols++] = (ws_control){cdup(st, 0), cdup(st, 1)};
+        break;
+    case L__COUNT:
+        break;
     }
-    sqlite3_finalize(st);
+}
+
+static void system_lists_read(store *s, ws_system *sys)
+{
+    static const char *const sel[] = {
+        "SELECT dir, ports, protocol, purpose, note FROM system_port WHERE system_pk = ? ORDER BY seq",
+        "SELECT medium, location, content FROM system_storage WHERE system_pk = ? ORDER BY seq",
+        "SELECT peer, method, purpose FROM system_connection WHERE system_pk = ? ORDER BY seq",
+        "SELECT kind, measure FROM system_control WHERE system_pk = ? ORDER BY seq"};
+    for (int k = 0; k < L__COUNT; k++) {
+        sqlite3_stmt *st = store_prepare(s, sel[k]);
+        sqlite3_bind_int64(st, 1, sys->id);
+        size_t cap = 0;
+        while (sqlite3_step(st) == SQLITE_ROW)
+            list_read_row(st, sys, (list_kind)k, &cap);
+        sqlite3_finalize(st);
+    }
 }
 
 static bool step_done(store *s, sqlite3_stmt *st, char **err)
@@ -780,8 +789,7 @@ ws_status ws_system_get(store *s, int64_t id, ws_system *out, char **err)
     if (sqlite3_step(st) == SQLITE_ROW) {
         out->id = id;
         out->updated_at = xstrdup((const char *)sqlite3_column_text(st, 1));
-        for (size_t i = 0; i < AZ_ARRAY_LEN(system_fields); i++)
-            field_read(st, (int)i + 2, out, &system_fields[i]);
+        fields_read(st, out, system_fields, AZ_ARRAY_LEN(system_fields));
         r = WS_OK;
     } else {
         *err = xasprintf("no system #%lld", (long long)id);
@@ -846,14 +854,8 @@ ws_status ws_system_save(store *s, const ws_system *sys, const char *who, int64_
     int64_t id = action ? entity_write(s, "system", "system", system_fields, AZ_ARRAY_LEN(system_fields), sys->id,
                                        sys->id ? &old : NULL, &copy, action, &changes, err)
                         : 0;
-    if (!id) {
-        r = WS_DB;
-        if (unique_violation(s)) {
-            free(*err);
-            *err = xasprintf("a system named \"%s\" exists already", sys->name);
-            r = WS_CONFLICT;
-        }
-    }
+    if (!id)
+        r = write_failed(s, "system", sys->name, err);
     history_target t = {.entity = "system", .entity_id = id};
     for (int k = 0; r == WS_OK && k < L__COUNT; k++) {
         char *o = sys->id ? list_text(&old, (list_kind)k) : NULL;
