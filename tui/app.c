@@ -288,6 +288,11 @@ int app_run(app *a)
         app_key(a, k);
         if (a->quit || a->depth == 0)
             break;
+        /* Typeahead: while more keys are already waiting (key repeat, a paste) handle them first
+         * and draw once input settles. Drawing is a function of state, so nothing is lost, and
+         * the screens in between (each a full detail pane) are never sent to the terminal. */
+        if (term_input_pending())
+            continue;
         app_draw(a);
     }
     return EXIT_OK;

@@ -3,7 +3,8 @@
  *
  * A screen is a module under tui/screens/ exporting one const screen_ops. Handlers change state
  * and return a result; they never draw. Drawing is a function of state, done by app_draw once
- * per loop turn (erase + draw + one doupdate: curses sends only the cells that changed). */
+ * per loop turn (erase + draw + one doupdate: curses sends only the cells that changed), and
+ * skipped while more keys are already waiting (typeahead), so a burst of keys draws once. */
 #ifndef ANZEN_TUI_APP_H
 #define ANZEN_TUI_APP_H
 

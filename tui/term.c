@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ static bool active;       /* curses owns the terminal right now */
 static int saved_stderr = -1;
 static FILE *stderr_capture;
 static bool atexit_done;
+static int input_fd = -1; /* the terminal we read keys from, for term_input_pending */
 
 static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTERM, SIGHUP, SIGQUIT, SIGINT};
 
@@ -119,6 +121,7 @@ int term_start(FILE *in, FILE *out, char **err)
         return -1;
     }
     set_term(screen);
+    input_fd = fileno(in);
     active = true;
     if (!atexit_done) {
         atexit(at_exit);
@@ -148,6 +151,14 @@ void term_stop(void)
     }
     replay_stderr();
     restore_signals();
+}
+
+bool term_input_pending(void)
+{
+    if (!active || input_fd < 0)
+        return false;
+    struct pollfd p = {.fd = input_fd, .events = POLLIN};
+    return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
 }
 
 void term_suspend(void)

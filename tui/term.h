@@ -20,6 +20,9 @@ int term_start(FILE *in, FILE *out, char **err);
 /* Restores the terminal; safe to call more than once and when never started. */
 void term_stop(void);
 bool term_active(void);
+/* Are more keys already waiting to be read (typeahead: key repeat, a paste)? Never blocks.
+ * Bytes curses has already taken into its own buffer are not seen (then it answers false). */
+bool term_input_pending(void);
 /* Leaves curses mode temporarily (for a child process) and comes back. */
 void term_suspend(void);
 void term_resume(void);
