@@ -65,11 +65,8 @@ static int cmd_set(cli_ctx *c, int argc, char **argv)
         r = cli_open(c);
     int64_t aid = 0, party_vendor = 0;
     char *err = NULL;
-    if (r == 0) {
-        ws_status st = assess_find(c->st, pos.items[0], &aid, &err);
-        if (st != WS_OK)
-            r = ws_fail(c, st, err);
-    }
+    if (r == 0)
+        r = ws_assessment_arg(c, pos.items[0], &aid);
     ws_opt *ov = ws_opt_get(opts, n, "owner-vendor"), *pv = ws_opt_get(opts, n, "vendor");
     if (r == 0 && ov->seen)
         r = ws_vendor_arg(c, ov->value, &ch.owner_vendor_id);
@@ -157,11 +154,8 @@ static int cmd_proposals(cli_ctx *c, int argc, char **argv)
         r = cli_open(c);
     int64_t aid = 0;
     char *err = NULL;
-    if (r == 0) {
-        ws_status st = assess_find(c->st, pos.items[0], &aid, &err);
-        if (st != WS_OK)
-            r = ws_fail(c, st, err);
-    }
+    if (r == 0)
+        r = ws_assessment_arg(c, pos.items[0], &aid);
     sl_free(&pos);
     if (r != 0)
         return r;

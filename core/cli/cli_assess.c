@@ -19,11 +19,17 @@ static void assess_usage(FILE *out)
             "  assess undo A                  undo the last change (recorded in the history)\n");
 }
 
-static int find_assessment(cli_ctx *c, const char *key, int64_t *id)
+/* The usage message unless exactly one ASSESSMENT argument was given. */
+static int one_assessment(cli_ctx *c, const strlist *pos, const char *cmd)
 {
-    char *err = NULL;
-    ws_status st = assess_find(c->st, key, id, &err);
-    return st == WS_OK ? 0 : ws_fail(c, st, err);
+    return pos->len == 1 ? 0 : cli_fail(c, EXIT_USAGE, "assess %s needs one assessment number", cmd);
+}
+
+/* Opens the store and finds the assessment. */
+static int open_assessment(cli_ctx *c, const char *key, int64_t *id)
+{
+    int r = cli_open(c);
+    return r != 0 ? r : ws_assessment_arg(c, key, id);
 }
 
 static int fy_arg(cli_ctx *c, const char *what, const char *in, int *fy)
@@ -306,13 +312,11 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
     ws_opt opts[] = {{.name = "json", .flag = true}, {.name = "all-parties", .flag = true}};
     strlist pos = {0};
     int r = ws_parse(c, argc, argv, opts, 2, &pos);
-    if (r == 0 && pos.len != 1)
-        r = cli_fail(c, EXIT_USAGE, "assess show needs one assessment number");
     if (r == 0)
-        r = cli_open(c);
+        r = one_assessment(c, &pos, "show");
     int64_t id = 0;
     if (r == 0)
-        r = find_assessment(c, pos.items[0], &id);
+        r = open_assessment(c, pos.items[0], &id);
     sl_free(&pos);
     if (r != 0)
         return r;
@@ -399,15 +403,13 @@ static int cmd_signoff(cli_ctx *c, int argc, char **argv)
     ws_opt opts[] = {{.name = "name"}, {.name = "role"}};
     strlist pos = {0};
     int r = ws_parse(c, argc, argv, opts, 2, &pos);
-    if (r == 0 && pos.len != 1)
-        r = cli_fail(c, EXIT_USAGE, "assess signoff needs one assessment number");
+    if (r == 0)
+        r = one_assessment(c, &pos, "signoff");
     if (r == 0 && (!opts[0].seen || !opts[1].seen))
         r = cli_fail(c, EXIT_USAGE, "assess signoff needs --name and --role");
-    if (r == 0)
-        r = cli_open(c);
     int64_t id = 0;
     if (r == 0)
-        r = find_assessment(c, pos.items[0], &id);
+        r = open_assessment(c, pos.items[0], &id);
     if (r == 0) {
         char *err = NULL;
         ws_status st = assess_signoff(c->st, id, opts[0].value, opts[1].value, ws_current_user(), &err);
@@ -430,18 +432,16 @@ static int cmd_carry(cli_ctx *c, int argc, char **argv)
     size_t n = AZ_ARRAY_LEN(opts);
     strlist pos = {0};
     int r = ws_parse(c, argc, argv, opts, n, &pos);
-    if (r == 0 && pos.len != 1)
-        r = cli_fail(c, EXIT_USAGE, "assess carry needs one assessment number");
+    if (r == 0)
+        r = one_assessment(c, &pos, "carry");
     if (r == 0 && !opts[0].seen)
         r = cli_fail(c, EXIT_USAGE, "assess carry needs --to-fy FY (e.g. 2026 or 令和8年度)");
     int fy = 0;
     if (r == 0)
         r = fy_arg(c, "to-fy", opts[0].value, &fy);
-    if (r == 0)
-        r = cli_open(c);
     int64_t id = 0;
     if (r == 0)
-        r = find_assessment(c, pos.items[0], &id);
+        r = open_assessment(c, pos.items[0], &id);
     if (r == 0) {
         char *err = NULL;
         int64_t nid = 0;
@@ -471,13 +471,11 @@ static int cmd_undo(cli_ctx *c, int argc, char **argv)
 {
     strlist pos = {0};
     int r = ws_parse(c, argc, argv, NULL, 0, &pos);
-    if (r == 0 && pos.len != 1)
-        r = cli_fail(c, EXIT_USAGE, "assess undo needs one assessment number");
     if (r == 0)
-        r = cli_open(c);
+        r = one_assessment(c, &pos, "undo");
     int64_t id = 0;
     if (r == 0)
-        r = find_assessment(c, pos.items[0], &id);
+        r = open_assessment(c, pos.items[0], &id);
     if (r == 0) {
         char *err = NULL, *what = NULL;
         ws_status st = assess_undo(c->st, id, ws_current_user(), &what, &err);

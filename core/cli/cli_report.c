@@ -7,13 +7,6 @@
 #include "jpdate.h"
 #include "progress.h"
 
-static int find_assessment(cli_ctx *c, const char *key, int64_t *id)
-{
-    char *err = NULL;
-    ws_status st = assess_find(c->st, key, id, &err);
-    return st == WS_OK ? 0 : ws_fail(c, st, err);
-}
-
 /* ---- progress ---- */
 
 static void progress_usage(FILE *out)
@@ -84,7 +77,7 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
     } else {
         for (size_t i = 0; r == 0 && i < pos.len; i++) {
             GROW(ids, cap, nids + 1);
-            r = find_assessment(c, pos.items[i], &ids[nids++]);
+            r = ws_assessment_arg(c, pos.items[i], &ids[nids++]);
         }
     }
     bool en = c->g->english, json = opts[2].seen;
@@ -191,7 +184,7 @@ static int history_run(cli_ctx *c, int argc, char **argv)
     if (r == 0)
         r = cli_open(c);
     if (r == 0 && opts[0].seen)
-        r = find_assessment(c, opts[0].value, &f.assessment_id);
+        r = ws_assessment_arg(c, opts[0].value, &f.assessment_id);
     sl_free(&pos);
     if (r != 0) {
         ws_opts_free(opts, n);
@@ -284,9 +277,9 @@ static int diff_run(cli_ctx *c, int argc, char **argv)
         r = cli_open(c);
     int64_t a = 0, b = 0;
     if (r == 0)
-        r = find_assessment(c, pos.items[0], &a);
+        r = ws_assessment_arg(c, pos.items[0], &a);
     if (r == 0)
-        r = find_assessment(c, pos.items[1], &b);
+        r = ws_assessment_arg(c, pos.items[1], &b);
     sl_free(&pos);
     if (r != 0)
         return r;

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "assess.h"
 #include "jpdate.h"
 #include "text.h"
 
@@ -140,6 +141,13 @@ int ws_vendor_arg(cli_ctx *c, const char *key, int64_t *id)
         return EXIT_INVALID;
     }
     return 0;
+}
+
+int ws_assessment_arg(cli_ctx *c, const char *key, int64_t *id)
+{
+    char *err = NULL;
+    ws_status st = assess_find(c->st, key, id, &err);
+    return st == WS_OK ? 0 : ws_fail(c, st, err);
 }
 
 char *ws_fy_text(cli_ctx *c, int fy)

@@ -51,6 +51,9 @@ void ws_json_str(cJSON *o, const char *key, const char *v); /* null for NULL */
 /* Finds a vendor by name or #id, printing a clear message (EXIT_INVALID) when unknown. */
 int ws_vendor_arg(cli_ctx *c, const char *key, int64_t *id);
 
+/* Finds an assessment by "3" or "#3", printing the message (and returning its exit code) when unknown. */
+int ws_assessment_arg(cli_ctx *c, const char *key, int64_t *id);
+
 /* "令和7年度 (2025)" or "FY2025 (R7)". Caller frees. */
 char *ws_fy_text(cli_ctx *c, int fy);
 
