@@ -105,6 +105,16 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
 
 /* ---------- keys ---------- */
 
+/* When Up/Down steps off the visible rows, the tree scrolls by half a screen (the selection lands
+ * in the middle) rather than by one row: a one-row scroll shifts every row of the tree column,
+ * and since the detail pane shares those lines the terminal cannot scroll them, so each such key
+ * rewrote the whole column (~1.5 KB). Now that happens once per half screen. */
+static void scroll_to_middle(list_state *l)
+{
+    l->top = l->sel - (l->height - 1) / 2;
+    list_select(l, l->sel); /* clamps top to the rows there are */
+}
+
 static int handle_detail_focus(nav_state *st, const tui_event *ev)
 {
     switch (ev->act) {
@@ -139,8 +149,14 @@ static int handle(screen *s, app *a, const tui_event *ev)
     }
     if (st->focus_detail && handle_detail_focus(st, ev) == RES_HANDLED)
         return RES_HANDLED;
-    if (!st->focus_detail && list_handle(&st->tree, ev->act))
-        return RES_HANDLED;
+    if (!st->focus_detail) {
+        int top = st->tree.top;
+        if (list_handle(&st->tree, ev->act)) {
+            if ((ev->act == ACT_UP || ev->act == ACT_DOWN) && st->tree.top != top)
+                scroll_to_middle(&st->tree);
+            return RES_HANDLED;
+        }
+    }
     switch (ev->act) {
     case ACT_FOCUS:
         st->focus_detail = !st->focus_detail;
