@@ -81,6 +81,20 @@ size_t history_list(store *s, const history_filter *f, history_row **out)
     return n;
 }
 
+const char *history_field_name(const char *entity, const char *field)
+{
+    static const struct {
+        const char *entity, *stored, *shown;
+    } names[] = {
+        {"system", "vendor_pk", "vendor"},
+        {"answer", "owner_vendor", "vendor"},
+    };
+    for (size_t i = 0; i < AZ_ARRAY_LEN(names); i++)
+        if (str_eq(entity, names[i].entity) && str_eq(field, names[i].stored))
+            return names[i].shown;
+    return field;
+}
+
 void history_list_free(history_row *rows, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

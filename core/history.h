@@ -43,6 +43,12 @@ typedef struct {
 size_t history_list(store *s, const history_filter *f, history_row **out);
 void history_list_free(history_row *rows, size_t n);
 
+/* The name a row's field is shown under (anzen history, text and JSON). Fields are stored under the
+ * name they are written and undone by; two of those are column names and read as "vendor":
+ * system "vendor_pk" and answer "owner_vendor". Every other field is shown as stored. Stored rows
+ * are never renamed, so old and new rows read the same. */
+const char *history_field_name(const char *entity, const char *field);
+
 /* ---- Writing (for core modules; call inside an open transaction) ---- */
 
 /* Starts an action; returns its id (> 0) or 0 with *err. */

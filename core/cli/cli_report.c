@@ -211,7 +211,7 @@ static int history_run(cli_ctx *c, int argc, char **argv)
                 cJSON_AddNumberToObject(j, "assessment", (double)h->assessment_id);
             ws_json_str(j, "item", h->item_id);
             ws_json_str(j, "party", h->party);
-            cJSON_AddStringToObject(j, "field", h->field);
+            cJSON_AddStringToObject(j, "field", history_field_name(h->entity, h->field));
             ws_json_str(j, "old", h->old_value);
             ws_json_str(j, "new", h->new_value);
             cJSON_AddItemToArray(arr, j);
@@ -240,7 +240,8 @@ static int history_run(cli_ctx *c, int argc, char **argv)
             fprintf(c->out, "%s  ", h->at);
             ws_cell(c->out, h->who, 10);
             ws_cell(c->out, h->kind, 7);
-            fprintf(c->out, " %s  %s: %s → %s\n", sb_str(&what), h->field, sb_str(&ob), sb_str(&nb));
+            fprintf(c->out, " %s  %s: %s → %s\n", sb_str(&what), history_field_name(h->entity, h->field),
+                    sb_str(&ob), sb_str(&nb));
             sb_free(&ob);
             sb_free(&nb);
             free(o);

@@ -208,3 +208,31 @@ Test(workspace, vendor_guide_is_expressible)
     cr_assert_eq(count("SELECT count(*) FROM history"), before);
     cr_assert_eq(count("SELECT count(*) FROM system"), 1);
 }
+
+/* History keeps the stored field names (undo applies them); only the shown name of the two that are
+ * column names changes, for rows written before and after alike. */
+Test(workspace, history_shows_vendor_not_column_names)
+{
+    char *err = NULL;
+    int64_t vid = 0, sid = 0;
+    ws_vendor v = {.name = S("東日本メディカル株式会社")};
+    cr_assert_eq(ws_vendor_save(st, &v, "t", &vid, &err), WS_OK);
+    ws_system sys = {.name = S("電子カルテ"), .category = S("ehr"), .vendor_id = vid};
+    cr_assert_eq(ws_system_save(st, &sys, "t", &sid, &err), WS_OK, "%s", err ? err : "");
+    history_row *rows;
+    history_filter f = {.entity = "system", .entity_id = sid};
+    size_t n = history_list(st, &f, &rows);
+    const history_row *vendor_row = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (str_eq(rows[i].field, "vendor_pk"))
+            vendor_row = &rows[i];
+    cr_assert_not_null(vendor_row, "stored under the column name as before");
+    cr_assert_str_eq(vendor_row->new_value, "東日本メディカル株式会社 (#1)");
+    cr_assert_str_eq(history_field_name(vendor_row->entity, vendor_row->field), "vendor");
+    history_list_free(rows, n);
+    cr_assert_str_eq(history_field_name("answer", "owner_vendor"), "vendor");
+    cr_assert_str_eq(history_field_name("answer", "owner"), "owner");
+    cr_assert_str_eq(history_field_name("system", "remote_maintenance"), "remote_maintenance");
+    cr_assert_str_eq(history_field_name("system", "owner_vendor"), "owner_vendor", "only the entity's own field");
+    cr_assert_str_eq(history_field_name("vendor", "name"), "name");
+}
