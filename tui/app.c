@@ -157,9 +157,13 @@ void app_draw(app *a)
 {
     draw_all(a, NULL);
     if (a->show_cursor && !a->too_small) {
+        leaveok(stdscr, FALSE);
         move(a->cursor_y, a->cursor_x);
         curs_set(1);
     } else {
+        /* The cursor is hidden: let curses leave it wherever its last write ended instead of
+         * moving it back to the window's cursor position after every update. */
+        leaveok(stdscr, TRUE);
         curs_set(0);
     }
     wnoutrefresh(stdscr);
@@ -309,6 +313,7 @@ bool app_prompt(app *a, const char *label, const char *initial, char **out)
             int y = a->rows - 1;
             int x = draw_put(stdscr, y, 0, a->cols, label, ROLE_LABEL);
             int cx = le_draw(&le, stdscr, y, x, a->cols - x);
+            leaveok(stdscr, FALSE);
             move(y, cx);
             curs_set(1);
         }

@@ -26,11 +26,11 @@ void theme_init(void)
         return;
     start_color();
     use_default_colors();
-    for (int r = 0; r < ROLE__COUNT; r++) {
-        if (roles[r].fg == -1 && roles[r].bg == -1)
-            continue;
-        init_pair((short)(r + 1), roles[r].fg, roles[r].bg);
-    }
+    for (int r = 0; r < ROLE__COUNT; r++)
+        if (r == ROLE_NORMAL || roles[r].fg != -1 || roles[r].bg != -1)
+            init_pair((short)(r + 1), roles[r].fg, roles[r].bg);
+    /* Blank cells carry the default-colour pair too (see theme_pair). */
+    bkgdset((chtype)' ' | (chtype)COLOR_PAIR(ROLE_NORMAL + 1));
 }
 
 bool theme_monochrome(void)
@@ -38,10 +38,16 @@ bool theme_monochrome(void)
     return mono;
 }
 
+/* Roles in the terminal's default colours use a pair of their own (default on default) rather than
+ * pair 0. Same look; but curses turns "back to pair 0 without attributes" into a reset of every
+ * attribute (sgr0) after the colour change, 13 bytes each time a coloured run of text ends, where
+ * a change between two pairs is just the colour. */
 short theme_pair(role r)
 {
-    if (mono || (roles[r].fg == -1 && roles[r].bg == -1))
+    if (mono)
         return 0;
+    if (roles[r].fg == -1 && roles[r].bg == -1)
+        return ROLE_NORMAL + 1;
     return (short)(r + 1);
 }
 

@@ -93,8 +93,11 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         }
         if (n->ref)
             x = draw_put(w, y, x, limit, n->ref, sel ? base : (heading ? ROLE_HEADING : ROLE_LABEL));
-        x = draw_put(w, y, x, limit, " ", base);
-        draw_put(w, y, x, limit, nav_node_label(n, a->english), sel ? base : (heading ? ROLE_HEADING : ROLE_NORMAL));
+        /* The space takes the title's role: a bold space looks the same as a plain one, and a
+         * heading row then needs no attribute change between its (bold) reference and title. */
+        role title_role = sel ? base : (heading ? ROLE_HEADING : ROLE_NORMAL);
+        x = draw_put(w, y, x, limit, " ", title_role);
+        draw_put(w, y, x, limit, nav_node_label(n, a->english), title_role);
         if (count) {
             draw_put(w, y, limit, r.x + lw, count, sel ? base : ROLE_DIM);
             free(count);
