@@ -10,12 +10,6 @@
 #include "jpdate.h"
 #include "progress.h"
 
-static char *cdup(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? xstrdup((const char *)t) : NULL;
-}
-
 const char *answer_party_name(answer_party p)
 {
     static const char *const names[] = {"hospital", "vendor", "agreed"};
@@ -70,21 +64,21 @@ static void assess_read(sqlite3_stmt *st, assessment *a)
 {
     memset(a, 0, sizeof *a);
     a->id = sqlite3_column_int64(st, 0);
-    a->catalog_id = cdup(st, 1);
-    a->catalog_version = cdup(st, 2);
+    a->catalog_id = store_col_dup(st, 1);
+    a->catalog_version = store_col_dup(st, 2);
     a->scope = str_eq((const char *)sqlite3_column_text(st, 3), "system") ? SCOPE_SYSTEM : SCOPE_ORG;
     a->system_id = sqlite3_column_int64(st, 4);
     a->vendor_id = sqlite3_column_int64(st, 5);
-    a->system_name = cdup(st, 6);
-    a->vendor_name = cdup(st, 7);
+    a->system_name = store_col_dup(st, 6);
+    a->vendor_name = store_col_dup(st, 7);
     a->fy = sqlite3_column_int(st, 8);
-    a->title = cdup(st, 9);
+    a->title = store_col_dup(st, 9);
     a->prev_id = sqlite3_column_int64(st, 10);
-    a->created_at = cdup(st, 11);
-    a->created_by = cdup(st, 12);
-    a->signed_by = cdup(st, 13);
-    a->signed_role = cdup(st, 14);
-    a->signed_at = cdup(st, 15);
+    a->created_at = store_col_dup(st, 11);
+    a->created_by = store_col_dup(st, 12);
+    a->signed_by = store_col_dup(st, 13);
+    a->signed_role = store_col_dup(st, 14);
+    a->signed_at = store_col_dup(st, 15);
     a->changed_since_signoff = sqlite3_column_int(st, 16) != 0;
 }
 
@@ -366,21 +360,21 @@ ws_status assess_load_answers(store *s, int64_t aid, answer_set *out, char **err
         GROW(out->items, out->cap, out->len + 1);
         answer *x = &out->items[out->len++];
         memset(x, 0, sizeof *x);
-        x->item_id = cdup(st, 0);
+        x->item_id = store_col_dup(st, 0);
         answer_party_parse((const char *)sqlite3_column_text(st, 1), &x->party);
         x->party_vendor_id = sqlite3_column_int64(st, 2);
-        x->value = cdup(st, 3);
-        x->checked = cdup(st, 4);
-        x->due = cdup(st, 5);
-        x->done = cdup(st, 6);
+        x->value = store_col_dup(st, 3);
+        x->checked = store_col_dup(st, 4);
+        x->due = store_col_dup(st, 5);
+        x->done = store_col_dup(st, 6);
         const char *o = (const char *)sqlite3_column_text(st, 7);
         if (!o || !responsibility_parse(o, &x->owner))
             x->owner = RESP_NONE;
         x->owner_vendor_id = sqlite3_column_int64(st, 8);
-        x->owner_vendor_name = cdup(st, 9);
-        x->note = cdup(st, 10);
-        x->answered_by = cdup(st, 11);
-        x->updated_at = cdup(st, 12);
+        x->owner_vendor_name = store_col_dup(st, 9);
+        x->note = store_col_dup(st, 10);
+        x->answered_by = store_col_dup(st, 11);
+        x->updated_at = store_col_dup(st, 12);
     }
     sqlite3_finalize(st);
     for (size_t i = 0; i < out->len; i++)
@@ -446,7 +440,7 @@ static char *answer_field_get(store *s, const answer_key *k, const char *field)
     store_bind_text(st, 3, answer_party_name(k->party));
     sqlite3_bind_int64(st, 4, k->party_vendor_id);
     if (sqlite3_step(st) == SQLITE_ROW)
-        r = cdup(st, 0);
+        r = store_col_dup(st, 0);
     sqlite3_finalize(st);
     if (r && !*r)
         xfree(&r);
@@ -564,7 +558,7 @@ int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, c
     sqlite3_stmt *st = store_prepare(s, sql);
     free(sql);
     sqlite3_bind_int64(st, 1, aid);
-    char *old = sqlite3_step(st) == SQLITE_ROW ? cdup(st, 0) : NULL;
+    char *old = sqlite3_step(st) == SQLITE_ROW ? store_col_dup(st, 0) : NULL;
     sqlite3_finalize(st);
     /* the flag is stored 0/1 and shown in history as "" / "1" */
     if (old && str_eq(field, "changed_since_signoff") && str_eq(old, "0"))
@@ -594,9 +588,9 @@ int proposal_apply(store *s, int64_t action, int64_t pid, const char *status, co
         *err = xasprintf("no proposal #%lld", (long long)pid);
         return -1;
     }
-    char *old = cdup(st, 0);
+    char *old = store_col_dup(st, 0);
     int64_t aid = sqlite3_column_int64(st, 1);
-    char *item = cdup(st, 2);
+    char *item = store_col_dup(st, 2);
     sqlite3_finalize(st);
     history_target t = {.entity = "proposal", .entity_id = pid, .assessment_id = aid, .item_id = item};
     int h = history_add(s, action, &t, "status", old, status, err);

@@ -7,12 +7,6 @@
 #include "catalog_db.h"
 #include "history.h"
 
-static char *cdup(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? xstrdup((const char *)t) : NULL;
-}
-
 typedef struct {
     char *cat, *ver, *node, *rel;
 } map_target;
@@ -31,7 +25,8 @@ static size_t mapped_targets(store *s, const catalog *c, const char *item, map_t
     size_t n = 0, cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         GROW(list, cap, n + 1);
-        list[n++] = (map_target){cdup(st, 0), cdup(st, 1), cdup(st, 2), cdup(st, 3)};
+        list[n++] =
+            (map_target){store_col_dup(st, 0), store_col_dup(st, 1), store_col_dup(st, 2), store_col_dup(st, 3)};
     }
     sqlite3_finalize(st);
     *out = list;
@@ -57,7 +52,7 @@ static char *effective_value(store *s, int64_t aid, const char *item)
                                         " WHEN 'hospital' THEN 1 ELSE 2 END LIMIT 1");
     sqlite3_bind_int64(st, 1, aid);
     store_bind_text(st, 2, item);
-    char *v = sqlite3_step(st) == SQLITE_ROW ? cdup(st, 0) : NULL;
+    char *v = sqlite3_step(st) == SQLITE_ROW ? store_col_dup(st, 0) : NULL;
     sqlite3_finalize(st);
     return v;
 }
@@ -158,22 +153,22 @@ ws_status assess_proposals(store *s, int64_t aid, bool open_only, proposal **out
         memset(p, 0, sizeof *p);
         p->id = sqlite3_column_int64(st, 0);
         p->assessment_id = sqlite3_column_int64(st, 1);
-        p->item_id = cdup(st, 2);
-        p->value = cdup(st, 3);
+        p->item_id = store_col_dup(st, 2);
+        p->value = store_col_dup(st, 3);
         p->source_assessment_id = sqlite3_column_int64(st, 4);
-        p->source_catalog = cdup(st, 5);
-        p->source_item = cdup(st, 6);
-        p->source_value = cdup(st, 7);
-        p->rel = cdup(st, 8);
+        p->source_catalog = store_col_dup(st, 5);
+        p->source_item = store_col_dup(st, 6);
+        p->source_value = store_col_dup(st, 7);
+        p->rel = store_col_dup(st, 8);
         const char *status = (const char *)sqlite3_column_text(st, 9);
         p->status = str_eq(status, "accepted")     ? PROPOSAL_ACCEPTED
                     : str_eq(status, "rejected")   ? PROPOSAL_REJECTED
                     : str_eq(status, "superseded") ? PROPOSAL_SUPERSEDED
                                                    : PROPOSAL_OPEN;
-        p->created_at = cdup(st, 10);
-        p->created_by = cdup(st, 11);
-        p->decided_at = cdup(st, 12);
-        p->decided_by = cdup(st, 13);
+        p->created_at = store_col_dup(st, 10);
+        p->created_by = store_col_dup(st, 11);
+        p->decided_at = store_col_dup(st, 12);
+        p->decided_by = store_col_dup(st, 13);
     }
     sqlite3_finalize(st);
     *out = list;
@@ -211,8 +206,8 @@ static ws_status open_proposal(store *s, int64_t pid, int64_t *aid, char **item,
             r = WS_INVALID;
         } else {
             *aid = sqlite3_column_int64(st, 0);
-            *item = cdup(st, 1);
-            *value = cdup(st, 2);
+            *item = store_col_dup(st, 1);
+            *value = store_col_dup(st, 2);
             r = WS_OK;
         }
     } else {

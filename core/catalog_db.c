@@ -12,12 +12,6 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-    const char *s = col_text(st, i);
-    return s ? xstrdup(s) : NULL;
-}
-
 static char *json_take(cJSON *j)
 {
     char *s = cJSON_PrintUnformatted(j);
@@ -314,8 +308,8 @@ static bool unchanged_in_db(store *s, sync_file *f)
     sqlite3_bind_int64(st, 3, (sqlite3_int64)f->st.st_mtim.tv_sec * 1000000000 + f->st.st_mtim.tv_nsec);
     bool found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
-        f->id = col_dup(st, 0);
-        f->version = col_dup(st, 1);
+        f->id = store_col_dup(st, 0);
+        f->version = store_col_dup(st, 1);
     }
     sqlite3_finalize(st);
     return found;
@@ -521,21 +515,21 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
     catalog *c = xcalloc(1, sizeof *c);
     sqlite3_int64 pk = sqlite3_column_int64(st, 0);
     int i = 1;
-    c->id = col_dup(st, i++);
-    c->version = col_dup(st, i++);
+    c->id = store_col_dup(st, i++);
+    c->version = store_col_dup(st, i++);
     c->revision = sqlite3_column_int(st, i++);
-    c->kind = col_dup(st, i++);
-    c->title.ja = col_dup(st, i++);
-    c->title.en = col_dup(st, i++);
-    c->short_title.ja = col_dup(st, i++);
-    c->short_title.en = col_dup(st, i++);
-    c->publisher = col_dup(st, i++);
-    c->published = col_dup(st, i++);
-    c->source_title = col_dup(st, i++);
-    c->source_url = col_dup(st, i++);
-    c->completeness = col_dup(st, i++);
-    c->completeness_note.ja = col_dup(st, i++);
-    c->completeness_note.en = col_dup(st, i++);
+    c->kind = store_col_dup(st, i++);
+    c->title.ja = store_col_dup(st, i++);
+    c->title.en = store_col_dup(st, i++);
+    c->short_title.ja = store_col_dup(st, i++);
+    c->short_title.en = store_col_dup(st, i++);
+    c->publisher = store_col_dup(st, i++);
+    c->published = store_col_dup(st, i++);
+    c->source_title = store_col_dup(st, i++);
+    c->source_url = store_col_dup(st, i++);
+    c->completeness = store_col_dup(st, i++);
+    c->completeness_note.ja = store_col_dup(st, i++);
+    c->completeness_note.en = store_col_dup(st, i++);
     load_answers(c, col_text(st, i++));
     c->dates = (unsigned)sqlite3_column_int(st, i++);
     cJSON *tags = cJSON_Parse(col_text(st, i++));
@@ -546,7 +540,7 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
         c->tags[c->ntags++] = (tag_def){json_str(t, "id"), {json_str(t, "ja"), json_str(t, "en")}};
     }
     cJSON_Delete(tags);
-    c->path = col_dup(st, i++);
+    c->path = store_col_dup(st, i++);
     sqlite3_finalize(st);
 
     st = store_prepare(s, "SELECT id,parent,ref,kind,depth,title_ja,title_en,text_ja,text_en,guidance_ja,guidance_en,"
@@ -556,18 +550,18 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
     while (sqlite3_step(st) == SQLITE_ROW) {
         catalog_node n = {0};
         i = 0;
-        n.id = col_dup(st, i++);
-        n.parent = col_dup(st, i++);
-        n.ref = col_dup(st, i++);
+        n.id = store_col_dup(st, i++);
+        n.parent = store_col_dup(st, i++);
+        n.ref = store_col_dup(st, i++);
         n.kind = str_eq(col_text(st, i++), "item") ? NODE_ITEM : NODE_HEADING;
         n.depth = sqlite3_column_int(st, i++);
-        n.title.ja = col_dup(st, i++);
-        n.title.en = col_dup(st, i++);
-        n.text.ja = col_dup(st, i++);
-        n.text.en = col_dup(st, i++);
-        n.guidance.ja = col_dup(st, i++);
-        n.guidance.en = col_dup(st, i++);
-        n.actor = col_dup(st, i++);
+        n.title.ja = store_col_dup(st, i++);
+        n.title.en = store_col_dup(st, i++);
+        n.text.ja = store_col_dup(st, i++);
+        n.text.en = store_col_dup(st, i++);
+        n.guidance.ja = store_col_dup(st, i++);
+        n.guidance.en = store_col_dup(st, i++);
+        n.actor = store_col_dup(st, i++);
         const char *resp = col_text(st, i++);
         if (resp)
             responsibility_parse(resp, &n.resp);
@@ -575,7 +569,7 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
         json_strlist(tj, &n.tags);
         cJSON_Delete(tj);
         n.target_fy = sqlite3_column_int(st, i++);
-        n.source = col_dup(st, i++);
+        n.source = store_col_dup(st, i++);
         n.verified = sqlite3_column_int(st, i++) != 0;
         load_clause(&n, col_text(st, i++));
         GROW(c->nodes, c->capnodes, c->nnodes + 1);
@@ -595,16 +589,22 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
             if (!n)
                 continue;
             GROW(n->maps, n->capmaps, n->nmaps + 1);
-            n->maps[n->nmaps++] = (node_map){
-                .to_catalog = col_dup(st, 4), .to_version = col_dup(st, 5), .to_node = col_dup(st, 6),
-                .rel = col_dup(st, 7)};
+            n->maps[n->nmaps++] = (node_map){.to_catalog = store_col_dup(st, 4),
+                                             .to_version = store_col_dup(st, 5),
+                                             .to_node = store_col_dup(st, 6),
+                                             .rel = store_col_dup(st, 7)};
         } else {
             GROW(c->mappings, c->capmappings, c->nmappings + 1);
-            c->mappings[c->nmappings++] = (catalog_mapping){
-                .from_catalog = col_dup(st, 1), .from_version = col_dup(st, 2), .from_node = col_dup(st, 3),
-                .to_catalog = col_dup(st, 4), .to_version = col_dup(st, 5), .to_node = col_dup(st, 6),
-                .rel = col_dup(st, 7), .note = {col_dup(st, 8), col_dup(st, 9)}, .source = col_dup(st, 10),
-                .verified = sqlite3_column_int(st, 11) != 0};
+            c->mappings[c->nmappings++] = (catalog_mapping){.from_catalog = store_col_dup(st, 1),
+                                                            .from_version = store_col_dup(st, 2),
+                                                            .from_node = store_col_dup(st, 3),
+                                                            .to_catalog = store_col_dup(st, 4),
+                                                            .to_version = store_col_dup(st, 5),
+                                                            .to_node = store_col_dup(st, 6),
+                                                            .rel = store_col_dup(st, 7),
+                                                            .note = {store_col_dup(st, 8), store_col_dup(st, 9)},
+                                                            .source = store_col_dup(st, 10),
+                                                            .verified = sqlite3_column_int(st, 11) != 0};
         }
     }
     sqlite3_finalize(st);
@@ -687,17 +687,17 @@ size_t catalog_db_list(store *s, catalog_info **out)
         GROW(list, cap, n + 1);
         catalog_info *ci = &list[n++];
         int i = 0;
-        ci->id = col_dup(st, i++);
-        ci->version = col_dup(st, i++);
-        ci->kind = col_dup(st, i++);
-        ci->completeness = col_dup(st, i++);
-        ci->file_path = col_dup(st, i++);
-        ci->publisher = col_dup(st, i++);
-        ci->published = col_dup(st, i++);
-        ci->title.ja = col_dup(st, i++);
-        ci->title.en = col_dup(st, i++);
-        ci->short_title.ja = col_dup(st, i++);
-        ci->short_title.en = col_dup(st, i++);
+        ci->id = store_col_dup(st, i++);
+        ci->version = store_col_dup(st, i++);
+        ci->kind = store_col_dup(st, i++);
+        ci->completeness = store_col_dup(st, i++);
+        ci->file_path = store_col_dup(st, i++);
+        ci->publisher = store_col_dup(st, i++);
+        ci->published = store_col_dup(st, i++);
+        ci->title.ja = store_col_dup(st, i++);
+        ci->title.en = store_col_dup(st, i++);
+        ci->short_title.ja = store_col_dup(st, i++);
+        ci->short_title.en = store_col_dup(st, i++);
         ci->revision = sqlite3_column_int(st, i++);
         ci->headings = sqlite3_column_int(st, i++);
         ci->items = sqlite3_column_int(st, i++);
@@ -752,12 +752,12 @@ size_t catalog_db_links(store *s, const char *catalog_id, const char *node_id, n
     while (sqlite3_step(st) == SQLITE_ROW) {
         GROW(list, cap, n + 1);
         list[n++] = (node_link){.outgoing = sqlite3_column_int(st, 0) != 0,
-                                .catalog = col_dup(st, 1),
-                                .version = col_dup(st, 2),
-                                .node = col_dup(st, 3),
-                                .rel = col_dup(st, 4),
-                                .ref = col_dup(st, 5),
-                                .title = col_dup(st, 6),
+                                .catalog = store_col_dup(st, 1),
+                                .version = store_col_dup(st, 2),
+                                .node = store_col_dup(st, 3),
+                                .rel = store_col_dup(st, 4),
+                                .ref = store_col_dup(st, 5),
+                                .title = store_col_dup(st, 6),
                                 .verified = sqlite3_column_int(st, 7) != 0};
     }
     sqlite3_finalize(st);

@@ -4,12 +4,6 @@
 
 #include "util.h"
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? xstrdup((const char *)t) : NULL;
-}
-
 size_t history_list(store *s, const history_filter *f, history_row **out)
 {
     history_filter none = {0};
@@ -61,19 +55,19 @@ size_t history_list(store *s, const history_filter *f, history_row **out)
         rows[n++] = (history_row){
             .id = sqlite3_column_int64(st, 0),
             .action = sqlite3_column_int64(st, 1),
-            .at = col_dup(st, 2),
-            .who = col_dup(st, 3),
-            .kind = col_dup(st, 4),
+            .at = store_col_dup(st, 2),
+            .who = store_col_dup(st, 3),
+            .kind = store_col_dup(st, 4),
             .undo_of = sqlite3_column_int64(st, 5),
-            .entity = col_dup(st, 6),
+            .entity = store_col_dup(st, 6),
             .entity_id = sqlite3_column_int64(st, 7),
             .assessment_id = sqlite3_column_int64(st, 8),
-            .item_id = col_dup(st, 9),
-            .party = col_dup(st, 10),
+            .item_id = store_col_dup(st, 9),
+            .party = store_col_dup(st, 10),
             .party_vendor_id = sqlite3_column_int64(st, 11),
-            .field = col_dup(st, 12),
-            .old_value = col_dup(st, 13),
-            .new_value = col_dup(st, 14),
+            .field = store_col_dup(st, 12),
+            .old_value = store_col_dup(st, 13),
+            .new_value = store_col_dup(st, 14),
         };
     }
     sqlite3_finalize(st);

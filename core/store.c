@@ -81,6 +81,12 @@ sqlite3_stmt *store_prepare(store *s, const char *sql)
     return st;
 }
 
+char *store_col_dup(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
 void store_bind_text(sqlite3_stmt *st, int idx, const char *v)
 {
     if (v)

@@ -50,6 +50,8 @@ char *store_error(store *s, const char *what);
 void *store_attachment(const store *s);
 void store_attach(store *s, void *data, void (*release)(void *data));
 
+/* A text column as a new string (caller frees); NULL for SQL NULL. */
+char *store_col_dup(sqlite3_stmt *st, int col);
 /* Binds NULL for a NULL pointer, text otherwise. */
 void store_bind_text(sqlite3_stmt *st, int idx, const char *v);
 /* Current time as ISO 8601 UTC ("2026-11-22T02:07:17Z") into buf (≥ 21 bytes). */

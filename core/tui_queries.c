@@ -27,12 +27,6 @@ void tuiq_catalogs_free(tuiq_catalogs *cache)
     memset(cache, 0, sizeof *cache);
 }
 
-static char *cdup(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? xstrdup((const char *)t) : NULL;
-}
-
 size_t tuiq_assess_rows(store *s, assessment **out)
 {
     return assess_list_rows(s, NULL, out);
@@ -58,12 +52,12 @@ bool tuiq_assess_summary(store *s, tuiq_catalogs *cache, assessment *a, jp_date 
         GROW(set.items, set.cap, set.len + 1);
         answer *x = &set.items[set.len++];
         memset(x, 0, sizeof *x);
-        x->item_id = cdup(q, 0);
+        x->item_id = store_col_dup(q, 0);
         answer_party_parse((const char *)sqlite3_column_text(q, 1), &x->party);
         x->party_vendor_id = sqlite3_column_int64(q, 2);
-        x->value = cdup(q, 3);
-        x->due = cdup(q, 4);
-        x->done = cdup(q, 5);
+        x->value = store_col_dup(q, 3);
+        x->due = store_col_dup(q, 4);
+        x->done = store_col_dup(q, 5);
         const char *o = (const char *)sqlite3_column_text(q, 6);
         if (!o || !responsibility_parse(o, &x->owner))
             x->owner = RESP_NONE;

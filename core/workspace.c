@@ -633,32 +633,28 @@ static char *list_text(const ws_system *sys, list_kind k)
     return sb_take(&b);
 }
 
-static char *cdup(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? xstrdup((const char *)t) : NULL;
-}
-
 /* Appends the current row of the kind's SELECT (system_lists_read) to the system's list. */
 static void list_read_row(sqlite3_stmt *st, ws_system *sys, list_kind k, size_t *cap)
 {
     switch (k) {
     case L_PORTS:
         GROW(sys->ports, *cap, sys->nports + 1);
-        sys->ports[sys->nports++] = (ws_port){str_eq((const char *)sqlite3_column_text(st, 0), "out") ? PORT_OUT : PORT_IN,
-                                              cdup(st, 1), cdup(st, 2), cdup(st, 3), cdup(st, 4)};
+        sys->ports[sys->nports++] =
+            (ws_port){str_eq((const char *)sqlite3_column_text(st, 0), "out") ? PORT_OUT : PORT_IN,
+                      store_col_dup(st, 1), store_col_dup(st, 2), store_col_dup(st, 3), store_col_dup(st, 4)};
         break;
     case L_STORAGE:
         GROW(sys->storage, *cap, sys->nstorage + 1);
-        sys->storage[sys->nstorage++] = (ws_storage){cdup(st, 0), cdup(st, 1), cdup(st, 2)};
+        sys->storage[sys->nstorage++] = (ws_storage){store_col_dup(st, 0), store_col_dup(st, 1), store_col_dup(st, 2)};
         break;
     case L_CONNECTIONS:
         GROW(sys->connections, *cap, sys->nconnections + 1);
-        sys->connections[sys->nconnections++] = (ws_connection){cdup(st, 0), cdup(st, 1), cdup(st, 2)};
+        sys->connections[sys->nconnections++] =
+            (ws_connection){store_col_dup(st, 0), store_col_dup(st, 1), store_col_dup(st, 2)};
         break;
     case L_CONTROLS:
         GROW(sys->controls, *cap, sys->ncontrols + 1);
-        sys->controls[sys->ncontrols++] = (ws_control){cdup(st, 0), cdup(st, 1)};
+        sys->controls[sys->ncontrols++] = (ws_control){store_col_dup(st, 0), store_col_dup(st, 1)};
         break;
     case L__COUNT:
         break;
