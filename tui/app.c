@@ -280,25 +280,30 @@ void app_key(app *a, keycode key)
         generic_action(a, ev.act);
 }
 
+bool app_turn(app *a)
+{
+    keycode k;
+    if (!app_getkey(a, &k))
+        return false;
+    app_key(a, k);
+    if (a->quit || a->depth == 0)
+        return true;
+    /* Typeahead: while more keys are already waiting (key repeat, a paste) handle them first
+     * and draw once input settles. Drawing is a function of state, so nothing is lost, and
+     * the screens in between (each a full detail pane) are never sent to the terminal. */
+    if (!term_input_pending())
+        app_draw(a);
+    return true;
+}
+
 int app_run(app *a)
 {
     app_draw(a);
     if (a->exit_after_draw)
         return EXIT_OK;
-    while (!a->quit && a->depth > 0) {
-        keycode k;
-        if (!app_getkey(a, &k))
+    while (!a->quit && a->depth > 0)
+        if (!app_turn(a))
             return EXIT_FAILURE_GENERAL;
-        app_key(a, k);
-        if (a->quit || a->depth == 0)
-            break;
-        /* Typeahead: while more keys are already waiting (key repeat, a paste) handle them first
-         * and draw once input settles. Drawing is a function of state, so nothing is lost, and
-         * the screens in between (each a full detail pane) are never sent to the terminal. */
-        if (term_input_pending())
-            continue;
-        app_draw(a);
-    }
     return EXIT_OK;
 }
 

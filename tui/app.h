@@ -100,7 +100,10 @@ void app_draw(app *a);
 bool app_getkey(app *a, keycode *key);
 /* One key through the top screen and the generic handler. */
 void app_key(app *a, keycode key);
-/* Runs until quit. Returns an exit code. */
+/* One turn of the loop: waits for a key, handles it, and draws unless more keys are already
+ * waiting (typeahead). false when the terminal is gone. */
+bool app_turn(app *a);
+/* Runs until quit (app_turn after a first draw). Returns an exit code. */
 int app_run(app *a);
 
 /* A one-line prompt on the status line. Returns true with *out (caller frees) when accepted with

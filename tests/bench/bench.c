@@ -8,7 +8,8 @@
  *     one answer key = assess_answer_set (one transaction, synchronous=FULL, i.e. fsync) +
  *     reload + redraw + doupdate; median and p90.
  *  3. bytes written to the terminal per navigation keystroke (Down through the tree), mean and max,
- *     counted on the pty master.
+ *     counted on the pty master; then the same keys written to the terminal's input in one burst
+ *     and read by the real loop, which skips drawing while more keys wait (typeahead).
  *
  * Usage: anzen-bench [--quick] [--keep DIR]. The database lives in a temporary directory. */
 #include <errno.h>
@@ -310,12 +311,39 @@ int main(int argc, char **argv)
         app_draw(&a);
         navt[i] = now_ms() - k0;
         long after = settle();
+        if (dump) { /* one separator per key */
+            fflush(dump);
+            fprintf(dump, "\n=====K=====\n");
+            fflush(dump);
+        }
         long b = after - before;
         before = after;
         sumb += b;
         if (b > maxb)
             maxb = b;
     }
+
+    /* 3b. the same Down keys in one burst, as key repeat or a paste delivers them: written to the
+     * terminal's input at once and read by the real loop (app_turn), which draws only when no
+     * more keys are waiting (typeahead). */
+    app_key(&a, KEY_FN(KEY_HOME));
+    app_draw(&a);
+    long burst_before = settle();
+    {
+        const char *down = tigetstr("kcud1");
+        if (!down || down == (const char *)-1)
+            down = "\033OB";
+        strbuf in = {0};
+        for (int i = 0; i < keys; i++)
+            sb_add(&in, down);
+        if (write(master_fd, sb_str(&in), in.len) != (ssize_t)in.len)
+            die("write keys", NULL);
+        sb_free(&in);
+        for (int i = 0; i < keys; i++)
+            if (!app_turn(&a))
+                die("burst", "the terminal went away");
+    }
+    long burst_bytes = settle() - burst_before;
 
     /* 2. keystroke → durable commit → redraw: answer the selected item, alternating keys */
     /* Select the first item (nothing is collapsed, so its row is its node index). */
@@ -387,6 +415,9 @@ int main(int argc, char **argv)
     printf("navigation keystroke -> redraw: median %.3f ms; bytes to the terminal per keystroke: mean %.0f, max %ld "
            "(%d x Down in the navigator, 80x24)\n",
            percentile(navt, (size_t)keys, 0.5), (double)sumb / keys, maxb, keys);
+    printf("  the same %d x Down in one burst (key repeat, paste; drawn once input settles): %ld bytes in all, "
+           "%.0f per key\n",
+           keys, burst_bytes, (double)burst_bytes / keys);
     printf("bytes to the terminal per Down on the dashboard (assessment list): mean %.0f, max %ld (%d keys)\n",
            (double)dsum / dkeys, dmax, dkeys);
     free(commit);
