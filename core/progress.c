@@ -26,12 +26,23 @@ void progress_free(progress_row *rows, size_t n)
     free(rows);
 }
 
-static void count_item(progress_row *r, const answer_def *def, bool overdue, responsibility owner)
+progress_item progress_item_of(const catalog *c, const catalog_node *node, const answer *x, const char *today_iso)
+{
+    progress_item it = {.def = x && x->value ? catalog_find_answer(c, x->value) : NULL};
+    it.overdue = x && x->due && strcmp(x->due, today_iso) < 0 && str_empty(x->done) &&
+                 !(it.def && (it.def->meaning == MEANING_POSITIVE || it.def->meaning == MEANING_NA));
+    it.owner = x && x->owner != RESP_NONE ? x->owner : node->resp;
+    if ((int)it.owner < 0 || it.owner >= RESP__COUNT)
+        it.owner = RESP_NONE;
+    return it;
+}
+
+void progress_row_add(progress_row *r, progress_item it)
 {
     r->items++;
-    if (def) {
+    if (it.def) {
         r->answered++;
-        switch (def->meaning) {
+        switch (it.def->meaning) {
         case MEANING_POSITIVE:
             r->positive++;
             break;
@@ -47,8 +58,8 @@ static void count_item(progress_row *r, const answer_def *def, bool overdue, res
             break;
         }
     }
-    r->overdue += overdue;
-    r->by_owner[owner]++;
+    r->overdue += it.overdue;
+    r->by_owner[it.owner]++;
 }
 
 ws_status progress_compute(store *s, int64_t aid, jp_date today, int max_depth, bool english, progress_row **out,
@@ -103,21 +114,15 @@ ws_status progress_compute(store *s, int64_t aid, jp_date today, int max_depth, 
         const catalog_node *node = &c->nodes[i];
         if (node->kind != NODE_ITEM)
             continue;
-        const answer *x = answer_set_effective(&set, node->id);
-        const answer_def *def = x && x->value ? catalog_find_answer(c, x->value) : NULL;
-        bool overdue = x && x->due && strcmp(x->due, today_iso) < 0 && str_empty(x->done) &&
-                       !(def && (def->meaning == MEANING_POSITIVE || def->meaning == MEANING_NA));
-        responsibility owner = x && x->owner != RESP_NONE ? x->owner : node->resp;
-        if ((int)owner < 0 || owner >= RESP__COUNT)
-            owner = RESP_NONE;
-        count_item(&rows[0], def, overdue, owner);
+        progress_item it = progress_item_of(c, node, answer_set_effective(&set, node->id), today_iso);
+        progress_row_add(&rows[0], it);
         for (const char *p = node->parent; p;) {
             const catalog_node *h = catalog_find_node(c, p);
             if (!h)
                 break;
             size_t idx = (size_t)(h - c->nodes);
             if (row_of[idx])
-                count_item(&rows[row_of[idx]], def, overdue, owner);
+                progress_row_add(&rows[row_of[idx]], it);
             p = h->parent;
         }
     }

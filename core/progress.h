@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "assess.h"
 #include "catalog.h"
 #include "jpdate.h"
 #include "store.h"
@@ -40,5 +41,18 @@ int progress_positive_pct(const progress_row *r);
 ws_status progress_compute(store *s, int64_t assessment_id, jp_date today, int max_depth, bool english,
                            progress_row **out, size_t *n, char **err);
 void progress_free(progress_row *rows, size_t n);
+
+/* One item as the counts see it, from its effective answer x (NULL when none): the answer's
+ * definition (NULL when unanswered or the value is unknown), overdue (目標日 before today_iso, no
+ * 完了日, value not positive or not applicable) and the responsible party (the answer's, else the
+ * item's default). progress_compute and tui_queries count through these two. */
+typedef struct {
+    const answer_def *def;
+    bool overdue;
+    responsibility owner;
+} progress_item;
+progress_item progress_item_of(const catalog *c, const catalog_node *node, const answer *x, const char *today_iso);
+/* Adds the item to the row's items, answered, meaning counts, overdue and by_owner. */
+void progress_row_add(progress_row *r, progress_item it);
 
 #endif

@@ -65,34 +65,20 @@ bool tuiq_assess_summary(store *s, tuiq_catalogs *cache, assessment *a, jp_date 
     sqlite3_reset(q);
     char today_iso[11];
     jpdate_format_iso(today, today_iso);
-    a->items = a->answered = a->positive = a->not_applicable = a->overdue = 0;
-    if (by_owner)
-        for (int i = 0; i < RESP__COUNT; i++)
-            by_owner[i] = 0;
+    progress_row total = {0};
     for (size_t i = 0; i < c->nnodes; i++) {
         const catalog_node *node = &c->nodes[i];
-        if (node->kind != NODE_ITEM)
-            continue;
-        const answer *x = answer_set_effective(&set, node->id);
-        const answer_def *def = x && x->value ? catalog_find_answer(c, x->value) : NULL;
-        a->items++;
-        if (def) {
-            a->answered++;
-            if (def->meaning == MEANING_POSITIVE)
-                a->positive++;
-            else if (def->meaning != MEANING_PARTIAL && def->meaning != MEANING_NEGATIVE)
-                a->not_applicable++;
-        }
-        if (x && x->due && strcmp(x->due, today_iso) < 0 && str_empty(x->done) &&
-            !(def && (def->meaning == MEANING_POSITIVE || def->meaning == MEANING_NA)))
-            a->overdue++;
-        if (by_owner) {
-            responsibility owner = x && x->owner != RESP_NONE ? x->owner : node->resp;
-            if ((int)owner < 0 || owner >= RESP__COUNT)
-                owner = RESP_NONE;
-            by_owner[owner]++;
-        }
+        if (node->kind == NODE_ITEM)
+            progress_row_add(&total, progress_item_of(c, node, answer_set_effective(&set, node->id), today_iso));
     }
+    a->items = total.items;
+    a->answered = total.answered;
+    a->positive = total.positive;
+    a->not_applicable = total.na;
+    a->overdue = total.overdue;
+    if (by_owner)
+        for (int i = 0; i < RESP__COUNT; i++)
+            by_owner[i] = total.by_owner[i];
     answer_set_free(&set);
     return true;
 }
