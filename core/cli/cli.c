@@ -157,6 +157,13 @@ void cli_close(cli_ctx *c)
     c->st = NULL;
 }
 
+int cli_unknown_subcommand(cli_ctx *c, const char *group, const char *sub, void (*usage)(FILE *out))
+{
+    fprintf(c->err, "anzen: unknown command \"%s %s\"\n", group, sub);
+    usage(c->err);
+    return EXIT_USAGE;
+}
+
 int cli_run(const cli_globals *g, int argc, char **argv, FILE *out, FILE *err)
 {
     cli_ctx c = {.g = g, .out = out, .err = err};

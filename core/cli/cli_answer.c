@@ -235,9 +235,7 @@ static int answer_run(cli_ctx *c, int argc, char **argv)
         return cmd_decide(c, argc, argv, true);
     if (str_eq(argv[0], "reject"))
         return cmd_decide(c, argc, argv, false);
-    fprintf(c->err, "anzen: unknown command \"answer %s\"\n", argv[0]);
-    answer_usage(c->err);
-    return EXIT_USAGE;
+    return cli_unknown_subcommand(c, "answer", argv[0], answer_usage);
 }
 
 const cli_group cli_group_answer = {

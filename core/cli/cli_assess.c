@@ -503,9 +503,7 @@ static int assess_run(cli_ctx *c, int argc, char **argv)
         return cmd_carry(c, argc, argv);
     if (str_eq(argv[0], "undo"))
         return cmd_undo(c, argc, argv);
-    fprintf(c->err, "anzen: unknown command \"assess %s\"\n", argv[0]);
-    assess_usage(c->err);
-    return EXIT_USAGE;
+    return cli_unknown_subcommand(c, "assess", argv[0], assess_usage);
 }
 
 const cli_group cli_group_assess = {

@@ -307,9 +307,7 @@ static int catalog_run(cli_ctx *c, int argc, char **argv)
         return cmd_list(c, argc, argv);
     if (str_eq(argv[0], "show"))
         return cmd_show(c, argc, argv);
-    fprintf(c->err, "anzen: unknown command \"catalog %s\"\n", argv[0]);
-    catalog_usage(c->err);
-    return EXIT_USAGE;
+    return cli_unknown_subcommand(c, "catalog", argv[0], catalog_usage);
 }
 
 const cli_group cli_group_catalog = {

@@ -29,6 +29,10 @@ typedef struct {
 extern const cli_group cli_group_catalog;
 extern const cli_group cli_group_org, cli_group_vendor, cli_group_system, cli_group_assess, cli_group_answer, cli_group_progress, cli_group_history, cli_group_diff;
 
+/* For a group's run when argv[0] is none of its subcommands: prints
+ * `anzen: unknown command "GROUP SUB"` and the group's usage to err; returns EXIT_USAGE. */
+int cli_unknown_subcommand(cli_ctx *c, const char *group, const char *sub, void (*usage)(FILE *out));
+
 /* Prints "anzen: message" to err and returns code. */
 int cli_fail(cli_ctx *c, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

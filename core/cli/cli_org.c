@@ -126,9 +126,7 @@ static int org_run(cli_ctx *c, int argc, char **argv)
         return cmd_save(c, argc, argv, false);
     if (str_eq(argv[0], "show") || str_eq(argv[0], "list"))
         return cmd_show(c, argc, argv);
-    fprintf(c->err, "anzen: unknown command \"org %s\"\n", argv[0]);
-    org_usage(c->err);
-    return EXIT_USAGE;
+    return cli_unknown_subcommand(c, "org", argv[0], org_usage);
 }
 
 const cli_group cli_group_org = {.name = "org", .summary = "the hospital", .run = org_run, .usage = org_usage};

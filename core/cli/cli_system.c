@@ -472,9 +472,7 @@ static int system_run(cli_ctx *c, int argc, char **argv)
         return cmd_list(c, argc, argv, false);
     if (str_eq(argv[0], "show"))
         return cmd_list(c, argc, argv, true);
-    fprintf(c->err, "anzen: unknown command \"system %s\"\n", argv[0]);
-    system_usage(c->err);
-    return EXIT_USAGE;
+    return cli_unknown_subcommand(c, "system", argv[0], system_usage);
 }
 
 const cli_group cli_group_system = {

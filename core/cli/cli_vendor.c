@@ -182,9 +182,7 @@ static int vendor_run(cli_ctx *c, int argc, char **argv)
         return cmd_list(c, argc, argv, false);
     if (str_eq(argv[0], "show"))
         return cmd_list(c, argc, argv, true);
-    fprintf(c->err, "anzen: unknown command \"vendor %s\"\n", argv[0]);
-    vendor_usage(c->err);
-    return EXIT_USAGE;
+    return cli_unknown_subcommand(c, "vendor", argv[0], vendor_usage);
 }
 
 const cli_group cli_group_vendor = {
