@@ -464,15 +464,7 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
 
 static int system_run(cli_ctx *c, int argc, char **argv)
 {
-    if (str_eq(argv[0], "add"))
-        return cmd_save(c, argc, argv, true);
-    if (str_eq(argv[0], "edit"))
-        return cmd_save(c, argc, argv, false);
-    if (str_eq(argv[0], "list"))
-        return cmd_list(c, argc, argv, false);
-    if (str_eq(argv[0], "show"))
-        return cmd_list(c, argc, argv, true);
-    return cli_unknown_subcommand(c, "system", argv[0], system_usage);
+    return ws_records_run(c, argc, argv, "system", system_usage, cmd_save, cmd_list);
 }
 
 const cli_group cli_group_system = {

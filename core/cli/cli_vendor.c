@@ -174,15 +174,7 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
 
 static int vendor_run(cli_ctx *c, int argc, char **argv)
 {
-    if (str_eq(argv[0], "add"))
-        return cmd_save(c, argc, argv, true);
-    if (str_eq(argv[0], "edit"))
-        return cmd_save(c, argc, argv, false);
-    if (str_eq(argv[0], "list"))
-        return cmd_list(c, argc, argv, false);
-    if (str_eq(argv[0], "show"))
-        return cmd_list(c, argc, argv, true);
-    return cli_unknown_subcommand(c, "vendor", argv[0], vendor_usage);
+    return ws_records_run(c, argc, argv, "vendor", vendor_usage, cmd_save, cmd_list);
 }
 
 const cli_group cli_group_vendor = {

@@ -132,6 +132,16 @@ void ws_json_str(cJSON *o, const char *key, const char *v)
         cJSON_AddNullToObject(o, key);
 }
 
+int ws_records_run(cli_ctx *c, int argc, char **argv, const char *group, void (*usage)(FILE *out), ws_record_cmd save,
+                   ws_record_cmd list)
+{
+    if (str_eq(argv[0], "add") || str_eq(argv[0], "edit"))
+        return save(c, argc, argv, str_eq(argv[0], "add"));
+    if (str_eq(argv[0], "list") || str_eq(argv[0], "show"))
+        return list(c, argc, argv, str_eq(argv[0], "show"));
+    return cli_unknown_subcommand(c, group, argv[0], usage);
+}
+
 int ws_vendor_arg(cli_ctx *c, const char *key, int64_t *id)
 {
     char *err = NULL;

@@ -48,6 +48,12 @@ void ws_cell(FILE *out, const char *s, int cols);
 void ws_json_print(cli_ctx *c, cJSON *v);
 void ws_json_str(cJSON *o, const char *key, const char *v); /* null for NULL */
 
+/* The run of a record group (vendor, system): add / edit → save(c, argc, argv, add),
+ * list / show → list(c, argc, argv, show); anything else → cli_unknown_subcommand. */
+typedef int (*ws_record_cmd)(cli_ctx *c, int argc, char **argv, bool flag);
+int ws_records_run(cli_ctx *c, int argc, char **argv, const char *group, void (*usage)(FILE *out), ws_record_cmd save,
+                   ws_record_cmd list);
+
 /* Finds a vendor by name or #id, printing a clear message (EXIT_INVALID) when unknown. */
 int ws_vendor_arg(cli_ctx *c, const char *key, int64_t *id);
 
