@@ -20,22 +20,9 @@ static void setup(void)
 {
     setenv("ANZEN_NOW", "2026-05-10T09:00:00Z", 1);
     dir = test_tmpdir();
-    char *path = xasprintf("%s/anzen.db", dir);
+    st = test_store_open(dir);
+    test_sync_catalogs(st, FIXTURES "/assess");
     char *err = NULL;
-    cr_assert_eq(store_open(path, 0, &st, &err), STORE_OK, "%s", err ? err : "");
-    free(path);
-    strlist dirs = {0};
-    sl_push(&dirs, FIXTURES "/assess");
-    diag_list diags = {0};
-    cr_assert_eq(catalog_sync(st, &dirs, &diags, NULL, &err), 0);
-    for (size_t i = 0; i < diags.len; i++) {
-        char *m = diag_format(&diags.items[i]);
-        cr_log_error("%s", m);
-        free(m);
-    }
-    cr_assert_eq(diags.len, 0);
-    diag_free(&diags);
-    sl_free(&dirs);
     ws_vendor v = {.name = (char[]){"ABCメディカル株式会社"}, .isms = TRI_YES, .isms_expiry = (char[]){"2027-03-31"}};
     cr_assert_eq(ws_vendor_save(st, &v, "tester", &vendor_id, &err), WS_OK, "%s", err);
     ws_system sys = {.name = (char[]){"PACS（放射線）"}, .category = (char[]){"PACS"}, .vendor_id = vendor_id};

@@ -46,10 +46,7 @@ static void setup(void)
     dir = test_tmpdir();
     cats = xasprintf("%s/catalogs", dir);
     paths_mkdirs(cats, 0700);
-    char *db = xasprintf("%s/anzen.db", dir);
-    char *err = NULL;
-    cr_assert_eq(store_open(db, 0, &st, &err), STORE_OK, "%s", err ? err : "");
-    free(db);
+    st = test_store_open(dir);
 }
 
 static void teardown(void)

@@ -19,16 +19,8 @@ static void setup(void)
 {
     setenv("ANZEN_NOW", "2026-04-10T09:00:00Z", 1);
     dir = test_tmpdir();
-    char *path = xasprintf("%s/anzen.db", dir);
-    char *err = NULL;
-    cr_assert_eq(store_open(path, 0, &st, &err), STORE_OK, "%s", err ? err : "");
-    free(path);
-    strlist dirs = {0};
-    sl_push(&dirs, TOP_SRCDIR "/tests/screen/data/catalogs");
-    diag_list diags = {0};
-    cr_assert_eq(catalog_sync(st, &dirs, &diags, NULL, &err), 0, "%s", err ? err : "");
-    cr_assert_eq(diags.len, 0);
-    sl_free(&dirs);
+    st = test_store_open(dir);
+    test_sync_catalogs(st, TOP_SRCDIR "/tests/screen/data/catalogs");
 }
 
 static void teardown(void)

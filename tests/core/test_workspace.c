@@ -17,10 +17,7 @@ static void setup(void)
 {
     setenv("ANZEN_NOW", "2026-05-10T09:00:00Z", 1);
     dir = test_tmpdir();
-    char *path = xasprintf("%s/anzen.db", dir);
-    char *err = NULL;
-    cr_assert_eq(store_open(path, 0, &st, &err), STORE_OK, "%s", err ? err : "");
-    free(path);
+    st = test_store_open(dir);
 }
 
 static void teardown(void)

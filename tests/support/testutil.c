@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog_db.h"
 #include "util.h"
 
 char *test_tmpdir(void)
@@ -31,4 +32,31 @@ char *test_write(const char *dir, const char *name, const char *text)
     fputs(text, f);
     fclose(f);
     return p;
+}
+
+store *test_store_open(const char *dir)
+{
+    char *path = xasprintf("%s/anzen.db", dir);
+    char *err = NULL;
+    store *st = NULL;
+    cr_assert_eq(store_open(path, 0, &st, &err), STORE_OK, "%s", err ? err : "");
+    free(path);
+    return st;
+}
+
+void test_sync_catalogs(store *st, const char *catdir)
+{
+    strlist dirs = {0};
+    sl_push(&dirs, catdir);
+    diag_list diags = {0};
+    char *err = NULL;
+    cr_assert_eq(catalog_sync(st, &dirs, &diags, NULL, &err), 0, "%s", err ? err : "");
+    for (size_t i = 0; i < diags.len; i++) {
+        char *m = diag_format(&diags.items[i]);
+        cr_log_error("%s", m);
+        free(m);
+    }
+    cr_assert_eq(diags.len, 0);
+    diag_free(&diags);
+    sl_free(&dirs);
 }
