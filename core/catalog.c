@@ -1,6 +1,7 @@
 #include "catalog.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 
 const char *i18n_get(const i18n_text *t, bool english)
@@ -236,6 +237,11 @@ static bool set_has_node(const catalog_set *set, const char *cat, const char *ve
     return false;
 }
 
+bool catalog_set_has_node(void *set, const char *cat, const char *ver, const char *node)
+{
+    return set_has_node(set, cat, ver, node);
+}
+
 static bool ref_ok(const catalog_set *set, catalog_ref_resolver resolve, void *ctx, const char *cat, const char *ver,
                    const char *node)
 {
@@ -296,6 +302,24 @@ void catalog_set_drop_dangling(catalog_set *set, diag_list *diags)
             break;
         }
     }
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    char ra[PATH_MAX], rb[PATH_MAX];
+    return realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0;
+}
+
+void catalog_set_remove_file(catalog_set *set, const char *path)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < set->len; i++) {
+        if (same_file(set->items[i]->path, path))
+            catalog_free(set->items[i]);
+        else
+            set->items[w++] = set->items[i];
+    }
+    set->len = w;
 }
 
 void catalog_set_free(catalog_set *set)

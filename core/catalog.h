@@ -140,6 +140,11 @@ typedef struct {
  * c is then freed and false returned. */
 bool catalog_set_add(catalog_set *set, catalog *c, diag_list *diags);
 const catalog *catalog_set_find(const catalog_set *set, const char *id, const char *version);
+/* Does some catalog of the set (that version, or any when ver is NULL) have the node? The
+ * signature fits catalog_ref_resolver, with the set as ctx. */
+bool catalog_set_has_node(void *set, const char *cat, const char *ver, const char *node);
+/* Removes (and frees) the catalogs loaded from `path` (compared as real paths). */
+void catalog_set_remove_file(catalog_set *set, const char *path);
 /* Loads every *.yaml in the directories (sorted by name within each); files with errors are skipped
  * and their errors reported. Missing directories are ignored. */
 void catalog_set_load_dirs(catalog_set *set, const strlist *dirs, diag_list *diags);

@@ -1,6 +1,5 @@
 /* anzen catalog validate | list | show */
 #include <cjson/cJSON.h>
-#include <limits.h>
 #include <stdlib.h>
 
 #include "cli_internal.h"
@@ -14,16 +13,13 @@ static void catalog_usage(FILE *out)
                  "  catalog show ID[@VER][:NODE] a catalog's outline, or one item with its text and links\n");
 }
 
-static bool same_file(const char *a, const char *b)
-{
-    char ra[PATH_MAX], rb[PATH_MAX];
-    return realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0;
-}
-
 static void report_ok(cli_ctx *c, const catalog *cat)
 {
-    fprintf(c->out, "%s: ok (%s@%s, %zu items, %zu headings, %zu mappings)\n", cat->path, cat->id, cat->version,
-            catalog_item_count(cat), cat->nnodes - catalog_item_count(cat), cat->nmappings);
+    size_t links = cat->nmappings;
+    for (size_t i = 0; i < cat->nnodes; i++)
+        links += cat->nodes[i].nmaps;
+    fprintf(c->out, "%s: ok (%s@%s, %zu items, %zu headings, %zu links)\n", cat->path, cat->id, cat->version,
+            catalog_item_count(cat), cat->nnodes - catalog_item_count(cat), links);
 }
 
 static int cmd_validate(cli_ctx *c, int argc, char **argv)
@@ -42,50 +38,26 @@ static int cmd_validate(cli_ctx *c, int argc, char **argv)
     } else {
         /* The installed catalogs are the context that references resolve against; a given file
          * replaces the installed copy of itself. */
-        diag_list ignored = {0};
         catalog_set context = {0};
+        diag_list ignored = {0};
         catalog_set_load_dirs(&context, &dirs, &ignored);
         diag_free(&ignored);
-        catalog **given = xcalloc((size_t)nfiles, sizeof *given);
-        for (int i = 0; i < nfiles; i++) {
-            given[i] = catalog_load_file(argv[i + 1], &diags);
-            if (!given[i])
+        for (int i = 1; i < argc; i++) {
+            catalog *given = catalog_load_file(argv[i], &diags);
+            if (!given)
                 continue;
-            for (size_t k = 0; k < context.len; k++) {
-                catalog *o = context.items[k];
-                if (same_file(o->path, given[i]->path) || (str_eq(o->id, given[i]->id) && str_eq(o->version, given[i]->version) && same_file(o->path, given[i]->path))) {
-                    catalog_free(o);
-                    memmove(&context.items[k], &context.items[k + 1], (context.len - k - 1) * sizeof *context.items);
-                    context.len--;
-                    k--;
-                }
-            }
-        }
-        for (int i = 0; i < nfiles; i++) {
-            if (given[i] && !catalog_set_add(&set, given[i], &diags))
-                given[i] = NULL;
+            catalog_set_remove_file(&context, given->path);
+            catalog_set_add(&set, given, &diags);
         }
         for (size_t k = 0; k < context.len; k++) {
-            catalog *o = context.items[k];
+            const catalog *o = context.items[k];
             const catalog *dup = catalog_set_find(&set, o->id, o->version);
             if (dup)
                 diag_add(&diags, dup->path, 0, 0, "catalog %s@%s is already defined in %s", o->id, o->version, o->path);
         }
-        for (size_t i = 0; i < set.len; i++) {
-            diag_list refs = {0};
-            /* resolve against the given files and the installed context */
-            for (size_t k = 0; k < context.len; k++)
-                GROW(set.items, set.cap, set.len + 1 + k);
-            size_t before = set.len;
-            for (size_t k = 0; k < context.len; k++)
-                set.items[set.len++] = context.items[k];
-            size_t bad = catalog_check_refs(set.items[i], &set, NULL, NULL, &refs);
-            set.len = before;
-            diag_take_all(&diags, &refs);
-            if (!bad)
+        for (size_t i = 0; i < set.len; i++)
+            if (catalog_check_refs(set.items[i], &set, catalog_set_has_node, &context, &diags) == 0)
                 report_ok(c, set.items[i]);
-        }
-        free(given);
         catalog_set_free(&context);
     }
     diag_print(&diags, c->err);
