@@ -53,6 +53,7 @@
     _(CLEAR_ANSWER, "clear-answer", "Clear the answer", "回答を消去")                                   \
     _(CATALOGS, "catalogs", "Browse the catalogs", "カタログを見る")                                    \
     _(INVENTORY, "inventory", "Organisation, vendors and systems", "組織・事業者・システム")           \
+    _(SIGNOFF, "signoff", "Sign off the assessment (name and role)", "評価を承認する（氏名と役職）")      \
     _(SAVE, "save", "Save and close", "保存して閉じる")                                                 \
     _(CANCEL, "cancel", "Cancel", "取り消し")
 

@@ -74,7 +74,7 @@
     _(SCOPE_ORG, "whole organisation", "組織全体")                                                           \
     _(BY_OWNER, "By responsible party", "担当別")                                                            \
     _(OWNER_UNSET, "not set", "未設定")                                                                      \
-    _(HINT_DASH, "Enter:open n:new C:carry i:inventory b:catalogs ?:help", "Enter:開く n:新規 C:引継 i:台帳 b:カタログ ?:ヘルプ") \
+    _(HINT_DASH, "Enter:open n:new C:carry S:sign off i:inventory b:catalogs ?:help", "Enter:開く n:新規 C:引継 S:承認 i:台帳 b:カタログ ?:ヘルプ") \
     _(HINT_NAV, "keys:answer c/t/C:dates r:party v:vendor e:note u:undo f:filter ?:help",                     \
       "回答キー c/t/C:日付 r:担当 v:事業者 e:メモ u:取消 f:絞込 ?:ヘルプ")                                    \
     _(ANSWER, "Answer", "回答")                                                                              \
@@ -173,6 +173,17 @@
     _(LINK_OUT, "->", "->")                                                                                  \
     _(LINK_IN, "<-", "<-")                                                                                   \
     _(EDITOR_FAILED, "The editor failed: %s", "エディタの実行に失敗しました: %s")                          \
+    _(FIELD_SIGNOFF, "sign-off", "承認")                                                                     \
+    _(SIGNOFF_NAME, "Sign off as (name): ", "承認者の氏名: ")                                                 \
+    _(SIGNOFF_ROLE, "Role: ", "役職: ")                                                                      \
+    _(SIGNOFF_NAME_FIELD, "The name", "氏名")                                                                \
+    _(SIGNOFF_ROLE_FIELD, "The role", "役職")                                                                \
+    _(SIGNOFF_DONE, "Signed off: %s (%s)", "承認しました: %s（%s）")                                         \
+    _(SIGNED, "signed", "承認済")                                                                            \
+    _(SIGNED_CHANGED, "changed since sign-off", "承認後に変更あり")                                          \
+    _(SIGNED_CHANGED_SHORT, "changed", "承認後変更")                                                         \
+    _(SIGNED_BY, "Signed off by %s (%s) on %.10s", "承認: %s（%s） %.10s")                                   \
+    _(NOT_SIGNED, "Not signed off (S: sign off)", "未承認（S で承認）")                                       \
     _(DB_ERROR, "Database error: %s", "データベースのエラー: %s")                                          \
     _(READONLY, "Read-only database: changes are not saved", "読み取り専用のデータベースです（保存されません）")
 

@@ -118,7 +118,7 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
     cx += W_PCT + 1;
     draw_text(w, y, cx, W_LATE, L(COL_OVERDUE), ROLE_HEADER);
     y++;
-    int footer = 2;
+    int footer = 3;
     int rows = r.y + r.h - y - footer;
     list_set_height(&st->sel, rows);
     ensure_summaries(st, a, st->sel.top, st->sel.top + rows);
@@ -137,7 +137,12 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         char *t = xasprintf("#%lld %s  %s", (long long)as->id, as->title ? as->title : catalog_short(st, as, a->english),
                             scope);
         cx = x;
-        draw_text(w, ry, cx, w_title, t, base);
+        role sr = ROLE_NORMAL;
+        const char *signed_mark = signoff_state_label(as, true, &sr);
+        int mw = signed_mark ? text_width(signed_mark) + 1 : 0;
+        draw_text(w, ry, cx, w_title - mw, t, base);
+        if (signed_mark)
+            draw_text(w, ry, cx + w_title - mw + 1, mw - 1, signed_mark, sel ? base : sr);
         free(t);
         cx += w_title + 1;
         char *fy = jpdate_fy_label(as->fy, a->english);
@@ -165,8 +170,23 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         snprintf(buf, sizeof buf, "%5d", as->overdue);
         draw_text(w, ry, cx, W_LATE, buf, sel ? base : as->overdue ? ROLE_WARNING : ROLE_NORMAL);
     }
-    /* Footer: responsible parties of the selected assessment */
+    /* Footer: sign-off and responsible parties of the selected assessment */
     int fy = r.y + r.h - 1;
+    if (st->n > 0) {
+        const assessment *as = &st->list[st->sel.sel];
+        if (as->signed_at) {
+            char *m = msgf(MSG_SIGNED_BY, as->signed_by ? as->signed_by : "", as->signed_role ? as->signed_role : "",
+                           as->signed_at);
+            int cx2 = draw_put(w, fy - 1, x, right, m, ROLE_DIM);
+            free(m);
+            if (as->changed_since_signoff) {
+                cx2 = draw_put(w, fy - 1, cx2, right, "  ", ROLE_DIM);
+                draw_put(w, fy - 1, cx2, right, L(SIGNED_CHANGED), ROLE_WARNING);
+            }
+        } else {
+            draw_put(w, fy - 1, x, right, L(NOT_SIGNED), ROLE_DIM);
+        }
+    }
     if (st->n > 0 && st->list[st->sel.sel].items >= 0) {
         static const struct {
             responsibility r;
@@ -219,6 +239,8 @@ static void carry(dash_state *st, app *a)
     free(m);
 }
 
+static void resume(screen *s, app *a);
+
 static int handle(screen *s, app *a, const tui_event *ev)
 {
     dash_state *st = s->priv;
@@ -240,6 +262,10 @@ static int handle(screen *s, app *a, const tui_event *ev)
         return RES_HANDLED;
     case ACT_INVENTORY:
         app_push(a, inventory_screen_new(a));
+        return RES_HANDLED;
+    case ACT_SIGNOFF:
+        if (st->n > 0 && signoff_run(a, st->list[st->sel.sel].id))
+            resume(s, a);
         return RES_HANDLED;
     case ACT_CATALOGS:
         app_push(a, catalogs_screen_new(a));
@@ -271,7 +297,7 @@ static void done(screen *s)
 }
 
 static const keybind dash_binds[] = {
-    {'n', ACT_NEW}, {'C', ACT_CARRY}, {'i', ACT_INVENTORY}, {'b', ACT_CATALOGS}, {KEY_FN(KEY_RIGHT), ACT_OPEN},
+    {'n', ACT_NEW}, {'C', ACT_CARRY}, {'i', ACT_INVENTORY}, {'b', ACT_CATALOGS}, {'S', ACT_SIGNOFF}, {KEY_FN(KEY_RIGHT), ACT_OPEN},
 };
 static const keymap dash_keys = {.name = "dashboard", .binds = dash_binds, .len = AZ_ARRAY_LEN(dash_binds)};
 

@@ -32,6 +32,10 @@ static void title(screen *s, app *a, strbuf *sb)
         char *fy = jpdate_fy_label(st->as.fy, a->english);
         sb_addf(sb, "#%lld %s %s %s", (long long)st->aid, t, fy,
                 st->as.scope == SCOPE_SYSTEM && st->as.system_name ? st->as.system_name : L(SCOPE_ORG));
+        role sr;
+        const char *signed_mark = signoff_state_label(&st->as, false, &sr);
+        if (signed_mark)
+            sb_addf(sb, " [%s]", signed_mark);
         if (st->party != PARTY_HOSPITAL)
             sb_addf(sb, " [%s: %s]", L(EDIT_PARTY), nav_party_label(st->party));
         free(fy);
@@ -240,6 +244,10 @@ static int handle(screen *s, app *a, const tui_event *ev)
     switch (ev->act) {
     case ACT_FILTER: nav_filter_menu(st, a); return RES_HANDLED;
     case ACT_UNDO: nav_do_undo(st, a); return RES_HANDLED;
+    case ACT_SIGNOFF:
+        if (signoff_run(a, st->aid))
+            nav_reload_assessment(st, a);
+        return RES_HANDLED;
     case ACT_EDIT_PARTY:
         st->party = (answer_party)((st->party + 1) % PARTY__COUNT);
         st->detail_stale = true;
@@ -287,6 +295,7 @@ static void resume(screen *s, app *a)
 {
     nav_state *st = s->priv;
     if (st->aid) {
+        nav_reload_assessment(st, a);
         ws_vendor_list_free(st->vendors, st->nvendors);
         st->nvendors = ws_vendor_list(a->st, &st->vendors);
     }
@@ -343,6 +352,7 @@ static const keybind nav_binds[] = {
     {'u', ACT_UNDO},
     {'P', ACT_EDIT_PARTY},
     {'f', ACT_FILTER},
+    {'S', ACT_SIGNOFF},
     {KEY_FN(KEY_DC), ACT_CLEAR_ANSWER},
     {KEY_FN(KEY_BACKSPACE), ACT_CLEAR_ANSWER},
     {127, ACT_CLEAR_ANSWER},

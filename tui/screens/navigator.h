@@ -82,6 +82,8 @@ void nav_select_node(nav_state *st, int node);
 /* Recomputes the visible rows (collapse + filter), keeping the selection on the same node, else
  * its nearest visible ancestor, else the next row. */
 void nav_rebuild_rows(nav_state *st);
+/* Reloads the assessment row (sign-off state, summary). */
+void nav_reload_assessment(nav_state *st, app *a);
 /* Reloads the answers from the database (after a change), then recount + rebuild. */
 void nav_reload_answers(nav_state *st, app *a);
 /* Links of a node to other catalogs, loaded once. */

@@ -39,6 +39,9 @@ const char *nav_field_label(const char *f)
     if (str_eq(f, "owner_vendor")) return L(VENDOR);
     if (str_eq(f, "note")) return L(NOTE);
     if (str_eq(f, "evidence")) return L(FIELD_EVIDENCE);
+    if (str_eq(f, "signed_by") || str_eq(f, "signed_role") || str_eq(f, "signed_at") ||
+        str_eq(f, "changed_since_signoff"))
+        return L(FIELD_SIGNOFF);
     return f ? f : "";
 }
 

@@ -220,6 +220,7 @@ void nav_do_undo(nav_state *st, app *a)
     } else if (r != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
     } else {
+        nav_reload_assessment(st, a); /* the undone action may be a sign-off */
         nav_reload_answers(st, a);
         /* Say what came back, from the undo action's own history rows: "1-2 answer, due". */
         history_row *rows = NULL;
@@ -231,8 +232,11 @@ void nav_do_undo(nav_state *st, app *a)
             if (rows[i].action != last)
                 continue;
             const catalog_node *cn = rows[i].item_id ? catalog_find_node(st->cat, rows[i].item_id) : NULL;
-            sb_addf(&sb, "%s%s %s", sb.len ? ", " : "", cn && cn->ref ? cn->ref : rows[i].item_id ? rows[i].item_id : "",
-                    nav_field_label(rows[i].field));
+            const char *ref = cn && cn->ref ? cn->ref : rows[i].item_id ? rows[i].item_id : "";
+            char *one = xasprintf("%s%s%s", ref, *ref ? " " : "", nav_field_label(rows[i].field));
+            if (!strstr(sb_str(&sb), one))
+                sb_addf(&sb, "%s%s", sb.len ? ", " : "", one);
+            free(one);
         }
         history_list_free(rows, n);
         char *m = msgf(MSG_UNDONE, sb.len ? sb_str(&sb) : what ? what : "");

@@ -142,10 +142,27 @@ void nav_rebuild_rows(nav_state *st)
         }
 }
 
+void nav_reload_assessment(nav_state *st, app *a)
+{
+    if (!st->aid)
+        return;
+    assessment as;
+    char *err = NULL;
+    if (assess_get(a->st, st->aid, &as, &err) != WS_OK) {
+        free(err);
+        return;
+    }
+    assessment_free(&st->as);
+    st->as = as;
+}
+
 void nav_reload_answers(nav_state *st, app *a)
 {
     if (!st->aid)
         return;
+    /* A change to a signed-off assessment marks it "changed since sign-off" (title). */
+    if (st->as.signed_at && !st->as.changed_since_signoff)
+        nav_reload_assessment(st, a);
     answer_set_free(&st->answers);
     memset(&st->answers, 0, sizeof st->answers);
     char *err = NULL;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "assess.h"
 
 /* Every catalog in the database: kind, id@version, title, items, completeness. */
 screen *catalogs_screen_new(app *a);
@@ -49,6 +50,12 @@ screen *form_screen_new(app *a, const char *title, form_field *fields, size_t n,
 /* The keys of screen `below` (its keymap and help_extra) and the global keys, generated from the
  * tables. */
 screen *help_screen_new(app *a, screen *below);
+
+/* Sign-off (signoff.c): asks name and role on the status line, then assess_signoff (one
+ * transaction). Reports on the status line; true when signed. */
+bool signoff_run(app *a, int64_t assessment_id);
+/* "signed" / "changed since sign-off" (shortform: "changed") with its role, NULL when not signed. */
+const char *signoff_state_label(const assessment *as, bool shortform, role *r);
 
 /* Display name of a catalog kind ("guideline" → ガイドライン). */
 const char *kind_label(const char *kind);

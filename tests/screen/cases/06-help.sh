@@ -16,4 +16,6 @@ start 80 24
 keys n Enter Enter
 keys ?
 snap ja-help-navigator-80x24
+# the answer keys come last: the next page
+keys PageDown
 expect "回答: 未実施"
