@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -13,12 +14,26 @@
 #include "schema.h"
 #include "util.h"
 
+/* One cached statement (see store_stmt). */
+typedef struct {
+    uint64_t hash;
+    char *sql;
+    sqlite3_stmt *st;
+    bool out; /* handed out and not yet store_done */
+} stmt_entry;
+
+/* More distinct SQL texts than this are prepared per use, as store_prepare does (the hot paths use
+ * a few dozen; text built from variable parts must not grow the cache without bound). */
+enum { STMT_CACHE_MAX = 128 };
+
 struct store {
     sqlite3 *db;
     char *path;
     bool readonly;
     void *attachment;
     void (*release)(void *);
+    stmt_entry *stmts;
+    size_t nstmts, capstmts;
 };
 
 void *store_attachment(const store *s)
@@ -81,6 +96,75 @@ sqlite3_stmt *store_prepare(store *s, const char *sql)
     return st;
 }
 
+static uint64_t sql_hash(const char *sql)
+{
+    uint64_t h = 14695981039346656037u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return h;
+}
+
+sqlite3_stmt *store_stmt(store *s, const char *sql)
+{
+    uint64_t h = sql_hash(sql);
+    for (size_t i = 0; i < s->nstmts; i++) {
+        stmt_entry *e = &s->stmts[i];
+        if (e->hash == h && strcmp(e->sql, sql) == 0) {
+            if (e->out)
+                return store_prepare(s, sql); /* nested use: a fresh one, finalized by store_done */
+            e->out = true;
+            return e->st;
+        }
+    }
+    sqlite3_stmt *st = store_prepare(s, sql);
+    if (s->nstmts < STMT_CACHE_MAX) {
+        GROW(s->stmts, s->capstmts, s->nstmts + 1);
+        s->stmts[s->nstmts++] = (stmt_entry){h, xstrdup(sql), st, true};
+    }
+    return st;
+}
+
+int store_done(store *s, sqlite3_stmt *st)
+{
+    if (!st)
+        return SQLITE_OK;
+    for (size_t i = 0; i < s->nstmts; i++) {
+        stmt_entry *e = &s->stmts[i];
+        if (e->st == st) {
+            int rc = sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            e->out = false;
+            return rc;
+        }
+    }
+    return sqlite3_finalize(st);
+}
+
+static void stmt_cache_free(store *s)
+{
+    for (size_t i = 0; i < s->nstmts; i++) {
+        sqlite3_finalize(s->stmts[i].st);
+        free(s->stmts[i].sql);
+    }
+    free(s->stmts);
+    s->stmts = NULL;
+    s->nstmts = s->capstmts = 0;
+}
+
+/* Runs one cached statement that returns no rows (BEGIN, COMMIT); 0 or -1 with *err as store_exec. */
+static int exec_cached(store *s, const char *sql, char **err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql);
+    int rc = sqlite3_step(st);
+    store_done(s, st);
+    if (rc != SQLITE_DONE) {
+        if (err)
+            *err = xasprintf("database %s: %s", s->path, sqlite3_errmsg(s->db));
+        return -1;
+    }
+    return 0;
+}
+
 char *store_col_dup(sqlite3_stmt *st, int col)
 {
     const unsigned char *t = sqlite3_column_text(st, col);
@@ -115,12 +199,12 @@ int store_begin(store *s, char **err)
             *err = xasprintf("database %s is read-only: changes cannot be saved", s->path);
         return -1;
     }
-    return store_exec(s, "BEGIN IMMEDIATE", err);
+    return exec_cached(s, "BEGIN IMMEDIATE", err);
 }
 
 int store_commit(store *s, char **err)
 {
-    return store_exec(s, "COMMIT", err);
+    return exec_cached(s, "COMMIT", err);
 }
 
 void store_rollback(store *s)
@@ -281,6 +365,7 @@ void store_close(store *s)
     if (!s)
         return;
     store_attach(s, NULL, NULL);
+    stmt_cache_free(s);
     if (s->db)
         sqlite3_close_v2(s->db);
     free(s->path);

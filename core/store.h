@@ -42,6 +42,17 @@ void store_rollback(store *s);
 int store_exec(store *s, const char *sql, char **err);
 /* Prepares a statement; aborts with a message on a programming error in the SQL text. */
 sqlite3_stmt *store_prepare(store *s, const char *sql);
+/* A prepared statement from the store's statement cache: each distinct SQL text is prepared once
+ * and kept until store_close (SQLite re-prepares it by itself after a schema change). Use it like
+ * store_prepare's result, but end every use with store_done instead of sqlite3_finalize - also
+ * after an error or an early return - so it is reset (a statement left mid-result would keep its
+ * read snapshot open) and its bindings cleared. A nested use of the same SQL while the cached one
+ * is still out gets a fresh statement, which store_done finalizes. For the hot paths (answering,
+ * history, proposals, loading answers); one-off SQL keeps store_prepare. */
+sqlite3_stmt *store_stmt(store *s, const char *sql);
+/* Ends a use of a store_stmt statement. Returns sqlite3_reset's code (SQLITE_OK, or the error of
+ * the last step; sqlite3_errmsg keeps the message). NULL is ignored. */
+int store_done(store *s, sqlite3_stmt *st);
 /* "what: sqlite message" for the last error. Caller frees. */
 char *store_error(store *s, const char *what);
 
