@@ -102,7 +102,7 @@ static void assess_summary(store *s, assessment *a)
 /* The row only (no summary). */
 static ws_status assess_row(store *s, int64_t id, assessment *out, char **err)
 {
-    sqlite3_stmt *st = store_prepare(s, ASSESS_SELECT " WHERE a.pk = ?");
+    sqlite3_stmt *st = store_stmt(s, ASSESS_SELECT " WHERE a.pk = ?");
     sqlite3_bind_int64(st, 1, id);
     ws_status r = WS_NOT_FOUND;
     if (sqlite3_step(st) == SQLITE_ROW) {
@@ -112,7 +112,7 @@ static ws_status assess_row(store *s, int64_t id, assessment *out, char **err)
         memset(out, 0, sizeof *out);
         *err = xasprintf("no assessment #%lld", (long long)id);
     }
-    sqlite3_finalize(st);
+    store_done(s, st);
     return r;
 }
 
@@ -146,7 +146,7 @@ size_t assess_list_rows(store *s, const assess_filter *f, assessment **out)
     assess_filter none = {0};
     if (!f)
         f = &none;
-    sqlite3_stmt *st = store_prepare(s, ASSESS_SELECT " WHERE (?1 = 0 OR a.fy = ?1) AND (?2 IS NULL OR a.catalog_id = ?2)"
+    sqlite3_stmt *st = store_stmt(s, ASSESS_SELECT " WHERE (?1 = 0 OR a.fy = ?1) AND (?2 IS NULL OR a.catalog_id = ?2)"
                                                       " AND (?3 = 0 OR (?3 = -1 AND a.scope = 'org') OR a.system_pk = ?3)"
                                                       " ORDER BY a.fy DESC, a.catalog_id, a.catalog_version,"
                                                       " a.scope, s.name, a.pk");
@@ -161,7 +161,7 @@ size_t assess_list_rows(store *s, const assess_filter *f, assessment **out)
         assess_read(st, a);
         a->items = a->answered = a->positive = a->not_applicable = a->overdue = -1;
     }
-    sqlite3_finalize(st);
+    store_done(s, st);
     *out = list;
     return n;
 }
@@ -176,10 +176,10 @@ size_t assess_list(store *s, const assess_filter *f, assessment **out)
 
 static bool vendor_exists(store *s, int64_t id)
 {
-    sqlite3_stmt *st = store_prepare(s, "SELECT 1 FROM vendor WHERE pk = ?");
+    sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM vendor WHERE pk = ?");
     sqlite3_bind_int64(st, 1, id);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
+    store_done(s, st);
     return ok;
 }
 
@@ -325,17 +325,31 @@ void answer_set_free(answer_set *set)
     memset(set, 0, sizeof *set);
 }
 
-static void load_evidence(store *s, int64_t aid, answer *a)
+/* The evidence of every answer of the assessment, in one query (in seq order per answer). */
+static void load_evidence(store *s, int64_t aid, answer_set *set)
 {
-    sqlite3_stmt *st = store_prepare(s, "SELECT ref FROM answer_evidence WHERE assessment_pk = ? AND item_id = ?"
-                                        " AND party = ? AND party_vendor_pk = ? ORDER BY seq");
+    sqlite3_stmt *st = store_stmt(s, "SELECT item_id, party, party_vendor_pk, ref FROM answer_evidence"
+                                     " WHERE assessment_pk = ? ORDER BY item_id, party, party_vendor_pk, seq");
     sqlite3_bind_int64(st, 1, aid);
-    store_bind_text(st, 2, a->item_id);
-    store_bind_text(st, 3, answer_party_name(a->party));
-    sqlite3_bind_int64(st, 4, a->party_vendor_id);
-    while (sqlite3_step(st) == SQLITE_ROW)
-        sl_push(&a->evidence, (const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
+    answer *last = NULL;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *item = (const char *)sqlite3_column_text(st, 0);
+        answer_party party;
+        if (!answer_party_parse((const char *)sqlite3_column_text(st, 1), &party))
+            continue;
+        int64_t pv = sqlite3_column_int64(st, 2);
+        if (!last || last->party != party || last->party_vendor_id != pv || !str_eq(last->item_id, item)) {
+            last = NULL;
+            for (size_t i = 0; i < set->len && !last; i++) {
+                answer *x = &set->items[i];
+                if (x->party == party && x->party_vendor_id == pv && str_eq(x->item_id, item))
+                    last = x;
+            }
+        }
+        if (last) /* evidence without its answer row is not shown, as before */
+            sl_push(&last->evidence, (const char *)sqlite3_column_text(st, 3));
+    }
+    store_done(s, st);
 }
 
 ws_status assess_load_answers(store *s, int64_t aid, answer_set *out, char **err)
@@ -346,7 +360,7 @@ ws_status assess_load_answers(store *s, int64_t aid, answer_set *out, char **err
     if (r != WS_OK)
         return r;
     assessment_free(&a);
-    sqlite3_stmt *st = store_prepare(
+    sqlite3_stmt *st = store_stmt(
         s, "SELECT x.item_id, x.party, x.party_vendor_pk, x.value, x.checked, x.due, x.done, x.owner,"
            " IFNULL(x.owner_vendor_pk, 0), v.name, x.note, x.answered_by, x.updated_at"
            " FROM answer x JOIN assessment a ON a.pk = x.assessment_pk"
@@ -376,9 +390,8 @@ ws_status assess_load_answers(store *s, int64_t aid, answer_set *out, char **err
         x->answered_by = store_col_dup(st, 11);
         x->updated_at = store_col_dup(st, 12);
     }
-    sqlite3_finalize(st);
-    for (size_t i = 0; i < out->len; i++)
-        load_evidence(s, aid, &out->items[i]);
+    store_done(s, st);
+    load_evidence(s, aid, out);
     return WS_OK;
 }
 
@@ -422,17 +435,17 @@ static char *answer_field_get(store *s, const answer_key *k, const char *field)
     char *r = NULL;
     sqlite3_stmt *st;
     if (str_eq(field, "evidence")) {
-        st = store_prepare(s, "SELECT group_concat(ref, char(10)) FROM (SELECT ref FROM answer_evidence"
+        st = store_stmt(s, "SELECT group_concat(ref, char(10)) FROM (SELECT ref FROM answer_evidence"
                               " WHERE assessment_pk = ? AND item_id = ? AND party = ? AND party_vendor_pk = ? ORDER BY seq)");
     } else if (str_eq(field, "owner_vendor")) {
-        st = store_prepare(s, "SELECT CASE WHEN x.owner_vendor_pk IS NULL THEN NULL ELSE IFNULL(v.name, '') || ' (#'"
+        st = store_stmt(s, "SELECT CASE WHEN x.owner_vendor_pk IS NULL THEN NULL ELSE IFNULL(v.name, '') || ' (#'"
                               " || x.owner_vendor_pk || ')' END FROM answer x LEFT JOIN vendor v ON v.pk = x.owner_vendor_pk"
                               " WHERE x.assessment_pk = ? AND x.item_id = ? AND x.party = ? AND x.party_vendor_pk = ?");
     } else {
         char *sql = xasprintf("SELECT %s FROM answer WHERE assessment_pk = ? AND item_id = ? AND party = ?"
                               " AND party_vendor_pk = ?",
                               field);
-        st = store_prepare(s, sql);
+        st = store_stmt(s, sql);
         free(sql);
     }
     sqlite3_bind_int64(st, 1, k->assessment_id);
@@ -441,7 +454,7 @@ static char *answer_field_get(store *s, const answer_key *k, const char *field)
     sqlite3_bind_int64(st, 4, k->party_vendor_id);
     if (sqlite3_step(st) == SQLITE_ROW)
         r = store_col_dup(st, 0);
-    sqlite3_finalize(st);
+    store_done(s, st);
     if (r && !*r)
         xfree(&r);
     return r;
@@ -458,7 +471,7 @@ static int64_t parse_vendor_ref(const char *text)
 static bool exec_ok(store *s, sqlite3_stmt *st, const char *what, char **err)
 {
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    store_done(s, st);
     if (rc != SQLITE_DONE) {
         *err = store_error(s, what);
         return false;
@@ -481,7 +494,7 @@ int answer_apply(store *s, int64_t action, const answer_key *k, const char *fiel
         return h;
     char now[32];
     store_now(now);
-    sqlite3_stmt *st = store_prepare(s, "INSERT INTO answer(assessment_pk, item_id, party, party_vendor_pk, answered_by,"
+    sqlite3_stmt *st = store_stmt(s, "INSERT INTO answer(assessment_pk, item_id, party, party_vendor_pk, answered_by,"
                                         " updated_at) VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT DO UPDATE SET"
                                         " answered_by = ?5, updated_at = ?6");
     sqlite3_bind_int64(st, 1, k->assessment_id);
@@ -493,7 +506,7 @@ int answer_apply(store *s, int64_t action, const answer_key *k, const char *fiel
     if (!exec_ok(s, st, "saving the answer", err))
         return -1;
     if (str_eq(field, "evidence")) {
-        st = store_prepare(s, "DELETE FROM answer_evidence WHERE assessment_pk = ? AND item_id = ? AND party = ?"
+        st = store_stmt(s, "DELETE FROM answer_evidence WHERE assessment_pk = ? AND item_id = ? AND party = ?"
                               " AND party_vendor_pk = ?");
         sqlite3_bind_int64(st, 1, k->assessment_id);
         store_bind_text(st, 2, k->item_id);
@@ -505,7 +518,7 @@ int answer_apply(store *s, int64_t action, const answer_key *k, const char *fiel
         for (const char *p = text; !str_empty(p);) {
             const char *nl = strchr(p, '\n');
             size_t n = nl ? (size_t)(nl - p) : strlen(p);
-            st = store_prepare(s, "INSERT INTO answer_evidence(assessment_pk, item_id, party, party_vendor_pk, seq, ref)"
+            st = store_stmt(s, "INSERT INTO answer_evidence(assessment_pk, item_id, party, party_vendor_pk, seq, ref)"
                                   " VALUES(?,?,?,?,?,?)");
             sqlite3_bind_int64(st, 1, k->assessment_id);
             store_bind_text(st, 2, k->item_id);
@@ -520,7 +533,7 @@ int answer_apply(store *s, int64_t action, const answer_key *k, const char *fiel
         return 1;
     }
     if (str_eq(field, "owner_vendor")) {
-        st = store_prepare(s, "UPDATE answer SET owner_vendor_pk = ? WHERE assessment_pk = ? AND item_id = ?"
+        st = store_stmt(s, "UPDATE answer SET owner_vendor_pk = ? WHERE assessment_pk = ? AND item_id = ?"
                               " AND party = ? AND party_vendor_pk = ?");
         int64_t v = parse_vendor_ref(text);
         if (v)
@@ -529,7 +542,7 @@ int answer_apply(store *s, int64_t action, const answer_key *k, const char *fiel
         char *sql = xasprintf("UPDATE answer SET %s = ? WHERE assessment_pk = ? AND item_id = ? AND party = ?"
                               " AND party_vendor_pk = ?",
                               field);
-        st = store_prepare(s, sql);
+        st = store_stmt(s, sql);
         free(sql);
         store_bind_text(st, 1, str_empty(text) ? NULL : text);
     } else {
@@ -555,11 +568,11 @@ int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, c
         return -1;
     }
     char *sql = xasprintf("SELECT %s FROM assessment WHERE pk = ?", field);
-    sqlite3_stmt *st = store_prepare(s, sql);
+    sqlite3_stmt *st = store_stmt(s, sql);
     free(sql);
     sqlite3_bind_int64(st, 1, aid);
     char *old = sqlite3_step(st) == SQLITE_ROW ? store_col_dup(st, 0) : NULL;
-    sqlite3_finalize(st);
+    store_done(s, st);
     /* the flag is stored 0/1 and shown in history as "" / "1" */
     if (old && str_eq(field, "changed_since_signoff") && str_eq(old, "0"))
         xfree(&old);
@@ -569,7 +582,7 @@ int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, c
     if (h <= 0)
         return h;
     sql = xasprintf("UPDATE assessment SET %s = ? WHERE pk = ?", field);
-    st = store_prepare(s, sql);
+    st = store_stmt(s, sql);
     free(sql);
     if (str_eq(field, "changed_since_signoff"))
         sqlite3_bind_int(st, 1, str_eq(text, "1"));
@@ -581,17 +594,17 @@ int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, c
 
 int proposal_apply(store *s, int64_t action, int64_t pid, const char *status, const char *who, char **err)
 {
-    sqlite3_stmt *st = store_prepare(s, "SELECT status, assessment_pk, item_id FROM proposal WHERE pk = ?");
+    sqlite3_stmt *st = store_stmt(s, "SELECT status, assessment_pk, item_id FROM proposal WHERE pk = ?");
     sqlite3_bind_int64(st, 1, pid);
     if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_finalize(st);
+        store_done(s, st);
         *err = xasprintf("no proposal #%lld", (long long)pid);
         return -1;
     }
     char *old = store_col_dup(st, 0);
     int64_t aid = sqlite3_column_int64(st, 1);
     char *item = store_col_dup(st, 2);
-    sqlite3_finalize(st);
+    store_done(s, st);
     history_target t = {.entity = "proposal", .entity_id = pid, .assessment_id = aid, .item_id = item};
     int h = history_add(s, action, &t, "status", old, status, err);
     free(old);
@@ -601,7 +614,7 @@ int proposal_apply(store *s, int64_t action, int64_t pid, const char *status, co
     char now[32];
     store_now(now);
     bool open = str_eq(status, "open");
-    st = store_prepare(s, "UPDATE proposal SET status = ?, decided_at = ?, decided_by = ? WHERE pk = ?");
+    st = store_stmt(s, "UPDATE proposal SET status = ?, decided_at = ?, decided_by = ? WHERE pk = ?");
     store_bind_text(st, 1, status);
     store_bind_text(st, 2, open ? NULL : now);
     store_bind_text(st, 3, open ? NULL : who);

@@ -13,7 +13,7 @@ typedef struct {
 
 static size_t mapped_targets(store *s, const catalog *c, const char *item, map_target **out)
 {
-    sqlite3_stmt *st = store_prepare(
+    sqlite3_stmt *st = store_stmt(
         s, "SELECT to_catalog, to_version, to_node, rel FROM catalog_map WHERE from_catalog = ?1 AND from_node = ?2"
            " AND (from_version IS NULL OR from_version = ?3)"
            " UNION SELECT from_catalog, from_version, from_node, rel FROM catalog_map WHERE to_catalog = ?1"
@@ -28,7 +28,7 @@ static size_t mapped_targets(store *s, const catalog *c, const char *item, map_t
         list[n++] =
             (map_target){store_col_dup(st, 0), store_col_dup(st, 1), store_col_dup(st, 2), store_col_dup(st, 3)};
     }
-    sqlite3_finalize(st);
+    store_done(s, st);
     *out = list;
     return n;
 }
@@ -47,13 +47,13 @@ static void map_targets_free(map_target *list, size_t n)
 /* The effective value of an item in an assessment (agreed, else hospital, else vendor), or NULL. */
 static char *effective_value(store *s, int64_t aid, const char *item)
 {
-    sqlite3_stmt *st = store_prepare(s, "SELECT value FROM answer WHERE assessment_pk = ? AND item_id = ?"
+    sqlite3_stmt *st = store_stmt(s, "SELECT value FROM answer WHERE assessment_pk = ? AND item_id = ?"
                                         " AND value IS NOT NULL ORDER BY CASE party WHEN 'agreed' THEN 0"
                                         " WHEN 'hospital' THEN 1 ELSE 2 END LIMIT 1");
     sqlite3_bind_int64(st, 1, aid);
     store_bind_text(st, 2, item);
     char *v = sqlite3_step(st) == SQLITE_ROW ? store_col_dup(st, 0) : NULL;
-    sqlite3_finalize(st);
+    store_done(s, st);
     return v;
 }
 
@@ -69,7 +69,7 @@ int proposals_generate(store *s, const assessment *a, const catalog *c, const ch
     char now[32];
     store_now(now);
     for (size_t i = 0; i < nt && made >= 0; i++) {
-        sqlite3_stmt *st = store_prepare(
+        sqlite3_stmt *st = store_stmt(
             s, "SELECT pk, catalog_version FROM assessment WHERE catalog_id = ? AND (?2 IS NULL OR catalog_version = ?2)"
                " AND scope = ? AND IFNULL(system_pk, 0) = ? AND fy = ? AND pk <> ?");
         store_bind_text(st, 1, targets[i].cat);
@@ -89,25 +89,25 @@ int proposals_generate(store *s, const assessment *a, const catalog *c, const ch
             char *cur = pick ? effective_value(s, tid, targets[i].node) : NULL;
             if (pick && !str_eq(cur, pick->value)) {
                 /* an open proposal from the same source item is replaced by the new one */
-                sqlite3_stmt *q = store_prepare(s, "SELECT pk FROM proposal WHERE assessment_pk = ? AND item_id = ?"
+                sqlite3_stmt *q = store_stmt(s, "SELECT pk FROM proposal WHERE assessment_pk = ? AND item_id = ?"
                                                    " AND source_assessment_pk = ? AND source_item = ? AND status = 'open'");
                 sqlite3_bind_int64(q, 1, tid);
                 store_bind_text(q, 2, targets[i].node);
                 sqlite3_bind_int64(q, 3, a->id);
                 store_bind_text(q, 4, item);
                 int64_t old = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-                sqlite3_finalize(q);
+                store_done(s, q);
                 if (old) {
-                    q = store_prepare(s, "UPDATE proposal SET status = 'superseded', decided_at = ?, decided_by = ?"
+                    q = store_stmt(s, "UPDATE proposal SET status = 'superseded', decided_at = ?, decided_by = ?"
                                          " WHERE pk = ?");
                     store_bind_text(q, 1, now);
                     store_bind_text(q, 2, who);
                     sqlite3_bind_int64(q, 3, old);
                     if (sqlite3_step(q) != SQLITE_DONE)
                         made = -1;
-                    sqlite3_finalize(q);
+                    store_done(s, q);
                 }
-                q = store_prepare(s, "INSERT INTO proposal(assessment_pk, item_id, value, source_assessment_pk,"
+                q = store_stmt(s, "INSERT INTO proposal(assessment_pk, item_id, value, source_assessment_pk,"
                                      " source_catalog, source_item, source_value, rel, status, created_at, created_by)"
                                      " VALUES(?,?,?,?,?,?,?,?,'open',?,?)");
                 sqlite3_bind_int64(q, 1, tid);
@@ -124,11 +124,11 @@ int proposals_generate(store *s, const assessment *a, const catalog *c, const ch
                     made++;
                 else
                     made = -1;
-                sqlite3_finalize(q);
+                store_done(s, q);
             }
             free(cur);
         }
-        sqlite3_finalize(st);
+        store_done(s, st);
     }
     map_targets_free(targets, nt);
     if (made < 0)

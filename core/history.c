@@ -36,7 +36,7 @@ size_t history_list(store *s, const history_filter *f, history_row **out)
         sb_add(&sql, " ORDER BY h2.pk DESC LIMIT ?5))");
     }
     sb_add(&sql, " ORDER BY h.pk");
-    sqlite3_stmt *st = store_prepare(s, sb_str(&sql));
+    sqlite3_stmt *st = store_stmt(s, sb_str(&sql));
     sb_free(&sql);
     if (f->assessment_id)
         sqlite3_bind_int64(st, 1, f->assessment_id);
@@ -70,7 +70,7 @@ size_t history_list(store *s, const history_filter *f, history_row **out)
             .new_value = store_col_dup(st, 14),
         };
     }
-    sqlite3_finalize(st);
+    store_done(s, st);
     *out = rows;
     return n;
 }
@@ -112,7 +112,7 @@ int64_t history_action(store *s, const char *who, const char *kind, int64_t asse
     char now[32];
     store_now(now);
     sqlite3_stmt *st =
-        store_prepare(s, "INSERT INTO history_action(at, who, kind, assessment_pk, undo_of) VALUES(?,?,?,?,?)");
+        store_stmt(s, "INSERT INTO history_action(at, who, kind, assessment_pk, undo_of) VALUES(?,?,?,?,?)");
     store_bind_text(st, 1, now);
     store_bind_text(st, 2, str_empty(who) ? "unknown" : who);
     store_bind_text(st, 3, kind);
@@ -121,7 +121,7 @@ int64_t history_action(store *s, const char *who, const char *kind, int64_t asse
     if (undo_of)
         sqlite3_bind_int64(st, 5, undo_of);
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    store_done(s, st);
     if (rc != SQLITE_DONE) {
         *err = store_error(s, "recording history");
         return 0;
@@ -141,7 +141,7 @@ int history_add(store *s, int64_t action, const history_target *t, const char *f
 {
     if (same(old_value, new_value))
         return 0;
-    sqlite3_stmt *st = store_prepare(s, "INSERT INTO history(action_pk, entity, entity_pk, assessment_pk, item_id,"
+    sqlite3_stmt *st = store_stmt(s, "INSERT INTO history(action_pk, entity, entity_pk, assessment_pk, item_id,"
                                         " party, party_vendor_pk, field, old_value, new_value)"
                                         " VALUES(?,?,?,?,?,?,?,?,?,?)");
     sqlite3_bind_int64(st, 1, action);
@@ -158,7 +158,7 @@ int history_add(store *s, int64_t action, const history_target *t, const char *f
     store_bind_text(st, 9, str_empty(old_value) ? NULL : old_value);
     store_bind_text(st, 10, str_empty(new_value) ? NULL : new_value);
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    store_done(s, st);
     if (rc != SQLITE_DONE) {
         *err = store_error(s, "recording history");
         return -1;
@@ -168,13 +168,13 @@ int history_add(store *s, int64_t action, const history_target *t, const char *f
 
 int64_t history_last_undoable(store *s, int64_t assessment_id)
 {
-    sqlite3_stmt *st = store_prepare(s, "SELECT a.pk FROM history_action a WHERE a.assessment_pk = ?"
+    sqlite3_stmt *st = store_stmt(s, "SELECT a.pk FROM history_action a WHERE a.assessment_pk = ?"
                                         " AND a.undo_of IS NULL AND a.kind IN ('answer','signoff','accept','reject')"
                                         " AND NOT EXISTS (SELECT 1 FROM history_action u WHERE u.undo_of = a.pk)"
                                         " AND EXISTS (SELECT 1 FROM history h WHERE h.action_pk = a.pk)"
                                         " ORDER BY a.pk DESC LIMIT 1");
     sqlite3_bind_int64(st, 1, assessment_id);
     int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
+    store_done(s, st);
     return id;
 }
