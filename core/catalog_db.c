@@ -733,7 +733,7 @@ void catalog_info_free(catalog_info *list, size_t n)
 size_t catalog_db_links(store *s, const char *catalog_id, const char *node_id, node_link **out)
 {
     /* Outgoing first, then incoming; each joined to the other end's printed ref and title. */
-    sqlite3_stmt *st = store_prepare(
+    sqlite3_stmt *st = store_stmt(
         s, "SELECT DISTINCT 1, m.to_catalog, m.to_version, m.to_node, m.rel, n.ref, coalesce(n.title_ja, n.text_ja),"
            " m.verified FROM catalog_map m"
            " LEFT JOIN catalog c ON c.id=m.to_catalog AND (m.to_version IS NULL OR c.version=m.to_version)"
@@ -760,7 +760,7 @@ size_t catalog_db_links(store *s, const char *catalog_id, const char *node_id, n
                                 .title = store_col_dup(st, 6),
                                 .verified = sqlite3_column_int(st, 7) != 0};
     }
-    sqlite3_finalize(st);
+    store_done(s, st);
     *out = list;
     return n;
 }

@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -16,7 +15,7 @@
 
 /* One cached statement (see store_stmt). */
 typedef struct {
-    uint64_t hash;
+    size_t len;
     char *sql;
     sqlite3_stmt *st;
     bool out; /* handed out and not yet store_done */
@@ -96,20 +95,13 @@ sqlite3_stmt *store_prepare(store *s, const char *sql)
     return st;
 }
 
-static uint64_t sql_hash(const char *sql)
-{
-    uint64_t h = 14695981039346656037u; /* FNV-1a */
-    for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
-        h = (h ^ *p) * 1099511628211u;
-    return h;
-}
-
 sqlite3_stmt *store_stmt(store *s, const char *sql)
 {
-    uint64_t h = sql_hash(sql);
+    /* Looked up by length, then content: cheaper than hashing the text, and a few dozen entries. */
+    size_t len = strlen(sql);
     for (size_t i = 0; i < s->nstmts; i++) {
         stmt_entry *e = &s->stmts[i];
-        if (e->hash == h && strcmp(e->sql, sql) == 0) {
+        if (e->len == len && memcmp(e->sql, sql, len) == 0) {
             if (e->out)
                 return store_prepare(s, sql); /* nested use: a fresh one, finalized by store_done */
             e->out = true;
@@ -119,7 +111,7 @@ sqlite3_stmt *store_stmt(store *s, const char *sql)
     sqlite3_stmt *st = store_prepare(s, sql);
     if (s->nstmts < STMT_CACHE_MAX) {
         GROW(s->stmts, s->capstmts, s->nstmts + 1);
-        s->stmts[s->nstmts++] = (stmt_entry){h, xstrdup(sql), st, true};
+        s->stmts[s->nstmts++] = (stmt_entry){len, xstrdup(sql), st, true};
     }
     return st;
 }

@@ -167,3 +167,98 @@ Test(store, rollback_discards_the_transaction)
     store_close(s);
     free(path);
 }
+
+/* ---- statement cache (store_stmt / store_done) ---- */
+
+Test(store, stmt_cache_reuses_resets_and_clears_bindings)
+{
+    store *s = test_store_open(dir);
+    char *err = NULL;
+    cr_assert_eq(store_exec(s, "CREATE TABLE t(k TEXT PRIMARY KEY, v TEXT)", &err), 0, "%s", err ? err : "");
+    const char *ins = "INSERT INTO t(k, v) VALUES(?, ?)";
+    sqlite3_stmt *a = store_stmt(s, ins);
+    store_bind_text(a, 1, "鍵");
+    store_bind_text(a, 2, "値");
+    cr_assert_eq(sqlite3_step(a), SQLITE_DONE);
+    cr_assert_eq(store_done(s, a), SQLITE_OK);
+    /* the same text (another buffer) gives the same statement back, reset and with no bindings */
+    char *copy = xstrdup(ins);
+    sqlite3_stmt *b = store_stmt(s, copy);
+    free(copy);
+    cr_assert_eq(a, b);
+    cr_assert_eq(sqlite3_bind_parameter_count(b), 2);
+    store_bind_text(b, 1, "空");
+    cr_assert_eq(sqlite3_step(b), SQLITE_DONE); /* v unbound = NULL */
+    store_done(s, b);
+
+    sqlite3_stmt *q = store_stmt(s, "SELECT v FROM t WHERE k = ?");
+    store_bind_text(q, 1, "空");
+    cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+    cr_assert_eq(sqlite3_column_type(q, 0), SQLITE_NULL);
+    store_done(s, q); /* left mid-result: store_done resets it */
+    cr_assert_not(sqlite3_stmt_busy(q));
+
+    /* a write after the read is seen by the cached read (no snapshot kept) */
+    cr_assert_eq(store_exec(s, "UPDATE t SET v = '新' WHERE k = '空'", &err), 0);
+    q = store_stmt(s, "SELECT v FROM t WHERE k = ?");
+    store_bind_text(q, 1, "空");
+    cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+    cr_assert_str_eq((const char *)sqlite3_column_text(q, 0), "新");
+    store_done(s, q);
+    store_close(s);
+}
+
+Test(store, stmt_cache_nested_use_gets_its_own_statement)
+{
+    store *s = test_store_open(dir);
+    char *err = NULL;
+    cr_assert_eq(store_exec(s, "CREATE TABLE t(n INTEGER); INSERT INTO t VALUES(1),(2),(3)", &err), 0);
+    const char *sql = "SELECT n FROM t WHERE n >= ? ORDER BY n";
+    sqlite3_stmt *outer = store_stmt(s, sql);
+    sqlite3_bind_int(outer, 1, 1);
+    int sum = 0;
+    while (sqlite3_step(outer) == SQLITE_ROW) {
+        sqlite3_stmt *inner = store_stmt(s, sql); /* the cached one is out: a fresh one */
+        cr_assert_neq(inner, outer);
+        sqlite3_bind_int(inner, 1, sqlite3_column_int(outer, 0));
+        while (sqlite3_step(inner) == SQLITE_ROW)
+            sum += sqlite3_column_int(inner, 0);
+        store_done(s, inner); /* finalized */
+    }
+    cr_assert_eq(sum, (1 + 2 + 3) + (2 + 3) + 3);
+    store_done(s, outer);
+    cr_assert_eq(store_stmt(s, sql), outer, "back in the cache after store_done");
+    store_done(s, outer);
+    store_done(s, NULL);
+    store_close(s);
+}
+
+Test(store, stmt_cache_done_reports_the_error_of_the_step)
+{
+    store *s = test_store_open(dir);
+    char *err = NULL;
+    cr_assert_eq(store_exec(s, "CREATE TABLE t(k TEXT PRIMARY KEY)", &err), 0);
+    for (int i = 0; i < 2; i++) {
+        sqlite3_stmt *st = store_stmt(s, "INSERT INTO t VALUES('同じ')");
+        int rc = sqlite3_step(st);
+        int done = store_done(s, st);
+        if (i == 0) {
+            cr_assert_eq(rc, SQLITE_DONE);
+            cr_assert_eq(done, SQLITE_OK);
+        } else {
+            cr_assert_eq(rc & 0xff, SQLITE_CONSTRAINT);
+            cr_assert_eq(done & 0xff, SQLITE_CONSTRAINT);
+            cr_assert(strstr(sqlite3_errmsg(store_db(s)), "UNIQUE") != NULL, "%s", sqlite3_errmsg(store_db(s)));
+        }
+    }
+    /* BEGIN and COMMIT go through the cache too */
+    cr_assert_eq(store_begin(s, &err), 0);
+    cr_assert_eq(store_exec(s, "INSERT INTO t VALUES('二')", &err), 0);
+    cr_assert_eq(store_commit(s, &err), 0);
+    cr_assert_neq(store_begin(s, &err), -1);
+    cr_assert_eq(store_begin(s, &err), -1, "BEGIN inside a transaction fails");
+    cr_assert(strstr(err, "within a transaction") != NULL, "%s", err);
+    free(err);
+    store_rollback(s);
+    store_close(s);
+}
