@@ -54,6 +54,9 @@
     _(CATALOGS, "catalogs", "Browse the catalogs", "カタログを見る")                                    \
     _(INVENTORY, "inventory", "Organisation, vendors and systems", "組織・事業者・システム")           \
     _(SIGNOFF, "signoff", "Sign off the assessment (name and role)", "評価を承認する（氏名と役職）")      \
+    _(PROPOSALS, "proposals", "Crosswalk proposals for this assessment", "対応表からの提案を見る")        \
+    _(ACCEPT, "accept", "Accept the proposal (sets the hospital answer)", "提案を採用（医療機関の回答にする）") \
+    _(REJECT, "reject", "Reject the proposal", "提案を却下")                                            \
     _(SAVE, "save", "Save and close", "保存して閉じる")                                                 \
     _(CANCEL, "cancel", "Cancel", "取り消し")
 

@@ -173,6 +173,24 @@
     _(LINK_OUT, "->", "->")                                                                                  \
     _(LINK_IN, "<-", "<-")                                                                                   \
     _(EDITOR_FAILED, "The editor failed: %s", "エディタの実行に失敗しました: %s")                          \
+    _(PROPOSED, "%d proposal(s) for other assessments", "%d件の提案（他の評価へ）")                         \
+    _(PROPOSALS, "Proposals", "提案")                                                                        \
+    _(PROPOSAL_LINE, "Proposal: %s <- %s (%s)  X: proposals", "提案: %s ← %s（%s）  X: 提案一覧")            \
+    _(NO_PROPOSALS, "No open proposals for this assessment", "この評価への未決の提案はありません")           \
+    _(COL_PROPOSED, "Proposed", "提案")                                                                      \
+    _(COL_SOURCE, "From", "出典")                                                                            \
+    _(COL_REL, "Relation", "関係")                                                                           \
+    _(ITEM, "Item", "項目")                                                                                  \
+    _(ACCEPTED, "Accepted: %s = %s", "採用しました: %s = %s")                                                \
+    _(REJECTED, "Rejected: %s = %s", "却下しました: %s = %s")                                                \
+    _(HINT_PROPOSALS, "a:accept r:reject q:back ?:help", "a:採用 r:却下 q:戻る ?:ヘルプ")                   \
+    _(REL_EQUAL, "equal", "同等")                                                                            \
+    _(REL_CITES, "cites", "参照")                                                                            \
+    _(REL_SUBSET, "subset", "部分")                                                                          \
+    _(REL_SUPERSET, "superset", "包含")                                                                      \
+    _(REL_INTERSECT, "overlaps", "一部重複")                                                                 \
+    _(REL_RELATED, "related", "関連")                                                                        \
+    _(PROPOSAL_MARK, "[prop]", "[提案]")                                                                     \
     _(FIELD_SIGNOFF, "sign-off", "承認")                                                                     \
     _(SIGNOFF_NAME, "Sign off as (name): ", "承認者の氏名: ")                                                 \
     _(SIGNOFF_ROLE, "Role: ", "役職: ")                                                                      \

@@ -94,6 +94,9 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
             count = st->aid ? xasprintf(" %d/%d", st->answered_below[idx], st->items_below[idx])
                             : xasprintf(" %d", st->items_below[idx]);
             limit -= text_width(count);
+        } else if (!heading && st->nprops && nav_proposal_of(st, idx)) {
+            count = xasprintf(" %s", L(PROPOSAL_MARK));
+            limit -= text_width(count);
         }
         if (n->ref)
             x = draw_put(w, y, x, limit, n->ref, sel ? base : (heading ? ROLE_HEADING : ROLE_LABEL));
@@ -103,7 +106,7 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         x = draw_put(w, y, x, limit, " ", title_role);
         draw_put(w, y, x, limit, nav_node_label(n, a->english), title_role);
         if (count) {
-            draw_put(w, y, limit, r.x + lw, count, sel ? base : ROLE_DIM);
+            draw_put(w, y, limit, r.x + lw, count, sel ? base : heading ? ROLE_DIM : ROLE_KEY);
             free(count);
         }
     }
@@ -244,6 +247,12 @@ static int handle(screen *s, app *a, const tui_event *ev)
     switch (ev->act) {
     case ACT_FILTER: nav_filter_menu(st, a); return RES_HANDLED;
     case ACT_UNDO: nav_do_undo(st, a); return RES_HANDLED;
+    case ACT_PROPOSALS: {
+        screen *ps = proposals_screen_new(a, st->aid);
+        if (ps)
+            app_push(a, ps);
+        return RES_HANDLED;
+    }
     case ACT_SIGNOFF:
         if (signoff_run(a, st->aid))
             nav_reload_assessment(st, a);
@@ -296,6 +305,7 @@ static void resume(screen *s, app *a)
     nav_state *st = s->priv;
     if (st->aid) {
         nav_reload_assessment(st, a);
+        nav_reload_answers(st, a); /* proposals accepted, answers changed elsewhere */
         ws_vendor_list_free(st->vendors, st->nvendors);
         st->nvendors = ws_vendor_list(a->st, &st->vendors);
     }
@@ -326,6 +336,7 @@ static void done(screen *s)
     catalog_free(st->cat);
     if (st->aid) {
         answer_set_free(&st->answers);
+        proposal_list_free(st->props, st->nprops);
         assessment_free(&st->as);
         ws_vendor_list_free(st->vendors, st->nvendors);
     }
@@ -353,6 +364,7 @@ static const keybind nav_binds[] = {
     {'P', ACT_EDIT_PARTY},
     {'f', ACT_FILTER},
     {'S', ACT_SIGNOFF},
+    {'X', ACT_PROPOSALS},
     {KEY_FN(KEY_DC), ACT_CLEAR_ANSWER},
     {KEY_FN(KEY_BACKSPACE), ACT_CLEAR_ANSWER},
     {127, ACT_CLEAR_ANSWER},

@@ -57,6 +57,8 @@ typedef struct {
     answer_set answers;
     ws_vendor *vendors;
     size_t nvendors;
+    proposal *props; /* open crosswalk proposals for this assessment */
+    size_t nprops;
     answer_party party; /* whose answers the keys change: hospital (default), vendor, agreed */
     filter_kind filter;
     responsibility filter_owner;
@@ -82,6 +84,8 @@ void nav_select_node(nav_state *st, int node);
 /* Recomputes the visible rows (collapse + filter), keeping the selection on the same node, else
  * its nearest visible ancestor, else the next row. */
 void nav_rebuild_rows(nav_state *st);
+/* The first open proposal for node idx, NULL when none. */
+const proposal *nav_proposal_of(const nav_state *st, int idx);
 /* Reloads the assessment row (sign-off state, summary). */
 void nav_reload_assessment(nav_state *st, app *a);
 /* Reloads the answers from the database (after a change), then recount + rebuild. */

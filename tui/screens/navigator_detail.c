@@ -7,6 +7,7 @@
 #include "history.h"
 #include "msg.h"
 #include "navigator.h"
+#include "screens.h"
 #include "text.h"
 
 /* ---------- labels ---------- */
@@ -96,6 +97,17 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
                 : xstrdup(L(UNANSWERED));
     detail_field(st, width, L(ANSWER), v, d ? gr : ROLE_DIM);
     free(v);
+    for (size_t i = 0; i < st->nprops; i++) {
+        const proposal *p = &st->props[i];
+        if (!str_eq(p->item_id, n->id))
+            continue;
+        const answer_def *pd = catalog_find_answer(st->cat, p->value);
+        char *src = proposal_source_text(a, p, false);
+        char *t = msgf(MSG_PROPOSAL_LINE, pd ? i18n_get(&pd->label, en) : p->value, src, proposal_rel_label(p->rel));
+        detail_wrap(st, t, width, ROLE_KEY, 0);
+        free(t);
+        free(src);
+    }
     strbuf keys = {0};
     for (size_t i = 0; i < st->cat->nanswers; i++)
         if (st->cat->answers[i].key)

@@ -10,7 +10,7 @@
 
 /* ---------- changes ---------- */
 
-static void report_saved(app *a, const nav_state *st, int node, const char *what, int changed)
+static void report_saved(app *a, const nav_state *st, int node, const char *what, int changed, int proposed)
 {
     if (!changed) {
         app_status(a, ROLE_STATUS, "%s", L(SAVED_NOTHING));
@@ -21,7 +21,13 @@ static void report_saved(app *a, const nav_state *st, int node, const char *what
     char now[32];
     store_now(now);
     char *m = msgf(MSG_SAVED, detail, "");
-    app_status(a, ROLE_STATUS_OK, "%s(%.10s %.5s)", m, now, now + 11);
+    if (proposed > 0) {
+        char *p = msgf(MSG_PROPOSED, proposed);
+        app_status(a, ROLE_STATUS_OK, "%s(%.10s %.5s)  %s", m, now, now + 11, p);
+        free(p);
+    } else {
+        app_status(a, ROLE_STATUS_OK, "%s(%.10s %.5s)", m, now, now + 11);
+    }
     free(m);
     free(detail);
 }
@@ -29,9 +35,9 @@ static void report_saved(app *a, const nav_state *st, int node, const char *what
 static bool apply_change(nav_state *st, app *a, int node, const answer_change *ch, const char *what)
 {
     char *err = NULL;
-    int changed = 0;
+    int changed = 0, proposed = 0;
     ws_status r = assess_answer_set(a->st, st->aid, st->cat->nodes[node].id, st->party, 0, ch,
-                                    ws_current_user(), &changed, NULL, &err);
+                                    ws_current_user(), &changed, &proposed, &err);
     if (r != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
         free(err);
@@ -39,7 +45,7 @@ static bool apply_change(nav_state *st, app *a, int node, const answer_change *c
     }
     nav_reload_answers(st, a);
     nav_select_node(st, node);
-    report_saved(a, st, node, what, changed);
+    report_saved(a, st, node, what, changed, proposed);
     return true;
 }
 

@@ -142,6 +142,14 @@ void nav_rebuild_rows(nav_state *st)
         }
 }
 
+const proposal *nav_proposal_of(const nav_state *st, int idx)
+{
+    for (size_t i = 0; i < st->nprops; i++)
+        if (str_eq(st->props[i].item_id, st->cat->nodes[idx].id))
+            return &st->props[i];
+    return NULL;
+}
+
 void nav_reload_assessment(nav_state *st, app *a)
 {
     if (!st->aid)
@@ -169,6 +177,13 @@ void nav_reload_answers(nav_state *st, app *a)
     if (assess_load_answers(a->st, st->aid, &st->answers, &err) != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
         free(err);
+    }
+    proposal_list_free(st->props, st->nprops);
+    st->props = NULL;
+    st->nprops = 0;
+    if (assess_proposals(a->st, st->aid, true, &st->props, &st->nprops, &err) != WS_OK) {
+        free(err);
+        err = NULL;
     }
     for (size_t i = 0; i < st->cat->nnodes; i++)
         xfree(&st->folded[i]);

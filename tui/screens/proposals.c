@@ -1,0 +1,245 @@
+/* Crosswalk proposals of one assessment (from the navigator, key X): answering an item elsewhere
+ * proposes answers for the items mapped to it (core/assess.h, assess_proposals). Lists the open
+ * ones - target item, proposed value, source catalog / item / value, relation - and accepts (a)
+ * or rejects (r) the selected one: one core call = one transaction each. */
+#include <stdlib.h>
+
+#include "assess.h"
+#include "catalog_db.h"
+#include "draw.h"
+#include "list.h"
+#include "msg.h"
+#include "screens.h"
+#include "text.h"
+
+typedef struct {
+    int64_t aid;
+    const catalog *cat; /* the assessment's catalog (per-store cache) */
+    proposal *list;
+    size_t n;
+    list_state sel;
+} prop_state;
+
+const char *proposal_rel_label(const char *rel)
+{
+    if (str_eq(rel, "equal")) return L(REL_EQUAL);
+    if (str_eq(rel, "cites")) return L(REL_CITES);
+    if (str_eq(rel, "subset")) return L(REL_SUBSET);
+    if (str_eq(rel, "superset")) return L(REL_SUPERSET);
+    if (str_eq(rel, "intersect")) return L(REL_INTERSECT);
+    if (str_eq(rel, "related")) return L(REL_RELATED);
+    return rel ? rel : "";
+}
+
+/* The source catalog of a proposal: the version its source assessment uses. */
+static const catalog *source_catalog(app *a, const proposal *p)
+{
+    assessment src;
+    char *err = NULL;
+    const catalog *c = NULL;
+    if (assess_get(a->st, p->source_assessment_id, &src, &err) == WS_OK) {
+        c = catalog_db_get(a->st, src.catalog_id, src.catalog_version);
+        assessment_free(&src);
+    } else {
+        free(err);
+        c = catalog_db_get(a->st, p->source_catalog, NULL);
+    }
+    return c;
+}
+
+char *proposal_source_text(app *a, const proposal *p, bool with_title)
+{
+    const catalog *c = source_catalog(a, p);
+    const catalog_node *n = c ? catalog_find_node(c, p->source_item) : NULL;
+    const answer_def *d = c ? catalog_find_answer(c, p->source_value) : NULL;
+    const char *title = c ? i18n_get(&c->short_title, a->english) : "";
+    if (c && !*title)
+        title = i18n_get(&c->title, a->english);
+    strbuf sb = {0};
+    sb_addf(&sb, "%s %s", c ? title : p->source_catalog, n && n->ref ? n->ref : p->source_item);
+    if (with_title && n)
+        sb_addf(&sb, " %s", i18n_get(&n->title, a->english));
+    sb_addf(&sb, " = %s", d ? i18n_get(&d->label, a->english) : p->source_value ? p->source_value : "-");
+    return sb_take(&sb);
+}
+
+static void load(prop_state *st, app *a)
+{
+    proposal_list_free(st->list, st->n);
+    st->list = NULL;
+    st->n = 0;
+    char *err = NULL;
+    if (assess_proposals(a->st, st->aid, true, &st->list, &st->n, &err) != WS_OK) {
+        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
+        free(err);
+    }
+    list_set_count(&st->sel, (int)st->n);
+}
+
+static const char *item_ref(const prop_state *st, const proposal *p)
+{
+    const catalog_node *n = st->cat ? catalog_find_node(st->cat, p->item_id) : NULL;
+    return n && n->ref ? n->ref : p->item_id;
+}
+
+static const char *value_label(const prop_state *st, const proposal *p, bool en)
+{
+    const answer_def *d = st->cat ? catalog_find_answer(st->cat, p->value) : NULL;
+    return d ? i18n_get(&d->label, en) : p->value;
+}
+
+static void title(screen *s, app *a, strbuf *sb)
+{
+    (void)s;
+    (void)a;
+    sb_add(sb, L(PROPOSALS));
+}
+
+static const char *hint(screen *s, app *a)
+{
+    (void)s;
+    (void)a;
+    return L(HINT_PROPOSALS);
+}
+
+enum { W_REF = 8, W_VAL = 12, W_REL = 10 };
+
+static void draw(screen *s, app *a, WINDOW *w, rect r)
+{
+    prop_state *st = s->priv;
+    int x = r.x + 1, right = r.x + r.w;
+    int w_src = r.w - 1 - (W_REF + 1 + W_VAL + 1 + W_REL + 1);
+    int y = r.y;
+    int cx = x;
+    draw_text(w, y, cx, W_REF, L(ITEM), ROLE_HEADER);
+    cx += W_REF + 1;
+    draw_text(w, y, cx, W_VAL, L(COL_PROPOSED), ROLE_HEADER);
+    cx += W_VAL + 1;
+    draw_text(w, y, cx, w_src, L(COL_SOURCE), ROLE_HEADER);
+    cx += w_src + 1;
+    draw_text(w, y, cx, W_REL, L(COL_REL), ROLE_HEADER);
+    y++;
+    if (st->n == 0) {
+        draw_put(w, y + 1, x, right, L(NO_PROPOSALS), ROLE_DIM);
+        return;
+    }
+    int footer = 3;
+    int rows = r.y + r.h - y - footer;
+    list_set_height(&st->sel, rows);
+    for (int i = 0; i < rows && st->sel.top + i < (int)st->n; i++) {
+        int idx = st->sel.top + i;
+        const proposal *p = &st->list[idx];
+        bool sel = idx == st->sel.sel;
+        role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+        int ry = y + i;
+        draw_fill(w, ry, r.x, r.w, base);
+        if (sel)
+            draw_put(w, ry, r.x, r.x + 1, ">", base);
+        cx = x;
+        draw_text(w, ry, cx, W_REF, item_ref(st, p), sel ? base : ROLE_LABEL);
+        cx += W_REF + 1;
+        draw_text(w, ry, cx, W_VAL, value_label(st, p, a->english), base);
+        cx += W_VAL + 1;
+        char *src = proposal_source_text(a, p, false);
+        draw_text(w, ry, cx, w_src, src, base);
+        free(src);
+        cx += w_src + 1;
+        draw_text(w, ry, cx, W_REL, proposal_rel_label(p->rel), sel ? base : ROLE_DIM);
+    }
+    /* The selected proposal in full: the item's title and the source item's. */
+    const proposal *p = &st->list[st->sel.sel];
+    const catalog_node *n = st->cat ? catalog_find_node(st->cat, p->item_id) : NULL;
+    int fy = r.y + r.h - 2;
+    cx = draw_put(w, fy, x, right, L(ITEM), ROLE_LABEL);
+    cx = draw_put(w, fy, cx, right, ": ", ROLE_LABEL);
+    char *t = xasprintf("%s %s", item_ref(st, p), n ? i18n_get(&n->title, a->english) : "");
+    draw_put(w, fy, cx, right, t, ROLE_NORMAL);
+    free(t);
+    cx = draw_put(w, fy + 1, x, right, L(COL_SOURCE), ROLE_LABEL);
+    cx = draw_put(w, fy + 1, cx, right, ": ", ROLE_LABEL);
+    char *src = proposal_source_text(a, p, true);
+    char *full = xasprintf("%s (#%lld)", src, (long long)p->source_assessment_id);
+    draw_put(w, fy + 1, cx, right, full, ROLE_NORMAL);
+    free(full);
+    free(src);
+}
+
+static void decide(prop_state *st, app *a, bool accept)
+{
+    if (st->n == 0)
+        return;
+    const proposal *p = &st->list[st->sel.sel];
+    char *err = NULL;
+    ws_status r = accept ? assess_proposal_accept(a->st, p->id, ws_current_user(), &err)
+                         : assess_proposal_reject(a->st, p->id, ws_current_user(), &err);
+    if (r != WS_OK) {
+        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
+        free(err);
+        return;
+    }
+    char *m = msgf(accept ? MSG_ACCEPTED : MSG_REJECTED, item_ref(st, p), value_label(st, p, a->english));
+    app_status(a, ROLE_STATUS_OK, "%s", m);
+    free(m);
+    load(st, a);
+}
+
+static int handle(screen *s, app *a, const tui_event *ev)
+{
+    prop_state *st = s->priv;
+    if (list_handle(&st->sel, ev->act))
+        return RES_HANDLED;
+    switch (ev->act) {
+    case ACT_ACCEPT: decide(st, a, true); return RES_HANDLED;
+    case ACT_REJECT: decide(st, a, false); return RES_HANDLED;
+    default: return RES_IGNORED;
+    }
+}
+
+static void resume(screen *s, app *a)
+{
+    load(s->priv, a);
+}
+
+static void done(screen *s)
+{
+    prop_state *st = s->priv;
+    proposal_list_free(st->list, st->n);
+    free(st);
+}
+
+static const keybind prop_binds[] = {
+    {'a', ACT_ACCEPT},
+    {'r', ACT_REJECT},
+};
+static const keymap prop_keys = {.name = "proposals", .binds = prop_binds, .len = AZ_ARRAY_LEN(prop_binds)};
+
+static const screen_ops prop_ops = {
+    .name = "proposals",
+    .keys = &prop_keys,
+    .title = title,
+    .hint = hint,
+    .draw = draw,
+    .handle = handle,
+    .resume = resume,
+    .done = done,
+};
+
+screen *proposals_screen_new(app *a, int64_t assessment_id)
+{
+    assessment as;
+    char *err = NULL;
+    if (assess_get(a->st, assessment_id, &as, &err) != WS_OK) {
+        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
+        free(err);
+        return NULL;
+    }
+    prop_state *st = xcalloc(1, sizeof *st);
+    st->aid = assessment_id;
+    st->cat = catalog_db_get(a->st, as.catalog_id, as.catalog_version);
+    assessment_free(&as);
+    load(st, a);
+    screen *s = xcalloc(1, sizeof *s);
+    s->ops = &prop_ops;
+    s->priv = st;
+    return s;
+}
