@@ -57,6 +57,8 @@
     _(PROPOSALS, "proposals", "Crosswalk proposals for this assessment", "対応表からの提案を見る")        \
     _(ACCEPT, "accept", "Accept the proposal (sets the hospital answer)", "提案を採用（医療機関の回答にする）") \
     _(REJECT, "reject", "Reject the proposal", "提案を却下")                                            \
+    _(SYSTEM_LISTS, "system-lists", "The system's ports, storage, connections and controls",            \
+      "システムの通信ポート・保存場所・外部接続・補完的対策")                                            \
     _(SAVE, "save", "Save and close", "保存して閉じる")                                                 \
     _(CANCEL, "cancel", "Cancel", "取り消し")
 

@@ -191,6 +191,30 @@
     _(REL_INTERSECT, "overlaps", "一部重複")                                                                 \
     _(REL_RELATED, "related", "関連")                                                                        \
     _(PROPOSAL_MARK, "[prop]", "[提案]")                                                                     \
+    _(SL_TITLE, "System lists", "システムの一覧")                                                            \
+    _(SL_PORTS, "Network ports", "通信ポート")                                                               \
+    _(SL_STORAGE, "Data storage", "データ保存場所")                                                          \
+    _(SL_CONNS, "External connections", "外部接続")                                                          \
+    _(SL_CONTROLS, "Compensating controls", "補完的対策")                                                    \
+    _(SL_ADD, "+ add", "+ 追加")                                                                             \
+    _(SL_IN, "in", "受信")                                                                                   \
+    _(SL_OUT, "out", "送信")                                                                                 \
+    _(SL_F_DIR, "Direction", "方向")                                                                         \
+    _(SL_F_PORTS, "Ports", "ポート番号")                                                                     \
+    _(SL_F_PROTOCOL, "Protocol", "プロトコル")                                                               \
+    _(SL_F_PURPOSE, "Purpose", "用途")                                                                       \
+    _(SL_F_MEDIUM, "Medium", "媒体")                                                                         \
+    _(SL_F_LOCATION, "Location", "場所")                                                                     \
+    _(SL_F_CONTENT, "Content", "内容")                                                                       \
+    _(SL_F_PEER, "Peer", "接続先")                                                                           \
+    _(SL_F_METHOD, "Method", "接続方法")                                                                     \
+    _(SL_F_KIND, "Control type", "対策の種類")                                                               \
+    _(SL_F_MEASURE, "Measure", "実施内容")                                                                   \
+    _(SL_BAD_PORTS, "%s: numbers 1-65535 or ranges, comma-separated (80,443 / 49152-65535), not \"%s\"",   \
+      "%s は 1〜65535 の番号か範囲をカンマ区切りで入力してください（例 80,443 / 49152-65535）（「%s」）")   \
+    _(SL_DELETE, "Delete \"%s\"? (y/n)", "「%s」を削除しますか？ (y/n)")                                     \
+    _(SL_DELETED, "Deleted", "削除しました")                                                                 \
+    _(HINT_SL, "Enter:edit a:add d:delete q:back", "Enter:編集 a:追加 d:削除 q:戻る")                         \
     _(FIELD_SIGNOFF, "sign-off", "承認")                                                                     \
     _(SIGNOFF_NAME, "Sign off as (name): ", "承認者の氏名: ")                                                 \
     _(SIGNOFF_ROLE, "Role: ", "役職: ")                                                                      \

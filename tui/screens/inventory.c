@@ -1,7 +1,7 @@
 /* The inventory (台帳): the organisation, the vendors and the systems, each opening a form.
  * Saving goes through core/workspace.h (one transaction with history each); its validation
- * messages (naming the field) appear on the status line and the form stays open. Lists inside a
- * system (ports, storage, connections, controls) are kept as they are: the CLI edits them. */
+ * messages (naming the field) appear on the status line and the form stays open. L on a system
+ * opens its lists (ports, storage, connections, controls: syslists.c); the form keeps them. */
 #include <stdlib.h>
 
 #include "draw.h"
@@ -350,9 +350,13 @@ static int handle(screen *s, app *a, const tui_event *ev)
         }
         return RES_HANDLED;
     }
+    const inv_row *row = &st->rows[st->sel.sel];
+    if (ev->act == ACT_SYSTEM_LISTS && row->kind == ROW_SYSTEM) {
+        app_push(a, syslists_screen_new(a, st->systems[row->index].id));
+        return RES_HANDLED;
+    }
     if (ev->act != ACT_OPEN)
         return RES_IGNORED;
-    const inv_row *row = &st->rows[st->sel.sel];
     switch (row->kind) {
     case ROW_ORG: open_org(st, a); break;
     case ROW_VENDOR: open_vendor(a, &st->vendors[row->index]); break;
@@ -379,9 +383,14 @@ static void done(screen *s)
     free(st);
 }
 
+static const keybind inv_binds[] = {
+    {'L', ACT_SYSTEM_LISTS},
+};
+static const keymap inv_keys = {.name = "inventory", .binds = inv_binds, .len = AZ_ARRAY_LEN(inv_binds)};
+
 static const screen_ops inv_ops = {
     .name = "inventory",
-    .keys = NULL,
+    .keys = &inv_keys,
     .title = title,
     .draw = draw,
     .handle = handle,

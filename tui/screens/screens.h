@@ -65,6 +65,10 @@ char *proposal_source_text(app *a, const proposal *p, bool with_title);
 /* The relation of a mapping in the UI language ("equal" → 同等). */
 const char *proposal_rel_label(const char *rel);
 
+/* A system's lists - ports, storage, connections, controls (syslists.c): add / edit / delete, each
+ * save one ws_system_save. */
+screen *syslists_screen_new(app *a, int64_t system_id);
+
 /* Display name of a catalog kind ("guideline" → ガイドライン). */
 const char *kind_label(const char *kind);
 
