@@ -24,6 +24,17 @@ static size_t mapped_targets(store *s, const catalog *c, const char *item, map_t
     map_target *list = NULL;
     size_t n = 0, cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
+        /* Items mapped both ways (a cites b, b equals a) are one target: one proposal, not two. */
+        const char *cat = (const char *)sqlite3_column_text(st, 0), *node = (const char *)sqlite3_column_text(st, 2);
+        const char *ver = (const char *)sqlite3_column_text(st, 1);
+        size_t k = 0;
+        while (k < n && !(str_eq(list[k].cat, cat) && str_eq(list[k].node, node)))
+            k++;
+        if (k < n) {
+            if (list[k].ver && !str_eq(list[k].ver, ver))
+                xfree(&list[k].ver); /* different versions named: any version */
+            continue;
+        }
         GROW(list, cap, n + 1);
         list[n++] =
             (map_target){store_col_dup(st, 0), store_col_dup(st, 1), store_col_dup(st, 2), store_col_dup(st, 3)};
