@@ -11,6 +11,16 @@ typedef struct {
     char *cat, *ver, *node, *rel;
 } map_target;
 
+/* Stronger relations first, so a target reached by two mappings shows the stronger one. */
+static int rel_rank(const char *rel)
+{
+    static const char *const order[] = {"equal", "subset", "superset", "cites", "intersect", "related"};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(order); i++)
+        if (str_eq(rel, order[i]))
+            return (int)i;
+    return (int)AZ_ARRAY_LEN(order);
+}
+
 static size_t mapped_targets(store *s, const catalog *c, const char *item, map_target **out)
 {
     sqlite3_stmt *st = store_stmt(
@@ -33,6 +43,11 @@ static size_t mapped_targets(store *s, const catalog *c, const char *item, map_t
         if (k < n) {
             if (list[k].ver && !str_eq(list[k].ver, ver))
                 xfree(&list[k].ver); /* different versions named: any version */
+            const char *rel = (const char *)sqlite3_column_text(st, 3);
+            if (rel_rank(rel) < rel_rank(list[k].rel)) {
+                free(list[k].rel);
+                list[k].rel = xstrdup(rel);
+            }
             continue;
         }
         GROW(list, cap, n + 1);
