@@ -4,7 +4,7 @@
 
 #include "curses_inc.h"
 #include "msg.h"
-#include "util.h"
+#include "base/lib.h"
 
 static const struct {
     const char *name, *en, *ja;

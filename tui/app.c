@@ -1,4 +1,5 @@
 #include "app.h"
+#include "tui.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -12,9 +13,9 @@
 #include "msg.h"
 #include "screens/screens.h"
 #include "term.h"
-#include "text.h"
+#include "text/lib.h"
 
-void app_init(app *a, store *st, const cli_globals *g)
+void app_init(app *a, store *st, const session_opts *g)
 {
     *a = (app){.st = st, .g = g, .english = g ? g->english : true};
     const char *idle = getenv("ANZEN_TEST_IDLE_FILE");
@@ -300,11 +301,11 @@ int app_run(app *a)
 {
     app_draw(a);
     if (a->exit_after_draw)
-        return EXIT_OK;
+        return TUI_EXIT_OK;
     while (!a->quit && a->depth > 0)
         if (!app_turn(a))
-            return EXIT_FAILURE_GENERAL;
-    return EXIT_OK;
+            return TUI_EXIT_FAILED;
+    return TUI_EXIT_OK;
 }
 
 bool app_prompt(app *a, const char *label, const char *initial, char **out)

@@ -11,11 +11,11 @@
 #include <stdbool.h>
 
 #include "actions.h"
-#include "cli/cli.h"
+#include "session/lib.h"
 #include "curses_inc.h"
-#include "store.h"
+#include "store/lib.h"
 #include "theme.h"
-#include "util.h"
+#include "base/lib.h"
 
 #define APP_MIN_COLS 80
 #define APP_MIN_ROWS 24
@@ -63,7 +63,7 @@ struct screen {
 
 struct app {
     store *st;
-    const cli_globals *g;
+    const session_opts *g;
     bool english;
     screen *stack[16];
     int depth;
@@ -84,7 +84,7 @@ struct app {
     bool exit_after_draw;
 };
 
-void app_init(app *a, store *st, const cli_globals *g);
+void app_init(app *a, store *st, const session_opts *g);
 void app_free(app *a);
 void app_push(app *a, screen *s);
 void app_pop(app *a);

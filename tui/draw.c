@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "text.h"
+#include "text/lib.h"
 
 char *draw_sanitize(const char *s)
 {

@@ -7,7 +7,7 @@
 
 #include "curses_inc.h"
 #include "theme.h"
-#include "util.h"
+#include "base/lib.h"
 
 /* One column, ASCII: East Asian ambiguous characters such as "…" can be two columns wide in a
  * Japanese terminal, so our chrome avoids them (see the policy in core/text.h). */

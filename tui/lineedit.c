@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "draw.h"
-#include "text.h"
+#include "text/lib.h"
 
 int utf8_put(char *buf, uint32_t c)
 {

@@ -9,7 +9,7 @@
 
 #include "actions.h"
 #include "curses_inc.h"
-#include "util.h"
+#include "base/lib.h"
 
 typedef struct {
     strbuf text;

@@ -3,7 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "util.h"
+#include "base/lib.h"
 
 static bool use_english;
 

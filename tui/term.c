@@ -11,7 +11,7 @@
 
 #include "curses_inc.h"
 #include "theme.h"
-#include "util.h"
+#include "base/lib.h"
 
 static SCREEN *screen;
 static bool active;       /* curses owns the terminal right now */

@@ -2,7 +2,7 @@
 
 #include <stdlib.h>
 
-#include "util.h"
+#include "base/lib.h"
 
 typedef struct {
     short fg, bg;

@@ -8,13 +8,34 @@
 #include <stdlib.h>
 
 #include "app.h"
-#include "cli/cli_internal.h"
 #include "msg.h"
 #include "screens/screens.h"
 #include "term.h"
-#include "util.h"
+#include "base/lib.h"
 
-int tui_run(const cli_globals *g)
+/* Before curses starts, so warnings about catalog files reach the plain terminal. */
+static int open_database(const session_opts *g, store **st)
+{
+    char *err = NULL;
+    diag_list warnings = {0};
+    session_status r = session_open(g, st, &warnings, &err);
+    for (size_t i = 0; i < warnings.len; i++) {
+        char *m = diag_format(&warnings.items[i]);
+        fprintf(stderr, "anzen: warning: %s\n", m);
+        free(m);
+    }
+    diag_free(&warnings);
+    if (r == SESSION_OK)
+        return TUI_EXIT_OK;
+    if (r == SESSION_NO_PLACE)
+        fprintf(stderr, "anzen: cannot find a place for the database: set HOME, ANZEN_DB or --db\n");
+    else
+        fprintf(stderr, "anzen: %s\n", err ? err : "cannot open the database");
+    free(err);
+    return TUI_EXIT_DATABASE;
+}
+
+int tui_run(const session_opts *g)
 {
     /* Curses writes wide characters only in a UTF-8 locale. With a non-UTF-8 or missing locale
      * (LANG=C, or ja_JP.UTF-8 not generated) fall back to C.UTF-8 for the character type, which
@@ -22,33 +43,33 @@ int tui_run(const cli_globals *g)
     setlocale(LC_ALL, "");
     if (!str_eq(nl_langinfo(CODESET), "UTF-8") && !setlocale(LC_CTYPE, "C.UTF-8")) {
         fprintf(stderr, "anzen: the workbench needs a UTF-8 locale (for example LANG=ja_JP.UTF-8 or C.UTF-8)\n");
-        return EXIT_USAGE;
+        return TUI_EXIT_USAGE;
     }
     msg_set_english(g->english);
     if (!term_available()) {
         fprintf(stderr, "anzen: the workbench needs a terminal (stdin and stdout must be a tty); "
                         "use a command instead (see anzen --help)\n");
-        return EXIT_USAGE;
+        return TUI_EXIT_USAGE;
     }
-    cli_ctx c = {.g = g, .out = stdout, .err = stderr};
-    int r = cli_open(&c);
-    if (r != 0)
+    store *st = NULL;
+    int r = open_database(g, &st);
+    if (r != TUI_EXIT_OK)
         return r;
     char *err = NULL;
     if (term_start(stdin, stdout, &err) != 0) {
         fprintf(stderr, "anzen: %s\n", err);
         free(err);
-        cli_close(&c);
-        return EXIT_FAILURE_GENERAL;
+        store_close(st);
+        return TUI_EXIT_FAILED;
     }
     app a;
-    app_init(&a, c.st, g);
+    app_init(&a, st, g);
     app_push(&a, dashboard_screen_new(&a));
-    if (store_readonly(c.st))
+    if (store_readonly(st))
         app_status(&a, ROLE_STATUS_ERR, "%s", L(READONLY));
     int code = app_run(&a);
     app_free(&a);
     term_stop();
-    cli_close(&c);
+    store_close(st);
     return code;
 }

@@ -28,15 +28,14 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "assess.h"
-#include "catalog_db.h"
-#include "cli/cli.h"
+#include "assess/lib.h"
+#include "catalog/lib.h"
+#include "cli.h"
 #include "msg.h"
-#include "paths.h"
+#include "store/lib.h"
 #include "screens/screens.h"
-#include "store.h"
 #include "term.h"
-#include "util.h"
+#include "base/lib.h"
 
 static double now_ms(void)
 {
@@ -270,7 +269,7 @@ int main(int argc, char **argv)
     char *err = NULL;
     if (store_open(db, 0, &s, &err) != STORE_OK)
         die("open", err);
-    cli_globals g = {.db_path = db, .english = true};
+    session_opts g = {.db_path = db, .english = true};
     msg_set_english(true);
     if (term_start(tin, tout, &err) != 0)
         die("terminal", err);

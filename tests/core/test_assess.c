@@ -5,12 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess.h"
-#include "catalog_db.h"
-#include "history.h"
-#include "progress.h"
+#include "assess/lib.h"
+#include "catalog/lib.h"
+#include "history/lib.h"
 #include "testutil.h"
-#include "workspace.h"
+#include "workspace/lib.h"
 
 static char *dir;
 static store *st;

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "catalog_db.h"
-#include "paths.h"
+#include "catalog/lib.h"
+#include "store/lib.h"
 #include "testutil.h"
 
 static char *dir, *cats;

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "catalog.h"
+#include "catalog/lib.h"
 #include "testutil.h"
 
 #define HEAD                                                                                                        \

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 #include "testutil.h"
-#include "util.h"
+#include "base/lib.h"
 
 static char *dir;
 
@@ -39,7 +39,7 @@ static run_result run(const char *const *args)
     for (; args[argc - 1]; argc++)
         argv[argc] = xstrdup(args[argc - 1]);
     FILE *out = tmpfile(), *err = tmpfile();
-    cli_globals g = {0};
+    session_opts g = {0};
     run_result r = {.code = cli_main(argc, argv, &g, out, err)};
     size_t n;
     rewind(out);
@@ -159,7 +159,7 @@ Test(cli_catalog, database_problems_exit_4_and_touch_nothing)
     cr_assert_eq(r.code, 4);
     cr_assert_not_null(strstr(r.err, "not an anzen database"));
     size_t len;
-    char *content = read_file(notdb, &len);
+    char *content = util_read_file(notdb, &len);
     cr_assert_str_eq(content, "患者さんへのお知らせ\n");
     free(content);
     free(notdb);

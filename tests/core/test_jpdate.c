@@ -2,8 +2,8 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 
-#include "jpdate.h"
-#include "util.h"
+#include "text/lib.h"
+#include "base/lib.h"
 
 static void parses_to(const char *in, const char *iso)
 {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "catalog.h"
+#include "catalog/lib.h"
 
 static catalog_set set;
 static diag_list diags;

@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "store/lib.h"
 #include "testutil.h"
-#include "util.h"
+#include "base/lib.h"
 
 static char *dir;
 
@@ -66,7 +66,7 @@ Test(store, reopen_is_idempotent)
 
 static char *slurp(const char *path, size_t *len)
 {
-    char *d = read_file(path, len);
+    char *d = util_read_file(path, len);
     cr_assert_not_null(d);
     return d;
 }

@@ -1,7 +1,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 
-#include "text.h"
+#include "text/lib.h"
 
 Test(text, width_counts_columns_not_bytes)
 {

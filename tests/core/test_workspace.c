@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "history.h"
+#include "history/lib.h"
 #include "testutil.h"
-#include "util.h"
-#include "workspace.h"
+#include "base/lib.h"
+#include "workspace/lib.h"
 
 static char *dir;
 static store *st;

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog_db.h"
-#include "util.h"
+#include "catalog/lib.h"
+#include "base/lib.h"
 
 char *test_tmpdir(void)
 {

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "store.h"
+#include "store/lib.h"
 
 /* A fresh empty directory under $TMPDIR; caller frees the path. Removed by rm_rf. */
 char *test_tmpdir(void);

@@ -1,14 +1,13 @@
 /* The catalog browser: every catalog in the database, Enter opens one as a tree. */
 #include <stdlib.h>
 
-#include "assess.h"
-#include "catalog_db.h"
-#include "jpdate.h"
+#include "assess/lib.h"
+#include "catalog/lib.h"
+#include "text/lib.h"
 #include "draw.h"
 #include "list.h"
 #include "msg.h"
 #include "screens.h"
-#include "text.h"
 
 typedef struct {
     bool pick; /* choosing the catalog of a new assessment */

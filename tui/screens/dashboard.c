@@ -3,16 +3,13 @@
  * (Enter), carry over to another fiscal year (C), inventory (i), catalogs (b). */
 #include <stdlib.h>
 
-#include "assess.h"
-#include "catalog_db.h"
+#include "assess/lib.h"
+#include "catalog/lib.h"
 #include "draw.h"
-#include "jpdate.h"
+#include "text/lib.h"
 #include "list.h"
 #include "msg.h"
-#include "progress.h"
 #include "screens.h"
-#include "text.h"
-#include "tui_queries.h"
 
 typedef struct {
     ws_org org;
@@ -23,7 +20,7 @@ typedef struct {
     size_t ncats;
     list_state sel;
     int (*owners)[RESP__COUNT]; /* per row, valid once the row's summary is computed */
-    tuiq_catalogs cache;        /* catalogs loaded once for the summaries */
+    summary_cache cache;        /* catalogs loaded once for the summaries */
 } dash_state;
 
 static void load(dash_state *st, app *a)
@@ -34,7 +31,7 @@ static void load(dash_state *st, app *a)
     free(err);
     /* Rows only; summaries are computed for the rows on screen (ensure_summaries). */
     assessment_list_free(st->list, st->n);
-    st->n = tuiq_assess_rows(a->st, &st->list);
+    st->n = summary_assess_rows(a->st, &st->list);
     free(st->owners);
     st->owners = xcalloc(st->n + 1, sizeof *st->owners);
     catalog_info_free(st->cats, st->ncats);
@@ -49,7 +46,7 @@ static void ensure_summaries(dash_state *st, app *a, int from, int to)
     jp_date today = jpdate_today();
     for (int i = from; i < to && i < (int)st->n; i++)
         if (st->list[i].items < 0)
-            tuiq_assess_summary(a->st, &st->cache, &st->list[i], today, st->owners[i]);
+            summary_compute(a->st, &st->cache, &st->list[i], today, st->owners[i]);
 }
 
 static const char *catalog_short(const dash_state *st, const assessment *as, bool en)
@@ -292,7 +289,7 @@ static void done(screen *s)
     assessment_list_free(st->list, st->n);
     catalog_info_free(st->cats, st->ncats);
     free(st->owners);
-    tuiq_catalogs_free(&st->cache);
+    summary_cache_free(&st->cache);
     free(st);
 }
 

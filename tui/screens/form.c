@@ -2,12 +2,11 @@
 #include <stdlib.h>
 
 #include "draw.h"
-#include "jpdate.h"
+#include "text/lib.h"
 #include "lineedit.h"
 #include "list.h"
 #include "msg.h"
 #include "screens.h"
-#include "text.h"
 
 typedef struct {
     char *title;

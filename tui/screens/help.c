@@ -5,7 +5,7 @@
 #include "list.h"
 #include "msg.h"
 #include "screens.h"
-#include "text.h"
+#include "text/lib.h"
 
 typedef struct {
     strlist keys;  /* "k1/k2", or "" for a section heading */

@@ -8,8 +8,8 @@
 #include "list.h"
 #include "msg.h"
 #include "screens.h"
-#include "text.h"
-#include "workspace.h"
+#include "text/lib.h"
+#include "workspace/lib.h"
 
 typedef enum { ROW_HEADER, ROW_ORG, ROW_VENDOR, ROW_ADD_VENDOR, ROW_SYSTEM, ROW_ADD_SYSTEM } row_kind;
 

@@ -16,7 +16,7 @@
 #include "msg.h"
 #include "navigator.h"
 #include "screens.h"
-#include "text.h"
+#include "text/lib.h"
 
 static const keymap nav_keys;
 

@@ -15,9 +15,9 @@
 #include <stdint.h>
 
 #include "app.h"
-#include "assess.h"
-#include "catalog_db.h"
-#include "jpdate.h"
+#include "assess/lib.h"
+#include "catalog/lib.h"
+#include "text/lib.h"
 #include "list.h"
 
 typedef struct {

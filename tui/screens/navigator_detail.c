@@ -4,11 +4,11 @@
 #include <stdlib.h>
 
 #include "draw.h"
-#include "history.h"
+#include "history/lib.h"
 #include "msg.h"
 #include "navigator.h"
 #include "screens.h"
-#include "text.h"
+#include "text/lib.h"
 
 /* ---------- labels ---------- */
 

@@ -2,11 +2,11 @@
  * answers are reloaded; the status line says what was saved. */
 #include <stdlib.h>
 
-#include "history.h"
+#include "history/lib.h"
 #include "msg.h"
 #include "navigator.h"
 #include "screens.h"
-#include "text.h"
+#include "text/lib.h"
 
 /* ---------- changes ---------- */
 
@@ -19,7 +19,7 @@ static void report_saved(app *a, const nav_state *st, int node, const char *what
     const catalog_node *n = &st->cat->nodes[node];
     char *detail = xasprintf("%s %s", n->ref ? n->ref : n->id, what);
     char now[32];
-    store_now(now);
+    clock_now(now);
     char *m = msgf(MSG_SAVED, detail, "");
     if (proposed > 0) {
         char *p = msgf(MSG_PROPOSED, proposed);

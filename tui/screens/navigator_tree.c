@@ -4,7 +4,7 @@
 
 #include "msg.h"
 #include "navigator.h"
-#include "text.h"
+#include "text/lib.h"
 
 /* ---------- model ---------- */
 

@@ -11,7 +11,7 @@
 #include "msg.h"
 #include "screens.h"
 #include "term.h"
-#include "text.h"
+#include "text/lib.h"
 
 typedef struct {
     size_t start, end; /* bytes of one visual row (end excludes the newline) */
@@ -171,7 +171,7 @@ static void external(note_state *st, app *a)
         free(err);
     } else {
         size_t len = 0;
-        char *data = read_file(path, &len);
+        char *data = util_read_file(path, &len);
         if (data) {
             while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
                 data[--len] = 0;

@@ -4,13 +4,13 @@
  * or rejects (r) the selected one: one core call = one transaction each. */
 #include <stdlib.h>
 
-#include "assess.h"
-#include "catalog_db.h"
+#include "assess/lib.h"
+#include "catalog/lib.h"
 #include "draw.h"
 #include "list.h"
 #include "msg.h"
 #include "screens.h"
-#include "text.h"
+#include "text/lib.h"
 
 typedef struct {
     int64_t aid;

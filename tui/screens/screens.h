@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "app.h"
-#include "assess.h"
+#include "assess/lib.h"
 
 /* Every catalog in the database: kind, id@version, title, items, completeness. */
 screen *catalogs_screen_new(app *a);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess.h"
+#include "assess/lib.h"
 #include "msg.h"
 #include "screens.h"
 

@@ -9,8 +9,8 @@
 #include "list.h"
 #include "msg.h"
 #include "screens.h"
-#include "text.h"
-#include "workspace.h"
+#include "text/lib.h"
+#include "workspace/lib.h"
 
 enum { L_PORT, L_STORAGE, L_CONN, L_CONTROL, L__COUNT };
 

@@ -1,0 +1,168 @@
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog/lib.h"
+#include "cli_internal.h"
+#include "store/lib.h"
+#include "base/lib.h"
+
+#ifndef ANZEN_VERSION
+#define ANZEN_VERSION "0"
+#endif
+
+static const cli_group *const groups[] = {&cli_group_catalog, &cli_group_org, &cli_group_vendor, &cli_group_system, &cli_group_assess, &cli_group_answer, &cli_group_progress, &cli_group_history, &cli_group_diff};
+
+void cli_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: anzen [--db PATH] [--lang ja|en] [COMMAND ...]\n"
+            "\n"
+            "With no command, opens the interactive workbench (needs a terminal).\n"
+            "\n"
+            "Commands:\n");
+    for (size_t i = 0; i < AZ_ARRAY_LEN(groups); i++)
+        groups[i]->usage(out);
+    fprintf(out, "\n"
+                 "Options:\n"
+                 "  --db PATH      database file (default $ANZEN_DB, else $XDG_DATA_HOME/anzen/anzen.db)\n"
+                 "  --lang ja|en   language of content and labels (default: from the locale)\n"
+                 "  --help         this text;  --version  the version\n"
+                 "\n"
+                 "Exit codes: 0 ok, 1 failed (not found, I/O), 2 usage, 3 invalid data,\n"
+                 "            4 database refused (newer schema, not SQLite, read-only).\n");
+}
+
+const char *cli_opt(int argc, char **argv, int *i, const char *name, bool *missing)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, "--", 2) != 0 || strncmp(a + 2, name, n) != 0)
+        return NULL;
+    if (a[2 + n] == '=')
+        return a + 3 + n;
+    if (a[2 + n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return NULL;
+    }
+    (*i)++;
+    return argv[*i];
+}
+
+int cli_parse_globals(int argc, char **argv, int *argi, session_opts *g, FILE *out, FILE *err)
+{
+    g->english = session_env_english();
+    int i = *argi;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        bool missing = false;
+        const char *v;
+        if (str_eq(argv[i], "--help") || str_eq(argv[i], "-h")) {
+            cli_usage(out);
+            return EXIT_OK;
+        } else if (str_eq(argv[i], "--version") || str_eq(argv[i], "-V")) {
+            fprintf(out, "anzen %s\n", ANZEN_VERSION);
+            return EXIT_OK;
+        } else if ((v = cli_opt(argc, argv, &i, "db", &missing))) {
+            if (!*v) {
+                fprintf(err, "anzen: --db needs a file path\n");
+                return EXIT_USAGE;
+            }
+            g->db_path = v;
+        } else if ((v = cli_opt(argc, argv, &i, "lang", &missing))) {
+            if (!str_eq(v, "ja") && !str_eq(v, "en")) {
+                fprintf(err, "anzen: --lang must be ja or en, not \"%s\"\n", v);
+                return EXIT_USAGE;
+            }
+            g->english = str_eq(v, "en");
+            g->lang_forced = true;
+        } else if (missing) {
+            fprintf(err, "anzen: %s needs a value\n", argv[i]);
+            return EXIT_USAGE;
+        } else {
+            fprintf(err, "anzen: unknown option %s (see anzen --help)\n", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    *argi = i;
+    return -1;
+}
+
+int cli_fail(cli_ctx *c, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("anzen: ", c->err);
+    vfprintf(c->err, fmt, ap);
+    fputc('\n', c->err);
+    va_end(ap);
+    return code;
+}
+
+int cli_open(cli_ctx *c)
+{
+    char *err = NULL;
+    diag_list warnings = {0};
+    session_status r = session_open(c->g, &c->st, &warnings, &err);
+    for (size_t i = 0; i < warnings.len; i++) {
+        char *m = diag_format(&warnings.items[i]);
+        fprintf(c->err, "anzen: warning: %s\n", m);
+        free(m);
+    }
+    diag_free(&warnings);
+    if (r == SESSION_NO_PLACE)
+        return cli_fail(c, EXIT_DATABASE, "cannot find a place for the database: set HOME, ANZEN_DB or --db");
+    if (r != SESSION_OK) {
+        int code = cli_fail(c, EXIT_DATABASE, "%s", err ? err : "cannot open the database");
+        free(err);
+        return code;
+    }
+    if (store_readonly(c->st))
+        fprintf(c->err, "anzen: note: %s is read-only; showing it without saving changes\n", store_path(c->st));
+    return 0;
+}
+
+void cli_close(cli_ctx *c)
+{
+    store_close(c->st);
+    c->st = NULL;
+}
+
+int cli_unknown_subcommand(cli_ctx *c, const char *group, const char *sub, void (*usage)(FILE *out))
+{
+    fprintf(c->err, "anzen: unknown command \"%s %s\"\n", group, sub);
+    usage(c->err);
+    return EXIT_USAGE;
+}
+
+int cli_run(const session_opts *g, int argc, char **argv, FILE *out, FILE *err)
+{
+    cli_ctx c = {.g = g, .out = out, .err = err};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(groups); i++) {
+        if (!str_eq(argv[0], groups[i]->name))
+            continue;
+        if ((argc < 2 && !groups[i]->runs_bare) || (argc >= 2 && (str_eq(argv[1], "--help") || str_eq(argv[1], "help")))) {
+            groups[i]->usage(argc < 2 ? err : out);
+            return argc < 2 ? EXIT_USAGE : EXIT_OK;
+        }
+        int r = groups[i]->run(&c, argc - 1, argv + 1);
+        cli_close(&c);
+        return r;
+    }
+    fprintf(err, "anzen: unknown command \"%s\" (see anzen --help)\n", argv[0]);
+    return EXIT_USAGE;
+}
+
+int cli_main(int argc, char **argv, session_opts *g, FILE *out, FILE *err)
+{
+    int i = 1;
+    int r = cli_parse_globals(argc, argv, &i, g, out, err);
+    if (r >= 0)
+        return r;
+    if (i >= argc)
+        return -1;
+    return cli_run(g, argc - i, argv + i, out, err);
+}

@@ -1,0 +1,510 @@
+/* anzen assess new | list | show | signoff | carry | undo */
+#include <stdlib.h>
+
+#include "assess/lib.h"
+#include "catalog/lib.h"
+#include "cli_common.h"
+#include "text/lib.h"
+
+static void assess_usage(FILE *out)
+{
+    fprintf(out,
+            "  assess new CATALOG[@VER] [--system S] [--vendor V] [--fy FY] [--title T]\n"
+            "                                 start an assessment (organisation scope unless --system;\n"
+            "                                 FY as 2025 or 令和7年度, default the current fiscal year)\n"
+            "  assess list [--fy FY] [--catalog ID] [--system S] [--json]   with progress\n"
+            "  assess show A [--all-parties] [--json]   items with answers, dates, owner, notes\n"
+            "  assess signoff A --name NAME --role ROLE\n"
+            "  assess carry A --to-fy FY [--to-version V] [--keep-values] [--keep-dates]\n"
+            "  assess undo A                  undo the last change (recorded in the history)\n");
+}
+
+/* The usage message unless exactly one ASSESSMENT argument was given. */
+static int one_assessment(cli_ctx *c, const strlist *pos, const char *cmd)
+{
+    return pos->len == 1 ? 0 : cli_fail(c, EXIT_USAGE, "assess %s needs one assessment number", cmd);
+}
+
+/* Opens the store and finds the assessment. */
+static int open_assessment(cli_ctx *c, const char *key, int64_t *id)
+{
+    int r = cli_open(c);
+    return r != 0 ? r : cli_assessment_arg(c, key, id);
+}
+
+static int fy_arg(cli_ctx *c, const char *what, const char *in, int *fy)
+{
+    char *err = NULL;
+    if (!jpdate_parse_fy(in, fy, &err)) {
+        cli_fail(c, EXIT_INVALID, "--%s: %s", what, err);
+        free(err);
+        return EXIT_INVALID;
+    }
+    return 0;
+}
+
+static int cmd_new(cli_ctx *c, int argc, char **argv)
+{
+    cli_option opts[] = {{.name = "system"}, {.name = "vendor"}, {.name = "fy"}, {.name = "title"}};
+    size_t n = AZ_ARRAY_LEN(opts);
+    strlist pos = {0};
+    int r = cli_parse_options(c, argc, argv, opts, n, &pos);
+    if (r == 0 && pos.len != 1)
+        r = cli_fail(c, EXIT_USAGE, "assess new needs one CATALOG[@VERSION] (see anzen catalog list)");
+    assess_spec spec = {.scope = SCOPE_ORG, .fy = jpdate_fiscal_year(jpdate_today())};
+    if (r == 0 && opts[2].seen)
+        r = fy_arg(c, "fy", opts[2].value, &spec.fy);
+    if (r == 0)
+        r = cli_open(c);
+    char *cat = NULL, *ver = NULL, *err = NULL;
+    if (r == 0) {
+        const char *at = strchr(pos.items[0], '@');
+        cat = at ? xstrndup(pos.items[0], (size_t)(at - pos.items[0])) : xstrdup(pos.items[0]);
+        ver = at ? xstrdup(at + 1) : NULL;
+        spec.catalog_id = cat;
+        spec.catalog_version = ver;
+        spec.title = opts[3].value;
+    }
+    if (r == 0 && opts[0].seen) {
+        spec.scope = SCOPE_SYSTEM;
+        ws_status st = ws_system_find(c->st, opts[0].value, &spec.system_id, &err);
+        if (st != WS_OK)
+            r = cli_fail_status(c, st == WS_NOT_FOUND ? WS_INVALID : st, err);
+    }
+    if (r == 0 && opts[1].seen)
+        r = cli_vendor_arg(c, opts[1].value, &spec.vendor_id);
+    if (r == 0) {
+        int64_t id = 0;
+        ws_status st = assess_create(c->st, &spec, ws_current_user(), &id, &err);
+        if (st != WS_OK) {
+            r = cli_fail_status(c, st == WS_NOT_FOUND ? WS_INVALID : st, err);
+        } else {
+            assessment a;
+            assess_get(c->st, id, &a, &err);
+            char *fy = cli_fy_text(c, a.fy);
+            fprintf(c->out, c->g->english ? "created assessment #%lld: %s@%s, %s, %d items\n"
+                                          : "評価 #%lld を作成しました: %s@%s、%s、%d 項目\n",
+                    (long long)id, a.catalog_id, a.catalog_version, fy, a.items);
+            free(fy);
+            assessment_free(&a);
+        }
+    }
+    free(cat);
+    free(ver);
+    cli_options_free(opts, n);
+    sl_free(&pos);
+    return r;
+}
+
+static char *scope_label(cli_ctx *c, const assessment *a)
+{
+    bool en = c->g->english;
+    if (a->scope == SCOPE_ORG)
+        return xstrdup(en ? "organisation" : "医療機関");
+    if (a->vendor_name)
+        return xasprintf("%s / %s", a->system_name ? a->system_name : "?", a->vendor_name);
+    return xstrdup(a->system_name ? a->system_name : "?");
+}
+
+static int pct(int num, int den)
+{
+    return den > 0 ? num * 100 / den : 0;
+}
+
+static cJSON *assessment_json(const assessment *a)
+{
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddNumberToObject(j, "id", (double)a->id);
+    cJSON_AddStringToObject(j, "catalog", a->catalog_id);
+    cJSON_AddStringToObject(j, "version", a->catalog_version);
+    cJSON_AddStringToObject(j, "scope", a->scope == SCOPE_ORG ? "organisation" : "system");
+    cli_json_str(j, "system", a->system_name);
+    cli_json_str(j, "vendor", a->vendor_name);
+    cJSON_AddNumberToObject(j, "fy", a->fy);
+    char *fyl = jpdate_fy_label(a->fy, false);
+    cJSON_AddStringToObject(j, "fy_label", fyl);
+    free(fyl);
+    cli_json_str(j, "title", a->title);
+    if (a->prev_id)
+        cJSON_AddNumberToObject(j, "previous", (double)a->prev_id);
+    else
+        cJSON_AddNullToObject(j, "previous");
+    cJSON_AddNumberToObject(j, "items", a->items);
+    cJSON_AddNumberToObject(j, "answered", a->answered);
+    cJSON_AddNumberToObject(j, "positive", a->positive);
+    cJSON_AddNumberToObject(j, "not_applicable", a->not_applicable);
+    cJSON_AddNumberToObject(j, "overdue", a->overdue);
+    cli_json_str(j, "signed_by", a->signed_by);
+    cli_json_str(j, "signed_role", a->signed_role);
+    cli_json_str(j, "signed_at", a->signed_at);
+    cJSON_AddBoolToObject(j, "changed_since_signoff", a->changed_since_signoff);
+    cli_json_str(j, "created_at", a->created_at);
+    cli_json_str(j, "created_by", a->created_by);
+    return j;
+}
+
+static const char *signoff_state(cli_ctx *c, const assessment *a)
+{
+    bool en = c->g->english;
+    if (!a->signed_at)
+        return "-";
+    return a->changed_since_signoff ? (en ? "changed since sign-off" : "承認後に変更あり") : (en ? "signed" : "承認済");
+}
+
+static int cmd_list(cli_ctx *c, int argc, char **argv)
+{
+    cli_option opts[] = {{.name = "fy"}, {.name = "catalog"}, {.name = "system"}, {.name = "json", .flag = true}};
+    size_t n = AZ_ARRAY_LEN(opts);
+    strlist pos = {0};
+    int r = cli_parse_options(c, argc, argv, opts, n, &pos);
+    if (r == 0 && pos.len)
+        r = cli_fail(c, EXIT_USAGE, "assess list takes options only");
+    assess_filter f = {.catalog_id = opts[1].value};
+    if (r == 0 && opts[0].seen)
+        r = fy_arg(c, "fy", opts[0].value, &f.fy);
+    if (r == 0)
+        r = cli_open(c);
+    char *err = NULL;
+    if (r == 0 && opts[2].seen) {
+        ws_status st = ws_system_find(c->st, opts[2].value, &f.system_id, &err);
+        if (st != WS_OK)
+            r = cli_fail_status(c, st, err);
+    }
+    sl_free(&pos);
+    if (r != 0) {
+        cli_options_free(opts, n);
+        return r;
+    }
+    assessment *list;
+    size_t len = assess_list(c->st, &f, &list);
+    bool en = c->g->english;
+    if (opts[3].seen) {
+        cJSON *arr = cJSON_CreateArray();
+        for (size_t i = 0; i < len; i++)
+            cJSON_AddItemToArray(arr, assessment_json(&list[i]));
+        cli_json_print(c, arr);
+    } else {
+        cli_cell(c->out, "#", 4);
+        cli_cell(c->out, en ? "FISCAL YEAR" : "年度", 18);
+        cli_cell(c->out, en ? "CATALOG" : "カタログ", 30);
+        cli_cell(c->out, en ? "SCOPE" : "対象", 24);
+        cli_cell(c->out, en ? "ANSWERED" : "回答", 12);
+        cli_cell(c->out, en ? "POSITIVE" : "実施", 8);
+        cli_cell(c->out, en ? "OVERDUE" : "期限超過", 8);
+        fprintf(c->out, "%s\n", en ? "SIGN-OFF" : "承認");
+        for (size_t i = 0; i < len; i++) {
+            const assessment *a = &list[i];
+            char buf[64];
+            snprintf(buf, sizeof buf, "%lld", (long long)a->id);
+            cli_cell(c->out, buf, 4);
+            char *fy = cli_fy_text(c, a->fy);
+            cli_cell(c->out, fy, 18);
+            free(fy);
+            char *cat = xasprintf("%s@%s", a->catalog_id, a->catalog_version);
+            cli_cell(c->out, cat, 30);
+            free(cat);
+            char *sc = scope_label(c, a);
+            cli_cell(c->out, sc, 24);
+            free(sc);
+            snprintf(buf, sizeof buf, "%d/%d %d%%", a->answered, a->items, pct(a->answered, a->items));
+            cli_cell(c->out, buf, 12);
+            if (a->items - a->not_applicable > 0)
+                snprintf(buf, sizeof buf, "%d%%", pct(a->positive, a->items - a->not_applicable));
+            else
+                snprintf(buf, sizeof buf, "-");
+            cli_cell(c->out, buf, 8);
+            snprintf(buf, sizeof buf, "%d", a->overdue);
+            cli_cell(c->out, buf, 8);
+            fprintf(c->out, "%s\n", signoff_state(c, a));
+        }
+        if (len == 0)
+            fprintf(c->out, en ? "(no assessments; start one with anzen assess new CATALOG)\n"
+                               : "（評価がありません。anzen assess new CATALOG で作成します）\n");
+    }
+    assessment_list_free(list, len);
+    cli_options_free(opts, n);
+    return EXIT_OK;
+}
+
+static const char *owner_label(responsibility r, bool en)
+{
+    switch (r) {
+    case RESP_HOSPITAL:
+        return en ? "hospital" : "医療機関";
+    case RESP_VENDOR:
+        return en ? "vendor" : "事業者";
+    case RESP_JOINT:
+        return en ? "joint" : "共同";
+    case RESP_NA:
+        return en ? "n/a" : "対象外";
+    case RESP_NONE:
+        break;
+    }
+    return "-";
+}
+
+static const char *party_label(answer_party p, bool en)
+{
+    return p == PARTY_HOSPITAL ? (en ? "hospital" : "医療機関") : p == PARTY_VENDOR ? (en ? "vendor" : "事業者") : (en ? "agreed" : "合意");
+}
+
+static cJSON *answer_json(const answer *x, const catalog *cat, bool en)
+{
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddStringToObject(j, "party", answer_party_name(x->party));
+    if (x->party_vendor_id)
+        cJSON_AddNumberToObject(j, "party_vendor_id", (double)x->party_vendor_id);
+    cli_json_str(j, "value", x->value);
+    const answer_def *d = x->value ? catalog_find_answer(cat, x->value) : NULL;
+    cli_json_str(j, "label", d ? i18n_get(&d->label, en) : NULL);
+    cli_json_str(j, "meaning", d ? answer_meaning_name(d->meaning) : NULL);
+    cli_json_str(j, "checked", x->checked);
+    cli_json_str(j, "due", x->due);
+    cli_json_str(j, "done", x->done);
+    cli_json_str(j, "owner", x->owner ? responsibility_name(x->owner) : NULL);
+    cli_json_str(j, "owner_vendor", x->owner_vendor_name);
+    cli_json_str(j, "note", x->note);
+    cJSON *ev = cJSON_AddArrayToObject(j, "evidence");
+    for (size_t i = 0; i < x->evidence.len; i++)
+        cJSON_AddItemToArray(ev, cJSON_CreateString(x->evidence.items[i]));
+    cli_json_str(j, "answered_by", x->answered_by);
+    cli_json_str(j, "updated_at", x->updated_at);
+    return j;
+}
+
+static void print_answer(cli_ctx *c, const answer *x, const catalog *cat, const char *indent, bool with_party)
+{
+    bool en = c->g->english;
+    const answer_def *d = x->value ? catalog_find_answer(cat, x->value) : NULL;
+    fprintf(c->out, "%s", indent);
+    if (with_party)
+        fprintf(c->out, "[%s] ", party_label(x->party, en));
+    fprintf(c->out, "%s: %s", en ? "answer" : "回答", d ? i18n_get(&d->label, en) : (x->value ? x->value : "-"));
+    if (x->owner) {
+        fprintf(c->out, "  %s: %s", en ? "owner" : "責任", owner_label(x->owner, en));
+        if (x->owner_vendor_name)
+            fprintf(c->out, " (%s)", x->owner_vendor_name);
+    }
+    static const char *const ja[] = {"確認日", "目標日", "完了日"}, *const enl[] = {"checked", "due", "done"};
+    const char *dates[] = {x->checked, x->due, x->done};
+    for (int i = 0; i < 3; i++)
+        if (dates[i])
+            fprintf(c->out, "  %s: %s", en ? enl[i] : ja[i], dates[i]);
+    if (x->answered_by)
+        fprintf(c->out, "  (%s %s)", x->answered_by, x->updated_at ? x->updated_at : "");
+    fputc('\n', c->out);
+    if (x->note) {
+        /* multi-line notes keep their lines, indented */
+        fprintf(c->out, "%s  %s: ", indent, en ? "note" : "メモ");
+        for (const char *p = x->note; *p; p++) {
+            fputc(*p, c->out);
+            if (*p == '\n')
+                fprintf(c->out, "%s        ", indent);
+        }
+        fputc('\n', c->out);
+    }
+    for (size_t i = 0; i < x->evidence.len; i++)
+        fprintf(c->out, "%s  %s: %s\n", indent, en ? "evidence" : "根拠", x->evidence.items[i]);
+}
+
+static int cmd_show(cli_ctx *c, int argc, char **argv)
+{
+    cli_option opts[] = {{.name = "json", .flag = true}, {.name = "all-parties", .flag = true}};
+    strlist pos = {0};
+    int r = cli_parse_options(c, argc, argv, opts, 2, &pos);
+    if (r == 0)
+        r = one_assessment(c, &pos, "show");
+    int64_t id = 0;
+    if (r == 0)
+        r = open_assessment(c, pos.items[0], &id);
+    sl_free(&pos);
+    if (r != 0)
+        return r;
+    bool en = c->g->english, json = opts[0].seen, all = opts[1].seen;
+    char *err = NULL;
+    assessment a;
+    assess_get(c->st, id, &a, &err);
+    catalog *cat = catalog_db_load(c->st, a.catalog_id, a.catalog_version);
+    if (!cat) {
+        r = cli_fail(c, EXIT_FAILURE_GENERAL, "catalog %s@%s is no longer installed", a.catalog_id, a.catalog_version);
+        assessment_free(&a);
+        return r;
+    }
+    answer_set set;
+    assess_load_answers(c->st, id, &set, &err);
+    if (json) {
+        cJSON *j = assessment_json(&a);
+        cJSON *items = cJSON_AddArrayToObject(j, "items");
+        for (size_t i = 0; i < cat->nnodes; i++) {
+            const catalog_node *n = &cat->nodes[i];
+            if (n->kind != NODE_ITEM)
+                continue;
+            cJSON *it = cJSON_CreateObject();
+            cJSON_AddStringToObject(it, "id", n->id);
+            cli_json_str(it, "ref", n->ref);
+            const answer *eff = answer_set_effective(&set, n->id);
+            if (eff)
+                cJSON_AddItemToObject(it, "answer", answer_json(eff, cat, en));
+            else
+                cJSON_AddNullToObject(it, "answer");
+            cJSON *parties = cJSON_AddArrayToObject(it, "parties");
+            for (size_t k = 0; k < set.len; k++)
+                if (str_eq(set.items[k].item_id, n->id))
+                    cJSON_AddItemToArray(parties, answer_json(&set.items[k], cat, en));
+            cJSON_AddItemToArray(items, it);
+        }
+        cli_json_print(c, j);
+    } else {
+        char *fy = cli_fy_text(c, a.fy), *sc = scope_label(c, &a);
+        fprintf(c->out, "#%lld %s@%s  %s\n%s\n", (long long)a.id, a.catalog_id, a.catalog_version, fy,
+                i18n_get(&cat->title, en));
+        fprintf(c->out, "%s: %s\n", en ? "Scope" : "対象", sc);
+        free(fy);
+        free(sc);
+        if (a.prev_id)
+            fprintf(c->out, "%s: #%lld\n", en ? "Carried from" : "前年度", (long long)a.prev_id);
+        fprintf(c->out, "%s: %d/%d (%d%%)  %s: %d%%  %s: %d\n", en ? "Answered" : "回答済", a.answered, a.items,
+                pct(a.answered, a.items), en ? "Positive" : "実施", pct(a.positive, a.items - a.not_applicable),
+                en ? "Overdue" : "期限超過", a.overdue);
+        if (a.signed_at)
+            fprintf(c->out, "%s: %s (%s) %s%s\n", en ? "Signed off" : "承認", a.signed_by, a.signed_role, a.signed_at,
+                    a.changed_since_signoff ? (en ? " — changed since sign-off" : " — 承認後に変更あり") : "");
+        fputc('\n', c->out);
+        for (size_t i = 0; i < cat->nnodes; i++) {
+            const catalog_node *n = &cat->nodes[i];
+            const char *label = n->title.ja ? i18n_get(&n->title, en) : i18n_get(&n->text, en);
+            if (n->kind == NODE_HEADING) {
+                fprintf(c->out, "%*s# %s %s\n", n->depth * 2, "", n->ref ? n->ref : "", label);
+                continue;
+            }
+            fprintf(c->out, "%*s- %s %s  (%s)\n", n->depth * 2, "", n->ref ? n->ref : "", label, n->id);
+            char *indent = xasprintf("%*s", n->depth * 2 + 4, "");
+            if (all) {
+                for (size_t k = 0; k < set.len; k++)
+                    if (str_eq(set.items[k].item_id, n->id))
+                        print_answer(c, &set.items[k], cat, indent, true);
+            } else {
+                const answer *eff = answer_set_effective(&set, n->id);
+                if (eff)
+                    print_answer(c, eff, cat, indent, eff->party != PARTY_HOSPITAL);
+            }
+            free(indent);
+        }
+    }
+    answer_set_free(&set);
+    catalog_free(cat);
+    assessment_free(&a);
+    cli_options_free(opts, 2);
+    return EXIT_OK;
+}
+
+static int cmd_signoff(cli_ctx *c, int argc, char **argv)
+{
+    cli_option opts[] = {{.name = "name"}, {.name = "role"}};
+    strlist pos = {0};
+    int r = cli_parse_options(c, argc, argv, opts, 2, &pos);
+    if (r == 0)
+        r = one_assessment(c, &pos, "signoff");
+    if (r == 0 && (!opts[0].seen || !opts[1].seen))
+        r = cli_fail(c, EXIT_USAGE, "assess signoff needs --name and --role");
+    int64_t id = 0;
+    if (r == 0)
+        r = open_assessment(c, pos.items[0], &id);
+    if (r == 0) {
+        char *err = NULL;
+        ws_status st = assess_signoff(c->st, id, opts[0].value, opts[1].value, ws_current_user(), &err);
+        if (st != WS_OK)
+            r = cli_fail_status(c, st, err);
+        else
+            fprintf(c->out, c->g->english ? "assessment #%lld signed off by %s (%s)\n"
+                                          : "評価 #%lld を %s（%s）が承認しました\n",
+                    (long long)id, opts[0].value, opts[1].value);
+    }
+    sl_free(&pos);
+    cli_options_free(opts, 2);
+    return r;
+}
+
+static int cmd_carry(cli_ctx *c, int argc, char **argv)
+{
+    cli_option opts[] = {{.name = "to-fy"}, {.name = "to-version"}, {.name = "keep-values", .flag = true},
+                     {.name = "keep-dates", .flag = true}};
+    size_t n = AZ_ARRAY_LEN(opts);
+    strlist pos = {0};
+    int r = cli_parse_options(c, argc, argv, opts, n, &pos);
+    if (r == 0)
+        r = one_assessment(c, &pos, "carry");
+    if (r == 0 && !opts[0].seen)
+        r = cli_fail(c, EXIT_USAGE, "assess carry needs --to-fy FY (e.g. 2026 or 令和8年度)");
+    int fy = 0;
+    if (r == 0)
+        r = fy_arg(c, "to-fy", opts[0].value, &fy);
+    int64_t id = 0;
+    if (r == 0)
+        r = open_assessment(c, pos.items[0], &id);
+    if (r == 0) {
+        char *err = NULL;
+        int64_t nid = 0;
+        int dropped = 0;
+        unsigned flags = (opts[2].seen ? CARRY_KEEP_VALUES : 0u) | (opts[3].seen ? CARRY_KEEP_DATES : 0u);
+        ws_status st = assess_carry(c->st, id, fy, opts[1].value, flags, ws_current_user(), &nid, &dropped, &err);
+        if (st != WS_OK) {
+            r = cli_fail_status(c, st, err);
+        } else {
+            char *fyl = cli_fy_text(c, fy);
+            fprintf(c->out, c->g->english ? "created assessment #%lld for %s from #%lld\n"
+                                          : "評価 #%lld（%s）を #%lld から作成しました\n",
+                    (long long)nid, fyl, (long long)id);
+            if (dropped)
+                fprintf(c->out, c->g->english ? "%d item(s) are not in the new version and were not carried\n"
+                                              : "新しい版にない %d 項目は引き継いでいません\n",
+                        dropped);
+            free(fyl);
+        }
+    }
+    sl_free(&pos);
+    cli_options_free(opts, n);
+    return r;
+}
+
+static int cmd_undo(cli_ctx *c, int argc, char **argv)
+{
+    strlist pos = {0};
+    int r = cli_parse_options(c, argc, argv, NULL, 0, &pos);
+    if (r == 0)
+        r = one_assessment(c, &pos, "undo");
+    int64_t id = 0;
+    if (r == 0)
+        r = open_assessment(c, pos.items[0], &id);
+    if (r == 0) {
+        char *err = NULL, *what = NULL;
+        ws_status st = assess_undo(c->st, id, ws_current_user(), &what, &err);
+        if (st != WS_OK)
+            r = cli_fail_status(c, st, err);
+        else
+            fprintf(c->out, "%s\n", what);
+        free(what);
+    }
+    sl_free(&pos);
+    return r;
+}
+
+static int assess_run(cli_ctx *c, int argc, char **argv)
+{
+    if (str_eq(argv[0], "new"))
+        return cmd_new(c, argc, argv);
+    if (str_eq(argv[0], "list"))
+        return cmd_list(c, argc, argv);
+    if (str_eq(argv[0], "show"))
+        return cmd_show(c, argc, argv);
+    if (str_eq(argv[0], "signoff"))
+        return cmd_signoff(c, argc, argv);
+    if (str_eq(argv[0], "carry"))
+        return cmd_carry(c, argc, argv);
+    if (str_eq(argv[0], "undo"))
+        return cmd_undo(c, argc, argv);
+    return cli_unknown_subcommand(c, "assess", argv[0], assess_usage);
+}
+
+const cli_group cli_group_assess = {
+    .name = "assess", .summary = "assessments", .run = assess_run, .usage = assess_usage};

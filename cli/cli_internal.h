@@ -1,0 +1,43 @@
+/* Shared plumbing for the command groups (one file per group: cli_catalog.c, …). */
+#ifndef ANZEN_CLI_INTERNAL_H
+#define ANZEN_CLI_INTERNAL_H
+
+#include "catalog/lib.h"
+#include "cli.h"
+#include "store/lib.h"
+
+typedef struct {
+    const session_opts *g;
+    FILE *out, *err;
+    store *st; /* opened by cli_open */
+} cli_ctx;
+
+/* Opens the database and imports changed catalogs; catalog problems are printed as warnings.
+ * Returns 0 or an exit code (message already printed). */
+int cli_open(cli_ctx *c);
+void cli_close(cli_ctx *c);
+
+/* A command group: `name` and its dispatcher. */
+typedef struct {
+    const char *name;
+    const char *summary;
+    int (*run)(cli_ctx *c, int argc, char **argv); /* argv[0] is the subcommand */
+    void (*usage)(FILE *out);
+    bool runs_bare; /* `anzen NAME` alone is a valid call (e.g. progress of everything) */
+} cli_group;
+
+extern const cli_group cli_group_catalog;
+extern const cli_group cli_group_org, cli_group_vendor, cli_group_system, cli_group_assess, cli_group_answer, cli_group_progress, cli_group_history, cli_group_diff;
+
+/* For a group's run when argv[0] is none of its subcommands: prints
+ * `anzen: unknown command "GROUP SUB"` and the group's usage to err; returns EXIT_USAGE. */
+int cli_unknown_subcommand(cli_ctx *c, const char *group, const char *sub, void (*usage)(FILE *out));
+
+/* Prints "anzen: message" to err and returns code. */
+int cli_fail(cli_ctx *c, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Very small option scanner: returns the value of --name (or --name=value) at argv[*i], advancing
+ * *i, or NULL when argv[*i] is not that option. Missing value → *missing set. */
+const char *cli_opt(int argc, char **argv, int *i, const char *name, bool *missing);
+
+#endif

@@ -1,0 +1,471 @@
+/* anzen system add | edit | list | show — the system inventory (システム台帳). */
+#include <stdlib.h>
+
+#include "cli_common.h"
+
+static void system_usage(FILE *out)
+{
+    fprintf(out,
+            "  system add NAME --category C [--vendor V --product P --product-version X\n"
+            "          --hosting on-premises|cloud|hybrid --remote yes|no --remote-method M\n"
+            "          --remote-restriction R --medical-device yes|no --patient-data yes|no\n"
+            "          --sbom yes|no --sbom-ref REF --end-of-support DATE --backup-method M\n"
+            "          --backup-generations N --restore-by WHO --restore-method HOW --disposal HOW\n"
+            "          --documents DOCS --note T\n"
+            "          --port-in 'PORTS|PROTOCOL|PURPOSE|NOTE' --port-out '…' (repeatable)\n"
+            "          --storage 'MEDIUM|LOCATION|CONTENT' --connection 'PEER|METHOD|PURPOSE'\n"
+            "          --control 'TYPE|MEASURE' (repeatable; 補完的リスクコントロール)]\n"
+            "  system edit SYSTEM [--name NEW and the options of add; a list option replaces that list,\n"
+            "          --clear-ports --clear-storage --clear-connections --clear-controls empty it]\n"
+            "  system list [--json]            the inventory\n"
+            "  system show SYSTEM [--json]     (SYSTEM = name or #id)\n"
+            "  categories: ");
+    for (size_t i = 0; i < ws_category_count; i++)
+        fprintf(out, "%s%s(%s)", i ? " " : "", ws_categories[i].code, ws_categories[i].ja);
+    fputc('\n', out);
+}
+
+#define SYSTEM_OPTS                                                                                                \
+    {.name = "name"}, {.name = "category"}, {.name = "vendor"}, {.name = "product"}, {.name = "product-version"},  \
+        {.name = "hosting"}, {.name = "remote"}, {.name = "remote-method"}, {.name = "remote-restriction"},        \
+        {.name = "medical-device"}, {.name = "patient-data"}, {.name = "sbom"}, {.name = "sbom-ref"},              \
+        {.name = "end-of-support"}, {.name = "backup-method"}, {.name = "backup-generations"},                    \
+        {.name = "restore-by"}, {.name = "restore-method"}, {.name = "disposal"}, {.name = "documents"},          \
+        {.name = "note"}, {.name = "port-in", .repeat = true}, {.name = "port-out", .repeat = true},               \
+        {.name = "storage", .repeat = true}, {.name = "connection", .repeat = true},                              \
+        {.name = "control", .repeat = true}, {.name = "clear-ports", .flag = true},                               \
+        {.name = "clear-storage", .flag = true}, {.name = "clear-connections", .flag = true},                     \
+        {.name = "clear-controls", .flag = true}
+
+#define OPT(name) cli_option_get(opts, nopts, name)
+
+/* Splits "a|b|c" into up to n trimmed fields (NULL when empty). */
+static void split_fields(const char *s, char **out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL;
+    size_t i = 0;
+    const char *p = s;
+    while (p && i < n) {
+        const char *bar = i + 1 < n ? strchr(p, '|') : NULL;
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        while (len && (*p == ' '))
+            p++, len--;
+        while (len && p[len - 1] == ' ')
+            len--;
+        out[i++] = len ? xstrndup(p, len) : NULL;
+        p = bar ? bar + 1 : NULL;
+    }
+}
+
+static void free_systems_lists(ws_system *sys, bool ports, bool storage, bool conns, bool controls)
+{
+    ws_system tmp = {0};
+    if (ports) {
+        tmp.ports = sys->ports, tmp.nports = sys->nports;
+        sys->ports = NULL, sys->nports = 0;
+    }
+    if (storage) {
+        tmp.storage = sys->storage, tmp.nstorage = sys->nstorage;
+        sys->storage = NULL, sys->nstorage = 0;
+    }
+    if (conns) {
+        tmp.connections = sys->connections, tmp.nconnections = sys->nconnections;
+        sys->connections = NULL, sys->nconnections = 0;
+    }
+    if (controls) {
+        tmp.controls = sys->controls, tmp.ncontrols = sys->ncontrols;
+        sys->controls = NULL, sys->ncontrols = 0;
+    }
+    ws_system_free(&tmp);
+}
+
+static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t nopts)
+{
+    cli_option_text(&sys->name, OPT("name"));
+    cli_option *cat = OPT("category");
+    if (cat->seen) {
+        const ws_category *k = ws_category_parse(cat->value);
+        if (!k)
+            return cli_fail(c, EXIT_INVALID, "--category: unknown \"%s\" (see anzen system --help)", cat->value);
+        free(sys->category);
+        sys->category = xstrdup(k->code);
+    }
+    cli_option *v = OPT("vendor");
+    if (v->seen) {
+        sys->vendor_id = 0;
+        if (!str_empty(v->value)) {
+            int r = cli_vendor_arg(c, v->value, &sys->vendor_id);
+            if (r)
+                return r;
+        }
+    }
+    cli_option_text(&sys->product, OPT("product"));
+    cli_option_text(&sys->product_version, OPT("product-version"));
+    cli_option *h = OPT("hosting");
+    if (h->seen) {
+        const char *val = h->value;
+        if (str_eq(val, "オンプレミス") || str_eq(val, "onprem") || str_eq(val, "on-prem"))
+            val = "on-premises";
+        else if (str_eq(val, "クラウド"))
+            val = "cloud";
+        else if (str_eq(val, "ハイブリッド"))
+            val = "hybrid";
+        if (!str_empty(val) && !str_eq(val, "on-premises") && !str_eq(val, "cloud") && !str_eq(val, "hybrid"))
+            return cli_fail(c, EXIT_INVALID, "--hosting: \"%s\" is not on-premises, cloud or hybrid", h->value);
+        free(sys->hosting);
+        sys->hosting = str_empty(val) ? NULL : xstrdup(val);
+    }
+    int r = cli_option_tri(c, &sys->remote_maintenance, OPT("remote"));
+    if (!r)
+        r = cli_option_tri(c, &sys->medical_device, OPT("medical-device"));
+    if (!r)
+        r = cli_option_tri(c, &sys->patient_data_in_maintenance, OPT("patient-data"));
+    if (!r)
+        r = cli_option_tri(c, &sys->sbom_available, OPT("sbom"));
+    if (r)
+        return r;
+    cli_option_text(&sys->remote_method, OPT("remote-method"));
+    cli_option_text(&sys->remote_source_restriction, OPT("remote-restriction"));
+    cli_option_text(&sys->sbom_ref, OPT("sbom-ref"));
+    r = cli_option_date(c, &sys->end_of_support, OPT("end-of-support"));
+    if (r)
+        return r;
+    cli_option_text(&sys->backup_method, OPT("backup-method"));
+    cli_option *g = OPT("backup-generations");
+    if (g->seen) {
+        char *end;
+        long n = strtol(g->value, &end, 10);
+        if (*end || n < 0 || n > 10000)
+            return cli_fail(c, EXIT_INVALID, "--backup-generations: \"%s\" is not a number", g->value);
+        sys->backup_generations = (int)n;
+    }
+    cli_option_text(&sys->restore_by, OPT("restore-by"));
+    cli_option_text(&sys->restore_method, OPT("restore-method"));
+    cli_option_text(&sys->disposal, OPT("disposal"));
+    cli_option_text(&sys->documents, OPT("documents"));
+    cli_option_text(&sys->note, OPT("note"));
+
+    bool ports = OPT("port-in")->seen || OPT("port-out")->seen || OPT("clear-ports")->seen;
+    bool storage = OPT("storage")->seen || OPT("clear-storage")->seen;
+    bool conns = OPT("connection")->seen || OPT("clear-connections")->seen;
+    bool controls = OPT("control")->seen || OPT("clear-controls")->seen;
+    free_systems_lists(sys, ports, storage, conns, controls);
+    size_t cap;
+    cap = 0;
+    for (int dir = 0; dir < 2; dir++) {
+        cli_option *o = OPT(dir == 0 ? "port-in" : "port-out");
+        for (size_t i = 0; i < o->values.len; i++) {
+            char *f[4];
+            split_fields(o->values.items[i], f, 4);
+            GROW(sys->ports, cap, sys->nports + 1);
+            sys->ports[sys->nports++] = (ws_port){dir == 0 ? PORT_IN : PORT_OUT, f[0], f[1], f[2], f[3]};
+            if (!f[0])
+                return cli_fail(c, EXIT_INVALID, "--%s: \"%s\" has no port (use 'PORTS|PROTOCOL|PURPOSE|NOTE')",
+                                o->name, o->values.items[i]);
+        }
+    }
+    cli_option *o = OPT("storage");
+    cap = 0;
+    for (size_t i = 0; i < o->values.len; i++) {
+        char *f[3];
+        split_fields(o->values.items[i], f, 3);
+        GROW(sys->storage, cap, sys->nstorage + 1);
+        sys->storage[sys->nstorage++] = (ws_storage){f[0], f[1], f[2]};
+        if (!f[1])
+            return cli_fail(c, EXIT_INVALID, "--storage: \"%s\" has no location (use 'MEDIUM|LOCATION|CONTENT')",
+                            o->values.items[i]);
+    }
+    o = OPT("connection");
+    cap = 0;
+    for (size_t i = 0; i < o->values.len; i++) {
+        char *f[3];
+        split_fields(o->values.items[i], f, 3);
+        GROW(sys->connections, cap, sys->nconnections + 1);
+        sys->connections[sys->nconnections++] = (ws_connection){f[0], f[1], f[2]};
+        if (!f[0])
+            return cli_fail(c, EXIT_INVALID, "--connection: \"%s\" has no peer (use 'PEER|METHOD|PURPOSE')",
+                            o->values.items[i]);
+    }
+    o = OPT("control");
+    cap = 0;
+    for (size_t i = 0; i < o->values.len; i++) {
+        char *f[2];
+        split_fields(o->values.items[i], f, 2);
+        GROW(sys->controls, cap, sys->ncontrols + 1);
+        sys->controls[sys->ncontrols++] = (ws_control){f[0], f[1]};
+        if (!f[0])
+            return cli_fail(c, EXIT_INVALID, "--control: \"%s\" has no control type (use 'TYPE|MEASURE')",
+                            o->values.items[i]);
+    }
+    return 0;
+}
+
+static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
+{
+    cli_option opts[] = {SYSTEM_OPTS};
+    size_t nopts = AZ_ARRAY_LEN(opts);
+    strlist pos = {0};
+    int r = cli_parse_options(c, argc, argv, opts, nopts, &pos);
+    if (r == 0 && pos.len != 1)
+        r = cli_fail(c, EXIT_USAGE, add ? "system add needs one NAME" : "system edit needs one SYSTEM (name or #id)");
+    if (r == 0 && add && !OPT("category")->seen)
+        r = cli_fail(c, EXIT_USAGE, "system add needs --category (see anzen system --help)");
+    if (r == 0)
+        r = cli_open(c);
+    ws_system sys = {0};
+    char *err = NULL;
+    if (r == 0 && !add) {
+        int64_t id;
+        ws_status st = ws_system_find(c->st, pos.items[0], &id, &err);
+        if (st == WS_OK)
+            st = ws_system_get(c->st, id, &sys, &err);
+        if (st != WS_OK)
+            r = cli_fail_status(c, st, err);
+    }
+    if (r == 0) {
+        if (add)
+            sys.name = xstrdup(pos.items[0]);
+        r = apply_options(c, &sys, opts, nopts);
+    }
+    if (r == 0) {
+        int64_t id = 0;
+        ws_status st = ws_system_save(c->st, &sys, ws_current_user(), &id, &err);
+        if (st != WS_OK)
+            r = cli_fail_status(c, st, err);
+        else
+            fprintf(c->out, c->g->english ? "saved system #%lld %s\n" : "システム #%lld %s を保存しました\n",
+                    (long long)id, sys.name);
+    }
+    ws_system_free(&sys);
+    cli_options_free(opts, nopts);
+    sl_free(&pos);
+    return r;
+}
+
+static const char *category_label(const char *code, bool en)
+{
+    const ws_category *k = ws_category_parse(code);
+    return k ? (en ? k->en : k->ja) : (code ? code : "-");
+}
+
+static const char *tri_label(ws_tri t, bool en)
+{
+    return t == TRI_YES ? (en ? "yes" : "あり") : t == TRI_NO ? (en ? "no" : "なし") : "-";
+}
+
+static cJSON *system_json(const ws_system *s)
+{
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddNumberToObject(j, "id", (double)s->id);
+    cli_json_str(j, "name", s->name);
+    cli_json_str(j, "category", s->category);
+    if (s->vendor_id)
+        cJSON_AddNumberToObject(j, "vendor_id", (double)s->vendor_id);
+    else
+        cJSON_AddNullToObject(j, "vendor_id");
+    cli_json_str(j, "vendor", s->vendor_name);
+    cli_json_str(j, "product", s->product);
+    cli_json_str(j, "product_version", s->product_version);
+    cli_json_str(j, "hosting", s->hosting);
+    cli_json_str(j, "remote_maintenance", s->remote_maintenance ? ws_tri_name(s->remote_maintenance) : NULL);
+    cli_json_str(j, "remote_method", s->remote_method);
+    cli_json_str(j, "remote_source_restriction", s->remote_source_restriction);
+    cli_json_str(j, "medical_device", s->medical_device ? ws_tri_name(s->medical_device) : NULL);
+    cli_json_str(j, "patient_data_in_maintenance",
+                s->patient_data_in_maintenance ? ws_tri_name(s->patient_data_in_maintenance) : NULL);
+    cli_json_str(j, "sbom_available", s->sbom_available ? ws_tri_name(s->sbom_available) : NULL);
+    cli_json_str(j, "sbom_ref", s->sbom_ref);
+    cli_json_str(j, "end_of_support", s->end_of_support);
+    cli_json_str(j, "backup_method", s->backup_method);
+    if (s->backup_generations)
+        cJSON_AddNumberToObject(j, "backup_generations", s->backup_generations);
+    else
+        cJSON_AddNullToObject(j, "backup_generations");
+    cli_json_str(j, "restore_by", s->restore_by);
+    cli_json_str(j, "restore_method", s->restore_method);
+    cli_json_str(j, "disposal", s->disposal);
+    cli_json_str(j, "documents", s->documents);
+    cli_json_str(j, "note", s->note);
+    cJSON *a = cJSON_AddArrayToObject(j, "ports");
+    for (size_t i = 0; i < s->nports; i++) {
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddStringToObject(p, "dir", s->ports[i].dir == PORT_IN ? "in" : "out");
+        cli_json_str(p, "ports", s->ports[i].ports);
+        cli_json_str(p, "protocol", s->ports[i].protocol);
+        cli_json_str(p, "purpose", s->ports[i].purpose);
+        cli_json_str(p, "note", s->ports[i].note);
+        cJSON_AddItemToArray(a, p);
+    }
+    a = cJSON_AddArrayToObject(j, "storage");
+    for (size_t i = 0; i < s->nstorage; i++) {
+        cJSON *p = cJSON_CreateObject();
+        cli_json_str(p, "medium", s->storage[i].medium);
+        cli_json_str(p, "location", s->storage[i].location);
+        cli_json_str(p, "content", s->storage[i].content);
+        cJSON_AddItemToArray(a, p);
+    }
+    a = cJSON_AddArrayToObject(j, "connections");
+    for (size_t i = 0; i < s->nconnections; i++) {
+        cJSON *p = cJSON_CreateObject();
+        cli_json_str(p, "peer", s->connections[i].peer);
+        cli_json_str(p, "method", s->connections[i].method);
+        cli_json_str(p, "purpose", s->connections[i].purpose);
+        cJSON_AddItemToArray(a, p);
+    }
+    a = cJSON_AddArrayToObject(j, "controls");
+    for (size_t i = 0; i < s->ncontrols; i++) {
+        cJSON *p = cJSON_CreateObject();
+        cli_json_str(p, "type", s->controls[i].kind);
+        cli_json_str(p, "measure", s->controls[i].measure);
+        cJSON_AddItemToArray(a, p);
+    }
+    return j;
+}
+
+static void show_text(cli_ctx *c, const char *label, const char *v)
+{
+    if (str_empty(v))
+        fprintf(c->out, "%s: -\n", label);
+    else if (strchr(v, '\n')) {
+        fprintf(c->out, "%s:\n  ", label);
+        for (const char *p = v; *p; p++) {
+            fputc(*p, c->out);
+            if (*p == '\n')
+                fputs("  ", c->out);
+        }
+        fputc('\n', c->out);
+    }
+    else
+        fprintf(c->out, "%s: %s\n", label, v);
+}
+
+static void show_system(cli_ctx *c, const ws_system *s)
+{
+    bool en = c->g->english;
+    fprintf(c->out, "#%lld %s\n", (long long)s->id, s->name);
+    show_text(c, en ? "Category" : "分類", category_label(s->category, en));
+    show_text(c, en ? "Vendor" : "事業者", s->vendor_name);
+    show_text(c, en ? "Product" : "製品", s->product);
+    show_text(c, en ? "Version" : "バージョン", s->product_version);
+    show_text(c, en ? "Hosting" : "設置形態",
+              str_eq(s->hosting, "on-premises") ? (en ? "on-premises" : "オンプレミス")
+              : str_eq(s->hosting, "cloud")     ? (en ? "cloud" : "クラウド")
+              : str_eq(s->hosting, "hybrid")    ? (en ? "hybrid" : "ハイブリッド")
+                                                : NULL);
+    show_text(c, en ? "Remote maintenance" : "リモート保守", tri_label(s->remote_maintenance, en));
+    show_text(c, en ? "  method" : "  方式", s->remote_method);
+    show_text(c, en ? "  source restriction" : "  接続元制限", s->remote_source_restriction);
+    show_text(c, en ? "Medical device" : "医療機器", tri_label(s->medical_device, en));
+    show_text(c, en ? "Patient data in maintenance" : "保守で患者データを扱う",
+              tri_label(s->patient_data_in_maintenance, en));
+    show_text(c, "SBOM", tri_label(s->sbom_available, en));
+    if (s->sbom_ref)
+        show_text(c, en ? "  SBOM reference" : "  SBOMの所在", s->sbom_ref);
+    char *eos = cli_date_text(s->end_of_support);
+    show_text(c, en ? "End of support" : "サポート終了日", eos);
+    free(eos);
+    show_text(c, en ? "Backup" : "バックアップ方式", s->backup_method);
+    if (s->backup_generations)
+        fprintf(c->out, "%s: %d\n", en ? "  generations" : "  世代数", s->backup_generations);
+    show_text(c, en ? "Restored by" : "復元作業者", s->restore_by);
+    show_text(c, en ? "Restore procedure" : "復元手順", s->restore_method);
+    show_text(c, en ? "Disposal" : "使用停止・廃棄", s->disposal);
+    show_text(c, en ? "Vendor documents" : "事業者資料", s->documents);
+    const char *titles[] = {en ? "Ports" : "ネットワークポート", en ? "Storage" : "データ保存場所",
+                            en ? "External connections" : "外部接続", en ? "Compensating controls" : "補完的対策"};
+    size_t counts[] = {s->nports, s->nstorage, s->nconnections, s->ncontrols};
+    for (int k = 0; k < 4; k++) {
+        if (!counts[k])
+            continue;
+        fprintf(c->out, "%s:\n", titles[k]);
+        for (size_t i = 0; i < counts[k]; i++) {
+            char *t = k == 0   ? ws_port_format(&s->ports[i])
+                      : k == 1 ? ws_storage_format(&s->storage[i])
+                      : k == 2 ? ws_connection_format(&s->connections[i])
+                               : ws_control_format(&s->controls[i]);
+            fprintf(c->out, "  %s\n", t);
+            free(t);
+        }
+    }
+    if (s->note)
+        show_text(c, en ? "Note" : "備考", s->note);
+}
+
+static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
+{
+    cli_option opts[] = {{.name = "json", .flag = true}};
+    strlist pos = {0};
+    int r = cli_parse_options(c, argc, argv, opts, 1, &pos);
+    if (r == 0 && show && pos.len != 1)
+        r = cli_fail(c, EXIT_USAGE, "system show needs one SYSTEM (name or #id)");
+    if (r == 0 && !show && pos.len)
+        r = cli_fail(c, EXIT_USAGE, "system list takes no arguments");
+    if (r == 0)
+        r = cli_open(c);
+    char *err = NULL;
+    int64_t id = 0;
+    if (r == 0 && show) {
+        ws_status st = ws_system_find(c->st, pos.items[0], &id, &err);
+        if (st != WS_OK)
+            r = cli_fail_status(c, st, err);
+    }
+    sl_free(&pos);
+    if (r != 0)
+        return r;
+    bool en = c->g->english;
+    bool json = opts[0].seen;
+    if (show) {
+        ws_system s;
+        ws_status st = ws_system_get(c->st, id, &s, &err);
+        if (st != WS_OK)
+            return cli_fail_status(c, st, err);
+        if (json)
+            cli_json_print(c, system_json(&s));
+        else
+            show_system(c, &s);
+        ws_system_free(&s);
+        return EXIT_OK;
+    }
+    ws_system *list;
+    size_t n = ws_system_list(c->st, &list);
+    if (json) {
+        cJSON *arr = cJSON_CreateArray();
+        for (size_t i = 0; i < n; i++)
+            cJSON_AddItemToArray(arr, system_json(&list[i]));
+        cli_json_print(c, arr);
+    } else {
+        cli_cell(c->out, "#", 4);
+        cli_cell(c->out, en ? "SYSTEM" : "システム", 24);
+        cli_cell(c->out, en ? "CATEGORY" : "分類", 14);
+        cli_cell(c->out, en ? "VENDOR" : "事業者", 22);
+        cli_cell(c->out, en ? "HOSTING" : "設置", 12);
+        cli_cell(c->out, en ? "REMOTE" : "リモート保守", 12);
+        fprintf(c->out, "%s\n", en ? "END OF SUPPORT" : "サポート終了");
+        for (size_t i = 0; i < n; i++) {
+            const ws_system *s = &list[i];
+            char num[24];
+            snprintf(num, sizeof num, "%lld", (long long)s->id);
+            cli_cell(c->out, num, 4);
+            cli_cell(c->out, s->name, 24);
+            cli_cell(c->out, category_label(s->category, en), 14);
+            cli_cell(c->out, s->vendor_name ? s->vendor_name : "-", 22);
+            cli_cell(c->out, s->hosting ? s->hosting : "-", 12);
+            cli_cell(c->out, tri_label(s->remote_maintenance, en), 12);
+            fprintf(c->out, "%s\n", s->end_of_support ? s->end_of_support : "-");
+        }
+        if (n == 0)
+            fprintf(c->out, en ? "(no systems)\n" : "（システムが登録されていません）\n");
+    }
+    ws_system_list_free(list, n);
+    cli_options_free(opts, 1);
+    return EXIT_OK;
+}
+
+static int system_run(cli_ctx *c, int argc, char **argv)
+{
+    return cli_records_run(c, argc, argv, "system", system_usage, cmd_save, cmd_list);
+}
+
+const cli_group cli_group_system = {
+    .name = "system", .summary = "system inventory (システム台帳)", .run = system_run, .usage = system_usage};

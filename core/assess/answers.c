@@ -1,0 +1,139 @@
+/* Reading answers: one set per assessment, every party, in catalog order. */
+#include "answers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *answer_party_name(answer_party p)
+{
+    static const char *const names[] = {"hospital", "vendor", "agreed"};
+    return p < PARTY__COUNT ? names[p] : "";
+}
+
+bool answer_party_parse(const char *s, answer_party *out)
+{
+    for (int p = 0; p < PARTY__COUNT; p++)
+        if (str_eq(s, answer_party_name((answer_party)p))) {
+            *out = (answer_party)p;
+            return true;
+        }
+    return false;
+}
+
+void answer_free(answer *a)
+{
+    free(a->item_id);
+    free(a->value);
+    free(a->checked);
+    free(a->due);
+    free(a->done);
+    free(a->owner_vendor_name);
+    free(a->note);
+    sl_free(&a->evidence);
+    free(a->answered_by);
+    free(a->updated_at);
+    memset(a, 0, sizeof *a);
+}
+
+void answer_set_free(answer_set *set)
+{
+    for (size_t i = 0; i < set->len; i++)
+        answer_free(&set->items[i]);
+    free(set->items);
+    memset(set, 0, sizeof *set);
+}
+
+/* The evidence of every answer of the assessment, in one query (in seq order per answer). */
+static void load_evidence(store *s, int64_t aid, answer_set *set)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT item_id, party, party_vendor_pk, ref FROM answer_evidence"
+                                     " WHERE assessment_pk = ? ORDER BY item_id, party, party_vendor_pk, seq");
+    sqlite3_bind_int64(st, 1, aid);
+    answer *last = NULL;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *item = (const char *)sqlite3_column_text(st, 0);
+        answer_party party;
+        if (!answer_party_parse((const char *)sqlite3_column_text(st, 1), &party))
+            continue;
+        int64_t pv = sqlite3_column_int64(st, 2);
+        if (!last || last->party != party || last->party_vendor_id != pv || !str_eq(last->item_id, item)) {
+            last = NULL;
+            for (size_t i = 0; i < set->len && !last; i++) {
+                answer *x = &set->items[i];
+                if (x->party == party && x->party_vendor_id == pv && str_eq(x->item_id, item))
+                    last = x;
+            }
+        }
+        if (last) /* evidence without its answer row is not shown, as before */
+            sl_push(&last->evidence, (const char *)sqlite3_column_text(st, 3));
+    }
+    store_done(s, st);
+}
+
+ws_status assess_load_answers(store *s, int64_t aid, answer_set *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM assessment WHERE pk = ?");
+    sqlite3_bind_int64(st, 1, aid);
+    bool exists = sqlite3_step(st) == SQLITE_ROW;
+    store_done(s, st);
+    if (!exists) {
+        *err = xasprintf("no assessment #%lld", (long long)aid);
+        return WS_NOT_FOUND;
+    }
+    st = store_stmt(
+        s, "SELECT x.item_id, x.party, x.party_vendor_pk, x.value, x.checked, x.due, x.done, x.owner,"
+           " IFNULL(x.owner_vendor_pk, 0), v.name, x.note, x.answered_by, x.updated_at"
+           " FROM answer x JOIN assessment a ON a.pk = x.assessment_pk"
+           " LEFT JOIN catalog c ON c.id = a.catalog_id AND c.version = a.catalog_version"
+           " LEFT JOIN catalog_node n ON n.catalog_pk = c.pk AND n.id = x.item_id"
+           " LEFT JOIN vendor v ON v.pk = x.owner_vendor_pk"
+           " WHERE x.assessment_pk = ? ORDER BY IFNULL(n.seq, 1 << 30), x.item_id,"
+           " CASE x.party WHEN 'hospital' THEN 0 WHEN 'vendor' THEN 1 ELSE 2 END, x.party_vendor_pk");
+    sqlite3_bind_int64(st, 1, aid);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(out->items, out->cap, out->len + 1);
+        answer *x = &out->items[out->len++];
+        memset(x, 0, sizeof *x);
+        x->item_id = store_col_dup(st, 0);
+        answer_party_parse((const char *)sqlite3_column_text(st, 1), &x->party);
+        x->party_vendor_id = sqlite3_column_int64(st, 2);
+        x->value = store_col_dup(st, 3);
+        x->checked = store_col_dup(st, 4);
+        x->due = store_col_dup(st, 5);
+        x->done = store_col_dup(st, 6);
+        const char *o = (const char *)sqlite3_column_text(st, 7);
+        if (!o || !responsibility_parse(o, &x->owner))
+            x->owner = RESP_NONE;
+        x->owner_vendor_id = sqlite3_column_int64(st, 8);
+        x->owner_vendor_name = store_col_dup(st, 9);
+        x->note = store_col_dup(st, 10);
+        x->answered_by = store_col_dup(st, 11);
+        x->updated_at = store_col_dup(st, 12);
+    }
+    store_done(s, st);
+    load_evidence(s, aid, out);
+    return WS_OK;
+}
+
+const answer *answer_set_find(const answer_set *set, const char *item_id, answer_party party)
+{
+    for (size_t i = 0; i < set->len; i++)
+        if (set->items[i].party == party && str_eq(set->items[i].item_id, item_id))
+            return &set->items[i];
+    return NULL;
+}
+
+const answer *answer_set_effective(const answer_set *set, const char *item_id)
+{
+    static const answer_party order[] = {PARTY_AGREED, PARTY_HOSPITAL, PARTY_VENDOR};
+    const answer *any = NULL;
+    for (size_t k = 0; k < AZ_ARRAY_LEN(order); k++) {
+        const answer *a = answer_set_find(set, item_id, order[k]);
+        if (a && !str_empty(a->value))
+            return a;
+        if (a && !any)
+            any = a;
+    }
+    return any;
+}

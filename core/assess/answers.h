@@ -1,0 +1,49 @@
+/* Answers: one per assessable item and party (hospital, vendor, agreed), read as a set; the
+ * effective answer of an item is the agreed one, else the hospital's, else the vendor's.
+ * Writing goes through apply.h (private) so every field change appends its history row. */
+#ifndef ANZEN_ASSESS_ANSWERS_H
+#define ANZEN_ASSESS_ANSWERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/lib.h"
+#include "catalog/lib.h"
+#include "store/lib.h"
+#include "workspace/lib.h"
+
+typedef enum { PARTY_HOSPITAL, PARTY_VENDOR, PARTY_AGREED, PARTY__COUNT } answer_party;
+const char *answer_party_name(answer_party p); /* "hospital" "vendor" "agreed" */
+bool answer_party_parse(const char *s, answer_party *out);
+
+typedef struct {
+    char *item_id;
+    answer_party party;
+    int64_t party_vendor_id; /* PARTY_VENDOR: which vendor answered; else 0 */
+    char *value;             /* from the catalog's answer set, NULL = not answered */
+    char *checked, *due, *done; /* 確認日 目標日 完了日, NULL when empty */
+    responsibility owner;    /* RESP_NONE when not set */
+    int64_t owner_vendor_id; /* RESP_VENDOR / RESP_JOINT: which vendor; 0 none */
+    char *owner_vendor_name; /* read-only */
+    char *note;              /* multi-line */
+    strlist evidence;        /* path, URL or text, one per entry */
+    char *answered_by, *updated_at;
+} answer;
+
+void answer_free(answer *a);
+
+/* All stored answers of an assessment, every party, in catalog order. */
+typedef struct {
+    answer *items;
+    size_t len, cap;
+} answer_set;
+
+ws_status assess_load_answers(store *s, int64_t assessment_id, answer_set *out, char **err);
+void answer_set_free(answer_set *set);
+/* The stored answer of item for party (vendor: any vendor), or NULL. */
+const answer *answer_set_find(const answer_set *set, const char *item_id, answer_party party);
+/* The effective answer: agreed, else hospital, else vendor; NULL if none. */
+const answer *answer_set_effective(const answer_set *set, const char *item_id);
+
+#endif

@@ -1,0 +1,209 @@
+/* Field-level writes: each writes one field and its history row, so undo is the same operation
+ * with old and new swapped. */
+#include "apply.h"
+
+#include <stdlib.h>
+
+#include "history/lib.h"
+
+static const char *const answer_columns[] = {"value", "checked", "due", "done", "owner", "note"};
+static const char *const assessment_columns[] = {"signed_by", "signed_role", "signed_at", "changed_since_signoff"};
+
+static bool is_answer_column(const char *f)
+{
+    for (size_t i = 0; i < AZ_ARRAY_LEN(answer_columns); i++)
+        if (str_eq(f, answer_columns[i]))
+            return true;
+    return false;
+}
+
+/* The current text of one answer field as history shows it; NULL when empty. Caller frees. */
+static char *answer_field_get(store *s, const answer_key *k, const char *field)
+{
+    char *r = NULL;
+    sqlite3_stmt *st;
+    if (str_eq(field, "evidence")) {
+        st = store_stmt(s, "SELECT group_concat(ref, char(10)) FROM (SELECT ref FROM answer_evidence"
+                              " WHERE assessment_pk = ? AND item_id = ? AND party = ? AND party_vendor_pk = ? ORDER BY seq)");
+    } else if (str_eq(field, "owner_vendor")) {
+        st = store_stmt(s, "SELECT CASE WHEN x.owner_vendor_pk IS NULL THEN NULL ELSE IFNULL(v.name, '') || ' (#'"
+                              " || x.owner_vendor_pk || ')' END FROM answer x LEFT JOIN vendor v ON v.pk = x.owner_vendor_pk"
+                              " WHERE x.assessment_pk = ? AND x.item_id = ? AND x.party = ? AND x.party_vendor_pk = ?");
+    } else {
+        char *sql = xasprintf("SELECT %s FROM answer WHERE assessment_pk = ? AND item_id = ? AND party = ?"
+                              " AND party_vendor_pk = ?",
+                              field);
+        st = store_stmt(s, sql);
+        free(sql);
+    }
+    sqlite3_bind_int64(st, 1, k->assessment_id);
+    store_bind_text(st, 2, k->item_id);
+    store_bind_text(st, 3, answer_party_name(k->party));
+    sqlite3_bind_int64(st, 4, k->party_vendor_id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        r = store_col_dup(st, 0);
+    store_done(s, st);
+    if (r && !*r)
+        xfree(&r);
+    return r;
+}
+
+static int64_t parse_vendor_ref(const char *text)
+{
+    if (str_empty(text))
+        return 0;
+    const char *h = strrchr(text, '#');
+    return h ? strtoll(h + 1, NULL, 10) : 0;
+}
+
+static bool exec_ok(store *s, sqlite3_stmt *st, const char *what, char **err)
+{
+    int rc = sqlite3_step(st);
+    store_done(s, st);
+    if (rc != SQLITE_DONE) {
+        *err = store_error(s, what);
+        return false;
+    }
+    return true;
+}
+
+int answer_apply(store *s, int64_t action, const answer_key *k, const char *field, const char *text, const char *who,
+                 char **err)
+{
+    char *old = answer_field_get(s, k, field);
+    history_target t = {.entity = "answer",
+                        .assessment_id = k->assessment_id,
+                        .item_id = k->item_id,
+                        .party = answer_party_name(k->party),
+                        .party_vendor_id = k->party_vendor_id};
+    int h = history_add(s, action, &t, field, old, text, err);
+    free(old);
+    if (h <= 0)
+        return h;
+    char now[32];
+    clock_now(now);
+    sqlite3_stmt *st = store_stmt(s, "INSERT INTO answer(assessment_pk, item_id, party, party_vendor_pk, answered_by,"
+                                        " updated_at) VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT DO UPDATE SET"
+                                        " answered_by = ?5, updated_at = ?6");
+    sqlite3_bind_int64(st, 1, k->assessment_id);
+    store_bind_text(st, 2, k->item_id);
+    store_bind_text(st, 3, answer_party_name(k->party));
+    sqlite3_bind_int64(st, 4, k->party_vendor_id);
+    store_bind_text(st, 5, who);
+    store_bind_text(st, 6, now);
+    if (!exec_ok(s, st, "saving the answer", err))
+        return -1;
+    if (str_eq(field, "evidence")) {
+        st = store_stmt(s, "DELETE FROM answer_evidence WHERE assessment_pk = ? AND item_id = ? AND party = ?"
+                              " AND party_vendor_pk = ?");
+        sqlite3_bind_int64(st, 1, k->assessment_id);
+        store_bind_text(st, 2, k->item_id);
+        store_bind_text(st, 3, answer_party_name(k->party));
+        sqlite3_bind_int64(st, 4, k->party_vendor_id);
+        if (!exec_ok(s, st, "saving evidence", err))
+            return -1;
+        int seq = 0;
+        for (const char *p = text; !str_empty(p);) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            st = store_stmt(s, "INSERT INTO answer_evidence(assessment_pk, item_id, party, party_vendor_pk, seq, ref)"
+                                  " VALUES(?,?,?,?,?,?)");
+            sqlite3_bind_int64(st, 1, k->assessment_id);
+            store_bind_text(st, 2, k->item_id);
+            store_bind_text(st, 3, answer_party_name(k->party));
+            sqlite3_bind_int64(st, 4, k->party_vendor_id);
+            sqlite3_bind_int(st, 5, seq++);
+            sqlite3_bind_text(st, 6, p, (int)n, SQLITE_TRANSIENT);
+            if (!exec_ok(s, st, "saving evidence", err))
+                return -1;
+            p = nl ? nl + 1 : NULL;
+        }
+        return 1;
+    }
+    if (str_eq(field, "owner_vendor")) {
+        st = store_stmt(s, "UPDATE answer SET owner_vendor_pk = ? WHERE assessment_pk = ? AND item_id = ?"
+                              " AND party = ? AND party_vendor_pk = ?");
+        int64_t v = parse_vendor_ref(text);
+        if (v)
+            sqlite3_bind_int64(st, 1, v);
+    } else if (is_answer_column(field)) {
+        char *sql = xasprintf("UPDATE answer SET %s = ? WHERE assessment_pk = ? AND item_id = ? AND party = ?"
+                              " AND party_vendor_pk = ?",
+                              field);
+        st = store_stmt(s, sql);
+        free(sql);
+        store_bind_text(st, 1, str_empty(text) ? NULL : text);
+    } else {
+        *err = xasprintf("internal: unknown answer field %s", field);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 2, k->assessment_id);
+    store_bind_text(st, 3, k->item_id);
+    store_bind_text(st, 4, answer_party_name(k->party));
+    sqlite3_bind_int64(st, 5, k->party_vendor_id);
+    return exec_ok(s, st, "saving the answer", err) ? 1 : -1;
+}
+
+int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, const char *text, char **err)
+{
+    bool known = false;
+    for (size_t i = 0; i < AZ_ARRAY_LEN(assessment_columns); i++)
+        known = known || str_eq(field, assessment_columns[i]);
+    if (!known) {
+        *err = xasprintf("internal: unknown assessment field %s", field);
+        return -1;
+    }
+    char *sql = xasprintf("SELECT %s FROM assessment WHERE pk = ?", field);
+    sqlite3_stmt *st = store_stmt(s, sql);
+    free(sql);
+    sqlite3_bind_int64(st, 1, aid);
+    char *old = sqlite3_step(st) == SQLITE_ROW ? store_col_dup(st, 0) : NULL;
+    store_done(s, st);
+    /* the flag is stored 0/1 and shown in history as "" / "1" */
+    if (old && str_eq(field, "changed_since_signoff") && str_eq(old, "0"))
+        xfree(&old);
+    history_target t = {.entity = "assessment", .entity_id = aid, .assessment_id = aid};
+    int h = history_add(s, action, &t, field, old, text, err);
+    free(old);
+    if (h <= 0)
+        return h;
+    sql = xasprintf("UPDATE assessment SET %s = ? WHERE pk = ?", field);
+    st = store_stmt(s, sql);
+    free(sql);
+    if (str_eq(field, "changed_since_signoff"))
+        sqlite3_bind_int(st, 1, str_eq(text, "1"));
+    else
+        store_bind_text(st, 1, str_empty(text) ? NULL : text);
+    sqlite3_bind_int64(st, 2, aid);
+    return exec_ok(s, st, "saving the assessment", err) ? 1 : -1;
+}
+
+int proposal_apply(store *s, int64_t action, int64_t pid, const char *status, const char *who, char **err)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT status, assessment_pk, item_id FROM proposal WHERE pk = ?");
+    sqlite3_bind_int64(st, 1, pid);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        store_done(s, st);
+        *err = xasprintf("no proposal #%lld", (long long)pid);
+        return -1;
+    }
+    char *old = store_col_dup(st, 0);
+    int64_t aid = sqlite3_column_int64(st, 1);
+    char *item = store_col_dup(st, 2);
+    store_done(s, st);
+    history_target t = {.entity = "proposal", .entity_id = pid, .assessment_id = aid, .item_id = item};
+    int h = history_add(s, action, &t, "status", old, status, err);
+    free(old);
+    free(item);
+    if (h <= 0)
+        return h;
+    char now[32];
+    clock_now(now);
+    bool open = str_eq(status, "open");
+    st = store_stmt(s, "UPDATE proposal SET status = ?, decided_at = ?, decided_by = ? WHERE pk = ?");
+    store_bind_text(st, 1, status);
+    store_bind_text(st, 2, open ? NULL : now);
+    store_bind_text(st, 3, open ? NULL : who);
+    sqlite3_bind_int64(st, 4, pid);
+    return exec_ok(s, st, "saving the proposal", err) ? 1 : -1;
+}

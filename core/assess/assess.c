@@ -1,0 +1,777 @@
+/* Assessments and their answers. Every change goes through answer_apply / assessment_apply, which
+ * write one field and its history row, so undo is the same operation with old and new swapped. */
+#include "assess.h"
+
+#include <stdlib.h>
+
+#include "answers.h"
+#include "apply.h"
+#include "proposal_internal.h"
+#include "catalog/lib.h"
+#include "history/lib.h"
+#include "text/lib.h"
+#include "progress.h"
+
+void assessment_free(assessment *a)
+{
+    free(a->catalog_id);
+    free(a->catalog_version);
+    free(a->system_name);
+    free(a->vendor_name);
+    free(a->title);
+    free(a->created_at);
+    free(a->created_by);
+    free(a->signed_by);
+    free(a->signed_role);
+    free(a->signed_at);
+    memset(a, 0, sizeof *a);
+}
+
+void assessment_list_free(assessment *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        assessment_free(&list[i]);
+    free(list);
+}
+
+#define ASSESS_SELECT                                                                                              \
+    "SELECT a.pk, a.catalog_id, a.catalog_version, a.scope, IFNULL(a.system_pk, 0), IFNULL(a.vendor_pk, 0),"      \
+    " s.name, v.name, a.fy, a.title, IFNULL(a.prev_pk, 0), a.created_at, a.created_by, a.signed_by,"              \
+    " a.signed_role, a.signed_at, a.changed_since_signoff FROM assessment a LEFT JOIN system s ON s.pk = a.system_pk" \
+    " LEFT JOIN vendor v ON v.pk = a.vendor_pk"
+
+static void assess_read(sqlite3_stmt *st, assessment *a)
+{
+    memset(a, 0, sizeof *a);
+    a->id = sqlite3_column_int64(st, 0);
+    a->catalog_id = store_col_dup(st, 1);
+    a->catalog_version = store_col_dup(st, 2);
+    a->scope = str_eq((const char *)sqlite3_column_text(st, 3), "system") ? SCOPE_SYSTEM : SCOPE_ORG;
+    a->system_id = sqlite3_column_int64(st, 4);
+    a->vendor_id = sqlite3_column_int64(st, 5);
+    a->system_name = store_col_dup(st, 6);
+    a->vendor_name = store_col_dup(st, 7);
+    a->fy = sqlite3_column_int(st, 8);
+    a->title = store_col_dup(st, 9);
+    a->prev_id = sqlite3_column_int64(st, 10);
+    a->created_at = store_col_dup(st, 11);
+    a->created_by = store_col_dup(st, 12);
+    a->signed_by = store_col_dup(st, 13);
+    a->signed_role = store_col_dup(st, 14);
+    a->signed_at = store_col_dup(st, 15);
+    a->changed_since_signoff = sqlite3_column_int(st, 16) != 0;
+}
+
+static void assess_summary(store *s, assessment *a)
+{
+    progress_row *rows = NULL;
+    size_t n = 0;
+    char *err = NULL;
+    a->items = a->answered = a->positive = a->not_applicable = a->overdue = 0;
+    if (progress_compute(s, a->id, jpdate_today(), 0, false, &rows, &n, &err) == WS_OK && n > 0) {
+        a->items = rows[0].items;
+        a->answered = rows[0].answered;
+        a->positive = rows[0].positive;
+        a->not_applicable = rows[0].na;
+        a->overdue = rows[0].overdue;
+    }
+    free(err);
+    progress_free(rows, n);
+}
+
+/* The row only (no summary). */
+static ws_status assess_row(store *s, int64_t id, assessment *out, char **err)
+{
+    sqlite3_stmt *st = store_stmt(s, ASSESS_SELECT " WHERE a.pk = ?");
+    sqlite3_bind_int64(st, 1, id);
+    ws_status r = WS_NOT_FOUND;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        assess_read(st, out);
+        r = WS_OK;
+    } else {
+        memset(out, 0, sizeof *out);
+        *err = xasprintf("no assessment #%lld", (long long)id);
+    }
+    store_done(s, st);
+    return r;
+}
+
+ws_status assess_get(store *s, int64_t id, assessment *out, char **err)
+{
+    ws_status r = assess_row(s, id, out, err);
+    if (r == WS_OK)
+        assess_summary(s, out);
+    return r;
+}
+
+ws_status assess_find(store *s, const char *key, int64_t *id, char **err)
+{
+    const char *p = key && key[0] == '#' ? key + 1 : key;
+    char *end = NULL;
+    long long v = str_empty(p) ? 0 : strtoll(p, &end, 10);
+    if (v <= 0 || *end) {
+        *err = xasprintf("\"%s\" is not an assessment number (see anzen assess list)", key ? key : "");
+        return WS_NOT_FOUND;
+    }
+    assessment a;
+    ws_status r = assess_row(s, v, &a, err);
+    if (r == WS_OK)
+        *id = a.id;
+    assessment_free(&a);
+    return r;
+}
+
+size_t assess_list_rows(store *s, const assess_filter *f, assessment **out)
+{
+    assess_filter none = {0};
+    if (!f)
+        f = &none;
+    sqlite3_stmt *st = store_stmt(s, ASSESS_SELECT " WHERE (?1 = 0 OR a.fy = ?1) AND (?2 IS NULL OR a.catalog_id = ?2)"
+                                                      " AND (?3 = 0 OR (?3 = -1 AND a.scope = 'org') OR a.system_pk = ?3)"
+                                                      " ORDER BY a.fy DESC, a.catalog_id, a.catalog_version,"
+                                                      " a.scope, s.name, a.pk");
+    sqlite3_bind_int(st, 1, f->fy);
+    store_bind_text(st, 2, f->catalog_id);
+    sqlite3_bind_int64(st, 3, f->system_id);
+    assessment *list = NULL;
+    size_t n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(list, cap, n + 1);
+        assessment *a = &list[n++];
+        assess_read(st, a);
+        a->items = a->answered = a->positive = a->not_applicable = a->overdue = -1;
+    }
+    store_done(s, st);
+    *out = list;
+    return n;
+}
+
+size_t assess_list(store *s, const assess_filter *f, assessment **out)
+{
+    size_t n = assess_list_rows(s, f, out);
+    for (size_t i = 0; i < n; i++)
+        assess_summary(s, &(*out)[i]);
+    return n;
+}
+
+static bool vendor_exists(store *s, int64_t id)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM vendor WHERE pk = ?");
+    sqlite3_bind_int64(st, 1, id);
+    bool ok = sqlite3_step(st) == SQLITE_ROW;
+    store_done(s, st);
+    return ok;
+}
+
+static ws_status commit_or_rollback(store *s, ws_status r, char **err)
+{
+    if (r != WS_OK) {
+        store_rollback(s);
+        return r;
+    }
+    return store_commit(s, err) == 0 ? WS_OK : WS_DB;
+}
+
+static int64_t insert_assessment(store *s, const char *cat, const char *ver, assess_scope scope, int64_t system_id,
+                                 int64_t vendor_id, int fy, const char *title, int64_t prev, const char *who,
+                                 ws_status *r, char **err)
+{
+    char now[32];
+    clock_now(now);
+    sqlite3_stmt *st = store_prepare(s, "INSERT INTO assessment(catalog_id, catalog_version, scope, system_pk, vendor_pk,"
+                                        " fy, title, prev_pk, created_at, created_by) VALUES(?,?,?,?,?,?,?,?,?,?)");
+    store_bind_text(st, 1, cat);
+    store_bind_text(st, 2, ver);
+    store_bind_text(st, 3, scope == SCOPE_SYSTEM ? "system" : "org");
+    if (scope == SCOPE_SYSTEM)
+        sqlite3_bind_int64(st, 4, system_id);
+    if (vendor_id)
+        sqlite3_bind_int64(st, 5, vendor_id);
+    sqlite3_bind_int(st, 6, fy);
+    store_bind_text(st, 7, str_empty(title) ? NULL : title);
+    if (prev)
+        sqlite3_bind_int64(st, 8, prev);
+    store_bind_text(st, 9, now);
+    store_bind_text(st, 10, who);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        if (sqlite3_extended_errcode(store_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
+            char *fyl = jpdate_fy_label_both(fy, false);
+            *err = xasprintf("an assessment of %s@%s for this scope in %s exists already", cat, ver, fyl);
+            free(fyl);
+            *r = WS_CONFLICT;
+        } else {
+            *err = store_error(s, "creating the assessment");
+            *r = WS_DB;
+        }
+        return 0;
+    }
+    return sqlite3_last_insert_rowid(store_db(s));
+}
+
+static char *scope_text(store *s, assess_scope scope, int64_t system_id)
+{
+    if (scope == SCOPE_ORG)
+        return xstrdup("organisation");
+    ws_system sys;
+    char *e = NULL;
+    char *r = ws_system_get(s, system_id, &sys, &e) == WS_OK ? xasprintf("system %s (#%lld)", sys.name, (long long)system_id)
+                                                           : xasprintf("system #%lld", (long long)system_id);
+    ws_system_free(&sys);
+    free(e);
+    return r;
+}
+
+ws_status assess_create(store *s, const assess_spec *spec, const char *who, int64_t *id, char **err)
+{
+    if (spec->fy < 1900 || spec->fy > 2200) {
+        *err = xasprintf("fiscal year %d is out of range", spec->fy);
+        return WS_INVALID;
+    }
+    catalog *c = catalog_db_load(s, spec->catalog_id, spec->catalog_version);
+    if (!c) {
+        *err = xasprintf("unknown catalog %s%s%s (see anzen catalog list)", spec->catalog_id ? spec->catalog_id : "",
+                         spec->catalog_version ? "@" : "", spec->catalog_version ? spec->catalog_version : "");
+        return WS_NOT_FOUND;
+    }
+    if (catalog_item_count(c) == 0) {
+        *err = xasprintf("catalog %s@%s has no assessable items", c->id, c->version);
+        catalog_free(c);
+        return WS_INVALID;
+    }
+    int64_t vendor_id = spec->vendor_id;
+    if (spec->scope == SCOPE_SYSTEM) {
+        ws_system sys;
+        if (ws_system_get(s, spec->system_id, &sys, err) != WS_OK) {
+            catalog_free(c);
+            return WS_NOT_FOUND;
+        }
+        if (!vendor_id)
+            vendor_id = sys.vendor_id;
+        ws_system_free(&sys);
+    }
+    if (vendor_id && !vendor_exists(s, vendor_id)) {
+        *err = xasprintf("unknown vendor #%lld", (long long)vendor_id);
+        catalog_free(c);
+        return WS_INVALID;
+    }
+    if (store_begin(s, err) != 0) {
+        catalog_free(c);
+        return WS_DB;
+    }
+    ws_status r = WS_OK;
+    int64_t aid = insert_assessment(s, c->id, c->version, spec->scope, spec->system_id, vendor_id, spec->fy,
+                                    spec->title, 0, who, &r, err);
+    if (aid) {
+        int64_t action = history_action(s, who, "create", aid, 0, err);
+        char *sc = scope_text(s, spec->scope, spec->system_id);
+        char *desc = xasprintf("%s@%s, %s, FY%d", c->id, c->version, sc, spec->fy);
+        history_target t = {.entity = "assessment", .entity_id = aid, .assessment_id = aid};
+        if (!action || history_add(s, action, &t, "created", NULL, desc, err) < 0)
+            r = WS_DB;
+        free(sc);
+        free(desc);
+    }
+    catalog_free(c);
+    r = commit_or_rollback(s, r, err);
+    if (id && r == WS_OK)
+        *id = aid;
+    return r;
+}
+
+/* ---- answers ---- */
+
+/* Marks a signed-off assessment as changed (inside the action). */
+static int mark_changed(store *s, int64_t action, const assessment *a, char **err)
+{
+    if (!a->signed_at || a->changed_since_signoff)
+        return 0;
+    return assessment_apply(s, action, a->id, "changed_since_signoff", "1", err);
+}
+
+static char *join_lines(const strlist *l)
+{
+    if (!l || l->len == 0)
+        return NULL;
+    strbuf b = {0};
+    for (size_t i = 0; i < l->len; i++) {
+        if (i)
+            sb_addc(&b, '\n');
+        sb_add(&b, l->items[i]);
+    }
+    return sb_take(&b);
+}
+
+ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_party party, int64_t party_vendor_id,
+                            const answer_change *ch, const char *who, int *changed, int *proposed, char **err)
+{
+    if (changed)
+        *changed = 0;
+    if (proposed)
+        *proposed = 0;
+    assessment a;
+    ws_status r = assess_row(s, aid, &a, err);
+    if (r != WS_OK)
+        return r;
+    const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
+    char *owner_vendor_text = NULL, *evidence_text = NULL;
+    char iso[3][11] = {"", "", ""};
+    if (!c) {
+        *err = xasprintf("catalog %s@%s of assessment #%lld is no longer installed", a.catalog_id, a.catalog_version,
+                         (long long)aid);
+        r = WS_NOT_FOUND;
+        goto out;
+    }
+    const catalog_node *node = catalog_find_node(c, item_id);
+    if (!node || node->kind != NODE_ITEM) {
+        *err = xasprintf("unknown item \"%s\" in %s@%s%s", item_id ? item_id : "", c->id, c->version,
+                         node ? " (it is a heading, not an assessable item)" : "");
+        r = WS_NOT_FOUND;
+        goto out;
+    }
+    if ((ch->fields & AF_VALUE) && !str_empty(ch->value) && !catalog_find_answer(c, ch->value)) {
+        strbuf b = {0};
+        for (size_t i = 0; i < c->nanswers; i++)
+            sb_addf(&b, "%s%s", i ? ", " : "", c->answers[i].value);
+        *err = xasprintf("unknown value \"%s\" for %s (answers of %s@%s: %s)", ch->value, item_id, c->id, c->version,
+                         sb_str(&b));
+        sb_free(&b);
+        r = WS_INVALID;
+        goto out;
+    }
+    static const struct {
+        unsigned af, bit;
+        const char *name, *ja;
+    } dates[] = {{AF_CHECKED, DATE_CHECKED, "checked", "確認日"},
+                 {AF_DUE, DATE_DUE, "due", "目標日"},
+                 {AF_DONE, DATE_DONE, "done", "完了日"}};
+    const char *date_in[3] = {ch->checked, ch->due, ch->done};
+    for (int i = 0; i < 3; i++) {
+        if (!(ch->fields & dates[i].af) || str_empty(date_in[i]))
+            continue;
+        if (!jpdate_is_iso(date_in[i])) {
+            *err = xasprintf("%s (%s): \"%s\" is not a date (YYYY-MM-DD)", dates[i].name, dates[i].ja, date_in[i]);
+            r = WS_INVALID;
+            goto out;
+        }
+        if (c->dates && !(c->dates & dates[i].bit)) {
+            *err = xasprintf("%s@%s does not record %s (%s)", c->id, c->version, dates[i].name, dates[i].ja);
+            r = WS_INVALID;
+            goto out;
+        }
+        memcpy(iso[i], date_in[i], 11);
+    }
+    if (party == PARTY_VENDOR) {
+        if (!party_vendor_id)
+            party_vendor_id = a.vendor_id;
+        if (!party_vendor_id) {
+            *err = xasprintf("a vendor answer needs a vendor: assessment #%lld has none", (long long)aid);
+            r = WS_INVALID;
+            goto out;
+        }
+        if (!vendor_exists(s, party_vendor_id)) {
+            *err = xasprintf("unknown vendor #%lld", (long long)party_vendor_id);
+            r = WS_INVALID;
+            goto out;
+        }
+    } else {
+        party_vendor_id = 0;
+    }
+    if (ch->fields & AF_OWNER) {
+        int64_t ov = 0;
+        if (ch->owner == RESP_VENDOR || ch->owner == RESP_JOINT) {
+            ov = ch->owner_vendor_id ? ch->owner_vendor_id : a.vendor_id;
+            if (ch->owner == RESP_VENDOR && !ov) {
+                *err = xstrdup("owner vendor: name which vendor is responsible (the assessment has no vendor)");
+                r = WS_INVALID;
+                goto out;
+            }
+            if (ov && !vendor_exists(s, ov)) {
+                *err = xasprintf("unknown vendor #%lld", (long long)ov);
+                r = WS_INVALID;
+                goto out;
+            }
+        }
+        if (ov) {
+            ws_vendor v;
+            char *e = NULL;
+            ws_vendor_get(s, ov, &v, &e);
+            owner_vendor_text = xasprintf("%s (#%lld)", v.name ? v.name : "", (long long)ov);
+            ws_vendor_free(&v);
+            free(e);
+        }
+    }
+    if (ch->fields & AF_EVIDENCE) {
+        for (size_t i = 0; ch->evidence && i < ch->evidence->len; i++) {
+            const char *e = ch->evidence->items[i];
+            if (str_empty(e) || strchr(e, '\n')) {
+                *err = xstrdup("evidence: each reference must be one non-empty line (path, URL or text)");
+                r = WS_INVALID;
+                goto out;
+            }
+        }
+        evidence_text = join_lines(ch->evidence);
+    }
+
+    if (store_begin(s, err) != 0) {
+        r = WS_DB;
+        goto out;
+    }
+    int64_t action = history_action(s, who, "answer", aid, 0, err);
+    answer_key k = {aid, item_id, party, party_vendor_id};
+    int n = 0, h = action ? 0 : -1;
+    bool value_changed = false;
+#define APPLY(flag, field, text)                                                                                       \
+    do {                                                                                                               \
+        if (h >= 0 && (ch->fields & (flag))) {                                                                         \
+            h = answer_apply(s, action, &k, field, text, who, err);                                                    \
+            n += h > 0;                                                                                                \
+        }                                                                                                              \
+    } while (0)
+    APPLY(AF_VALUE, "value", ch->value);
+    value_changed = h > 0 && (ch->fields & AF_VALUE);
+    APPLY(AF_CHECKED, "checked", iso[0]);
+    APPLY(AF_DUE, "due", iso[1]);
+    APPLY(AF_DONE, "done", iso[2]);
+    APPLY(AF_OWNER, "owner", ch->owner == RESP_NONE ? NULL : responsibility_name(ch->owner));
+    APPLY(AF_OWNER, "owner_vendor", owner_vendor_text);
+    APPLY(AF_NOTE, "note", ch->note);
+    APPLY(AF_EVIDENCE, "evidence", evidence_text);
+#undef APPLY
+    if (h >= 0 && n > 0)
+        h = mark_changed(s, action, &a, err);
+    int np = 0;
+    if (h >= 0 && value_changed && !str_empty(ch->value)) {
+        np = proposals_generate(s, &a, c, item_id, ch->value, who, err);
+        h = np < 0 ? -1 : h;
+    }
+    if (h < 0) {
+        store_rollback(s);
+        r = WS_DB;
+    } else if (n == 0) {
+        store_rollback(s); /* nothing changed: no empty action in the history */
+    } else if (store_commit(s, err) != 0) {
+        r = WS_DB;
+    } else {
+        if (changed)
+            *changed = n;
+        if (proposed)
+            *proposed = np;
+    }
+out:
+    free(owner_vendor_text);
+    free(evidence_text);
+    assessment_free(&a);
+    return r;
+}
+
+/* ---- undo ---- */
+
+ws_status assess_undo(store *s, int64_t aid, const char *who, char **what, char **err)
+{
+    if (what)
+        *what = NULL;
+    assessment a;
+    ws_status r = assess_row(s, aid, &a, err);
+    assessment_free(&a);
+    if (r != WS_OK)
+        return r;
+    if (store_begin(s, err) != 0)
+        return WS_DB;
+    int64_t target = history_last_undoable(s, aid);
+    if (!target) {
+        store_rollback(s);
+        *err = xasprintf("nothing to undo in assessment #%lld", (long long)aid);
+        return WS_NOT_FOUND;
+    }
+    history_row *rows = NULL;
+    size_t n = 0, cap = 0;
+    {
+        history_row *all = NULL;
+        history_filter f = {.assessment_id = aid};
+        size_t na = history_list(s, &f, &all);
+        for (size_t i = 0; i < na; i++) {
+            if (all[i].action == target) {
+                GROW(rows, cap, n + 1);
+                rows[n++] = all[i];
+                memset(&all[i], 0, sizeof all[i]);
+            }
+        }
+        history_list_free(all, na);
+    }
+    int64_t action = history_action(s, who, "undo", aid, target, err);
+    int h = action ? 0 : -1;
+    char *kind = NULL;
+    for (size_t i = n; i-- > 0 && h >= 0;) {
+        history_row *x = &rows[i];
+        if (!kind && x->kind)
+            kind = xstrdup(x->kind);
+        if (str_eq(x->entity, "answer")) {
+            answer_key k = {aid, x->item_id, PARTY_HOSPITAL, x->party_vendor_id};
+            answer_party_parse(x->party, &k.party);
+            h = answer_apply(s, action, &k, x->field, x->old_value, who, err);
+        } else if (str_eq(x->entity, "assessment")) {
+            h = assessment_apply(s, action, aid, x->field, x->old_value, err);
+        } else if (str_eq(x->entity, "proposal")) {
+            h = proposal_apply(s, action, x->entity_id, x->old_value, who, err);
+        }
+    }
+    if (h >= 0 && what)
+        *what = xasprintf("undid %s (%zu change%s, action %lld)", kind ? kind : "change", n, n == 1 ? "" : "s",
+                          (long long)target);
+    free(kind);
+    history_list_free(rows, n);
+    if (h < 0) {
+        store_rollback(s);
+        return WS_DB;
+    }
+    return store_commit(s, err) == 0 ? WS_OK : WS_DB;
+}
+
+/* ---- sign-off ---- */
+
+ws_status assess_signoff(store *s, int64_t aid, const char *name, const char *role, const char *who, char **err)
+{
+    if (str_empty(name)) {
+        *err = xstrdup("sign-off: the name of the person signing is required");
+        return WS_INVALID;
+    }
+    if (str_empty(role)) {
+        *err = xstrdup("sign-off: the role of the person signing is required (e.g. 医療情報システム安全管理責任者)");
+        return WS_INVALID;
+    }
+    assessment a;
+    ws_status r = assess_row(s, aid, &a, err);
+    assessment_free(&a);
+    if (r != WS_OK)
+        return r;
+    if (store_begin(s, err) != 0)
+        return WS_DB;
+    char now[32];
+    clock_now(now);
+    int64_t action = history_action(s, who, "signoff", aid, 0, err);
+    int h = action ? 0 : -1;
+    if (h >= 0)
+        h = assessment_apply(s, action, aid, "signed_by", name, err);
+    if (h >= 0)
+        h = assessment_apply(s, action, aid, "signed_role", role, err);
+    if (h >= 0)
+        h = assessment_apply(s, action, aid, "signed_at", now, err);
+    if (h >= 0)
+        h = assessment_apply(s, action, aid, "changed_since_signoff", NULL, err);
+    return commit_or_rollback(s, h < 0 ? WS_DB : WS_OK, err);
+}
+
+/* ---- carry ---- */
+
+ws_status assess_carry(store *s, int64_t from, int to_fy, const char *to_version, unsigned flags, const char *who,
+                       int64_t *new_id, int *dropped, char **err)
+{
+    if (dropped)
+        *dropped = 0;
+    if (to_fy < 1900 || to_fy > 2200) {
+        *err = xasprintf("fiscal year %d is out of range", to_fy);
+        return WS_INVALID;
+    }
+    assessment a;
+    ws_status r = assess_row(s, from, &a, err);
+    if (r != WS_OK)
+        return r;
+    catalog *c = catalog_db_load(s, a.catalog_id, to_version ? to_version : a.catalog_version);
+    if (!c) {
+        *err = xasprintf("unknown catalog %s@%s", a.catalog_id, to_version ? to_version : a.catalog_version);
+        assessment_free(&a);
+        return WS_NOT_FOUND;
+    }
+    answer_set set;
+    if ((r = assess_load_answers(s, from, &set, err)) != WS_OK) {
+        catalog_free(c);
+        assessment_free(&a);
+        return r;
+    }
+    if (store_begin(s, err) != 0) {
+        answer_set_free(&set);
+        catalog_free(c);
+        assessment_free(&a);
+        return WS_DB;
+    }
+    int64_t nid = insert_assessment(s, c->id, c->version, a.scope, a.system_id, a.vendor_id, to_fy, a.title, from, who,
+                                    &r, err);
+    int64_t action = nid ? history_action(s, who, "carry", nid, 0, err) : 0;
+    int h = action ? 0 : -1;
+    if (h >= 0) {
+        history_target t = {.entity = "assessment", .entity_id = nid, .assessment_id = nid};
+        char *desc = xasprintf("#%lld (FY%d, %s@%s)", (long long)from, a.fy, a.catalog_id, a.catalog_version);
+        h = history_add(s, action, &t, "carried_from", NULL, desc, err);
+        free(desc);
+    }
+    int ndropped = 0;
+    const char *last_dropped = NULL;
+    for (size_t i = 0; i < set.len && h >= 0; i++) {
+        const answer *x = &set.items[i];
+        const catalog_node *node = catalog_find_node(c, x->item_id);
+        if (!node || node->kind != NODE_ITEM) {
+            if (!str_eq(last_dropped, x->item_id))
+                ndropped++;
+            last_dropped = x->item_id;
+            continue;
+        }
+        answer_key k = {nid, x->item_id, x->party, x->party_vendor_id};
+        if (flags & CARRY_KEEP_VALUES) {
+            const char *v = x->value && catalog_find_answer(c, x->value) ? x->value : NULL;
+            h = answer_apply(s, action, &k, "value", v, who, err);
+        }
+        if (h >= 0 && (flags & CARRY_KEEP_DATES)) {
+            h = answer_apply(s, action, &k, "checked", x->checked, who, err);
+            if (h >= 0)
+                h = answer_apply(s, action, &k, "due", x->due, who, err);
+            if (h >= 0)
+                h = answer_apply(s, action, &k, "done", x->done, who, err);
+        }
+        if (h >= 0)
+            h = answer_apply(s, action, &k, "owner", x->owner ? responsibility_name(x->owner) : NULL, who, err);
+        if (h >= 0 && x->owner_vendor_id) {
+            char *ov = xasprintf("%s (#%lld)", x->owner_vendor_name ? x->owner_vendor_name : "",
+                                 (long long)x->owner_vendor_id);
+            h = answer_apply(s, action, &k, "owner_vendor", ov, who, err);
+            free(ov);
+        }
+        if (h >= 0)
+            h = answer_apply(s, action, &k, "note", x->note, who, err);
+        if (h >= 0) {
+            char *ev = join_lines(&x->evidence);
+            h = answer_apply(s, action, &k, "evidence", ev, who, err);
+            free(ev);
+        }
+    }
+    if (r == WS_OK && h < 0)
+        r = WS_DB;
+    answer_set_free(&set);
+    catalog_free(c);
+    assessment_free(&a);
+    r = commit_or_rollback(s, r, err);
+    if (r == WS_OK) {
+        if (dropped)
+            *dropped = ndropped;
+        if (new_id)
+            *new_id = nid;
+    }
+    return r;
+}
+
+/* ---- diff ---- */
+
+void assess_diff_free(assess_diff_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(rows[i].item_id);
+        free(rows[i].ref);
+        free(rows[i].field);
+        free(rows[i].a);
+        free(rows[i].b);
+    }
+    free(rows);
+}
+
+static char *owner_text(const answer *x)
+{
+    if (!x || x->owner == RESP_NONE)
+        return NULL;
+    if (x->owner_vendor_name)
+        return xasprintf("%s (%s)", responsibility_name(x->owner), x->owner_vendor_name);
+    return xstrdup(responsibility_name(x->owner));
+}
+
+typedef struct {
+    assess_diff_row *rows;
+    size_t n, cap;
+} diff_out;
+
+static void diff_add(diff_out *d, const char *item, const char *ref, const char *field, const char *a, const char *b)
+{
+    if ((str_empty(a) && str_empty(b)) || str_eq(a, b))
+        return;
+    GROW(d->rows, d->cap, d->n + 1);
+    d->rows[d->n++] = (assess_diff_row){xstrdup(item), ref ? xstrdup(ref) : NULL, xstrdup(field),
+                                        str_empty(a) ? NULL : xstrdup(a), str_empty(b) ? NULL : xstrdup(b)};
+}
+
+static void diff_item(diff_out *d, const catalog_node *node, const answer *x, const answer *y)
+{
+    const char *item = node->id, *ref = node->ref;
+#define F(name, m) diff_add(d, item, ref, name, x ? x->m : NULL, y ? y->m : NULL)
+    F("value", value);
+    F("checked", checked);
+    F("due", due);
+    F("done", done);
+#undef F
+    char *oa = owner_text(x), *ob = owner_text(y);
+    diff_add(d, item, ref, "owner", oa, ob);
+    free(oa);
+    free(ob);
+    diff_add(d, item, ref, "note", x ? x->note : NULL, y ? y->note : NULL);
+    char *ea = x ? join_lines(&x->evidence) : NULL, *eb = y ? join_lines(&y->evidence) : NULL;
+    diff_add(d, item, ref, "evidence", ea, eb);
+    free(ea);
+    free(eb);
+}
+
+ws_status assess_diff(store *s, int64_t aid, int64_t bid, assess_diff_row **out, size_t *n, char **err)
+{
+    *out = NULL;
+    *n = 0;
+    assessment a, b;
+    ws_status r = assess_row(s, aid, &a, err);
+    if (r != WS_OK)
+        return r;
+    if ((r = assess_row(s, bid, &b, err)) != WS_OK) {
+        assessment_free(&a);
+        return r;
+    }
+    catalog *ca = catalog_db_load(s, a.catalog_id, a.catalog_version);
+    catalog *cb = catalog_db_load(s, b.catalog_id, b.catalog_version);
+    answer_set sa = {0}, sb = {0};
+    if (!ca || !cb) {
+        *err = xasprintf("catalog %s@%s is no longer installed", !ca ? a.catalog_id : b.catalog_id,
+                         !ca ? a.catalog_version : b.catalog_version);
+        r = WS_NOT_FOUND;
+    }
+    if (r == WS_OK)
+        r = assess_load_answers(s, aid, &sa, err);
+    if (r == WS_OK)
+        r = assess_load_answers(s, bid, &sb, err);
+    diff_out d = {0};
+    for (size_t i = 0; r == WS_OK && i < cb->nnodes; i++) {
+        const catalog_node *node = &cb->nodes[i];
+        if (node->kind != NODE_ITEM)
+            continue;
+        const catalog_node *na = catalog_find_node(ca, node->id);
+        if (!na || na->kind != NODE_ITEM) {
+            diff_add(&d, node->id, node->ref, "item", NULL, "added");
+            continue;
+        }
+        diff_item(&d, node, answer_set_effective(&sa, node->id), answer_set_effective(&sb, node->id));
+    }
+    for (size_t i = 0; r == WS_OK && i < ca->nnodes; i++) {
+        const catalog_node *node = &ca->nodes[i];
+        const catalog_node *nb = catalog_find_node(cb, node->id);
+        if (node->kind == NODE_ITEM && (!nb || nb->kind != NODE_ITEM))
+            diff_add(&d, node->id, node->ref, "item", "removed", NULL);
+    }
+    answer_set_free(&sa);
+    answer_set_free(&sb);
+    if (ca)
+        catalog_free(ca);
+    if (cb)
+        catalog_free(cb);
+    assessment_free(&a);
+    assessment_free(&b);
+    if (r != WS_OK) {
+        assess_diff_free(d.rows, d.n);
+        return r;
+    }
+    *out = d.rows;
+    *n = d.n;
+    return WS_OK;
+}

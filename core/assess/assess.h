@@ -1,0 +1,150 @@
+/* Assessments: a catalog (id + version) × a scope (the organisation, or one system with its vendor)
+ * × a fiscal year; and their answers, one per assessable item and party.
+ *
+ * Two parties: each item can hold the hospital's answer (PARTY_HOSPITAL), a vendor's answer
+ * (PARTY_VENDOR, naming the vendor) and the agreed answer (PARTY_AGREED), each with its own value,
+ * dates, owner, note, evidence, answered_by and updated_at. The effective answer of an item (used by
+ * progress, carry and diff) is the agreed one if present, else the hospital's, else the vendor's.
+ *
+ * Every change is ONE transaction that also appends history (core/history.h): one row per changed
+ * field, same action id for everything one call changed. On any error nothing is written.
+ * Ownership: structs own their strings; free with the matching *_free. Dates are ISO "YYYY-MM-DD". */
+#ifndef ANZEN_ASSESS_H
+#define ANZEN_ASSESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog/lib.h"
+#include "store/lib.h"
+#include "base/lib.h"
+#include "workspace/lib.h"
+#include "answers.h"
+
+typedef enum { SCOPE_ORG, SCOPE_SYSTEM } assess_scope;
+
+typedef struct {
+    int64_t id;
+    char *catalog_id, *catalog_version;
+    assess_scope scope;
+    int64_t system_id;  /* SCOPE_SYSTEM only */
+    int64_t vendor_id;  /* the vendor answering 事業者 forms (defaults to the system's vendor); 0 none */
+    char *system_name, *vendor_name; /* read-only, for display */
+    int fy;             /* fiscal year, 2025 = 令和7年度 */
+    char *title;        /* optional label; NULL → catalog title */
+    int64_t prev_id;    /* the assessment this one was carried from, 0 if none */
+    char *created_at, *created_by;
+    char *signed_by, *signed_role, *signed_at; /* NULL until signed off */
+    bool changed_since_signoff;                /* signed, then edited */
+    /* summary, filled by assess_list / assess_get (see progress.h for the detailed form) */
+    int items, answered, positive, not_applicable, overdue;
+} assessment;
+
+void assessment_free(assessment *a);
+void assessment_list_free(assessment *list, size_t n);
+
+/* Creating: catalog must exist in the store and have items; for SCOPE_SYSTEM the system must
+ * exist. The same catalog+version+scope+system+fy twice is WS_CONFLICT. */
+typedef struct {
+    const char *catalog_id, *catalog_version; /* version NULL = newest */
+    assess_scope scope;
+    int64_t system_id;
+    int64_t vendor_id; /* 0 = the system's vendor */
+    int fy;
+    const char *title;
+} assess_spec;
+
+ws_status assess_create(store *s, const assess_spec *spec, const char *who, int64_t *id, char **err);
+
+/* One assessment with its summary. */
+ws_status assess_get(store *s, int64_t id, assessment *out, char **err);
+/* Finds "3" or "#3". */
+ws_status assess_find(store *s, const char *key, int64_t *id, char **err);
+
+typedef struct {
+    int fy;              /* 0 = any */
+    const char *catalog_id; /* NULL = any */
+    int64_t system_id;   /* 0 = any; -1 = organisation scope only */
+} assess_filter;
+
+/* Matching assessments (fy desc, catalog, scope), each with its summary ("today" from
+ * jpdate_today for overdue). filter may be NULL. */
+size_t assess_list(store *s, const assess_filter *filter, assessment **out);
+/* The same rows in the same order without summaries: items, answered, positive, not_applicable
+ * and overdue are -1 (for callers that compute summaries themselves, see summary.h). */
+size_t assess_list_rows(store *s, const assess_filter *filter, assessment **out);
+
+/* Fields to change in one call; `fields` says which members are meaningful. A NULL or "" string
+ * clears that field. */
+enum {
+    AF_VALUE = 1 << 0,
+    AF_CHECKED = 1 << 1,
+    AF_DUE = 1 << 2,
+    AF_DONE = 1 << 3,
+    AF_OWNER = 1 << 4, /* owner + owner_vendor_id */
+    AF_NOTE = 1 << 5,
+    AF_EVIDENCE = 1 << 6, /* replaces the list */
+};
+
+typedef struct {
+    unsigned fields;
+    const char *value;
+    const char *checked, *due, *done; /* ISO */
+    responsibility owner;
+    int64_t owner_vendor_id; /* required for RESP_VENDOR when the assessment has no vendor */
+    const char *note;
+    const strlist *evidence;
+} answer_change;
+
+/* Sets fields of one item's answer for a party (party_vendor_id 0 = the assessment's vendor) in
+ * one transaction with history. Validates everything first: unknown item (not an assessable item
+ * of the catalog) → WS_NOT_FOUND; value not in the answer set, date not ISO or not offered by the
+ * catalog, vendor unknown → WS_INVALID; nothing written then. Unchanged fields write no history;
+ * a call that changes nothing writes nothing and returns WS_OK with *changed = 0.
+ * Then proposes answers for mapped items of other assessments of the same scope and fiscal year
+ * (see assess_proposals); *proposed receives how many (may be NULL). Marks a signed-off assessment
+ * "changed since sign-off". */
+ws_status assess_answer_set(store *s, int64_t assessment_id, const char *item_id, answer_party party,
+                            int64_t party_vendor_id, const answer_change *ch, const char *who, int *changed,
+                            int *proposed, char **err);
+
+/* Undoes the most recent not-yet-undone action on this assessment (answer changes or a sign-off),
+ * restoring the old values, as a new action recorded in history (undo_of = the undone action).
+ * WS_NOT_FOUND when there is nothing to undo. *what (may be NULL) gets a description. */
+ws_status assess_undo(store *s, int64_t assessment_id, const char *who, char **what, char **err);
+
+/* ---- Sign-off ---- */
+
+/* Records name, role and time (clock_now); clears "changed since sign-off". */
+ws_status assess_signoff(store *s, int64_t assessment_id, const char *name, const char *role, const char *who,
+                         char **err);
+
+/* ---- Fiscal-year carry ---- */
+
+enum {
+    CARRY_KEEP_VALUES = 1, /* also copy the answer values */
+    CARRY_KEEP_DATES = 2,  /* also copy 確認日 目標日 完了日 */
+};
+
+/* Creates the fiscal year to_fy's assessment from `from`: same catalog (or to_version when not
+ * NULL: items are matched by node id, missing ones dropped and counted in *dropped), same scope,
+ * prev_id = from. Copies notes, owners and evidence of every party; values and dates only with
+ * the flags. WS_CONFLICT if that assessment exists already. */
+ws_status assess_carry(store *s, int64_t from, int to_fy, const char *to_version, unsigned flags, const char *who,
+                       int64_t *new_id, int *dropped, char **err);
+
+/* ---- Diff (effective answers, item by item) ---- */
+
+typedef struct {
+    char *item_id, *ref; /* ref as printed, may be NULL */
+    char *field;         /* "value" "checked" "due" "done" "owner" "note" "evidence" "item" */
+    char *a, *b;         /* NULL = empty / absent */
+} assess_diff_row;
+
+/* Differences between assessments a and b (any two; typically last year and this year), in b's
+ * catalog order, then items only in a. "item" rows mark items present in only one catalog. */
+ws_status assess_diff(store *s, int64_t a, int64_t b, assess_diff_row **out, size_t *n, char **err);
+void assess_diff_free(assess_diff_row *rows, size_t n);
+
+#endif

@@ -1,0 +1,146 @@
+#include "progress.h"
+
+#include <stdlib.h>
+
+#include "assess.h"
+#include "catalog/lib.h"
+
+int progress_answered_pct(const progress_row *r)
+{
+    return r->items > 0 ? r->answered * 100 / r->items : 0;
+}
+
+int progress_positive_pct(const progress_row *r)
+{
+    int applicable = r->items - r->na;
+    return applicable > 0 ? r->positive * 100 / applicable : 0;
+}
+
+void progress_free(progress_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(rows[i].node_id);
+        free(rows[i].ref);
+        free(rows[i].title);
+    }
+    free(rows);
+}
+
+progress_item progress_item_of(const catalog *c, const catalog_node *node, const answer *x, const char *today_iso)
+{
+    progress_item it = {.def = x && x->value ? catalog_find_answer(c, x->value) : NULL};
+    it.overdue = x && x->due && strcmp(x->due, today_iso) < 0 && str_empty(x->done) &&
+                 !(it.def && (it.def->meaning == MEANING_POSITIVE || it.def->meaning == MEANING_NA));
+    it.owner = x && x->owner != RESP_NONE ? x->owner : node->resp;
+    if ((int)it.owner < 0 || it.owner >= RESP__COUNT)
+        it.owner = RESP_NONE;
+    return it;
+}
+
+void progress_row_add(progress_row *r, progress_item it)
+{
+    r->items++;
+    if (it.def) {
+        r->answered++;
+        switch (it.def->meaning) {
+        case MEANING_POSITIVE:
+            r->positive++;
+            break;
+        case MEANING_PARTIAL:
+            r->partial++;
+            break;
+        case MEANING_NEGATIVE:
+            r->negative++;
+            break;
+        case MEANING_NA:
+        case MEANING__COUNT:
+            r->na++;
+            break;
+        }
+    }
+    r->overdue += it.overdue;
+    r->by_owner[it.owner]++;
+}
+
+ws_status progress_compute(store *s, int64_t aid, jp_date today, int max_depth, bool english, progress_row **out,
+                           size_t *n, char **err)
+{
+    *out = NULL;
+    *n = 0;
+    assessment a;
+    answer_set set = {0};
+    ws_status r = assess_load_answers(s, aid, &set, err);
+    if (r != WS_OK)
+        return r;
+    sqlite3_stmt *st = store_prepare(s, "SELECT catalog_id, catalog_version FROM assessment WHERE pk = ?");
+    sqlite3_bind_int64(st, 1, aid);
+    memset(&a, 0, sizeof a);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        a.catalog_id = xstrdup((const char *)sqlite3_column_text(st, 0));
+        a.catalog_version = xstrdup((const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
+    if (!c) {
+        *err = xasprintf("catalog %s@%s of assessment #%lld is no longer installed", a.catalog_id, a.catalog_version,
+                         (long long)aid);
+        assessment_free(&a);
+        answer_set_free(&set);
+        return WS_NOT_FOUND;
+    }
+    /* row 0: total; then one row per heading shown, indexed by node position */
+    size_t *row_of = xcalloc(c->nnodes, sizeof *row_of); /* 0 = no row */
+    progress_row *rows = NULL;
+    size_t len = 0, cap = 0;
+    GROW(rows, cap, 1);
+    memset(&rows[0], 0, sizeof rows[0]);
+    rows[0].title = xstrdup(i18n_get(&c->title, english));
+    len = 1;
+    for (size_t i = 0; i < c->nnodes; i++) {
+        const catalog_node *node = &c->nodes[i];
+        if (node->kind != NODE_HEADING || node->depth + 1 > max_depth)
+            continue;
+        GROW(rows, cap, len + 1);
+        memset(&rows[len], 0, sizeof rows[len]);
+        rows[len].node_id = xstrdup(node->id);
+        rows[len].ref = node->ref ? xstrdup(node->ref) : NULL;
+        rows[len].title = xstrdup(i18n_get(&node->title, english));
+        rows[len].depth = node->depth + 1;
+        row_of[i] = len++;
+    }
+    char today_iso[11];
+    jpdate_format_iso(today, today_iso);
+    for (size_t i = 0; i < c->nnodes; i++) {
+        const catalog_node *node = &c->nodes[i];
+        if (node->kind != NODE_ITEM)
+            continue;
+        progress_item it = progress_item_of(c, node, answer_set_effective(&set, node->id), today_iso);
+        progress_row_add(&rows[0], it);
+        for (const char *p = node->parent; p;) {
+            const catalog_node *h = catalog_find_node(c, p);
+            if (!h)
+                break;
+            size_t idx = (size_t)(h - c->nodes);
+            if (row_of[idx])
+                progress_row_add(&rows[row_of[idx]], it);
+            p = h->parent;
+        }
+    }
+    /* drop headings with nothing below */
+    size_t w = 1;
+    for (size_t i = 1; i < len; i++) {
+        if (rows[i].items == 0) {
+            free(rows[i].node_id);
+            free(rows[i].ref);
+            free(rows[i].title);
+        } else {
+            rows[w++] = rows[i];
+        }
+    }
+    free(row_of);
+    assessment_free(&a);
+    answer_set_free(&set);
+    *out = rows;
+    *n = w;
+    return WS_OK;
+}

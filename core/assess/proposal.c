@@ -1,0 +1,304 @@
+/* Crosswalk prefill: answering an item proposes answers for the items it is mapped to (either
+ * direction of catalog_map) in other assessments of the same scope and fiscal year. Proposals are
+ * stored, never applied silently; accepting one is an ordinary answer change. */
+#include <stdlib.h>
+
+#include "apply.h"
+#include "proposal_internal.h"
+#include "catalog/lib.h"
+#include "history/lib.h"
+
+typedef struct {
+    char *cat, *ver, *node, *rel;
+} map_target;
+
+/* Stronger relations first, so a target reached by two mappings shows the stronger one. */
+static int rel_rank(const char *rel)
+{
+    static const char *const order[] = {"equal", "subset", "superset", "cites", "intersect", "related"};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(order); i++)
+        if (str_eq(rel, order[i]))
+            return (int)i;
+    return (int)AZ_ARRAY_LEN(order);
+}
+
+static size_t mapped_targets(store *s, const catalog *c, const char *item, map_target **out)
+{
+    sqlite3_stmt *st = store_stmt(
+        s, "SELECT to_catalog, to_version, to_node, rel FROM catalog_map WHERE from_catalog = ?1 AND from_node = ?2"
+           " AND (from_version IS NULL OR from_version = ?3)"
+           " UNION SELECT from_catalog, from_version, from_node, rel FROM catalog_map WHERE to_catalog = ?1"
+           " AND to_node = ?2 AND (to_version IS NULL OR to_version = ?3)");
+    store_bind_text(st, 1, c->id);
+    store_bind_text(st, 2, item);
+    store_bind_text(st, 3, c->version);
+    map_target *list = NULL;
+    size_t n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        /* Items mapped both ways (a cites b, b equals a) are one target: one proposal, not two. */
+        const char *cat = (const char *)sqlite3_column_text(st, 0), *node = (const char *)sqlite3_column_text(st, 2);
+        const char *ver = (const char *)sqlite3_column_text(st, 1);
+        size_t k = 0;
+        while (k < n && !(str_eq(list[k].cat, cat) && str_eq(list[k].node, node)))
+            k++;
+        if (k < n) {
+            if (list[k].ver && !str_eq(list[k].ver, ver))
+                xfree(&list[k].ver); /* different versions named: any version */
+            const char *rel = (const char *)sqlite3_column_text(st, 3);
+            if (rel_rank(rel) < rel_rank(list[k].rel)) {
+                free(list[k].rel);
+                list[k].rel = xstrdup(rel);
+            }
+            continue;
+        }
+        GROW(list, cap, n + 1);
+        list[n++] =
+            (map_target){store_col_dup(st, 0), store_col_dup(st, 1), store_col_dup(st, 2), store_col_dup(st, 3)};
+    }
+    store_done(s, st);
+    *out = list;
+    return n;
+}
+
+static void map_targets_free(map_target *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(list[i].cat);
+        free(list[i].ver);
+        free(list[i].node);
+        free(list[i].rel);
+    }
+    free(list);
+}
+
+/* The effective value of an item in an assessment (agreed, else hospital, else vendor), or NULL. */
+static char *effective_value(store *s, int64_t aid, const char *item)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT value FROM answer WHERE assessment_pk = ? AND item_id = ?"
+                                        " AND value IS NOT NULL ORDER BY CASE party WHEN 'agreed' THEN 0"
+                                        " WHEN 'hospital' THEN 1 ELSE 2 END LIMIT 1");
+    sqlite3_bind_int64(st, 1, aid);
+    store_bind_text(st, 2, item);
+    char *v = sqlite3_step(st) == SQLITE_ROW ? store_col_dup(st, 0) : NULL;
+    store_done(s, st);
+    return v;
+}
+
+int proposals_generate(store *s, const assessment *a, const catalog *c, const char *item, const char *value,
+                       const char *who, char **err)
+{
+    const answer_def *src = catalog_find_answer(c, value);
+    if (!src)
+        return 0;
+    map_target *targets = NULL;
+    size_t nt = mapped_targets(s, c, item, &targets);
+    int made = 0;
+    char now[32];
+    clock_now(now);
+    for (size_t i = 0; i < nt && made >= 0; i++) {
+        sqlite3_stmt *st = store_stmt(
+            s, "SELECT pk, catalog_version FROM assessment WHERE catalog_id = ? AND (?2 IS NULL OR catalog_version = ?2)"
+               " AND scope = ? AND IFNULL(system_pk, 0) = ? AND fy = ? AND pk <> ?");
+        store_bind_text(st, 1, targets[i].cat);
+        store_bind_text(st, 2, targets[i].ver);
+        store_bind_text(st, 3, a->scope == SCOPE_SYSTEM ? "system" : "org");
+        sqlite3_bind_int64(st, 4, a->scope == SCOPE_SYSTEM ? a->system_id : 0);
+        sqlite3_bind_int(st, 5, a->fy);
+        sqlite3_bind_int64(st, 6, a->id);
+        while (made >= 0 && sqlite3_step(st) == SQLITE_ROW) {
+            int64_t tid = sqlite3_column_int64(st, 0);
+            const catalog *tc = catalog_db_get(s, targets[i].cat, (const char *)sqlite3_column_text(st, 1));
+            const catalog_node *tn = tc ? catalog_find_node(tc, targets[i].node) : NULL;
+            const answer_def *pick = NULL;
+            for (size_t k = 0; tn && tn->kind == NODE_ITEM && k < tc->nanswers && !pick; k++)
+                if (tc->answers[k].meaning == src->meaning)
+                    pick = &tc->answers[k];
+            char *cur = pick ? effective_value(s, tid, targets[i].node) : NULL;
+            if (pick && !str_eq(cur, pick->value)) {
+                /* an open proposal from the same source item is replaced by the new one */
+                sqlite3_stmt *q = store_stmt(s, "SELECT pk FROM proposal WHERE assessment_pk = ? AND item_id = ?"
+                                                   " AND source_assessment_pk = ? AND source_item = ? AND status = 'open'");
+                sqlite3_bind_int64(q, 1, tid);
+                store_bind_text(q, 2, targets[i].node);
+                sqlite3_bind_int64(q, 3, a->id);
+                store_bind_text(q, 4, item);
+                int64_t old = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+                store_done(s, q);
+                if (old) {
+                    q = store_stmt(s, "UPDATE proposal SET status = 'superseded', decided_at = ?, decided_by = ?"
+                                         " WHERE pk = ?");
+                    store_bind_text(q, 1, now);
+                    store_bind_text(q, 2, who);
+                    sqlite3_bind_int64(q, 3, old);
+                    if (sqlite3_step(q) != SQLITE_DONE)
+                        made = -1;
+                    store_done(s, q);
+                }
+                q = store_stmt(s, "INSERT INTO proposal(assessment_pk, item_id, value, source_assessment_pk,"
+                                     " source_catalog, source_item, source_value, rel, status, created_at, created_by)"
+                                     " VALUES(?,?,?,?,?,?,?,?,'open',?,?)");
+                sqlite3_bind_int64(q, 1, tid);
+                store_bind_text(q, 2, targets[i].node);
+                store_bind_text(q, 3, pick->value);
+                sqlite3_bind_int64(q, 4, a->id);
+                store_bind_text(q, 5, c->id);
+                store_bind_text(q, 6, item);
+                store_bind_text(q, 7, value);
+                store_bind_text(q, 8, targets[i].rel ? targets[i].rel : "related");
+                store_bind_text(q, 9, now);
+                store_bind_text(q, 10, who);
+                if (made >= 0 && sqlite3_step(q) == SQLITE_DONE)
+                    made++;
+                else
+                    made = -1;
+                store_done(s, q);
+            }
+            free(cur);
+        }
+        store_done(s, st);
+    }
+    map_targets_free(targets, nt);
+    if (made < 0)
+        *err = store_error(s, "storing proposals");
+    return made;
+}
+
+ws_status assess_proposals(store *s, int64_t aid, bool open_only, proposal **out, size_t *n, char **err)
+{
+    (void)err;
+    sqlite3_stmt *st = store_prepare(
+        s, "SELECT pk, assessment_pk, item_id, value, source_assessment_pk, source_catalog, source_item, source_value,"
+           " rel, status, created_at, created_by, decided_at, decided_by FROM proposal WHERE assessment_pk = ?"
+           " AND (?2 = 0 OR status = 'open') ORDER BY pk");
+    sqlite3_bind_int64(st, 1, aid);
+    sqlite3_bind_int(st, 2, open_only);
+    proposal *list = NULL;
+    size_t len = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(list, cap, len + 1);
+        proposal *p = &list[len++];
+        memset(p, 0, sizeof *p);
+        p->id = sqlite3_column_int64(st, 0);
+        p->assessment_id = sqlite3_column_int64(st, 1);
+        p->item_id = store_col_dup(st, 2);
+        p->value = store_col_dup(st, 3);
+        p->source_assessment_id = sqlite3_column_int64(st, 4);
+        p->source_catalog = store_col_dup(st, 5);
+        p->source_item = store_col_dup(st, 6);
+        p->source_value = store_col_dup(st, 7);
+        p->rel = store_col_dup(st, 8);
+        const char *status = (const char *)sqlite3_column_text(st, 9);
+        p->status = str_eq(status, "accepted")     ? PROPOSAL_ACCEPTED
+                    : str_eq(status, "rejected")   ? PROPOSAL_REJECTED
+                    : str_eq(status, "superseded") ? PROPOSAL_SUPERSEDED
+                                                   : PROPOSAL_OPEN;
+        p->created_at = store_col_dup(st, 10);
+        p->created_by = store_col_dup(st, 11);
+        p->decided_at = store_col_dup(st, 12);
+        p->decided_by = store_col_dup(st, 13);
+    }
+    sqlite3_finalize(st);
+    *out = list;
+    *n = len;
+    return WS_OK;
+}
+
+void proposal_list_free(proposal *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        proposal *p = &list[i];
+        free(p->item_id);
+        free(p->value);
+        free(p->source_catalog);
+        free(p->source_item);
+        free(p->source_value);
+        free(p->rel);
+        free(p->created_at);
+        free(p->created_by);
+        free(p->decided_at);
+        free(p->decided_by);
+    }
+    free(list);
+}
+
+/* Reads an open proposal: its target assessment, item and value. */
+static ws_status open_proposal(store *s, int64_t pid, int64_t *aid, char **item, char **value, char **err)
+{
+    sqlite3_stmt *st = store_prepare(s, "SELECT assessment_pk, item_id, value, status FROM proposal WHERE pk = ?");
+    sqlite3_bind_int64(st, 1, pid);
+    ws_status r = WS_NOT_FOUND;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        if (!str_eq((const char *)sqlite3_column_text(st, 3), "open")) {
+            *err = xasprintf("proposal #%lld is %s, not open", (long long)pid, (const char *)sqlite3_column_text(st, 3));
+            r = WS_INVALID;
+        } else {
+            *aid = sqlite3_column_int64(st, 0);
+            *item = store_col_dup(st, 1);
+            *value = store_col_dup(st, 2);
+            r = WS_OK;
+        }
+    } else {
+        *err = xasprintf("no proposal #%lld", (long long)pid);
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+static ws_status decide(store *s, int64_t pid, bool accept, const char *who, char **err)
+{
+    int64_t aid = 0;
+    char *item = NULL, *value = NULL;
+    ws_status r = open_proposal(s, pid, &aid, &item, &value, err);
+    if (r != WS_OK)
+        return r;
+    assessment a;
+    r = assess_get(s, aid, &a, err);
+    catalog *c = r == WS_OK ? catalog_db_load(s, a.catalog_id, a.catalog_version) : NULL;
+    if (r == WS_OK && (!c || !catalog_find_answer(c, value))) {
+        *err = xasprintf("proposal #%lld: \"%s\" is no longer an answer of %s@%s", (long long)pid, value, a.catalog_id,
+                         a.catalog_version);
+        r = WS_INVALID;
+    }
+    if (r == WS_OK && store_begin(s, err) != 0)
+        r = WS_DB;
+    if (r == WS_OK) {
+        int64_t action = history_action(s, who, accept ? "accept" : "reject", aid, 0, err);
+        int h = action ? 0 : -1;
+        if (h >= 0 && accept) {
+            answer_key k = {aid, item, PARTY_HOSPITAL, 0};
+            h = answer_apply(s, action, &k, "value", value, who, err);
+            if (h > 0 && a.signed_at && !a.changed_since_signoff)
+                h = assessment_apply(s, action, aid, "changed_since_signoff", "1", err);
+        }
+        if (h >= 0)
+            h = proposal_apply(s, action, pid, accept ? "accepted" : "rejected", who, err);
+        if (h < 0) {
+            store_rollback(s);
+            r = WS_DB;
+        } else if (store_commit(s, err) != 0) {
+            r = WS_DB;
+        }
+    }
+    if (c)
+        catalog_free(c);
+    assessment_free(&a);
+    free(item);
+    free(value);
+    return r;
+}
+
+ws_status assess_proposal_accept(store *s, int64_t pid, const char *who, char **err)
+{
+    return decide(s, pid, true, who, err);
+}
+
+ws_status assess_proposal_reject(store *s, int64_t pid, const char *who, char **err)
+{
+    return decide(s, pid, false, who, err);
+}
+
+const char *proposal_status_name(proposal_status st)
+{
+    static const char *const names[] = {"open", "accepted", "rejected", "superseded"};
+    return st <= PROPOSAL_SUPERSEDED ? names[st] : "";
+}

@@ -1,0 +1,13 @@
+/* Private to assess/: generating proposals after an answer (called by assess.c). */
+#ifndef ANZEN_ASSESS_PROPOSAL_INTERNAL_H
+#define ANZEN_ASSESS_PROPOSAL_INTERNAL_H
+
+#include "assess.h"
+#include "proposal.h"
+
+/* After `item` of assessment `a` (catalog c) got `value`: stores proposals for mapped items of other
+ * assessments with the same scope and fiscal year. Returns how many, or -1 with *err. */
+int proposals_generate(store *s, const assessment *a, const catalog *c, const char *item, const char *value,
+                       const char *who, char **err);
+
+#endif

@@ -1,0 +1,40 @@
+/* Reads the workbench needs fast, curses-free (the TUI links them; unit-tested in
+ * tests/core/test_summary.c against assess_list / progress_compute, which they must agree with).
+ *
+ * Why: assess_list computes every assessment's summary through progress_compute, which loads the
+ * catalog from the database once per assessment; with 100 assessments that is most of the
+ * dashboard's cold start. Here the rows come first without summaries, and summaries are computed
+ * for the rows on screen only, loading each catalog once (summary_cache). */
+#ifndef ANZEN_ASSESS_SUMMARY_H
+#define ANZEN_ASSESS_SUMMARY_H
+
+#include <stddef.h>
+
+#include "assess.h"
+#include "catalog/lib.h"
+#include "progress.h"
+#include "store/lib.h"
+
+/* Catalogs loaded once per id@version, and the prepared answer query. Zero-initialise; release
+ * with summary_cache_free (before the store is closed). */
+typedef struct {
+    catalog **items;
+    size_t len, cap;
+    sqlite3_stmt *answers;
+} summary_cache;
+
+/* The catalog (owned by the cache), or NULL when it is not in the database. */
+const catalog *summary_catalog(summary_cache *cache, store *s, const char *id, const char *version);
+void summary_cache_free(summary_cache *cache);
+
+/* Every assessment, in assess_list order, without summaries: items, answered, positive,
+ * not_applicable and overdue are -1. Free with assessment_list_free. */
+size_t summary_assess_rows(store *s, assessment **out);
+
+/* The summary of one assessment exactly as assess_get / assess_list compute it (effective
+ * answers; overdue = 目標日 before `today`, no 完了日, not positive or not applicable), plus the
+ * counts by responsible party into by_owner[RESP__COUNT] when not NULL (as progress_compute's total
+ * row). Returns false when the catalog is missing (fields left at -1). */
+bool summary_compute(store *s, summary_cache *cache, assessment *a, jp_date today, int *by_owner);
+
+#endif

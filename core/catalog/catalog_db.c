@@ -1,0 +1,780 @@
+#include "catalog_db.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "catalog_yaml.h"
+#include "text/lib.h"
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+static char *json_take(cJSON *j)
+{
+    char *s = cJSON_PrintUnformatted(j);
+    cJSON_Delete(j);
+    if (!s) {
+        fprintf(stderr, "anzen: out of memory (JSON)\n");
+        abort();
+    }
+    char *r = xstrdup(s);
+    cJSON_free(s);
+    return r;
+}
+
+static void json_add_opt(cJSON *o, const char *key, const char *v)
+{
+    if (v)
+        cJSON_AddStringToObject(o, key, v);
+}
+
+static char *answers_json(const catalog *c)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < c->nanswers; i++) {
+        const answer_def *a = &c->answers[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "value", a->value);
+        json_add_opt(o, "ja", a->label.ja);
+        json_add_opt(o, "en", a->label.en);
+        cJSON_AddStringToObject(o, "meaning", answer_meaning_name(a->meaning));
+        if (a->key) {
+            char k[2] = {a->key, 0};
+            cJSON_AddStringToObject(o, "key", k);
+        }
+        cJSON_AddItemToArray(arr, o);
+    }
+    return json_take(arr);
+}
+
+static char *tag_defs_json(const catalog *c)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < c->ntags; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", c->tags[i].id);
+        json_add_opt(o, "ja", c->tags[i].label.ja);
+        json_add_opt(o, "en", c->tags[i].label.en);
+        cJSON_AddItemToArray(arr, o);
+    }
+    return json_take(arr);
+}
+
+static cJSON *strlist_json(const strlist *sl)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < sl->len; i++)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(sl->items[i]));
+    return arr;
+}
+
+static char *clause_json(const catalog_node *n)
+{
+    if (!n->nparams && !n->annex.ja && !n->triggers.len)
+        return NULL;
+    cJSON *o = cJSON_CreateObject();
+    cJSON *params = cJSON_AddArrayToObject(o, "params");
+    for (size_t i = 0; i < n->nparams; i++) {
+        const clause_param *p = &n->params[i];
+        cJSON *po = cJSON_CreateObject();
+        cJSON_AddStringToObject(po, "name", p->name);
+        cJSON_AddStringToObject(po, "type", param_type_name(p->type));
+        json_add_opt(po, "default", p->default_value);
+        json_add_opt(po, "unit_ja", p->unit.ja);
+        json_add_opt(po, "unit_en", p->unit.en);
+        json_add_opt(po, "label_ja", p->label.ja);
+        json_add_opt(po, "label_en", p->label.en);
+        cJSON_AddItemToObject(po, "choices", strlist_json(&p->choices));
+        cJSON_AddItemToArray(params, po);
+    }
+    json_add_opt(o, "annex_ja", n->annex.ja);
+    json_add_opt(o, "annex_en", n->annex.en);
+    cJSON_AddItemToObject(o, "triggers", strlist_json(&n->triggers));
+    return json_take(o);
+}
+
+/* Folded ref + title + text, so search is one LIKE/strstr over normalised text. */
+static char *search_text(const catalog_node *n)
+{
+    strbuf sb = {0};
+    const char *parts[] = {n->ref, n->title.ja, n->title.en, n->text.ja, n->text.en, n->guidance.ja};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(parts); i++)
+        if (parts[i])
+            sb_addf(&sb, "%s\n", parts[i]);
+    char *folded = text_fold(sb_str(&sb));
+    sb_free(&sb);
+    return folded;
+}
+
+static int insert_catalog(store *s, const catalog *c, const struct stat *st, char **err)
+{
+    sqlite3_stmt *del = store_prepare(s, "DELETE FROM catalog WHERE id=?1 AND version=?2");
+    store_bind_text(del, 1, c->id);
+    store_bind_text(del, 2, c->version);
+    int rc = sqlite3_step(del);
+    sqlite3_finalize(del);
+    if (rc != SQLITE_DONE) {
+        *err = store_error(s, "replacing catalog");
+        return -1;
+    }
+
+    char now[32];
+    clock_now(now);
+    char *aj = answers_json(c), *tj = tag_defs_json(c);
+    sqlite3_stmt *ins = store_prepare(
+        s, "INSERT INTO catalog(id,version,revision,kind,title_ja,title_en,short_ja,short_en,publisher,published,"
+           "source_title,source_url,completeness,completeness_ja,completeness_en,answers_json,dates,tags_json,"
+           "file_path,file_size,file_mtime,loaded_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int i = 1;
+    store_bind_text(ins, i++, c->id);
+    store_bind_text(ins, i++, c->version);
+    sqlite3_bind_int(ins, i++, c->revision);
+    store_bind_text(ins, i++, c->kind);
+    store_bind_text(ins, i++, c->title.ja);
+    store_bind_text(ins, i++, c->title.en);
+    store_bind_text(ins, i++, c->short_title.ja);
+    store_bind_text(ins, i++, c->short_title.en);
+    store_bind_text(ins, i++, c->publisher);
+    store_bind_text(ins, i++, c->published);
+    store_bind_text(ins, i++, c->source_title);
+    store_bind_text(ins, i++, c->source_url);
+    store_bind_text(ins, i++, c->completeness);
+    store_bind_text(ins, i++, c->completeness_note.ja);
+    store_bind_text(ins, i++, c->completeness_note.en);
+    store_bind_text(ins, i++, aj);
+    sqlite3_bind_int(ins, i++, (int)c->dates);
+    store_bind_text(ins, i++, tj);
+    store_bind_text(ins, i++, c->path);
+    sqlite3_bind_int64(ins, i++, st ? (sqlite3_int64)st->st_size : -1);
+    sqlite3_bind_int64(ins, i++, st ? (sqlite3_int64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec : -1);
+    store_bind_text(ins, i++, now);
+    rc = sqlite3_step(ins);
+    sqlite3_finalize(ins);
+    free(aj);
+    free(tj);
+    if (rc != SQLITE_DONE) {
+        *err = store_error(s, "importing catalog");
+        return -1;
+    }
+    sqlite3_int64 pk = sqlite3_last_insert_rowid(store_db(s));
+
+    sqlite3_stmt *nst = store_prepare(
+        s, "INSERT INTO catalog_node(catalog_pk,seq,id,parent,ref,kind,depth,title_ja,title_en,text_ja,text_en,"
+           "guidance_ja,guidance_en,actor,responsibility,tags_json,target_fy,source,verified,clause_json,search_text)"
+           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sqlite3_stmt *mst = store_prepare(s, "INSERT INTO catalog_map(catalog_pk,origin,seq,from_catalog,from_version,"
+                                         "from_node,to_catalog,to_version,to_node,rel,note_ja,note_en,source,verified)"
+                                         " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    rc = SQLITE_DONE;
+    int mseq = 0;
+    for (size_t k = 0; k < c->nnodes && rc == SQLITE_DONE; k++) {
+        const catalog_node *n = &c->nodes[k];
+        char *tags = json_take(strlist_json(&n->tags));
+        char *cj = clause_json(n);
+        char *st_text = search_text(n);
+        sqlite3_reset(nst);
+        int j = 1;
+        sqlite3_bind_int64(nst, j++, pk);
+        sqlite3_bind_int(nst, j++, (int)k);
+        store_bind_text(nst, j++, n->id);
+        store_bind_text(nst, j++, n->parent);
+        store_bind_text(nst, j++, n->ref);
+        store_bind_text(nst, j++, n->kind == NODE_ITEM ? "item" : "heading");
+        sqlite3_bind_int(nst, j++, n->depth);
+        store_bind_text(nst, j++, n->title.ja);
+        store_bind_text(nst, j++, n->title.en);
+        store_bind_text(nst, j++, n->text.ja);
+        store_bind_text(nst, j++, n->text.en);
+        store_bind_text(nst, j++, n->guidance.ja);
+        store_bind_text(nst, j++, n->guidance.en);
+        store_bind_text(nst, j++, n->actor);
+        store_bind_text(nst, j++, n->resp ? responsibility_name(n->resp) : NULL);
+        store_bind_text(nst, j++, tags);
+        if (n->target_fy)
+            sqlite3_bind_int(nst, j++, n->target_fy);
+        else
+            sqlite3_bind_null(nst, j++);
+        store_bind_text(nst, j++, n->source);
+        sqlite3_bind_int(nst, j++, n->verified);
+        store_bind_text(nst, j++, cj);
+        store_bind_text(nst, j++, st_text);
+        rc = sqlite3_step(nst);
+        free(tags);
+        free(cj);
+        free(st_text);
+        for (size_t m = 0; m < n->nmaps && rc == SQLITE_DONE; m++) {
+            const node_map *nm = &n->maps[m];
+            sqlite3_reset(mst);
+            int q = 1;
+            sqlite3_bind_int64(mst, q++, pk);
+            store_bind_text(mst, q++, "node");
+            sqlite3_bind_int(mst, q++, mseq++);
+            store_bind_text(mst, q++, c->id);
+            store_bind_text(mst, q++, c->version);
+            store_bind_text(mst, q++, n->id);
+            store_bind_text(mst, q++, nm->to_catalog);
+            store_bind_text(mst, q++, nm->to_version);
+            store_bind_text(mst, q++, nm->to_node);
+            store_bind_text(mst, q++, nm->rel);
+            sqlite3_bind_null(mst, q++);
+            sqlite3_bind_null(mst, q++);
+            sqlite3_bind_null(mst, q++);
+            sqlite3_bind_int(mst, q++, 0);
+            rc = sqlite3_step(mst);
+        }
+    }
+    for (size_t k = 0; k < c->nmappings && rc == SQLITE_DONE; k++) {
+        const catalog_mapping *m = &c->mappings[k];
+        sqlite3_reset(mst);
+        int q = 1;
+        sqlite3_bind_int64(mst, q++, pk);
+        store_bind_text(mst, q++, "mapping");
+        sqlite3_bind_int(mst, q++, mseq++);
+        store_bind_text(mst, q++, m->from_catalog);
+        store_bind_text(mst, q++, m->from_version);
+        store_bind_text(mst, q++, m->from_node);
+        store_bind_text(mst, q++, m->to_catalog);
+        store_bind_text(mst, q++, m->to_version);
+        store_bind_text(mst, q++, m->to_node);
+        store_bind_text(mst, q++, m->rel);
+        store_bind_text(mst, q++, m->note.ja);
+        store_bind_text(mst, q++, m->note.en);
+        store_bind_text(mst, q++, m->source);
+        sqlite3_bind_int(mst, q++, m->verified);
+        rc = sqlite3_step(mst);
+    }
+    sqlite3_finalize(nst);
+    sqlite3_finalize(mst);
+    if (rc != SQLITE_DONE) {
+        *err = store_error(s, "importing catalog nodes");
+        return -1;
+    }
+    return 0;
+}
+
+bool catalog_db_has_node(void *store_ptr, const char *cat, const char *ver, const char *node)
+{
+    store *s = store_ptr;
+    sqlite3_stmt *st = store_prepare(s, "SELECT 1 FROM catalog c JOIN catalog_node n ON n.catalog_pk=c.pk "
+                                        "WHERE c.id=?1 AND (?2 IS NULL OR c.version=?2) AND n.id=?3 LIMIT 1");
+    store_bind_text(st, 1, cat);
+    store_bind_text(st, 2, ver);
+    store_bind_text(st, 3, node);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+typedef struct {
+    char *path;
+    struct stat st;
+    char *id, *version; /* for unchanged files: what the database holds */
+    catalog *parsed;    /* for changed files */
+} sync_file;
+
+static void list_yaml(const char *dir, strlist *out)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    strlist names = {0};
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (e->d_name[0] != '.' && n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0)
+            sl_push(&names, e->d_name);
+    }
+    closedir(d);
+    for (size_t i = 1; i < names.len; i++) /* insertion sort: a handful of files */
+        for (size_t j = i; j > 0 && strcmp(names.items[j - 1], names.items[j]) > 0; j--) {
+            char *t = names.items[j];
+            names.items[j] = names.items[j - 1];
+            names.items[j - 1] = t;
+        }
+    for (size_t i = 0; i < names.len; i++)
+        sl_push_owned(out, xasprintf("%s/%s", dir, names.items[i]));
+    sl_free(&names);
+}
+
+static bool unchanged_in_db(store *s, sync_file *f)
+{
+    sqlite3_stmt *st = store_prepare(s, "SELECT id, version FROM catalog WHERE file_path=?1 AND file_size=?2 AND "
+                                        "file_mtime=?3");
+    store_bind_text(st, 1, f->path);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)f->st.st_size);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)f->st.st_mtim.tv_sec * 1000000000 + f->st.st_mtim.tv_nsec);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found) {
+        f->id = store_col_dup(st, 0);
+        f->version = store_col_dup(st, 1);
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+int catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_stats *stats, char **err)
+{
+    catalog_sync_stats local = {0};
+    if (!stats)
+        stats = &local;
+    *stats = (catalog_sync_stats){0};
+    if (store_readonly(s))
+        return 0;
+
+    strlist paths = {0};
+    for (size_t i = 0; i < dirs->len; i++)
+        list_yaml(dirs->items[i], &paths);
+    sync_file *files = xcalloc(paths.len ? paths.len : 1, sizeof *files);
+    catalog_set pending = {0};
+
+    for (size_t i = 0; i < paths.len; i++) {
+        sync_file *f = &files[i];
+        f->path = paths.items[i];
+        if (stat(f->path, &f->st) != 0)
+            continue;
+        const char *dup_of = NULL;
+        if (unchanged_in_db(s, f)) {
+            stats->unchanged++;
+        } else {
+            f->parsed = catalog_load_file(f->path, diags);
+            if (!f->parsed) {
+                stats->failed++;
+                continue;
+            }
+            f->id = xstrdup(f->parsed->id);
+            f->version = xstrdup(f->parsed->version);
+        }
+        for (size_t j = 0; j < i && !dup_of; j++)
+            if (str_eq(files[j].id, f->id) && str_eq(files[j].version, f->version))
+                dup_of = files[j].path;
+        if (dup_of) {
+            diag_add(diags, f->path, 0, 0, "catalog %s@%s is already defined in %s; this file was not loaded", f->id,
+                     f->version, dup_of);
+            stats->failed++;
+            if (f->parsed)
+                catalog_free(f->parsed);
+            else
+                stats->unchanged--;
+            f->parsed = NULL;
+            xfree(&f->id);
+            xfree(&f->version);
+            continue;
+        }
+        if (f->parsed) {
+            catalog_set_add(&pending, f->parsed, diags);
+            f->parsed = NULL; /* owned by the set now */
+        }
+    }
+
+    /* Drop pending catalogs whose references dangle, against pending ∪ database, until stable. */
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = 0; i < pending.len; i++) {
+            diag_list bad = {0};
+            if (catalog_check_refs(pending.items[i], &pending, catalog_db_has_node, s, &bad) == 0)
+                continue;
+            diag_take_all(diags, &bad);
+            stats->failed++;
+            catalog_free(pending.items[i]);
+            memmove(&pending.items[i], &pending.items[i + 1], (pending.len - i - 1) * sizeof *pending.items);
+            pending.len--;
+            changed = true;
+            break;
+        }
+    }
+
+    /* A catalog whose file is gone stays (assessments may use it) but is marked as such. */
+    sqlite3_int64 *gone = NULL;
+    size_t ngone = 0, capgone = 0;
+    sqlite3_stmt *all = store_prepare(s, "SELECT pk, file_path FROM catalog WHERE file_path IS NOT NULL");
+    while (sqlite3_step(all) == SQLITE_ROW)
+        if (!sl_contains(&paths, col_text(all, 1))) {
+            GROW(gone, capgone, ngone + 1);
+            gone[ngone++] = sqlite3_column_int64(all, 0);
+        }
+    sqlite3_finalize(all);
+
+    int rc = 0;
+    if (pending.len || ngone) { /* write only when something changed: starting stays read-only */
+        rc = store_begin(s, err);
+        for (size_t i = 0; rc == 0 && i < pending.len; i++) {
+            const catalog *c = pending.items[i];
+            struct stat st;
+            rc = insert_catalog(s, c, stat(c->path, &st) == 0 ? &st : NULL, err);
+            if (rc == 0)
+                stats->imported++;
+        }
+        sqlite3_stmt *mark = store_prepare(s, "UPDATE catalog SET file_path=NULL WHERE pk=?");
+        for (size_t i = 0; rc == 0 && i < ngone; i++) {
+            sqlite3_reset(mark);
+            sqlite3_bind_int64(mark, 1, gone[i]);
+            if (sqlite3_step(mark) != SQLITE_DONE) {
+                *err = store_error(s, "marking removed catalog files");
+                rc = -1;
+            }
+        }
+        sqlite3_finalize(mark);
+        if (rc == 0)
+            rc = store_commit(s, err);
+        if (rc != 0)
+            store_rollback(s);
+        store_attach(s, NULL, NULL); /* cached catalogs may be stale now */
+    }
+    free(gone);
+    for (size_t i = 0; i < paths.len; i++) {
+        free(files[i].id);
+        free(files[i].version);
+    }
+    free(files);
+    sl_free(&paths);
+    catalog_set_free(&pending);
+    return rc;
+}
+
+static void load_answers(catalog *c, const char *json)
+{
+    cJSON *arr = cJSON_Parse(json ? json : "[]");
+    cJSON *o;
+    cJSON_ArrayForEach(o, arr)
+    {
+        answer_def a = {0};
+        a.value = xstrdup(cJSON_GetStringValue(cJSON_GetObjectItem(o, "value")));
+        const char *ja = cJSON_GetStringValue(cJSON_GetObjectItem(o, "ja"));
+        const char *en = cJSON_GetStringValue(cJSON_GetObjectItem(o, "en"));
+        a.label.ja = ja ? xstrdup(ja) : NULL;
+        a.label.en = en ? xstrdup(en) : NULL;
+        answer_meaning_parse(cJSON_GetStringValue(cJSON_GetObjectItem(o, "meaning")), &a.meaning);
+        const char *k = cJSON_GetStringValue(cJSON_GetObjectItem(o, "key"));
+        a.key = k ? k[0] : 0;
+        GROW(c->answers, c->capanswers, c->nanswers + 1);
+        c->answers[c->nanswers++] = a;
+    }
+    cJSON_Delete(arr);
+}
+
+static char *json_str(cJSON *o, const char *key)
+{
+    const char *v = cJSON_GetStringValue(cJSON_GetObjectItem(o, key));
+    return v ? xstrdup(v) : NULL;
+}
+
+static void json_strlist(cJSON *arr, strlist *out)
+{
+    cJSON *e;
+    cJSON_ArrayForEach(e, arr)
+    {
+        if (cJSON_IsString(e))
+            sl_push(out, e->valuestring);
+    }
+}
+
+static void load_clause(catalog_node *n, const char *json)
+{
+    if (!json)
+        return;
+    cJSON *o = cJSON_Parse(json);
+    cJSON *p;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItem(o, "params"))
+    {
+        clause_param cp = {0};
+        cp.name = json_str(p, "name");
+        const char *t = cJSON_GetStringValue(cJSON_GetObjectItem(p, "type"));
+        for (int i = 0; i <= PARAM_ENUM; i++)
+            if (str_eq(t, param_type_name((param_type)i)))
+                cp.type = (param_type)i;
+        cp.default_value = json_str(p, "default");
+        cp.unit.ja = json_str(p, "unit_ja");
+        cp.unit.en = json_str(p, "unit_en");
+        cp.label.ja = json_str(p, "label_ja");
+        cp.label.en = json_str(p, "label_en");
+        json_strlist(cJSON_GetObjectItem(p, "choices"), &cp.choices);
+        GROW(n->params, n->capparams, n->nparams + 1);
+        n->params[n->nparams++] = cp;
+    }
+    n->annex.ja = json_str(o, "annex_ja");
+    n->annex.en = json_str(o, "annex_en");
+    json_strlist(cJSON_GetObjectItem(o, "triggers"), &n->triggers);
+    cJSON_Delete(o);
+}
+
+catalog *catalog_db_load(store *s, const char *id, const char *version)
+{
+    sqlite3_stmt *st = store_prepare(
+        s, "SELECT pk,id,version,revision,kind,title_ja,title_en,short_ja,short_en,publisher,published,source_title,"
+           "source_url,completeness,completeness_ja,completeness_en,answers_json,dates,tags_json,file_path "
+           "FROM catalog WHERE id=?1 AND (?2 IS NULL OR version=?2) ORDER BY pk DESC LIMIT 1");
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, version);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    catalog *c = xcalloc(1, sizeof *c);
+    sqlite3_int64 pk = sqlite3_column_int64(st, 0);
+    int i = 1;
+    c->id = store_col_dup(st, i++);
+    c->version = store_col_dup(st, i++);
+    c->revision = sqlite3_column_int(st, i++);
+    c->kind = store_col_dup(st, i++);
+    c->title.ja = store_col_dup(st, i++);
+    c->title.en = store_col_dup(st, i++);
+    c->short_title.ja = store_col_dup(st, i++);
+    c->short_title.en = store_col_dup(st, i++);
+    c->publisher = store_col_dup(st, i++);
+    c->published = store_col_dup(st, i++);
+    c->source_title = store_col_dup(st, i++);
+    c->source_url = store_col_dup(st, i++);
+    c->completeness = store_col_dup(st, i++);
+    c->completeness_note.ja = store_col_dup(st, i++);
+    c->completeness_note.en = store_col_dup(st, i++);
+    load_answers(c, col_text(st, i++));
+    c->dates = (unsigned)sqlite3_column_int(st, i++);
+    cJSON *tags = cJSON_Parse(col_text(st, i++));
+    cJSON *t;
+    cJSON_ArrayForEach(t, tags)
+    {
+        GROW(c->tags, c->captags, c->ntags + 1);
+        c->tags[c->ntags++] = (tag_def){json_str(t, "id"), {json_str(t, "ja"), json_str(t, "en")}};
+    }
+    cJSON_Delete(tags);
+    c->path = store_col_dup(st, i++);
+    sqlite3_finalize(st);
+
+    st = store_prepare(s, "SELECT id,parent,ref,kind,depth,title_ja,title_en,text_ja,text_en,guidance_ja,guidance_en,"
+                          "actor,responsibility,tags_json,target_fy,source,verified,clause_json "
+                          "FROM catalog_node WHERE catalog_pk=? ORDER BY seq");
+    sqlite3_bind_int64(st, 1, pk);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        catalog_node n = {0};
+        i = 0;
+        n.id = store_col_dup(st, i++);
+        n.parent = store_col_dup(st, i++);
+        n.ref = store_col_dup(st, i++);
+        n.kind = str_eq(col_text(st, i++), "item") ? NODE_ITEM : NODE_HEADING;
+        n.depth = sqlite3_column_int(st, i++);
+        n.title.ja = store_col_dup(st, i++);
+        n.title.en = store_col_dup(st, i++);
+        n.text.ja = store_col_dup(st, i++);
+        n.text.en = store_col_dup(st, i++);
+        n.guidance.ja = store_col_dup(st, i++);
+        n.guidance.en = store_col_dup(st, i++);
+        n.actor = store_col_dup(st, i++);
+        const char *resp = col_text(st, i++);
+        if (resp)
+            responsibility_parse(resp, &n.resp);
+        cJSON *tj = cJSON_Parse(col_text(st, i++));
+        json_strlist(tj, &n.tags);
+        cJSON_Delete(tj);
+        n.target_fy = sqlite3_column_int(st, i++);
+        n.source = store_col_dup(st, i++);
+        n.verified = sqlite3_column_int(st, i++) != 0;
+        load_clause(&n, col_text(st, i++));
+        GROW(c->nodes, c->capnodes, c->nnodes + 1);
+        c->nodes[c->nnodes++] = n;
+    }
+    sqlite3_finalize(st);
+
+    st = store_prepare(s, "SELECT origin,from_catalog,from_version,from_node,to_catalog,to_version,to_node,rel,"
+                          "note_ja,note_en,source,verified FROM catalog_map WHERE catalog_pk=? ORDER BY seq");
+    sqlite3_bind_int64(st, 1, pk);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (str_eq(col_text(st, 0), "node")) {
+            catalog_node *n = NULL;
+            for (size_t k = 0; k < c->nnodes && !n; k++)
+                if (str_eq(c->nodes[k].id, col_text(st, 3)))
+                    n = &c->nodes[k];
+            if (!n)
+                continue;
+            GROW(n->maps, n->capmaps, n->nmaps + 1);
+            n->maps[n->nmaps++] = (node_map){.to_catalog = store_col_dup(st, 4),
+                                             .to_version = store_col_dup(st, 5),
+                                             .to_node = store_col_dup(st, 6),
+                                             .rel = store_col_dup(st, 7)};
+        } else {
+            GROW(c->mappings, c->capmappings, c->nmappings + 1);
+            c->mappings[c->nmappings++] = (catalog_mapping){.from_catalog = store_col_dup(st, 1),
+                                                            .from_version = store_col_dup(st, 2),
+                                                            .from_node = store_col_dup(st, 3),
+                                                            .to_catalog = store_col_dup(st, 4),
+                                                            .to_version = store_col_dup(st, 5),
+                                                            .to_node = store_col_dup(st, 6),
+                                                            .rel = store_col_dup(st, 7),
+                                                            .note = {store_col_dup(st, 8), store_col_dup(st, 9)},
+                                                            .source = store_col_dup(st, 10),
+                                                            .verified = sqlite3_column_int(st, 11) != 0};
+        }
+    }
+    sqlite3_finalize(st);
+    return c;
+}
+
+typedef struct {
+    char *id, *version; /* version as asked: NULL = newest */
+    catalog *c;
+} cache_entry;
+
+typedef struct {
+    cache_entry *items;
+    size_t len, cap;
+} catalog_cache;
+
+static void cache_release(void *p)
+{
+    catalog_cache *cc = p;
+    for (size_t i = 0; i < cc->len; i++) {
+        free(cc->items[i].id);
+        free(cc->items[i].version);
+        catalog_free(cc->items[i].c);
+    }
+    free(cc->items);
+    free(cc);
+}
+
+const catalog *catalog_db_get(store *s, const char *id, const char *version)
+{
+    catalog_cache *cc = store_attachment(s);
+    if (!cc) {
+        cc = xcalloc(1, sizeof *cc);
+        store_attach(s, cc, cache_release);
+    }
+    for (size_t i = 0; i < cc->len; i++)
+        if (str_eq(cc->items[i].id, id) &&
+            (version ? str_eq(cc->items[i].version, version) : cc->items[i].version == NULL))
+            return cc->items[i].c;
+    catalog *c = catalog_db_load(s, id, version);
+    if (!c)
+        return NULL; /* not cached: it may be imported later */
+    GROW(cc->items, cc->cap, cc->len + 1);
+    cc->items[cc->len++] = (cache_entry){xstrdup(id), version ? xstrdup(version) : NULL, c};
+    return c;
+}
+
+static int kind_order(const char *k)
+{
+    static const char *const order[] = {"guideline", "checklist", "kakuninhyo", "disclosure", "clauses", "crosswalk"};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(order); i++)
+        if (str_eq(k, order[i]))
+            return (int)i;
+    return 99;
+}
+
+static int cmp_info(const void *a, const void *b)
+{
+    const catalog_info *x = a, *y = b;
+    int k = kind_order(x->kind) - kind_order(y->kind);
+    if (k)
+        return k;
+    int c = strcmp(x->id, y->id);
+    return c ? c : strcmp(x->version, y->version);
+}
+
+size_t catalog_db_list(store *s, catalog_info **out)
+{
+    sqlite3_stmt *st = store_prepare(
+        s, "SELECT c.id,c.version,c.kind,c.completeness,c.file_path,c.publisher,c.published,c.title_ja,c.title_en,"
+           "c.short_ja,c.short_en,c.revision,"
+           " (SELECT count(*) FROM catalog_node n WHERE n.catalog_pk=c.pk AND n.kind='heading'),"
+           " (SELECT count(*) FROM catalog_node n WHERE n.catalog_pk=c.pk AND n.kind='item'),"
+           " (SELECT count(*) FROM catalog_node n WHERE n.catalog_pk=c.pk AND n.kind='item' AND n.verified),"
+           " (SELECT count(*) FROM catalog_map m WHERE m.catalog_pk=c.pk)"
+           " FROM catalog c");
+    catalog_info *list = NULL;
+    size_t n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(list, cap, n + 1);
+        catalog_info *ci = &list[n++];
+        int i = 0;
+        ci->id = store_col_dup(st, i++);
+        ci->version = store_col_dup(st, i++);
+        ci->kind = store_col_dup(st, i++);
+        ci->completeness = store_col_dup(st, i++);
+        ci->file_path = store_col_dup(st, i++);
+        ci->publisher = store_col_dup(st, i++);
+        ci->published = store_col_dup(st, i++);
+        ci->title.ja = store_col_dup(st, i++);
+        ci->title.en = store_col_dup(st, i++);
+        ci->short_title.ja = store_col_dup(st, i++);
+        ci->short_title.en = store_col_dup(st, i++);
+        ci->revision = sqlite3_column_int(st, i++);
+        ci->headings = sqlite3_column_int(st, i++);
+        ci->items = sqlite3_column_int(st, i++);
+        ci->verified_items = sqlite3_column_int(st, i++);
+        ci->mappings = sqlite3_column_int(st, i++);
+    }
+    sqlite3_finalize(st);
+    if (n)
+        qsort(list, n, sizeof *list, cmp_info);
+    *out = list;
+    return n;
+}
+
+void catalog_info_free(catalog_info *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        catalog_info *c = &list[i];
+        free(c->id);
+        free(c->version);
+        free(c->kind);
+        free(c->completeness);
+        free(c->file_path);
+        free(c->publisher);
+        free(c->published);
+        free(c->title.ja);
+        free(c->title.en);
+        free(c->short_title.ja);
+        free(c->short_title.en);
+    }
+    free(list);
+}
+
+size_t catalog_db_links(store *s, const char *catalog_id, const char *node_id, node_link **out)
+{
+    /* Outgoing first, then incoming; each joined to the other end's printed ref and title. */
+    sqlite3_stmt *st = store_stmt(
+        s, "SELECT DISTINCT 1, m.to_catalog, m.to_version, m.to_node, m.rel, n.ref, coalesce(n.title_ja, n.text_ja),"
+           " m.verified FROM catalog_map m"
+           " LEFT JOIN catalog c ON c.id=m.to_catalog AND (m.to_version IS NULL OR c.version=m.to_version)"
+           " LEFT JOIN catalog_node n ON n.catalog_pk=c.pk AND n.id=m.to_node"
+           " WHERE m.from_catalog=?1 AND m.from_node=?2"
+           " UNION ALL "
+           "SELECT DISTINCT 0, m.from_catalog, m.from_version, m.from_node, m.rel, n.ref,"
+           " coalesce(n.title_ja, n.text_ja), m.verified FROM catalog_map m"
+           " LEFT JOIN catalog c ON c.id=m.from_catalog AND (m.from_version IS NULL OR c.version=m.from_version)"
+           " LEFT JOIN catalog_node n ON n.catalog_pk=c.pk AND n.id=m.from_node"
+           " WHERE m.to_catalog=?1 AND m.to_node=?2");
+    store_bind_text(st, 1, catalog_id);
+    store_bind_text(st, 2, node_id);
+    node_link *list = NULL;
+    size_t n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(list, cap, n + 1);
+        list[n++] = (node_link){.outgoing = sqlite3_column_int(st, 0) != 0,
+                                .catalog = store_col_dup(st, 1),
+                                .version = store_col_dup(st, 2),
+                                .node = store_col_dup(st, 3),
+                                .rel = store_col_dup(st, 4),
+                                .ref = store_col_dup(st, 5),
+                                .title = store_col_dup(st, 6),
+                                .verified = sqlite3_column_int(st, 7) != 0};
+    }
+    store_done(s, st);
+    *out = list;
+    return n;
+}
+
+void node_link_free(node_link *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(list[i].catalog);
+        free(list[i].version);
+        free(list[i].node);
+        free(list[i].rel);
+        free(list[i].ref);
+        free(list[i].title);
+    }
+    free(list);
+}

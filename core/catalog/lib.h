@@ -1,0 +1,13 @@
+/* catalog/ — the catalog model (catalog), the YAML loader (catalog_yaml), sets of catalogs and
+ * their cross-references (catalog_set), the import into
+ * the store and the cached reads (catalog_db). Files: catalog.c catalog_yaml.c catalog_set.c catalog_db.c.
+ * May include: base, text, store. */
+#ifndef ANZEN_CATALOG_LIB_H
+#define ANZEN_CATALOG_LIB_H
+
+#include "catalog.h"
+#include "catalog_yaml.h"
+#include "catalog_set.h"
+#include "catalog_db.h"
+
+#endif

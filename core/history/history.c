@@ -1,0 +1,180 @@
+#include "history.h"
+
+#include <stdlib.h>
+
+#include "base/lib.h"
+
+size_t history_list(store *s, const history_filter *f, history_row **out)
+{
+    history_filter none = {0};
+    if (!f)
+        f = &none;
+    strbuf sql = {0};
+    sb_add(&sql, "SELECT h.pk, a.pk, a.at, a.who, a.kind, IFNULL(a.undo_of, 0), h.entity, IFNULL(h.entity_pk, 0),"
+                 " IFNULL(h.assessment_pk, 0), h.item_id, h.party, IFNULL(h.party_vendor_pk, 0), h.field,"
+                 " h.old_value, h.new_value FROM history h JOIN history_action a ON a.pk = h.action_pk WHERE 1");
+    if (f->assessment_id)
+        sb_add(&sql, " AND h.assessment_pk = ?1");
+    if (f->item_id)
+        sb_add(&sql, " AND h.item_id = ?2");
+    if (f->entity)
+        sb_add(&sql, " AND h.entity = ?3");
+    if (f->entity && f->entity_id)
+        sb_add(&sql, " AND h.entity_pk = ?4");
+    if (f->limit)
+        sb_add(&sql, " AND h.pk IN (SELECT pk FROM (SELECT h2.pk FROM history h2 WHERE 1");
+    /* the limit subquery repeats the filter */
+    if (f->limit) {
+        if (f->assessment_id)
+            sb_add(&sql, " AND h2.assessment_pk = ?1");
+        if (f->item_id)
+            sb_add(&sql, " AND h2.item_id = ?2");
+        if (f->entity)
+            sb_add(&sql, " AND h2.entity = ?3");
+        if (f->entity && f->entity_id)
+            sb_add(&sql, " AND h2.entity_pk = ?4");
+        sb_add(&sql, " ORDER BY h2.pk DESC LIMIT ?5))");
+    }
+    sb_add(&sql, " ORDER BY h.pk");
+    sqlite3_stmt *st = store_stmt(s, sb_str(&sql));
+    sb_free(&sql);
+    if (f->assessment_id)
+        sqlite3_bind_int64(st, 1, f->assessment_id);
+    if (f->item_id)
+        store_bind_text(st, 2, f->item_id);
+    if (f->entity)
+        store_bind_text(st, 3, f->entity);
+    if (f->entity && f->entity_id)
+        sqlite3_bind_int64(st, 4, f->entity_id);
+    if (f->limit)
+        sqlite3_bind_int64(st, 5, (sqlite3_int64)f->limit);
+    history_row *rows = NULL;
+    size_t n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(rows, cap, n + 1);
+        rows[n++] = (history_row){
+            .id = sqlite3_column_int64(st, 0),
+            .action = sqlite3_column_int64(st, 1),
+            .at = store_col_dup(st, 2),
+            .who = store_col_dup(st, 3),
+            .kind = store_col_dup(st, 4),
+            .undo_of = sqlite3_column_int64(st, 5),
+            .entity = store_col_dup(st, 6),
+            .entity_id = sqlite3_column_int64(st, 7),
+            .assessment_id = sqlite3_column_int64(st, 8),
+            .item_id = store_col_dup(st, 9),
+            .party = store_col_dup(st, 10),
+            .party_vendor_id = sqlite3_column_int64(st, 11),
+            .field = store_col_dup(st, 12),
+            .old_value = store_col_dup(st, 13),
+            .new_value = store_col_dup(st, 14),
+        };
+    }
+    store_done(s, st);
+    *out = rows;
+    return n;
+}
+
+const char *history_field_name(const char *entity, const char *field)
+{
+    static const struct {
+        const char *entity, *stored, *shown;
+    } names[] = {
+        {"system", "vendor_pk", "vendor"},
+        {"answer", "owner_vendor", "vendor"},
+    };
+    for (size_t i = 0; i < AZ_ARRAY_LEN(names); i++)
+        if (str_eq(entity, names[i].entity) && str_eq(field, names[i].stored))
+            return names[i].shown;
+    return field;
+}
+
+void history_list_free(history_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        history_row *r = &rows[i];
+        free(r->at);
+        free(r->who);
+        free(r->kind);
+        free(r->entity);
+        free(r->item_id);
+        free(r->party);
+        free(r->field);
+        free(r->old_value);
+        free(r->new_value);
+    }
+    free(rows);
+}
+
+int64_t history_action(store *s, const char *who, const char *kind, int64_t assessment_id, int64_t undo_of,
+                       char **err)
+{
+    char now[32];
+    clock_now(now);
+    sqlite3_stmt *st =
+        store_stmt(s, "INSERT INTO history_action(at, who, kind, assessment_pk, undo_of) VALUES(?,?,?,?,?)");
+    store_bind_text(st, 1, now);
+    store_bind_text(st, 2, str_empty(who) ? "unknown" : who);
+    store_bind_text(st, 3, kind);
+    if (assessment_id)
+        sqlite3_bind_int64(st, 4, assessment_id);
+    if (undo_of)
+        sqlite3_bind_int64(st, 5, undo_of);
+    int rc = sqlite3_step(st);
+    store_done(s, st);
+    if (rc != SQLITE_DONE) {
+        *err = store_error(s, "recording history");
+        return 0;
+    }
+    return sqlite3_last_insert_rowid(store_db(s));
+}
+
+static bool same(const char *a, const char *b)
+{
+    if (str_empty(a) || str_empty(b))
+        return str_empty(a) && str_empty(b);
+    return strcmp(a, b) == 0;
+}
+
+int history_add(store *s, int64_t action, const history_target *t, const char *field, const char *old_value,
+                const char *new_value, char **err)
+{
+    if (same(old_value, new_value))
+        return 0;
+    sqlite3_stmt *st = store_stmt(s, "INSERT INTO history(action_pk, entity, entity_pk, assessment_pk, item_id,"
+                                        " party, party_vendor_pk, field, old_value, new_value)"
+                                        " VALUES(?,?,?,?,?,?,?,?,?,?)");
+    sqlite3_bind_int64(st, 1, action);
+    store_bind_text(st, 2, t->entity);
+    if (t->entity_id)
+        sqlite3_bind_int64(st, 3, t->entity_id);
+    if (t->assessment_id)
+        sqlite3_bind_int64(st, 4, t->assessment_id);
+    store_bind_text(st, 5, t->item_id);
+    store_bind_text(st, 6, t->party);
+    if (t->party)
+        sqlite3_bind_int64(st, 7, t->party_vendor_id);
+    store_bind_text(st, 8, field);
+    store_bind_text(st, 9, str_empty(old_value) ? NULL : old_value);
+    store_bind_text(st, 10, str_empty(new_value) ? NULL : new_value);
+    int rc = sqlite3_step(st);
+    store_done(s, st);
+    if (rc != SQLITE_DONE) {
+        *err = store_error(s, "recording history");
+        return -1;
+    }
+    return 1;
+}
+
+int64_t history_last_undoable(store *s, int64_t assessment_id)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT a.pk FROM history_action a WHERE a.assessment_pk = ?"
+                                        " AND a.undo_of IS NULL AND a.kind IN ('answer','signoff','accept','reject')"
+                                        " AND NOT EXISTS (SELECT 1 FROM history_action u WHERE u.undo_of = a.pk)"
+                                        " AND EXISTS (SELECT 1 FROM history h WHERE h.action_pk = a.pk)"
+                                        " ORDER BY a.pk DESC LIMIT 1");
+    sqlite3_bind_int64(st, 1, assessment_id);
+    int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    store_done(s, st);
+    return id;
+}

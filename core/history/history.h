@@ -1,0 +1,74 @@
+/* The audit trail: an append-only history of every change, grouped into actions (one action = one
+ * user operation = one transaction). Rows are never updated or deleted; an undo is a new action
+ * whose rows restore the old values and whose undo_of names the undone action.
+ *
+ * Entities: "org", "vendor", "system" (entity_id = its id, item = NULL), "assessment"
+ * (fields like "created", "signoff", "carried_from"), "answer" (item = the catalog node id,
+ * party = hospital | vendor | agreed), "proposal". Values are text; NULL means empty. */
+#ifndef ANZEN_HISTORY_H
+#define ANZEN_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/lib.h"
+
+typedef struct {
+    int64_t id;     /* row id, increasing */
+    int64_t action; /* action id, shared by the rows of one operation */
+    char *at, *who; /* ISO 8601 UTC time (clock_now) and user */
+    char *kind;     /* the operation: "answer", "undo", "signoff", "carry", "create", "edit", "accept" … */
+    int64_t undo_of; /* for undo actions: the undone action; else 0 */
+    char *entity;
+    int64_t entity_id;
+    int64_t assessment_id; /* 0 unless about an assessment or its answers */
+    char *item_id;         /* NULL unless entity is "answer"/"proposal" */
+    char *party;           /* NULL unless entity is "answer" */
+    int64_t party_vendor_id;
+    char *field;
+    char *old_value, *new_value;
+} history_row;
+
+typedef struct {
+    int64_t assessment_id; /* 0 = any */
+    const char *item_id;   /* NULL = any */
+    const char *entity;    /* NULL = any */
+    int64_t entity_id;     /* 0 = any (with entity) */
+    size_t limit;          /* 0 = all; otherwise the newest `limit` rows */
+} history_filter;
+
+/* Rows in chronological order (oldest first). Returns the count; free with history_list_free. */
+size_t history_list(store *s, const history_filter *f, history_row **out);
+void history_list_free(history_row *rows, size_t n);
+
+/* The name a row's field is shown under (anzen history, text and JSON). Fields are stored under the
+ * name they are written and undone by; two of those are column names and read as "vendor":
+ * system "vendor_pk" and answer "owner_vendor". Every other field is shown as stored. Stored rows
+ * are never renamed, so old and new rows read the same. */
+const char *history_field_name(const char *entity, const char *field);
+
+/* ---- Writing (for core modules; call inside an open transaction) ---- */
+
+/* Starts an action; returns its id (> 0) or 0 with *err. */
+int64_t history_action(store *s, const char *who, const char *kind, int64_t assessment_id, int64_t undo_of,
+                       char **err);
+
+typedef struct {
+    const char *entity;
+    int64_t entity_id;
+    int64_t assessment_id;
+    const char *item_id, *party;
+    int64_t party_vendor_id;
+} history_target;
+
+/* Appends one row when old and new differ (NULL and "" are equal); returns 1 if written, 0 if
+ * equal, -1 with *err on failure. */
+int history_add(store *s, int64_t action, const history_target *t, const char *field, const char *old_value,
+                const char *new_value, char **err);
+
+/* The latest undoable action on an assessment (kind answer, signoff, accept or reject; not an undo,
+ * not already undone), or 0. Creating and carrying are not undone. */
+int64_t history_last_undoable(store *s, int64_t assessment_id);
+
+#endif

@@ -1,0 +1,35 @@
+/* Opening the workbench's database the same way for every front end: where the database lives,
+ * migrations, the catalog sync and what went wrong on the way. The CLI and the TUI both call
+ * session_open; neither knows about paths or catalog directories. */
+#ifndef ANZEN_SESSION_H
+#define ANZEN_SESSION_H
+
+#include <stdbool.h>
+
+#include "base/lib.h"
+#include "store/lib.h"
+
+/* What a front end decided before opening anything (command line, environment). */
+typedef struct {
+    const char *db_path; /* --db, else NULL: $ANZEN_DB, else the XDG default */
+    bool english;        /* UI and content language */
+    bool lang_forced;    /* --lang given (an explicit choice, not the locale's) */
+} session_opts;
+
+/* The UI language from the environment: ANZEN_LANG=ja|en, else Japanese when the first of
+ * LC_ALL, LC_MESSAGES, LANG that is set starts with "ja". */
+bool session_env_english(void);
+
+typedef enum {
+    SESSION_OK = 0,
+    SESSION_NO_PLACE,   /* no --db, no ANZEN_DB and no HOME: nowhere to put the database */
+    SESSION_STORE,      /* the store refused the file (*err says why) */
+    SESSION_CATALOGS,   /* the catalog import failed as a whole (*err says why) */
+} session_status;
+
+/* Opens (creating when missing) and migrates the database, then imports changed catalogs.
+ * Problems in single catalog files do not stop the open: they are added to *warnings for the
+ * front end to show. On failure *out is NULL and *err may hold a detail (caller frees). */
+session_status session_open(const session_opts *o, store **out, diag_list *warnings, char **err);
+
+#endif

@@ -1,0 +1,24 @@
+/* Where anzen keeps its database and finds its catalogs and templates (XDG base directories). */
+#ifndef ANZEN_PATHS_H
+#define ANZEN_PATHS_H
+
+#include "base/lib.h"
+
+/* $XDG_DATA_HOME/anzen, else ~/.local/share/anzen. Caller frees. NULL when HOME is unknown. */
+char *paths_user_dir(void);
+/* The database: `explicit` if given, else $ANZEN_DB, else <user dir>/anzen.db. Caller frees. */
+char *paths_db(const char *explicit_path);
+/* The shipped data directory (holding catalogs/ and templates/): $ANZEN_DATA_DIR, else the
+ * installed share/anzen next to the executable, else this source tree's data/, else the
+ * configured install prefix. Caller frees. */
+char *paths_data_dir(void);
+char *paths_templates_dir(void);
+/* Catalog directories in load order: shipped, user, then $ANZEN_CATALOG_PATH entries. */
+void paths_catalog_dirs(strlist *out);
+/* mkdir -p with `mode` for every directory it creates. 0 or -1 (errno set). */
+int paths_mkdirs(const char *dir, int mode);
+/* The directory part of path. Caller frees. */
+char *paths_dirname(const char *path);
+bool paths_is_dir(const char *path);
+
+#endif

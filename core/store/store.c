@@ -1,0 +1,352 @@
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "schema.h"
+#include "base/lib.h"
+
+/* One cached statement (see store_stmt). */
+typedef struct {
+    size_t len;
+    char *sql;
+    sqlite3_stmt *st;
+    bool out; /* handed out and not yet store_done */
+} stmt_entry;
+
+/* More distinct SQL texts than this are prepared per use, as store_prepare does (the hot paths use
+ * a few dozen; text built from variable parts must not grow the cache without bound). */
+enum { STMT_CACHE_MAX = 128 };
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    bool readonly;
+    void *attachment;
+    void (*release)(void *);
+    stmt_entry *stmts;
+    size_t nstmts, capstmts;
+};
+
+void *store_attachment(const store *s)
+{
+    return s->attachment;
+}
+
+void store_attach(store *s, void *data, void (*release)(void *data))
+{
+    if (s->attachment && s->release)
+        s->release(s->attachment);
+    s->attachment = data;
+    s->release = release;
+}
+
+int store_schema_version(void)
+{
+    return (int)schema_migration_count;
+}
+
+sqlite3 *store_db(store *s)
+{
+    return s->db;
+}
+
+const char *store_path(const store *s)
+{
+    return s->path;
+}
+
+bool store_readonly(const store *s)
+{
+    return s->readonly;
+}
+
+char *store_error(store *s, const char *what)
+{
+    return xasprintf("%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+int store_exec(store *s, const char *sql, char **err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        if (err)
+            *err = xasprintf("database %s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+sqlite3_stmt *store_prepare(store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        fprintf(stderr, "anzen: internal error preparing SQL: %s\n%s\n", sqlite3_errmsg(s->db), sql);
+        abort();
+    }
+    return st;
+}
+
+sqlite3_stmt *store_stmt(store *s, const char *sql)
+{
+    /* Looked up by length, then content: cheaper than hashing the text, and a few dozen entries. */
+    size_t len = strlen(sql);
+    for (size_t i = 0; i < s->nstmts; i++) {
+        stmt_entry *e = &s->stmts[i];
+        if (e->len == len && memcmp(e->sql, sql, len) == 0) {
+            if (e->out)
+                return store_prepare(s, sql); /* nested use: a fresh one, finalized by store_done */
+            e->out = true;
+            return e->st;
+        }
+    }
+    sqlite3_stmt *st = store_prepare(s, sql);
+    if (s->nstmts < STMT_CACHE_MAX) {
+        GROW(s->stmts, s->capstmts, s->nstmts + 1);
+        s->stmts[s->nstmts++] = (stmt_entry){len, xstrdup(sql), st, true};
+    }
+    return st;
+}
+
+int store_done(store *s, sqlite3_stmt *st)
+{
+    if (!st)
+        return SQLITE_OK;
+    for (size_t i = 0; i < s->nstmts; i++) {
+        stmt_entry *e = &s->stmts[i];
+        if (e->st == st) {
+            int rc = sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            e->out = false;
+            return rc;
+        }
+    }
+    return sqlite3_finalize(st);
+}
+
+static void stmt_cache_free(store *s)
+{
+    for (size_t i = 0; i < s->nstmts; i++) {
+        sqlite3_finalize(s->stmts[i].st);
+        free(s->stmts[i].sql);
+    }
+    free(s->stmts);
+    s->stmts = NULL;
+    s->nstmts = s->capstmts = 0;
+}
+
+/* Runs one cached statement that returns no rows (BEGIN, COMMIT); 0 or -1 with *err as store_exec. */
+static int exec_cached(store *s, const char *sql, char **err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql);
+    int rc = sqlite3_step(st);
+    store_done(s, st);
+    if (rc != SQLITE_DONE) {
+        if (err)
+            *err = xasprintf("database %s: %s", s->path, sqlite3_errmsg(s->db));
+        return -1;
+    }
+    return 0;
+}
+
+char *store_col_dup(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
+void store_bind_text(sqlite3_stmt *st, int idx, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, idx);
+}
+
+int store_begin(store *s, char **err)
+{
+    if (s->readonly) {
+        if (err)
+            *err = xasprintf("database %s is read-only: changes cannot be saved", s->path);
+        return -1;
+    }
+    return exec_cached(s, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(store *s, char **err)
+{
+    return exec_cached(s, "COMMIT", err);
+}
+
+void store_rollback(store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* SQLite's header is "SQLite format 3\0"; an empty file is fine (SQLite initialises it). */
+static store_status check_header(const char *path, char **err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return STORE_OK; /* missing or unreadable: let sqlite3_open_v2 report it */
+    char head[16];
+    ssize_t n = read(fd, head, sizeof head);
+    close(fd);
+    if (n == 0)
+        return STORE_OK;
+    if (n < (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0) {
+        *err = xasprintf("%s is not an anzen database (not an SQLite file); it was left untouched", path);
+        return STORE_ERR_NOT_SQLITE;
+    }
+    return STORE_OK;
+}
+
+static store_status create_file(const char *path, char **err)
+{
+    char *dir = paths_dirname(path);
+    if (paths_mkdirs(dir, 0700) != 0) {
+        *err = xasprintf("cannot create directory %s: %s", dir, strerror(errno));
+        free(dir);
+        return STORE_ERR_OPEN;
+    }
+    free(dir);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) {
+        *err = xasprintf("cannot create database %s: %s", path, strerror(errno));
+        return STORE_ERR_OPEN;
+    }
+    if (fd >= 0)
+        close(fd);
+    return STORE_OK;
+}
+
+static int user_version(store *s)
+{
+    sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version");
+    int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+static store_status migrate(store *s, char **err)
+{
+    int have = user_version(s);
+    int want = store_schema_version();
+    if (have < 0) {
+        *err = store_error(s, s->path);
+        return STORE_ERR_NOT_SQLITE;
+    }
+    if (have > want) {
+        *err = xasprintf("%s was written by a newer anzen (schema %d; this anzen knows up to %d). "
+                         "Nothing was changed; please use the newer anzen.",
+                         s->path, have, want);
+        return STORE_ERR_NEWER;
+    }
+    if (have == want)
+        return STORE_OK;
+    if (s->readonly) {
+        *err = xasprintf("%s needs a schema upgrade (%d → %d) but is read-only", s->path, have, want);
+        return STORE_ERR_READONLY;
+    }
+    char *e = NULL;
+    if (store_begin(s, &e) != 0) {
+        *err = e;
+        return STORE_ERR_SQL;
+    }
+    for (int v = have; v < want; v++) {
+        char *sql = xasprintf("%s; PRAGMA user_version = %d;", schema_migrations[v], v + 1);
+        int r = store_exec(s, sql, &e);
+        free(sql);
+        if (r != 0) {
+            store_rollback(s);
+            *err = xasprintf("schema migration %d failed: %s", v + 1, e);
+            free(e);
+            return STORE_ERR_SQL;
+        }
+    }
+    if (store_commit(s, &e) != 0) {
+        store_rollback(s);
+        *err = e;
+        return STORE_ERR_SQL;
+    }
+    return STORE_OK;
+}
+
+store_status store_open(const char *path, int flags, store **out, char **err)
+{
+    *out = NULL;
+    *err = NULL;
+    store_status st = check_header(path, err);
+    if (st != STORE_OK)
+        return st;
+
+    bool exists = access(path, F_OK) == 0;
+    bool readonly = (flags & STORE_OPEN_READONLY) || (exists && access(path, W_OK) != 0);
+    if (!exists) {
+        if (flags & (STORE_OPEN_NO_CREATE | STORE_OPEN_READONLY)) {
+            *err = xasprintf("database %s does not exist", path);
+            return STORE_ERR_OPEN;
+        }
+        if ((st = create_file(path, err)) != STORE_OK)
+            return st;
+    }
+
+    store *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    s->readonly = readonly;
+    int oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+        *err = xasprintf("cannot open database %s: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        store_close(s);
+        return STORE_ERR_OPEN;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, 5000);
+    /* Check it really is a database before any pragma that writes. */
+    if (store_exec(s, "SELECT count(*) FROM sqlite_master", err) != 0) {
+        free(*err);
+        *err = xasprintf("%s is not an anzen database (%s); it was left untouched", path, sqlite3_errmsg(s->db));
+        store_close(s);
+        return STORE_ERR_NOT_SQLITE;
+    }
+    /* Connection settings first (they write nothing), then the version check and migrations,
+     * and only then WAL, which rewrites the header: a refused database stays byte-identical. */
+    char *e = NULL;
+    if (store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", &e) != 0) {
+        *err = e;
+        store_close(s);
+        return STORE_ERR_SQL;
+    }
+    if ((st = migrate(s, err)) != STORE_OK) {
+        store_close(s);
+        return st;
+    }
+    if (!readonly && store_exec(s, "PRAGMA journal_mode=WAL;", &e) != 0) {
+        *err = e;
+        store_close(s);
+        return STORE_ERR_SQL;
+    }
+    *out = s;
+    return STORE_OK;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    store_attach(s, NULL, NULL);
+    stmt_cache_free(s);
+    if (s->db)
+        sqlite3_close_v2(s->db);
+    free(s->path);
+    free(s);
+}

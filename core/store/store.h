@@ -1,0 +1,69 @@
+/* The SQLite store: opening (creating 0600 in a 0700 directory), versioned migrations, and
+ * one-transaction-per-action helpers. */
+#ifndef ANZEN_STORE_H
+#define ANZEN_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+typedef struct store store;
+
+typedef enum {
+    STORE_OK = 0,
+    STORE_ERR_OPEN,       /* cannot create or open the file */
+    STORE_ERR_NOT_SQLITE, /* the file exists and is not an SQLite database */
+    STORE_ERR_NEWER,      /* written by a newer anzen: refused, nothing changed */
+    STORE_ERR_READONLY,   /* needs changes (migration) but cannot be written */
+    STORE_ERR_SQL,        /* any other SQLite failure */
+} store_status;
+
+enum {
+    STORE_OPEN_READONLY = 1, /* never write, even if the file is writable */
+    STORE_OPEN_NO_CREATE = 2 /* fail if the file does not exist */
+};
+
+/* Opens (creating when missing) and migrates the database at `path`. On failure *err gets a
+ * message for the user (caller frees) and *out is NULL. A read-only file opens read-only with
+ * store_readonly() true, as long as its schema is current. */
+store_status store_open(const char *path, int flags, store **out, char **err);
+void store_close(store *s);
+sqlite3 *store_db(store *s);
+const char *store_path(const store *s);
+bool store_readonly(const store *s);
+/* The schema version this build writes. */
+int store_schema_version(void);
+
+/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return 0 or -1 with *err set. */
+int store_begin(store *s, char **err);
+int store_commit(store *s, char **err);
+void store_rollback(store *s);
+
+/* Runs SQL with no result rows. 0 or -1 with *err. */
+int store_exec(store *s, const char *sql, char **err);
+/* Prepares a statement; aborts with a message on a programming error in the SQL text. */
+sqlite3_stmt *store_prepare(store *s, const char *sql);
+/* A prepared statement from the store's statement cache: each distinct SQL text is prepared once
+ * and kept until store_close (SQLite re-prepares it by itself after a schema change). Use it like
+ * store_prepare's result, but end every use with store_done instead of sqlite3_finalize - also
+ * after an error or an early return - so it is reset (a statement left mid-result would keep its
+ * read snapshot open) and its bindings cleared. A nested use of the same SQL while the cached one
+ * is still out gets a fresh statement, which store_done finalizes. For the hot paths (answering,
+ * history, proposals, loading answers); one-off SQL keeps store_prepare. */
+sqlite3_stmt *store_stmt(store *s, const char *sql);
+/* Ends a use of a store_stmt statement. Returns sqlite3_reset's code (SQLITE_OK, or the error of
+ * the last step; sqlite3_errmsg keeps the message). NULL is ignored. */
+int store_done(store *s, sqlite3_stmt *st);
+/* "what: sqlite message" for the last error. Caller frees. */
+char *store_error(store *s, const char *what);
+
+/* One slot where a higher layer keeps data derived from this database (the catalog cache of
+ * catalog_db.c). The store frees it with `release` on store_close or when it is replaced. */
+void *store_attachment(const store *s);
+void store_attach(store *s, void *data, void (*release)(void *data));
+
+/* A text column as a new string (caller frees); NULL for SQL NULL. */
+char *store_col_dup(sqlite3_stmt *st, int col);
+/* Binds NULL for a NULL pointer, text otherwise. */
+void store_bind_text(sqlite3_stmt *st, int idx, const char *v);
+
+#endif

@@ -1,0 +1,910 @@
+/* Workspace entities, table-driven: each entity is a list of (column, struct member, type), from
+ * which reading, writing and the per-field history come. */
+#include "workspace.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <pwd.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "history/lib.h"
+#include "text/lib.h"
+#include "base/lib.h"
+
+const char *ws_current_user(void)
+{
+    const char *vars[] = {"ANZEN_USER", "USER", "LOGNAME"};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(vars); i++) {
+        const char *v = getenv(vars[i]);
+        if (!str_empty(v))
+            return v;
+    }
+    /* Over SSH or in a service, USER may be unset: the account name still says who it was. */
+    const struct passwd *pw = getpwuid(geteuid());
+    if (pw && !str_empty(pw->pw_name))
+        return pw->pw_name;
+    return "unknown";
+}
+
+const char *ws_tri_name(ws_tri t)
+{
+    return t == TRI_YES ? "yes" : t == TRI_NO ? "no" : "";
+}
+
+bool ws_tri_parse(const char *s, ws_tri *out)
+{
+    static const char *const yes[] = {"yes", "y", "true", "1", "はい", "あり", "有", "有り"};
+    static const char *const no[] = {"no", "n", "false", "0", "いいえ", "なし", "無", "無し"};
+    if (str_empty(s) || str_eq(s, "unknown") || str_eq(s, "不明")) {
+        *out = TRI_UNKNOWN;
+        return true;
+    }
+    for (size_t i = 0; i < AZ_ARRAY_LEN(yes); i++) {
+        if (strcasecmp(s, yes[i]) == 0) {
+            *out = TRI_YES;
+            return true;
+        }
+        if (strcasecmp(s, no[i]) == 0) {
+            *out = TRI_NO;
+            return true;
+        }
+    }
+    return false;
+}
+
+const ws_category ws_categories[] = {
+    {"ehr", "電子カルテ", "Electronic health records"},
+    {"ordering", "オーダリング", "Order entry"},
+    {"pacs", "PACS", "PACS (image archive)"},
+    {"department", "部門システム", "Departmental system"},
+    {"lab", "検査システム", "Laboratory system"},
+    {"billing", "医事会計", "Billing"},
+    {"modality", "医療機器・モダリティ", "Medical device / modality"},
+    {"network", "ネットワーク機器", "Network equipment"},
+    {"server", "サーバ・基盤", "Servers / infrastructure"},
+    {"terminal", "端末", "Client terminals"},
+    {"regional", "地域連携", "Regional network"},
+    {"cloud-service", "クラウドサービス", "Cloud service"},
+    {"other", "その他", "Other"},
+};
+const size_t ws_category_count = AZ_ARRAY_LEN(ws_categories);
+
+const ws_category *ws_category_parse(const char *s)
+{
+    for (size_t i = 0; i < ws_category_count; i++)
+        if (str_eq(s, ws_categories[i].code) || str_eq(s, ws_categories[i].ja) || str_eq(s, ws_categories[i].en))
+            return &ws_categories[i];
+    return NULL;
+}
+
+/* ---- field descriptors ---- */
+
+typedef enum { F_TEXT, F_DATE, F_TRI, F_INT, F_VENDOR } ftype;
+
+typedef struct {
+    const char *col;
+    size_t off;
+    ftype type;
+    bool required;
+} fdesc;
+
+#define FT(s, m) {#m, offsetof(s, m), F_TEXT, false}
+#define FREQ(s, m) {#m, offsetof(s, m), F_TEXT, true}
+#define FD(s, m) {#m, offsetof(s, m), F_DATE, false}
+#define FTRI(s, m) {#m, offsetof(s, m), F_TRI, false}
+#define FI(s, m) {#m, offsetof(s, m), F_INT, false}
+
+static const fdesc org_fields[] = {
+    FREQ(ws_org, name),        FI(ws_org, beds),         FT(ws_org, administrator), FT(ws_org, security_officer),
+    FT(ws_org, planning_manager), FT(ws_org, operations_staff), FT(ws_org, address), FT(ws_org, note),
+};
+
+static const fdesc vendor_fields[] = {
+    FREQ(ws_vendor, name), FT(ws_vendor, contact),  FT(ws_vendor, phone),        FT(ws_vendor, email),
+    FTRI(ws_vendor, isms), FD(ws_vendor, isms_expiry), FTRI(ws_vendor, pmark), FD(ws_vendor, pmark_expiry),
+    FT(ws_vendor, note),
+};
+
+static const fdesc system_fields[] = {
+    FREQ(ws_system, name),
+    FREQ(ws_system, category),
+    {"vendor_pk", offsetof(ws_system, vendor_id), F_VENDOR, false},
+    FT(ws_system, product),
+    FT(ws_system, product_version),
+    FT(ws_system, hosting),
+    FTRI(ws_system, remote_maintenance),
+    FT(ws_system, remote_method),
+    FT(ws_system, remote_source_restriction),
+    FTRI(ws_system, medical_device),
+    FTRI(ws_system, patient_data_in_maintenance),
+    FTRI(ws_system, sbom_available),
+    FT(ws_system, sbom_ref),
+    FD(ws_system, end_of_support),
+    FT(ws_system, backup_method),
+    FI(ws_system, backup_generations),
+    FT(ws_system, restore_by),
+    FT(ws_system, restore_method),
+    FT(ws_system, disposal),
+    FT(ws_system, documents),
+    FT(ws_system, note),
+};
+
+#define MEMBER(obj, f, T) ((T *)(void *)((char *)(obj) + (f)->off))
+#define CMEMBER(obj, f, T) ((const T *)(const void *)((const char *)(obj) + (f)->off))
+
+static char *vendor_label(store *s, int64_t id)
+{
+    if (!id)
+        return NULL;
+    sqlite3_stmt *st = store_prepare(s, "SELECT name FROM vendor WHERE pk = ?");
+    sqlite3_bind_int64(st, 1, id);
+    char *r = sqlite3_step(st) == SQLITE_ROW ? xasprintf("%s (#%lld)", (const char *)sqlite3_column_text(st, 0),
+                                                          (long long)id)
+                                             : xasprintf("#%lld", (long long)id);
+    sqlite3_finalize(st);
+    return r;
+}
+
+/* The field's value as history text; NULL when empty. Caller frees. */
+static char *field_text(store *s, const void *obj, const fdesc *f)
+{
+    switch (f->type) {
+    case F_TEXT:
+    case F_DATE: {
+        const char *v = *CMEMBER(obj, f, char *const);
+        return str_empty(v) ? NULL : xstrdup(v);
+    }
+    case F_TRI: {
+        ws_tri t = *CMEMBER(obj, f, ws_tri);
+        return t == TRI_UNKNOWN ? NULL : xstrdup(ws_tri_name(t));
+    }
+    case F_INT: {
+        int v = *CMEMBER(obj, f, int);
+        return v ? xasprintf("%d", v) : NULL;
+    }
+    case F_VENDOR:
+        return vendor_label(s, *CMEMBER(obj, f, int64_t));
+    }
+    return NULL;
+}
+
+static void field_bind(sqlite3_stmt *st, int idx, const void *obj, const fdesc *f)
+{
+    switch (f->type) {
+    case F_TEXT:
+    case F_DATE: {
+        const char *v = *CMEMBER(obj, f, char *const);
+        store_bind_text(st, idx, str_empty(v) ? NULL : v);
+        break;
+    }
+    case F_TRI: {
+        ws_tri t = *CMEMBER(obj, f, ws_tri);
+        if (t == TRI_UNKNOWN)
+            sqlite3_bind_null(st, idx);
+        else
+            sqlite3_bind_int(st, idx, t == TRI_YES);
+        break;
+    }
+    case F_INT: {
+        int v = *CMEMBER(obj, f, int);
+        if (v)
+            sqlite3_bind_int(st, idx, v);
+        else
+            sqlite3_bind_null(st, idx);
+        break;
+    }
+    case F_VENDOR: {
+        int64_t v = *CMEMBER(obj, f, int64_t);
+        if (v)
+            sqlite3_bind_int64(st, idx, v);
+        else
+            sqlite3_bind_null(st, idx);
+        break;
+    }
+    }
+}
+
+static void field_read(sqlite3_stmt *st, int idx, void *obj, const fdesc *f)
+{
+    bool null = sqlite3_column_type(st, idx) == SQLITE_NULL;
+    switch (f->type) {
+    case F_TEXT:
+    case F_DATE:
+        *MEMBER(obj, f, char *) = null ? NULL : xstrdup((const char *)sqlite3_column_text(st, idx));
+        break;
+    case F_TRI:
+        *MEMBER(obj, f, ws_tri) = null ? TRI_UNKNOWN : sqlite3_column_int(st, idx) ? TRI_YES : TRI_NO;
+        break;
+    case F_INT:
+        *MEMBER(obj, f, int) = sqlite3_column_int(st, idx);
+        break;
+    case F_VENDOR:
+        *MEMBER(obj, f, int64_t) = sqlite3_column_int64(st, idx);
+        break;
+    }
+}
+
+/* Columns 2.. of a select_sql row into obj. */
+static void fields_read(sqlite3_stmt *st, void *obj, const fdesc *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        field_read(st, (int)i + 2, obj, &fields[i]);
+}
+
+static void fields_free(void *obj, const fdesc *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fields[i].type == F_TEXT || fields[i].type == F_DATE)
+            xfree(MEMBER(obj, &fields[i], char *));
+}
+
+/* Checks required fields, dates and vendors; WS_INVALID with a message naming the field. */
+static ws_status fields_check(store *s, const void *obj, const fdesc *fields, size_t n, char **err)
+{
+    for (size_t i = 0; i < n; i++) {
+        const fdesc *f = &fields[i];
+        if (f->type == F_TEXT || f->type == F_DATE) {
+            const char *v = *CMEMBER(obj, f, char *const);
+            if (f->required && str_empty(v)) {
+                *err = xasprintf("%s is required", f->col);
+                return WS_INVALID;
+            }
+            if (f->type == F_DATE && !str_empty(v) && !jpdate_is_iso(v)) {
+                *err = xasprintf("%s: \"%s\" is not a date (YYYY-MM-DD)", f->col, v);
+                return WS_INVALID;
+            }
+        } else if (f->type == F_INT && *CMEMBER(obj, f, int) < 0) {
+            *err = xasprintf("%s must not be negative", f->col);
+            return WS_INVALID;
+        } else if (f->type == F_VENDOR) {
+            int64_t v = *CMEMBER(obj, f, int64_t);
+            if (v) {
+                sqlite3_stmt *st = store_prepare(s, "SELECT 1 FROM vendor WHERE pk = ?");
+                sqlite3_bind_int64(st, 1, v);
+                bool ok = sqlite3_step(st) == SQLITE_ROW;
+                sqlite3_finalize(st);
+                if (!ok) {
+                    *err = xasprintf("unknown vendor #%lld", (long long)v);
+                    return WS_INVALID;
+                }
+            }
+        }
+    }
+    return WS_OK;
+}
+
+static char *select_sql(const char *table, const fdesc *fields, size_t n, const char *extra)
+{
+    strbuf b = {0};
+    sb_add(&b, "SELECT pk, updated_at");
+    for (size_t i = 0; i < n; i++)
+        sb_addf(&b, ", %s", fields[i].col);
+    sb_addf(&b, " FROM %s %s", table, extra);
+    return sb_take(&b);
+}
+
+/* Writes the row (insert when id == 0) and the history of changed fields. `old` is the stored
+ * object or NULL for an insert. Returns the row id, 0 on error. Inside a transaction. */
+static int64_t entity_write(store *s, const char *table, const char *entity, const fdesc *fields, size_t n,
+                            int64_t id, const void *old, const void *obj, int64_t action, int *changes, char **err)
+{
+    char now[32];
+    clock_now(now);
+    strbuf b = {0};
+    if (!old) {
+        sb_addf(&b, "INSERT INTO %s(%supdated_at", table, id ? "pk, " : "");
+        for (size_t i = 0; i < n; i++)
+            sb_addf(&b, ", %s", fields[i].col);
+        sb_add(&b, ") VALUES(?");
+        for (size_t i = 0; i < n; i++)
+            sb_add(&b, ", ?");
+        sb_add(&b, id ? ", ?)" : ")");
+    } else {
+        sb_addf(&b, "UPDATE %s SET updated_at = ?", table);
+        for (size_t i = 0; i < n; i++)
+            sb_addf(&b, ", %s = ?", fields[i].col);
+        sb_add(&b, " WHERE pk = ?");
+    }
+    sqlite3_stmt *st = store_prepare(s, sb_str(&b));
+    sb_free(&b);
+    int idx = 1;
+    if (!old && id)
+        sqlite3_bind_int64(st, idx++, id);
+    store_bind_text(st, idx++, now);
+    for (size_t i = 0; i < n; i++)
+        field_bind(st, idx++, obj, &fields[i]);
+    if (old)
+        sqlite3_bind_int64(st, idx++, id);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        *err = store_error(s, table);
+        return 0;
+    }
+    if (!old && !id)
+        id = sqlite3_last_insert_rowid(store_db(s));
+    history_target t = {.entity = entity, .entity_id = id};
+    for (size_t i = 0; i < n; i++) {
+        char *o = old ? field_text(s, old, &fields[i]) : NULL;
+        char *v = field_text(s, obj, &fields[i]);
+        int r = history_add(s, action, &t, fields[i].col, o, v, err);
+        free(o);
+        free(v);
+        if (r < 0)
+            return 0;
+        *changes += r;
+    }
+    return id;
+}
+
+static ws_status finish(store *s, ws_status st, int changes, char **err)
+{
+    if (st != WS_OK || changes == 0) {
+        store_rollback(s);
+        return st;
+    }
+    if (store_commit(s, err) != 0)
+        return WS_DB;
+    return WS_OK;
+}
+
+static ws_status begin(store *s, char **err)
+{
+    return store_begin(s, err) == 0 ? WS_OK : WS_DB;
+}
+
+/* After entity_write failed: WS_CONFLICT with a message when the name is taken, WS_DB otherwise. */
+static ws_status write_failed(store *s, const char *what, const char *name, char **err)
+{
+    if (sqlite3_extended_errcode(store_db(s)) != SQLITE_CONSTRAINT_UNIQUE)
+        return WS_DB;
+    free(*err);
+    *err = xasprintf("a %s named \"%s\" exists already", what, name);
+    return WS_CONFLICT;
+}
+
+/* ---- organisation ---- */
+
+ws_status ws_org_get(store *s, ws_org *out, char **err)
+{
+    (void)err;
+    memset(out, 0, sizeof *out);
+    char *sql = select_sql("org", org_fields, AZ_ARRAY_LEN(org_fields), "WHERE pk = 1");
+    sqlite3_stmt *st = store_prepare(s, sql);
+    free(sql);
+    ws_status r = WS_NOT_FOUND;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        out->updated_at = xstrdup((const char *)sqlite3_column_text(st, 1));
+        fields_read(st, out, org_fields, AZ_ARRAY_LEN(org_fields));
+        r = WS_OK;
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+ws_status ws_org_save(store *s, const ws_org *org, const char *who, char **err)
+{
+    ws_status r = fields_check(s, org, org_fields, AZ_ARRAY_LEN(org_fields), err);
+    if (r != WS_OK)
+        return r;
+    if ((r = begin(s, err)) != WS_OK)
+        return r;
+    ws_org old;
+    bool have = ws_org_get(s, &old, err) == WS_OK;
+    int changes = 0;
+    int64_t action = history_action(s, who, have ? "edit" : "create", 0, 0, err);
+    if (!action || !entity_write(s, "org", "org", org_fields, AZ_ARRAY_LEN(org_fields), 1, have ? &old : NULL, org,
+                                 action, &changes, err))
+        r = WS_DB;
+    if (have)
+        ws_org_free(&old);
+    return finish(s, r, changes, err);
+}
+
+void ws_org_free(ws_org *o)
+{
+    fields_free(o, org_fields, AZ_ARRAY_LEN(org_fields));
+    free(o->updated_at);
+    memset(o, 0, sizeof *o);
+}
+
+/* ---- vendors ---- */
+
+static void vendor_read(sqlite3_stmt *st, ws_vendor *v)
+{
+    memset(v, 0, sizeof *v);
+    v->id = sqlite3_column_int64(st, 0);
+    v->updated_at = xstrdup((const char *)sqlite3_column_text(st, 1));
+    fields_read(st, v, vendor_fields, AZ_ARRAY_LEN(vendor_fields));
+}
+
+ws_status ws_vendor_get(store *s, int64_t id, ws_vendor *out, char **err)
+{
+    char *sql = select_sql("vendor", vendor_fields, AZ_ARRAY_LEN(vendor_fields), "WHERE pk = ?");
+    sqlite3_stmt *st = store_prepare(s, sql);
+    free(sql);
+    sqlite3_bind_int64(st, 1, id);
+    ws_status r = WS_NOT_FOUND;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        vendor_read(st, out);
+        r = WS_OK;
+    } else {
+        memset(out, 0, sizeof *out);
+        *err = xasprintf("no vendor #%lld", (long long)id);
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+static bool parse_id(const char *key, int64_t *id)
+{
+    const char *p = key[0] == '#' ? key + 1 : key;
+    if (!*p)
+        return false;
+    char *end;
+    long long v = strtoll(p, &end, 10);
+    if (*end || v <= 0)
+        return false;
+    *id = v;
+    return true;
+}
+
+static ws_status find_by(store *s, const char *table, const char *what, const char *key, int64_t *id, char **err)
+{
+    if (str_empty(key)) {
+        *err = xasprintf("%s: empty name", what);
+        return WS_NOT_FOUND;
+    }
+    char *sql = xasprintf("SELECT pk FROM %s WHERE name = ?1 OR (?2 > 0 AND pk = ?2) ORDER BY name = ?1 DESC", table);
+    sqlite3_stmt *st = store_prepare(s, sql);
+    free(sql);
+    int64_t want = 0;
+    if (!parse_id(key, &want))
+        want = 0;
+    store_bind_text(st, 1, key);
+    sqlite3_bind_int64(st, 2, want);
+    ws_status r = WS_NOT_FOUND;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        r = WS_OK;
+    } else {
+        *err = xasprintf("unknown %s \"%s\"", what, key);
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+ws_status ws_vendor_find(store *s, const char *key, int64_t *id, char **err)
+{
+    return find_by(s, "vendor", "vendor", key, id, err);
+}
+
+size_t ws_vendor_list(store *s, ws_vendor **out)
+{
+    char *sql = select_sql("vendor", vendor_fields, AZ_ARRAY_LEN(vendor_fields), "ORDER BY name");
+    sqlite3_stmt *st = store_prepare(s, sql);
+    free(sql);
+    ws_vendor *list = NULL;
+    size_t n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(list, cap, n + 1);
+        vendor_read(st, &list[n++]);
+    }
+    sqlite3_finalize(st);
+    *out = list;
+    return n;
+}
+
+ws_status ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t *new_id, char **err)
+{
+    ws_status r = fields_check(s, v, vendor_fields, AZ_ARRAY_LEN(vendor_fields), err);
+    if (r != WS_OK)
+        return r;
+    if ((r = begin(s, err)) != WS_OK)
+        return r;
+    ws_vendor old = {0};
+    if (v->id && (r = ws_vendor_get(s, v->id, &old, err)) != WS_OK) {
+        store_rollback(s);
+        return r;
+    }
+    int changes = 0;
+    int64_t action = history_action(s, who, v->id ? "edit" : "create", 0, 0, err);
+    int64_t id = action ? entity_write(s, "vendor", "vendor", vendor_fields, AZ_ARRAY_LEN(vendor_fields), v->id,
+                                       v->id ? &old : NULL, v, action, &changes, err)
+                        : 0;
+    if (!id)
+        r = write_failed(s, "vendor", v->name, err);
+    ws_vendor_free(&old);
+    r = finish(s, r, changes, err);
+    if (new_id && r == WS_OK)
+        *new_id = id;
+    return r;
+}
+
+void ws_vendor_free(ws_vendor *v)
+{
+    fields_free(v, vendor_fields, AZ_ARRAY_LEN(vendor_fields));
+    free(v->updated_at);
+    memset(v, 0, sizeof *v);
+}
+
+void ws_vendor_list_free(ws_vendor *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        ws_vendor_free(&list[i]);
+    free(list);
+}
+
+/* ---- systems ---- */
+
+char *ws_port_format(const ws_port *p)
+{
+    strbuf b = {0};
+    sb_addf(&b, "%s %s", p->dir == PORT_IN ? "in" : "out", p->ports ? p->ports : "");
+    if (!str_empty(p->protocol))
+        sb_addf(&b, "/%s", p->protocol);
+    if (!str_empty(p->purpose))
+        sb_addf(&b, ": %s", p->purpose);
+    if (!str_empty(p->note))
+        sb_addf(&b, " (%s)", p->note);
+    return sb_take(&b);
+}
+
+char *ws_storage_format(const ws_storage *st)
+{
+    strbuf b = {0};
+    if (!str_empty(st->medium))
+        sb_addf(&b, "[%s] ", st->medium);
+    sb_add(&b, st->location ? st->location : "");
+    if (!str_empty(st->content))
+        sb_addf(&b, ": %s", st->content);
+    return sb_take(&b);
+}
+
+char *ws_connection_format(const ws_connection *c)
+{
+    strbuf b = {0};
+    sb_add(&b, c->peer ? c->peer : "");
+    if (!str_empty(c->method))
+        sb_addf(&b, " via %s", c->method);
+    if (!str_empty(c->purpose))
+        sb_addf(&b, ": %s", c->purpose);
+    return sb_take(&b);
+}
+
+char *ws_control_format(const ws_control *c)
+{
+    if (str_empty(c->measure))
+        return xstrdup(c->kind ? c->kind : "");
+    return xasprintf("%s: %s", c->kind ? c->kind : "", c->measure);
+}
+
+typedef enum { L_PORTS, L_STORAGE, L_CONNECTIONS, L_CONTROLS, L__COUNT } list_kind;
+static const char *const list_field[] = {"ports", "storage", "connections", "controls"};
+
+static size_t list_len(const ws_system *sys, list_kind k)
+{
+    switch (k) {
+    case L_PORTS:
+        return sys->nports;
+    case L_STORAGE:
+        return sys->nstorage;
+    case L_CONNECTIONS:
+        return sys->nconnections;
+    case L_CONTROLS:
+        return sys->ncontrols;
+    case L__COUNT:
+        break;
+    }
+    return 0;
+}
+
+static char *list_entry(const ws_system *sys, list_kind k, size_t i)
+{
+    switch (k) {
+    case L_PORTS:
+        return ws_port_format(&sys->ports[i]);
+    case L_STORAGE:
+        return ws_storage_format(&sys->storage[i]);
+    case L_CONNECTIONS:
+        return ws_connection_format(&sys->connections[i]);
+    case L_CONTROLS:
+        return ws_control_format(&sys->controls[i]);
+    case L__COUNT:
+        break;
+    }
+    return xstrdup("");
+}
+
+static char *list_text(const ws_system *sys, list_kind k)
+{
+    size_t n = list_len(sys, k);
+    if (!n)
+        return NULL;
+    strbuf b = {0};
+    for (size_t i = 0; i < n; i++) {
+        char *e = list_entry(sys, k, i);
+        if (i)
+            sb_addc(&b, '\n');
+        sb_add(&b, e);
+        free(e);
+    }
+    return sb_take(&b);
+}
+
+/* Appends the current row of the kind's SELECT (system_lists_read) to the system's list. */
+static void list_read_row(sqlite3_stmt *st, ws_system *sys, list_kind k, size_t *cap)
+{
+    switch (k) {
+    case L_PORTS:
+        GROW(sys->ports, *cap, sys->nports + 1);
+        sys->ports[sys->nports++] =
+            (ws_port){str_eq((const char *)sqlite3_column_text(st, 0), "out") ? PORT_OUT : PORT_IN,
+                      store_col_dup(st, 1), store_col_dup(st, 2), store_col_dup(st, 3), store_col_dup(st, 4)};
+        break;
+    case L_STORAGE:
+        GROW(sys->storage, *cap, sys->nstorage + 1);
+        sys->storage[sys->nstorage++] = (ws_storage){store_col_dup(st, 0), store_col_dup(st, 1), store_col_dup(st, 2)};
+        break;
+    case L_CONNECTIONS:
+        GROW(sys->connections, *cap, sys->nconnections + 1);
+        sys->connections[sys->nconnections++] =
+            (ws_connection){store_col_dup(st, 0), store_col_dup(st, 1), store_col_dup(st, 2)};
+        break;
+    case L_CONTROLS:
+        GROW(sys->controls, *cap, sys->ncontrols + 1);
+        sys->controls[sys->ncontrols++] = (ws_control){store_col_dup(st, 0), store_col_dup(st, 1)};
+        break;
+    case L__COUNT:
+        break;
+    }
+}
+
+static void system_lists_read(store *s, ws_system *sys)
+{
+    static const char *const sel[] = {
+        "SELECT dir, ports, protocol, purpose, note FROM system_port WHERE system_pk = ? ORDER BY seq",
+        "SELECT medium, location, content FROM system_storage WHERE system_pk = ? ORDER BY seq",
+        "SELECT peer, method, purpose FROM system_connection WHERE system_pk = ? ORDER BY seq",
+        "SELECT kind, measure FROM system_control WHERE system_pk = ? ORDER BY seq"};
+    for (int k = 0; k < L__COUNT; k++) {
+        sqlite3_stmt *st = store_prepare(s, sel[k]);
+        sqlite3_bind_int64(st, 1, sys->id);
+        size_t cap = 0;
+        while (sqlite3_step(st) == SQLITE_ROW)
+            list_read_row(st, sys, (list_kind)k, &cap);
+        sqlite3_finalize(st);
+    }
+}
+
+static bool step_done(store *s, sqlite3_stmt *st, char **err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE) {
+        *err = store_error(s, "saving the system's lists");
+        return false;
+    }
+    return true;
+}
+
+static bool system_list_write(store *s, const ws_system *sys, int64_t id, list_kind k, char **err)
+{
+    static const char *const del[] = {"DELETE FROM system_port WHERE system_pk = ?",
+                                      "DELETE FROM system_storage WHERE system_pk = ?",
+                                      "DELETE FROM system_connection WHERE system_pk = ?",
+                                      "DELETE FROM system_control WHERE system_pk = ?"};
+    static const char *const ins[] = {
+        "INSERT INTO system_port(system_pk, seq, dir, ports, protocol, purpose, note) VALUES(?,?,?,?,?,?,?)",
+        "INSERT INTO system_storage(system_pk, seq, medium, location, content) VALUES(?,?,?,?,?)",
+        "INSERT INTO system_connection(system_pk, seq, peer, method, purpose) VALUES(?,?,?,?,?)",
+        "INSERT INTO system_control(system_pk, seq, kind, measure) VALUES(?,?,?,?)"};
+    sqlite3_stmt *st = store_prepare(s, del[k]);
+    sqlite3_bind_int64(st, 1, id);
+    bool ok = step_done(s, st, err);
+    sqlite3_finalize(st);
+    st = store_prepare(s, ins[k]);
+    for (size_t i = 0; ok && i < list_len(sys, k); i++) {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int(st, 2, (int)i);
+        switch (k) {
+        case L_PORTS:
+            store_bind_text(st, 3, sys->ports[i].dir == PORT_OUT ? "out" : "in");
+            store_bind_text(st, 4, sys->ports[i].ports);
+            store_bind_text(st, 5, sys->ports[i].protocol);
+            store_bind_text(st, 6, sys->ports[i].purpose);
+            store_bind_text(st, 7, sys->ports[i].note);
+            break;
+        case L_STORAGE:
+            store_bind_text(st, 3, sys->storage[i].medium);
+            store_bind_text(st, 4, sys->storage[i].location);
+            store_bind_text(st, 5, sys->storage[i].content);
+            break;
+        case L_CONNECTIONS:
+            store_bind_text(st, 3, sys->connections[i].peer);
+            store_bind_text(st, 4, sys->connections[i].method);
+            store_bind_text(st, 5, sys->connections[i].purpose);
+            break;
+        case L_CONTROLS:
+            store_bind_text(st, 3, sys->controls[i].kind);
+            store_bind_text(st, 4, sys->controls[i].measure);
+            break;
+        case L__COUNT:
+            break;
+        }
+        ok = step_done(s, st, err);
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static ws_status system_check(const ws_system *sys, char **err)
+{
+    if (!str_empty(sys->category) && !ws_category_parse(sys->category)) {
+        *err = xasprintf("category: unknown \"%s\"", sys->category);
+        return WS_INVALID;
+    }
+    if (!str_empty(sys->hosting) && !str_eq(sys->hosting, "on-premises") && !str_eq(sys->hosting, "cloud") &&
+        !str_eq(sys->hosting, "hybrid")) {
+        *err = xasprintf("hosting: \"%s\" is not on-premises, cloud or hybrid", sys->hosting);
+        return WS_INVALID;
+    }
+    for (size_t i = 0; i < sys->nports; i++)
+        if (str_empty(sys->ports[i].ports)) {
+            *err = xstrdup("ports: an entry has no port number");
+            return WS_INVALID;
+        }
+    for (size_t i = 0; i < sys->nstorage; i++)
+        if (str_empty(sys->storage[i].location)) {
+            *err = xstrdup("storage: an entry has no location");
+            return WS_INVALID;
+        }
+    for (size_t i = 0; i < sys->nconnections; i++)
+        if (str_empty(sys->connections[i].peer)) {
+            *err = xstrdup("connections: an entry has no peer");
+            return WS_INVALID;
+        }
+    for (size_t i = 0; i < sys->ncontrols; i++)
+        if (str_empty(sys->controls[i].kind)) {
+            *err = xstrdup("controls: an entry has no control type");
+            return WS_INVALID;
+        }
+    return WS_OK;
+}
+
+ws_status ws_system_get(store *s, int64_t id, ws_system *out, char **err)
+{
+    char *sql = select_sql("system", system_fields, AZ_ARRAY_LEN(system_fields), "WHERE pk = ?");
+    sqlite3_stmt *st = store_prepare(s, sql);
+    free(sql);
+    sqlite3_bind_int64(st, 1, id);
+    memset(out, 0, sizeof *out);
+    ws_status r = WS_NOT_FOUND;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        out->id = id;
+        out->updated_at = xstrdup((const char *)sqlite3_column_text(st, 1));
+        fields_read(st, out, system_fields, AZ_ARRAY_LEN(system_fields));
+        r = WS_OK;
+    } else {
+        *err = xasprintf("no system #%lld", (long long)id);
+    }
+    sqlite3_finalize(st);
+    if (r == WS_OK) {
+        if (out->vendor_id) {
+            ws_vendor v;
+            char *e = NULL;
+            if (ws_vendor_get(s, out->vendor_id, &v, &e) == WS_OK) {
+                out->vendor_name = xstrdup(v.name);
+                ws_vendor_free(&v);
+            }
+            free(e);
+        }
+        system_lists_read(s, out);
+    }
+    return r;
+}
+
+ws_status ws_system_find(store *s, const char *key, int64_t *id, char **err)
+{
+    return find_by(s, "system", "system", key, id, err);
+}
+
+size_t ws_system_list(store *s, ws_system **out)
+{
+    sqlite3_stmt *st = store_prepare(s, "SELECT pk FROM system ORDER BY name");
+    ws_system *list = NULL;
+    size_t n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        GROW(list, cap, n + 1);
+        char *e = NULL;
+        if (ws_system_get(s, sqlite3_column_int64(st, 0), &list[n], &e) == WS_OK)
+            n++;
+        free(e);
+    }
+    sqlite3_finalize(st);
+    *out = list;
+    return n;
+}
+
+ws_status ws_system_save(store *s, const ws_system *sys, const char *who, int64_t *new_id, char **err)
+{
+    ws_status r = fields_check(s, sys, system_fields, AZ_ARRAY_LEN(system_fields), err);
+    if (r == WS_OK)
+        r = system_check(sys, err);
+    if (r != WS_OK)
+        return r;
+    /* store the category code even when the label was given */
+    ws_system copy = *sys;
+    copy.category = (char *)(uintptr_t)ws_category_parse(sys->category)->code;
+    if ((r = begin(s, err)) != WS_OK)
+        return r;
+    ws_system old = {0};
+    if (sys->id && (r = ws_system_get(s, sys->id, &old, err)) != WS_OK) {
+        store_rollback(s);
+        return r;
+    }
+    int changes = 0;
+    int64_t action = history_action(s, who, sys->id ? "edit" : "create", 0, 0, err);
+    int64_t id = action ? entity_write(s, "system", "system", system_fields, AZ_ARRAY_LEN(system_fields), sys->id,
+                                       sys->id ? &old : NULL, &copy, action, &changes, err)
+                        : 0;
+    if (!id)
+        r = write_failed(s, "system", sys->name, err);
+    history_target t = {.entity = "system", .entity_id = id};
+    for (int k = 0; r == WS_OK && k < L__COUNT; k++) {
+        char *o = sys->id ? list_text(&old, (list_kind)k) : NULL;
+        char *v = list_text(sys, (list_kind)k);
+        int h = history_add(s, action, &t, list_field[k], o, v, err);
+        free(o);
+        free(v);
+        if (h < 0 || (h > 0 && !system_list_write(s, sys, id, (list_kind)k, err)))
+            r = WS_DB;
+        changes += h > 0;
+    }
+    ws_system_free(&old);
+    r = finish(s, r, changes, err);
+    if (new_id && r == WS_OK)
+        *new_id = id;
+    return r;
+}
+
+void ws_system_free(ws_system *sys)
+{
+    fields_free(sys, system_fields, AZ_ARRAY_LEN(system_fields));
+    free(sys->vendor_name);
+    free(sys->updated_at);
+    for (size_t i = 0; i < sys->nports; i++) {
+        free(sys->ports[i].ports);
+        free(sys->ports[i].protocol);
+        free(sys->ports[i].purpose);
+        free(sys->ports[i].note);
+    }
+    free(sys->ports);
+    for (size_t i = 0; i < sys->nstorage; i++) {
+        free(sys->storage[i].medium);
+        free(sys->storage[i].location);
+        free(sys->storage[i].content);
+    }
+    free(sys->storage);
+    for (size_t i = 0; i < sys->nconnections; i++) {
+        free(sys->connections[i].peer);
+        free(sys->connections[i].method);
+        free(sys->connections[i].purpose);
+    }
+    free(sys->connections);
+    for (size_t i = 0; i < sys->ncontrols; i++) {
+        free(sys->controls[i].kind);
+        free(sys->controls[i].measure);
+    }
+    free(sys->controls);
+    memset(sys, 0, sizeof *sys);
+}
+
+void ws_system_list_free(ws_system *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        ws_system_free(&list[i]);
+    free(list);
+}

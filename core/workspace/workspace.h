@@ -1,0 +1,171 @@
+/* The workspace: the hospital (organisation), its vendors (事業者) and its systems (システム台帳).
+ *
+ * Ownership: every struct here owns its strings and arrays; release with the matching *_free,
+ * which also zeroes the struct. Ids are SQLite rowids (> 0); 0 means "not saved yet" / "none".
+ * Every save is ONE transaction and appends history rows (entity "org" / "vendor" / "system",
+ * one row per changed field, old → new) in that same transaction; on any error nothing is written.
+ * Dates are ISO "YYYY-MM-DD" (parse user input with jpdate_parse_iso first). */
+#ifndef ANZEN_WORKSPACE_H
+#define ANZEN_WORKSPACE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/lib.h"
+
+/* Result of workspace / assessment / history / progress operations. The message, if any, goes to
+ * *err (caller frees); the CLI maps these to exit codes (NOT_FOUND and CONFLICT → 1, INVALID → 3,
+ * DB → 4), except that an unknown item, catalog or vendor named in otherwise valid input is
+ * invalid data (3) there. */
+typedef enum {
+    WS_OK = 0,
+    WS_NOT_FOUND, /* no such vendor / system / assessment / item / proposal */
+    WS_INVALID,   /* a value is not acceptable: unknown answer value, malformed date, empty name … */
+    WS_CONFLICT,  /* would duplicate something unique (vendor name, same assessment twice) */
+    WS_DB,        /* SQLite failed or the database is read-only */
+} ws_status;
+
+/* Who is acting: $ANZEN_USER, else $USER / $LOGNAME, else the account name, else "unknown". Never NULL, static storage. */
+const char *ws_current_user(void);
+
+/* Yes / no / not known — for facts a vendor may not have stated. Stored as NULL / 0 / 1. */
+typedef enum { TRI_UNKNOWN = 0, TRI_NO, TRI_YES } ws_tri;
+const char *ws_tri_name(ws_tri t);          /* "", "no", "yes" */
+bool ws_tri_parse(const char *s, ws_tri *out); /* yes/no/y/n/true/false/1/0/はい/いいえ/あり/なし, "" = unknown */
+
+/* ---- Organisation (the hospital; one per workspace) ---- */
+
+typedef struct {
+    char *name;             /* 医療機関名 (required) */
+    int beds;               /* 病床数, 0 = not stated */
+    char *administrator;    /* 管理者 (院長 etc.) */
+    char *security_officer; /* 医療情報システム安全管理責任者 */
+    char *planning_manager; /* 企画管理者 */
+    char *operations_staff; /* システム運用担当者 (may name several, free text) */
+    char *address, *note;
+    char *updated_at; /* read-only */
+} ws_org;
+
+/* WS_OK, or WS_NOT_FOUND when no organisation has been entered yet (out zeroed). */
+ws_status ws_org_get(store *s, ws_org *out, char **err);
+/* Creates or replaces the organisation row (name required). */
+ws_status ws_org_save(store *s, const ws_org *org, const char *who, char **err);
+void ws_org_free(ws_org *o);
+
+/* ---- Vendors (事業者) ---- */
+
+typedef struct {
+    int64_t id;
+    char *name;         /* unique, required */
+    char *contact;      /* 担当者 / 窓口 */
+    char *phone, *email;
+    ws_tri isms;        /* ISMS (ISO/IEC 27001) certified */
+    char *isms_expiry;  /* ISO date or NULL */
+    ws_tri pmark;       /* プライバシーマーク */
+    char *pmark_expiry; /* ISO date or NULL */
+    char *note;
+    char *updated_at; /* read-only */
+} ws_vendor;
+
+/* Inserts when v->id == 0 (sets *new_id if non-NULL), else updates that vendor. */
+ws_status ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t *new_id, char **err);
+ws_status ws_vendor_get(store *s, int64_t id, ws_vendor *out, char **err);
+/* Finds by id ("3", "#3") or exact name. WS_NOT_FOUND names the key in *err. */
+ws_status ws_vendor_find(store *s, const char *key, int64_t *id, char **err);
+/* All vendors by name. Returns the count; *out owned by the caller (ws_vendor_list_free). */
+size_t ws_vendor_list(store *s, ws_vendor **out);
+void ws_vendor_free(ws_vendor *v);
+void ws_vendor_list_free(ws_vendor *list, size_t n);
+
+/* ---- Systems (システム台帳) ---- */
+
+/* Categories: code stored, Japanese label shown. ws_category_parse accepts either. */
+typedef struct {
+    const char *code; /* "ehr" */
+    const char *ja;   /* "電子カルテ" */
+    const char *en;   /* "Electronic health records" */
+} ws_category;
+extern const ws_category ws_categories[];
+extern const size_t ws_category_count;
+const ws_category *ws_category_parse(const char *s); /* NULL when unknown */
+
+typedef enum { PORT_IN, PORT_OUT } ws_port_dir;
+
+typedef struct {
+    ws_port_dir dir;
+    char *ports;    /* "5432", "80,808,8080", "104", "49152-65535" (text: lists and ranges) */
+    char *protocol; /* "TCP", "UDP", "DICOM", or NULL */
+    char *purpose;  /* 用途: "データベース接続用" */
+    char *note;     /* "変更可", "オプション" */
+} ws_port;
+
+typedef struct {
+    char *medium;   /* メインディスク / バックアップディスク / システムディスク / NAS / クラウド … */
+    char *location; /* "D:¥MainImage", "C:¥Program Files¥PostgreSQL¥…¥data" */
+    char *content;  /* 撮影画像, 患者情報データベース, システムログ … */
+} ws_storage;
+
+typedef struct {
+    char *peer;    /* 接続先: 地域連携NW, 保守センター, オンライン資格確認 … */
+    char *method;  /* VPN(IPsec), 閉域網, インターネット+TLS … */
+    char *purpose;
+} ws_connection;
+
+typedef struct {
+    char *kind;    /* control type: 物理的アクセスの制限, ネットワークの分離, 監視 … */
+    char *measure; /* what is done */
+} ws_control;
+
+typedef struct {
+    int64_t id;
+    char *name;     /* required, unique */
+    char *category; /* ws_categories code, required */
+    int64_t vendor_id; /* 0 = none */
+    char *vendor_name; /* read-only, filled by get/list */
+    char *product, *product_version;
+    char *hosting;  /* "on-premises" | "cloud" | "hybrid" | NULL */
+    ws_tri remote_maintenance;
+    char *remote_method;             /* VPN装置, 専用線, リモートデスクトップ … */
+    char *remote_source_restriction; /* 接続元制限: IP制限, 証明書, 都度許可 … */
+    ws_tri medical_device;           /* 医療機器 (薬機法) */
+    ws_tri patient_data_in_maintenance; /* 保守作業で患者データを扱う */
+    ws_tri sbom_available;
+    char *sbom_ref;       /* where the SBOM is */
+    char *end_of_support; /* ISO date or NULL (サポート終了日) */
+    char *backup_method;  /* "シャットダウン時にメインディスクからバックアップディスクへ差分コピー" */
+    int backup_generations; /* 0 = not stated */
+    char *restore_by;     /* 復元作業者: 事業者の保守担当者 / 医療機関 / 共同 */
+    char *restore_method; /* multi-line: data and system restore procedures */
+    char *disposal;       /* 使用停止・廃棄の手順 */
+    char *documents;      /* vendor documents: セキュリティ強化ガイドライン Rev.1, MDS/SDS, チェックリスト */
+    char *note;
+    ws_port *ports;
+    size_t nports;
+    ws_storage *storage;
+    size_t nstorage;
+    ws_connection *connections;
+    size_t nconnections;
+    ws_control *controls; /* 補完的リスクコントロール */
+    size_t ncontrols;
+    char *updated_at; /* read-only */
+} ws_system;
+
+/* Inserts when sys->id == 0, else updates; the lists replace the stored lists (history records
+ * each changed list as one row, the old and new lists as text, one entry per line). */
+ws_status ws_system_save(store *s, const ws_system *sys, const char *who, int64_t *new_id, char **err);
+ws_status ws_system_get(store *s, int64_t id, ws_system *out, char **err);
+ws_status ws_system_find(store *s, const char *key, int64_t *id, char **err);
+/* All systems by name, lists included. */
+size_t ws_system_list(store *s, ws_system **out);
+void ws_system_free(ws_system *sys);
+void ws_system_list_free(ws_system *list, size_t n);
+
+/* One list entry as a line of text, and back ("in 5432 TCP: データベース接続用 (変更可)"),
+ * used by history and the CLI. Caller frees. */
+char *ws_port_format(const ws_port *p);
+char *ws_storage_format(const ws_storage *st);
+char *ws_connection_format(const ws_connection *c);
+char *ws_control_format(const ws_control *c);
+
+#endif

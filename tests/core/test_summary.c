@@ -1,0 +1,140 @@
+/* core/assess/summary: the workbench's fast assessment rows and summaries must agree with
+ * assess_list and progress_compute on every field, for a mix of parties, meanings and dates. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assess/lib.h"
+#include "catalog/lib.h"
+#include "testutil.h"
+#include "base/lib.h"
+#include "workspace/lib.h"
+
+static char *dir;
+static store *st;
+
+static void setup(void)
+{
+    setenv("ANZEN_NOW", "2026-04-10T09:00:00Z", 1);
+    dir = test_tmpdir();
+    st = test_store_open(dir);
+    test_sync_catalogs(st, TOP_SRCDIR "/tests/screen/data/catalogs");
+}
+
+static void teardown(void)
+{
+    store_close(st);
+    test_rm_rf(dir);
+    free(dir);
+}
+
+TestSuite(summary, .init = setup, .fini = teardown);
+
+static int64_t make(const char *cat, int fy, int64_t vendor)
+{
+    assess_spec spec = {.catalog_id = cat, .scope = SCOPE_ORG, .fy = fy, .vendor_id = vendor};
+    int64_t id = 0;
+    char *err = NULL;
+    cr_assert_eq(assess_create(st, &spec, "試験者", &id, &err), WS_OK, "%s", err ? err : "");
+    return id;
+}
+
+static void put(int64_t aid, const char *item, answer_party party, const char *value, const char *due,
+                   const char *done, responsibility owner)
+{
+    answer_change ch = {.fields = AF_VALUE, .value = value};
+    if (due) {
+        ch.fields |= AF_DUE;
+        ch.due = due;
+    }
+    if (done) {
+        ch.fields |= AF_DONE;
+        ch.done = done;
+    }
+    if (owner != RESP_NONE) {
+        ch.fields |= AF_OWNER;
+        ch.owner = owner;
+    }
+    char *err = NULL;
+    cr_assert_eq(assess_answer_set(st, aid, item, party, 0, &ch, "試験者", NULL, NULL, &err), WS_OK, "%s",
+                 err ? err : "");
+}
+
+Test(summary, rows_and_summaries_agree_with_assess_list)
+{
+    ws_vendor v = {.name = (char[]){"東日本メディカル株式会社"}};
+    int64_t vid = 0;
+    char *err = NULL;
+    cr_assert_eq(ws_vendor_save(st, &v, "試験者", &vid, &err), WS_OK, "%s", err ? err : "");
+
+    int64_t a1 = make("fx-guide", 2025, vid);
+    int64_t a2 = make("fx-guide", 2026, vid);
+    int64_t a3 = make("fx-check", 2026, 0);
+    (void)a1;
+    /* a2: positive with an old due date (not overdue), negative overdue, partial with done,
+     * not applicable overdue-looking (not overdue), a vendor answer overridden by an agreed one. */
+    put(a2, "g-1-1", PARTY_HOSPITAL, "implemented", "2026-01-01", NULL, RESP_NONE);
+    put(a2, "g-1-2", PARTY_HOSPITAL, "not_implemented", "2026-03-31", NULL, RESP_VENDOR);
+    put(a2, "g-1-3", PARTY_HOSPITAL, "partial", "2026-02-01", "2026-03-01", RESP_JOINT);
+    put(a2, "g-2-1", PARTY_HOSPITAL, "na", "2026-01-15", NULL, RESP_NA);
+    put(a2, "g-2-2", PARTY_VENDOR, "implemented", NULL, NULL, RESP_NONE);
+    put(a2, "g-2-2", PARTY_AGREED, "not_implemented", "2026-04-09", NULL, RESP_NONE);
+    /* a3: one answered, one due tomorrow (not overdue) */
+    put(a3, "k-1", PARTY_HOSPITAL, "yes", NULL, NULL, RESP_HOSPITAL);
+    put(a3, "k-2", PARTY_HOSPITAL, "no", "2026-04-11", NULL, RESP_NONE);
+
+    assessment *ref = NULL, *fast = NULL;
+    size_t nr = assess_list(st, NULL, &ref);
+    size_t nf = summary_assess_rows(st, &fast);
+    cr_assert_eq(nr, 3);
+    cr_assert_eq(nf, nr);
+    summary_cache cache = {0};
+    for (size_t i = 0; i < nr; i++) {
+        cr_assert_eq(fast[i].id, ref[i].id, "order differs at %zu", i);
+        cr_assert_str_eq(fast[i].catalog_id, ref[i].catalog_id);
+        cr_assert_str_eq(fast[i].catalog_version, ref[i].catalog_version);
+        cr_assert_eq(fast[i].fy, ref[i].fy);
+        cr_assert_eq(fast[i].vendor_id, ref[i].vendor_id);
+        cr_assert_eq(fast[i].items, -1, "rows come without summaries");
+        int by_owner[RESP__COUNT];
+        cr_assert(summary_compute(st, &cache, &fast[i], jpdate_today(), by_owner));
+        cr_assert_eq(fast[i].items, ref[i].items, "#%lld items", (long long)ref[i].id);
+        cr_assert_eq(fast[i].answered, ref[i].answered, "#%lld answered", (long long)ref[i].id);
+        cr_assert_eq(fast[i].positive, ref[i].positive, "#%lld positive", (long long)ref[i].id);
+        cr_assert_eq(fast[i].not_applicable, ref[i].not_applicable, "#%lld na", (long long)ref[i].id);
+        cr_assert_eq(fast[i].overdue, ref[i].overdue, "#%lld overdue", (long long)ref[i].id);
+        progress_row *rows = NULL;
+        size_t n = 0;
+        cr_assert_eq(progress_compute(st, ref[i].id, jpdate_today(), 0, false, &rows, &n, &err), WS_OK);
+        for (int r = 0; r < RESP__COUNT; r++)
+            cr_assert_eq(by_owner[r], rows[0].by_owner[r], "#%lld owner %d", (long long)ref[i].id, r);
+        progress_free(rows, n);
+    }
+    /* The concrete numbers, so agreement cannot come from both being wrong in the same way. */
+    const assessment *g26 = NULL;
+    for (size_t i = 0; i < nf; i++)
+        if (fast[i].id == a2)
+            g26 = &fast[i];
+    cr_assert_not_null(g26);
+    cr_assert_eq(g26->items, 5);
+    cr_assert_eq(g26->answered, 5);
+    cr_assert_eq(g26->positive, 1);
+    cr_assert_eq(g26->not_applicable, 1);
+    cr_assert_eq(g26->overdue, 2, "g-1-2 (due 3/31) and g-2-2 agreed (due 4/9) are overdue on 4/10");
+    /* one catalog load per catalog, not per assessment */
+    cr_assert_eq(cache.len, 2);
+    summary_cache_free(&cache);
+    assessment_list_free(ref, nr);
+    assessment_list_free(fast, nf);
+}
+
+Test(summary, missing_catalog_leaves_summary_unknown)
+{
+    assessment a = {.id = 999, .catalog_id = (char[]){"no-such"}, .catalog_version = (char[]){"1"}};
+    a.items = -1;
+    summary_cache cache = {0};
+    cr_assert_not(summary_compute(st, &cache, &a, jpdate_today(), NULL));
+    cr_assert_eq(a.items, -1);
+    cr_assert_eq(cache.len, 0);
+    summary_cache_free(&cache);
+}
