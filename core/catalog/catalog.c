@@ -4,6 +4,8 @@
 #include <limits.h>
 #include <stdlib.h>
 
+#include "node_fields.h"
+
 const char *i18n_get(const i18n_text *t, bool english)
 {
     if (english && !str_empty(t->en))
@@ -62,13 +64,7 @@ static void node_free(catalog_node *n)
 {
     free(n->id);
     free(n->parent);
-    free(n->ref);
-    i18n_free(&n->title);
-    i18n_free(&n->text);
-    i18n_free(&n->guidance);
-    free(n->actor);
-    sl_free(&n->tags);
-    free(n->source);
+    node_fields_free(n);
     for (size_t i = 0; i < n->nmaps; i++) {
         free(n->maps[i].to_catalog);
         free(n->maps[i].to_version);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "catalog_yaml.h"
+#include "node_fields.h"
 #include "text/lib.h"
 
 static const char *col_text(sqlite3_stmt *st, int i)
@@ -101,13 +102,114 @@ static char *clause_json(const catalog_node *n)
 static char *search_text(const catalog_node *n)
 {
     strbuf sb = {0};
-    const char *parts[] = {n->ref, n->title.ja, n->title.en, n->text.ja, n->text.en, n->guidance.ja};
-    for (size_t i = 0; i < AZ_ARRAY_LEN(parts); i++)
-        if (parts[i])
-            sb_addf(&sb, "%s\n", parts[i]);
+    for (size_t i = 0; i < node_field_count; i++) {
+        const node_field *f = &node_fields[i];
+        if (!(f->flags & NODE_FIELD_SEARCHED))
+            continue;
+        const void *p = node_field_cptr(n, f);
+        const char *parts[2] = {NULL, NULL};
+        if (f->type == NODE_FIELD_TEXT)
+            parts[0] = *(char *const *)p;
+        else if (f->type == NODE_FIELD_I18N)
+            parts[0] = ((const i18n_text *)p)->ja, parts[1] = ((const i18n_text *)p)->en;
+        for (size_t k = 0; k < 2; k++)
+            if (parts[k])
+                sb_addf(&sb, "%s\n", parts[k]);
+    }
     char *folded = text_fold(sb_str(&sb));
     sb_free(&sb);
     return folded;
+}
+
+/* INSERT INTO catalog_node with the structural columns, the node_fields columns, clause and search. */
+static char *node_insert_sql(void)
+{
+    strbuf sb = {0};
+    sb_addf(&sb, "INSERT INTO catalog_node(catalog_pk,seq,id,parent,kind,depth,%s,clause_json,search_text) VALUES(?",
+            node_field_columns());
+    for (int i = 1; i < 6 + node_field_column_count() + 2; i++)
+        sb_add(&sb, ",?");
+    sb_add(&sb, ")");
+    return sb_take(&sb);
+}
+
+/* Binds one node_fields member at index j; returns the next index. */
+static int bind_node_field(sqlite3_stmt *st, int j, const catalog_node *n, const node_field *f)
+{
+    const void *p = node_field_cptr(n, f);
+    switch (f->type) {
+    case NODE_FIELD_TEXT:
+        store_bind_text(st, j++, *(char *const *)p);
+        break;
+    case NODE_FIELD_I18N:
+        store_bind_text(st, j++, ((const i18n_text *)p)->ja);
+        store_bind_text(st, j++, ((const i18n_text *)p)->en);
+        break;
+    case NODE_FIELD_FY:
+        if (*(const int *)p)
+            sqlite3_bind_int(st, j++, *(const int *)p);
+        else
+            sqlite3_bind_null(st, j++);
+        break;
+    case NODE_FIELD_BOOL:
+        sqlite3_bind_int(st, j++, *(const bool *)p);
+        break;
+    case NODE_FIELD_RESP: {
+        responsibility r = *(const responsibility *)p;
+        store_bind_text(st, j++, r ? responsibility_name(r) : NULL);
+        break;
+    }
+    case NODE_FIELD_TAGS: {
+        char *tags = json_take(strlist_json(p));
+        sqlite3_bind_text(st, j++, tags, -1, free);
+        break;
+    }
+    }
+    return j;
+}
+
+static void json_strlist(cJSON *arr, strlist *out)
+{
+    cJSON *e;
+    cJSON_ArrayForEach(e, arr)
+    {
+        if (cJSON_IsString(e))
+            sl_push(out, e->valuestring);
+    }
+}
+
+/* Reads one node_fields member from column i; returns the next column. */
+static int read_node_field(sqlite3_stmt *st, int i, catalog_node *n, const node_field *f)
+{
+    void *p = node_field_ptr(n, f);
+    switch (f->type) {
+    case NODE_FIELD_TEXT:
+        *(char **)p = store_col_dup(st, i++);
+        break;
+    case NODE_FIELD_I18N:
+        ((i18n_text *)p)->ja = store_col_dup(st, i++);
+        ((i18n_text *)p)->en = store_col_dup(st, i++);
+        break;
+    case NODE_FIELD_FY:
+        *(int *)p = sqlite3_column_int(st, i++);
+        break;
+    case NODE_FIELD_BOOL:
+        *(bool *)p = sqlite3_column_int(st, i++) != 0;
+        break;
+    case NODE_FIELD_RESP: {
+        const char *resp = col_text(st, i++);
+        if (resp)
+            responsibility_parse(resp, p);
+        break;
+    }
+    case NODE_FIELD_TAGS: {
+        cJSON *tj = cJSON_Parse(col_text(st, i++));
+        json_strlist(tj, p);
+        cJSON_Delete(tj);
+        break;
+    }
+    }
+    return i;
 }
 
 static int insert_catalog(store *s, const catalog *c, const struct stat *st, char **err)
@@ -128,7 +230,7 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, cha
     sqlite3_stmt *ins = store_prepare(
         s, "INSERT INTO catalog(id,version,revision,kind,title_ja,title_en,short_ja,short_en,publisher,published,"
            "source_title,source_url,completeness,completeness_ja,completeness_en,answers_json,dates,tags_json,"
-           "file_path,file_size,file_mtime,loaded_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+           "file_path,file_size,file_mtime,loaded_at,importer) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 1;
     store_bind_text(ins, i++, c->id);
     store_bind_text(ins, i++, c->version);
@@ -152,6 +254,7 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, cha
     sqlite3_bind_int64(ins, i++, st ? (sqlite3_int64)st->st_size : -1);
     sqlite3_bind_int64(ins, i++, st ? (sqlite3_int64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec : -1);
     store_bind_text(ins, i++, now);
+    sqlite3_bind_int(ins, i++, CATALOG_IMPORTER_VERSION);
     rc = sqlite3_step(ins);
     sqlite3_finalize(ins);
     free(aj);
@@ -162,10 +265,9 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, cha
     }
     sqlite3_int64 pk = sqlite3_last_insert_rowid(store_db(s));
 
-    sqlite3_stmt *nst = store_prepare(
-        s, "INSERT INTO catalog_node(catalog_pk,seq,id,parent,ref,kind,depth,title_ja,title_en,text_ja,text_en,"
-           "guidance_ja,guidance_en,actor,responsibility,tags_json,target_fy,source,verified,clause_json,search_text)"
-           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    char *node_sql = node_insert_sql();
+    sqlite3_stmt *nst = store_prepare(s, node_sql);
+    free(node_sql);
     sqlite3_stmt *mst = store_prepare(s, "INSERT INTO catalog_map(catalog_pk,origin,seq,from_catalog,from_version,"
                                          "from_node,to_catalog,to_version,to_node,rel,note_ja,note_en,source,verified)"
                                          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -173,7 +275,6 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, cha
     int mseq = 0;
     for (size_t k = 0; k < c->nnodes && rc == SQLITE_DONE; k++) {
         const catalog_node *n = &c->nodes[k];
-        char *tags = json_take(strlist_json(&n->tags));
         char *cj = clause_json(n);
         char *st_text = search_text(n);
         sqlite3_reset(nst);
@@ -182,28 +283,13 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, cha
         sqlite3_bind_int(nst, j++, (int)k);
         store_bind_text(nst, j++, n->id);
         store_bind_text(nst, j++, n->parent);
-        store_bind_text(nst, j++, n->ref);
         store_bind_text(nst, j++, n->kind == NODE_ITEM ? "item" : "heading");
         sqlite3_bind_int(nst, j++, n->depth);
-        store_bind_text(nst, j++, n->title.ja);
-        store_bind_text(nst, j++, n->title.en);
-        store_bind_text(nst, j++, n->text.ja);
-        store_bind_text(nst, j++, n->text.en);
-        store_bind_text(nst, j++, n->guidance.ja);
-        store_bind_text(nst, j++, n->guidance.en);
-        store_bind_text(nst, j++, n->actor);
-        store_bind_text(nst, j++, n->resp ? responsibility_name(n->resp) : NULL);
-        store_bind_text(nst, j++, tags);
-        if (n->target_fy)
-            sqlite3_bind_int(nst, j++, n->target_fy);
-        else
-            sqlite3_bind_null(nst, j++);
-        store_bind_text(nst, j++, n->source);
-        sqlite3_bind_int(nst, j++, n->verified);
+        for (size_t f = 0; f < node_field_count; f++)
+            j = bind_node_field(nst, j, n, &node_fields[f]);
         store_bind_text(nst, j++, cj);
         store_bind_text(nst, j++, st_text);
         rc = sqlite3_step(nst);
-        free(tags);
         free(cj);
         free(st_text);
         for (size_t m = 0; m < n->nmaps && rc == SQLITE_DONE; m++) {
@@ -303,10 +389,11 @@ static void list_yaml(const char *dir, strlist *out)
 static bool unchanged_in_db(store *s, sync_file *f)
 {
     sqlite3_stmt *st = store_prepare(s, "SELECT id, version FROM catalog WHERE file_path=?1 AND file_size=?2 AND "
-                                        "file_mtime=?3");
+                                        "file_mtime=?3 AND importer=?4");
     store_bind_text(st, 1, f->path);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)f->st.st_size);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)f->st.st_mtim.tv_sec * 1000000000 + f->st.st_mtim.tv_nsec);
+    sqlite3_bind_int(st, 4, CATALOG_IMPORTER_VERSION);
     bool found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
         f->id = store_col_dup(st, 0);
@@ -462,15 +549,6 @@ static char *json_str(cJSON *o, const char *key)
     return v ? xstrdup(v) : NULL;
 }
 
-static void json_strlist(cJSON *arr, strlist *out)
-{
-    cJSON *e;
-    cJSON_ArrayForEach(e, arr)
-    {
-        if (cJSON_IsString(e))
-            sl_push(out, e->valuestring);
-    }
-}
 
 static void load_clause(catalog_node *n, const char *json)
 {
@@ -544,34 +622,21 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
     c->path = store_col_dup(st, i++);
     sqlite3_finalize(st);
 
-    st = store_prepare(s, "SELECT id,parent,ref,kind,depth,title_ja,title_en,text_ja,text_en,guidance_ja,guidance_en,"
-                          "actor,responsibility,tags_json,target_fy,source,verified,clause_json "
-                          "FROM catalog_node WHERE catalog_pk=? ORDER BY seq");
+    char *node_sql = xasprintf("SELECT id,parent,kind,depth,%s,clause_json FROM catalog_node WHERE catalog_pk=?"
+                               " ORDER BY seq",
+                               node_field_columns());
+    st = store_prepare(s, node_sql);
+    free(node_sql);
     sqlite3_bind_int64(st, 1, pk);
     while (sqlite3_step(st) == SQLITE_ROW) {
         catalog_node n = {0};
         i = 0;
         n.id = store_col_dup(st, i++);
         n.parent = store_col_dup(st, i++);
-        n.ref = store_col_dup(st, i++);
         n.kind = str_eq(col_text(st, i++), "item") ? NODE_ITEM : NODE_HEADING;
         n.depth = sqlite3_column_int(st, i++);
-        n.title.ja = store_col_dup(st, i++);
-        n.title.en = store_col_dup(st, i++);
-        n.text.ja = store_col_dup(st, i++);
-        n.text.en = store_col_dup(st, i++);
-        n.guidance.ja = store_col_dup(st, i++);
-        n.guidance.en = store_col_dup(st, i++);
-        n.actor = store_col_dup(st, i++);
-        const char *resp = col_text(st, i++);
-        if (resp)
-            responsibility_parse(resp, &n.resp);
-        cJSON *tj = cJSON_Parse(col_text(st, i++));
-        json_strlist(tj, &n.tags);
-        cJSON_Delete(tj);
-        n.target_fy = sqlite3_column_int(st, i++);
-        n.source = store_col_dup(st, i++);
-        n.verified = sqlite3_column_int(st, i++) != 0;
+        for (size_t f = 0; f < node_field_count; f++)
+            i = read_node_field(st, i, &n, &node_fields[f]);
         load_clause(&n, col_text(st, i++));
         GROW(c->nodes, c->capnodes, c->nnodes + 1);
         c->nodes[c->nnodes++] = n;

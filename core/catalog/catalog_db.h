@@ -3,6 +3,11 @@
 #define ANZEN_CATALOG_DB_H
 
 #include "catalog_set.h"
+
+/* The version of the import (catalog_db.c + node_fields.c). Raise it whenever the import stores
+ * something new, e.g. a node field: every catalog imported by an older version is then imported
+ * again on the next start even though its file did not change. */
+#define CATALOG_IMPORTER_VERSION 2
 #include "store/lib.h"
 
 typedef struct {

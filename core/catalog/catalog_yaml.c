@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "catalog_yaml.h"
+#include "node_fields.h"
 #include "text/lib.h"
 
 typedef struct {
@@ -550,13 +551,62 @@ static void check_placeholders(loader *L, const catalog_node *n, yaml_node_t *wh
     }
 }
 
+/* One field of the node table (node_fields.c), checked by its type. */
+static void load_node_field(loader *L, const catalog *c, yaml_node_t *e, catalog_node *n, const node_field *f,
+                            bool is_item, const char *what)
+{
+    static const char *const resp_values[] = {"hospital", "vendor", "joint", "na", NULL};
+    bool required = is_item && (f->flags & NODE_FIELD_ITEM_REQUIRED);
+    void *p = node_field_ptr(n, f);
+    switch (f->type) {
+    case NODE_FIELD_TEXT:
+        *(char **)p = str_field(L, e, f->key, required, what);
+        break;
+    case NODE_FIELD_I18N:
+        i18n_field(L, e, f->key, required, p, what);
+        break;
+    case NODE_FIELD_FY: {
+        long fy;
+        if (int_field(L, e, f->key, required, 2000, 2100, &fy, what))
+            *(int *)p = (int)fy;
+        break;
+    }
+    case NODE_FIELD_BOOL:
+        if (!bool_field(L, e, f->key, required, p, what))
+            *(bool *)p = false;
+        break;
+    case NODE_FIELD_RESP: {
+        char *resp = enum_field(L, e, f->key, required, resp_values, what);
+        if (resp)
+            responsibility_parse(resp, p);
+        free(resp);
+        break;
+    }
+    case NODE_FIELD_TAGS: {
+        yaml_node_t *tags = get(L, e, f->key);
+        strlist *out = p;
+        if (tags) {
+            load_string_list(L, tags, out, "node.tags");
+            for (size_t i = 0; i < out->len; i++)
+                if (!tag_declared(c, out->items[i]))
+                    fail(L, tags, "%s: tag \"%s\" is not declared in catalog.tags", what, out->items[i]);
+        }
+        break;
+    }
+    }
+}
+
 static void load_node(loader *L, catalog *c, yaml_node_t *e)
 {
-    static const char *const keys[] = {"id",     "kind",     "parent", "ref",    "title",     "text",
-                                       "actor",  "responsibility", "tags", "guidance", "target_fy", "source",
-                                       "verified", "maps",   "params", "annex",  "triggers",  NULL};
+    static const char *const own_keys[] = {"id", "kind", "parent", "maps", "params", "annex", "triggers"};
+    const char *keys[AZ_ARRAY_LEN(own_keys) + 16 + 1];
+    size_t nkeys = 0;
+    for (size_t i = 0; i < AZ_ARRAY_LEN(own_keys); i++)
+        keys[nkeys++] = own_keys[i];
+    for (size_t i = 0; i < node_field_count && nkeys + 1 < AZ_ARRAY_LEN(keys); i++)
+        keys[nkeys++] = node_fields[i].key;
+    keys[nkeys] = NULL;
     static const char *const node_kinds[] = {"heading", "item", NULL};
-    static const char *const resp_values[] = {"hospital", "vendor", "joint", "na", NULL};
     yaml_node_t *idn = get(L, e, "id");
     char *early = idn && idn->type == YAML_SCALAR_NODE ? xasprintf("node %s", scalar(idn)) : xstrdup("node");
     check_keys(L, e, early, keys);
@@ -583,31 +633,11 @@ static void load_node(loader *L, catalog *c, yaml_node_t *e)
         else
             n.depth = p->depth + 1;
     }
-    n.ref = str_field(L, e, "ref", false, what);
-    i18n_field(L, e, "title", false, &n.title, what);
     bool is_item = kind && n.kind == NODE_ITEM;
-    i18n_field(L, e, "text", is_item, &n.text, what);
+    for (size_t i = 0; i < node_field_count; i++)
+        load_node_field(L, c, e, &n, &node_fields[i], is_item, what);
     if (kind && !is_item && !n.title.ja && !n.text.ja)
         fail(L, e, "%s: a heading needs a \"title\"", what);
-    n.actor = str_field(L, e, "actor", false, what);
-    char *resp = enum_field(L, e, "responsibility", false, resp_values, what);
-    if (resp)
-        responsibility_parse(resp, &n.resp);
-    free(resp);
-    yaml_node_t *tags = get(L, e, "tags");
-    if (tags) {
-        load_string_list(L, tags, &n.tags, "node.tags");
-        for (size_t i = 0; i < n.tags.len; i++)
-            if (!tag_declared(c, n.tags.items[i]))
-                fail(L, tags, "%s: tag \"%s\" is not declared in catalog.tags", what, n.tags.items[i]);
-    }
-    i18n_field(L, e, "guidance", false, &n.guidance, what);
-    long fy;
-    if (int_field(L, e, "target_fy", false, 2000, 2100, &fy, what))
-        n.target_fy = (int)fy;
-    n.source = str_field(L, e, "source", is_item, what);
-    if (!bool_field(L, e, "verified", is_item, &n.verified, what))
-        n.verified = false;
     yaml_node_t *maps = get(L, e, "maps");
     if (maps)
         load_maps(L, &n, maps);

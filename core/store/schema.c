@@ -102,6 +102,9 @@ const char *const schema_migrations[] = {
     "CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;"
     "CREATE TRIGGER history_action_no_update BEFORE UPDATE ON history_action BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;"
     "CREATE TRIGGER history_action_no_delete BEFORE DELETE ON history_action BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;",
+    /* 5: which importer wrote a catalog, so a newer importer (a new node field) re-imports files
+     * whose size and mtime did not change. 0 = before this column. */
+    "ALTER TABLE catalog ADD COLUMN importer INTEGER NOT NULL DEFAULT 0;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -211,3 +211,62 @@ Test(catalog_db, broken_file_keeps_previous_import)
     catalog_free(c);
     diag_free(&d);
 }
+
+Test(catalog_db, older_importer_reimports_unchanged_file)
+{
+    free(test_write(cats, "a.yaml", cat_a));
+    diag_list d = {0};
+    cr_assert_eq(sync_dirs(&d).imported, 1);
+    /* as if an older anzen had imported it: same file, same size and mtime */
+    char *err = NULL;
+    cr_assert_eq(store_exec(st, "UPDATE catalog SET importer = 1", &err), 0, "%s", err ? err : "");
+    catalog_sync_stats s = sync_dirs(&d);
+    cr_assert_eq(s.imported, 1, "an older importer's catalog must be imported again");
+    s = sync_dirs(&d);
+    cr_assert_eq(s.imported, 0);
+    cr_assert_eq(s.unchanged, 1);
+    diag_free(&d);
+}
+
+/* Every field of the node table (node_fields.c) survives YAML -> SQLite -> catalog. */
+Test(catalog_db, every_node_field_round_trips)
+{
+    static const char *const cat =
+        "format: anzen-catalog/1\n"
+        "catalog:\n"
+        "  id: nf-test\n  version: \"1\"\n  revision: 1\n  kind: checklist\n"
+        "  title: 欄の試験\n  publisher: 試験\n  published: 2025-05\n"
+        "  source: {title: t, url: u}\n  completeness: {status: complete}\n"
+        "  answers: [{value: yes, label: はい, meaning: positive}]\n"
+        "  tags: [{id: auth, label: {ja: 認証}}]\n"
+        "nodes:\n"
+        "  - id: n-1\n    kind: item\n    ref: \"9-④\"\n    title: {ja: 二要素認証, en: Two-factor}\n"
+        "    text: {ja: 本文です, en: Body}\n    guidance: {ja: 確認のしかた, en: How to check}\n"
+        "    actor: 医療機関\n    responsibility: vendor\n    tags: [auth]\n    target_fy: 2027\n"
+        "    source: https://example.invalid/9\n    verified: true\n";
+    free(test_write(cats, "nf.yaml", cat));
+    diag_list d = {0};
+    sync_dirs(&d);
+    diag_print(&d, stderr);
+    cr_assert_eq(d.len, 0);
+    catalog *c = catalog_db_load(st, "nf-test", "1");
+    cr_assert_not_null(c);
+    const catalog_node *n = catalog_find_node(c, "n-1");
+    cr_assert_not_null(n);
+    cr_assert_str_eq(n->ref, "9-④");
+    cr_assert_str_eq(n->title.ja, "二要素認証");
+    cr_assert_str_eq(n->title.en, "Two-factor");
+    cr_assert_str_eq(n->text.ja, "本文です");
+    cr_assert_str_eq(n->text.en, "Body");
+    cr_assert_str_eq(n->guidance.ja, "確認のしかた");
+    cr_assert_str_eq(n->guidance.en, "How to check");
+    cr_assert_str_eq(n->actor, "医療機関");
+    cr_assert_eq(n->resp, RESP_VENDOR);
+    cr_assert_eq(n->tags.len, 1);
+    cr_assert_str_eq(n->tags.items[0], "auth");
+    cr_assert_eq(n->target_fy, 2027);
+    cr_assert_str_eq(n->source, "https://example.invalid/9");
+    cr_assert(n->verified);
+    catalog_free(c);
+    diag_free(&d);
+}
