@@ -584,7 +584,11 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
     sqlite3_stmt *st = store_prepare(
         s, "SELECT pk,id,version,revision,kind,title_ja,title_en,short_ja,short_en,publisher,published,source_title,"
            "source_url,completeness,completeness_ja,completeness_en,answers_json,dates,tags_json,file_path "
-           "FROM catalog WHERE id=?1 AND (?2 IS NULL OR version=?2) ORDER BY pk DESC LIMIT 1");
+           "FROM catalog WHERE id=?1 AND (?2 IS NULL OR version=?2)"
+           /* no version asked: the newest that has items, so a skeleton of a new edition (R8
+            * before its questions are known) does not hide the last usable one */
+           " ORDER BY EXISTS(SELECT 1 FROM catalog_node n WHERE n.catalog_pk = catalog.pk AND n.kind = 'item') DESC,"
+           " pk DESC LIMIT 1");
     store_bind_text(st, 1, id);
     store_bind_text(st, 2, version);
     if (sqlite3_step(st) != SQLITE_ROW) {

@@ -270,3 +270,32 @@ Test(catalog_db, every_node_field_round_trips)
     catalog_free(c);
     diag_free(&d);
 }
+
+/* With no version asked, a newer skeleton (headings only) does not hide the last version that has
+ * items: `assess new mhlw-checklist-hospital` keeps working while R8's questions are unknown. */
+Test(catalog_db, newest_version_with_items_is_the_default)
+{
+    free(test_write(cats, "b.yaml", cat_b));
+    static const char *const skeleton =
+        "format: anzen-catalog/1\n"
+        "catalog:\n"
+        "  id: cl-test\n  version: \"R8\"\n  revision: 1\n  kind: checklist\n"
+        "  title: チェックリスト（骨格）\n  publisher: 試験\n  published: 2026-06\n"
+        "  source: {title: t, url: u}\n  completeness: {status: skeleton, note: 設問は未確認}\n"
+        "  answers: [{value: yes, label: はい, meaning: positive}]\n"
+        "nodes:\n"
+        "  - {id: h-1, kind: heading, title: 設問は未確認}\n";
+    free(test_write(cats, "c.yaml", skeleton));
+    free(test_write(cats, "a.yaml", cat_a));
+    diag_list d = {0};
+    sync_dirs(&d);
+    diag_print(&d, stderr);
+    catalog *c = catalog_db_load(st, "cl-test", NULL);
+    cr_assert_not_null(c);
+    cr_assert_str_eq(c->version, "R7");
+    catalog_free(c);
+    c = catalog_db_load(st, "cl-test", "R8");
+    cr_assert_not_null(c, "the skeleton is still there when asked for");
+    catalog_free(c);
+    diag_free(&d);
+}
