@@ -40,6 +40,7 @@ void answer_set_free(answer_set *set)
     for (size_t i = 0; i < set->len; i++)
         answer_free(&set->items[i]);
     free(set->items);
+    strindex_free(&set->index);
     memset(set, 0, sizeof *set);
 }
 
@@ -113,14 +114,39 @@ ws_status assess_load_answers(store *s, int64_t aid, answer_set *out, char **err
     }
     store_done(s, st);
     load_evidence(s, aid, out);
+    answer_set_index(out);
     return WS_OK;
+}
+
+void answer_set_index(answer_set *set)
+{
+    for (; set->indexed < set->len; set->indexed++) {
+        size_t i = set->indexed, first;
+        const char *id = set->items[i].item_id;
+        if (!strindex_get(&set->index, id, &first))
+            strindex_add(&set->index, id, i);
+        else if (!str_eq(set->items[i - 1].item_id, id))
+            set->unordered = true;
+    }
 }
 
 const answer *answer_set_find(const answer_set *set, const char *item_id, answer_party party)
 {
-    for (size_t i = 0; i < set->len; i++)
-        if (set->items[i].party == party && str_eq(set->items[i].item_id, item_id))
-            return &set->items[i];
+    size_t i = 0, end = set->len;
+    if (!set->unordered && set->indexed == set->len) { /* indexed: only the item's own rows */
+        if (!strindex_get(&set->index, item_id, &i))
+            return NULL;
+    }
+    for (; i < end; i++) {
+        const answer *x = &set->items[i];
+        if (!str_eq(x->item_id, item_id)) {
+            if (!set->unordered && set->indexed == set->len)
+                break;
+            continue;
+        }
+        if (x->party == party)
+            return x;
+    }
     return NULL;
 }
 

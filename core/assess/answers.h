@@ -37,10 +37,18 @@ void answer_free(answer *a);
 typedef struct {
     answer *items;
     size_t len, cap;
+    /* answer_set_index's index: item id -> its first row. Rows of one item are contiguous as
+     * loaded; a set appended to out of that order, or not indexed, is searched linearly. */
+    strindex index;
+    size_t indexed;
+    bool unordered;
 } answer_set;
 
 ws_status assess_load_answers(store *s, int64_t assessment_id, answer_set *out, char **err);
 void answer_set_free(answer_set *set);
+/* Indexes the rows appended since the last call, so answer_set_find is constant time
+ * (assess_load_answers does it; call it after filling a set by hand). */
+void answer_set_index(answer_set *set);
 /* The stored answer of item for party (vendor: any vendor), or NULL. */
 const answer *answer_set_find(const answer_set *set, const char *item_id, answer_party party);
 /* The effective answer: agreed, else hospital, else vendor; NULL if none. */

@@ -63,6 +63,7 @@ bool summary_compute(store *s, summary_cache *cache, assessment *a, jp_date toda
             x->owner = RESP_NONE;
     }
     sqlite3_reset(q);
+    answer_set_index(&set);
     char today_iso[11];
     jpdate_format_iso(today, today_iso);
     progress_row total = {0};

@@ -127,12 +127,22 @@ void catalog_free(catalog *c)
         free(m->source);
     }
     free(c->mappings);
+    strindex_free(&c->node_index);
     free(c);
+}
+
+void catalog_index(catalog *c)
+{
+    for (; c->nodes_indexed < c->nnodes; c->nodes_indexed++)
+        strindex_add(&c->node_index, c->nodes[c->nodes_indexed].id, c->nodes_indexed);
 }
 
 const catalog_node *catalog_find_node(const catalog *c, const char *id)
 {
-    for (size_t i = 0; i < c->nnodes; i++)
+    size_t i;
+    if (strindex_get(&c->node_index, id, &i))
+        return &c->nodes[i];
+    for (i = c->nodes_indexed; i < c->nnodes; i++) /* nodes added since catalog_index */
         if (str_eq(c->nodes[i].id, id))
             return &c->nodes[i];
     return NULL;

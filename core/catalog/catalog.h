@@ -110,10 +110,16 @@ typedef struct {
     size_t nnodes, capnodes;
     catalog_mapping *mappings;
     size_t nmappings, capmappings;
+    /* catalog_find_node's index: node id -> position, for nodes[0 .. nodes_indexed). */
+    strindex node_index;
+    size_t nodes_indexed;
 } catalog;
 
 void catalog_free(catalog *c);
+/* Constant time for the nodes indexed by catalog_index, a scan for those added since. */
 const catalog_node *catalog_find_node(const catalog *c, const char *id);
+/* Indexes the nodes added since the last call (loaders call it after adding nodes). */
+void catalog_index(catalog *c);
 const answer_def *catalog_find_answer(const catalog *c, const char *value);
 size_t catalog_item_count(const catalog *c);
 /* "id@version" for messages. Caller frees. */

@@ -644,6 +644,7 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
         load_clause(&n, col_text(st, i++));
         GROW(c->nodes, c->capnodes, c->nnodes + 1);
         c->nodes[c->nnodes++] = n;
+        catalog_index(c);
     }
     sqlite3_finalize(st);
 

@@ -667,6 +667,7 @@ static void load_node(loader *L, catalog *c, yaml_node_t *e)
     free(label);
     GROW(c->nodes, c->capnodes, c->nnodes + 1);
     c->nodes[c->nnodes++] = n;
+    catalog_index(c);
 }
 
 static void load_nodes(loader *L, catalog *c, yaml_node_t *seq)
