@@ -597,7 +597,8 @@ xlsx_status xlsx_sheet_load(xlsx_book *book, size_t index, xlsx_sheet **out, xls
         xlsx_sheet_free(sh);
         return st;
     }
-    qsort(sh->cells, sh->ncells, sizeof *sh->cells, cell_cmp);
+    if (sh->ncells)
+        qsort(sh->cells, sh->ncells, sizeof *sh->cells, cell_cmp);
     *out = sh;
     return XLSX_OK;
 }
