@@ -1,6 +1,13 @@
-/* export/ — documents handed over (disclosure sheets, checklists, annexes) and their renderers.
- * Empty for now; may include every folder below session. */
+/* export/ — documents handed over and their renderers: the document model (doc), the escaping
+ * rules (escape), one renderer per format behind export_format (format; render_*.c), the atomic
+ * writer (write). layout.h is private (sizes shared by the renderers). See export/README.md.
+ * May include every folder below session. */
 #ifndef ANZEN_EXPORT_LIB_H
 #define ANZEN_EXPORT_LIB_H
+
+#include "doc.h"
+#include "escape.h"
+#include "format.h"
+#include "write.h"
 
 #endif
