@@ -130,7 +130,13 @@ int cli_open(cli_ctx *c)
         return code;
     }
     strlist dirs = {0};
-    paths_catalog_dirs(&dirs);
+    if (!paths_catalog_dirs(&dirs, &err)) {
+        int code = cli_fail(c, EXIT_FAILURE_GENERAL, "%s", err);
+        free(err);
+        sl_free(&dirs);
+        cli_close(c);
+        return code;
+    }
     diag_list diags = {0};
     int r = catalog_sync(c->st, &dirs, &diags, NULL, &err);
     sl_free(&dirs);
