@@ -1,9 +1,27 @@
 # Thin front door: installs what is missing, configures with CMake, builds, runs or tests.
 # Everything real lives in CMakeLists.txt; this file only strings the steps together.
-BUILD      ?= build
-ASAN_BUILD ?= build-asan
-BUILD_TYPE ?= RelWithDebInfo
-JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+#
+# Options are make (or environment) variables forwarded to CMake; a build directory configured
+# with other values is re-configured. CI: `make test ANZEN_WERROR=ON`; clang:
+# `make test BUILD=build-clang CC=clang` (CC is read when a build directory is first configured).
+BUILD        ?= build
+ASAN_BUILD   ?= build-asan
+BUILD_TYPE   ?= RelWithDebInfo
+ANZEN_WERROR ?= OFF
+JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
+
+CMAKE_OPTIONS      = -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DANZEN_WERROR=$(ANZEN_WERROR)
+ASAN_CMAKE_OPTIONS = -DCMAKE_BUILD_TYPE=Debug -DANZEN_SANITIZE=ON -DANZEN_WERROR=$(ANZEN_WERROR)
+
+# $(call configure,DIR,OPTIONS): runs cmake when DIR has no cache yet or was configured with other
+# options (remembered in DIR/.make-options), so changing e.g. ANZEN_WERROR takes effect.
+define configure
+	@opts='$(strip $(2))'; \
+	if [ ! -f '$(1)/CMakeCache.txt' ] || [ "$$(cat '$(1)/.make-options' 2>/dev/null)" != "$$opts" ]; then \
+	  echo "cmake -S . -B $(1) $$opts"; \
+	  cmake -S . -B '$(1)' $$opts && echo "$$opts" >'$(1)/.make-options'; \
+	fi
+endef
 
 .PHONY: all deps configure build run test asan-test bench install clean
 
@@ -12,30 +30,28 @@ all: build
 deps:
 	@bash .ci/install-deps
 
-$(BUILD)/CMakeCache.txt:
-	@bash .ci/install-deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+configure: deps
+	$(call configure,$(BUILD),$(CMAKE_OPTIONS))
 
-configure: $(BUILD)/CMakeCache.txt
-
-build: deps configure
+build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-# Opens the workbench on the default database (~/.local/share/anzen/anzen.db).
+# Opens the workbench on the default database (~/.local/share/anzen/anzen.db). The build tree
+# mirrors an install: $(BUILD)/bin/anzen finds its catalogs in $(BUILD)/share/anzen.
 run: build
-	./$(BUILD)/anzen
+	./$(BUILD)/bin/anzen
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan-test: deps
-	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DANZEN_SANITIZE=ON
+	$(call configure,$(ASAN_BUILD),$(ASAN_CMAKE_OPTIONS))
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
 bench: build
-	./$(BUILD)/anzen-bench
+	./$(BUILD)/bin/anzen-bench
 
 install: build
 	cmake --install $(BUILD)

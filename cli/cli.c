@@ -116,7 +116,8 @@ int cli_open(cli_ctx *c)
     if (r == SESSION_NO_PLACE)
         return cli_fail(c, EXIT_DATABASE, "cannot find a place for the database: set HOME, ANZEN_DB or --db");
     if (r != SESSION_OK) {
-        int code = cli_fail(c, EXIT_DATABASE, "%s", err ? err : "cannot open the database");
+        int code = cli_fail(c, r == SESSION_NO_DATA ? EXIT_FAILURE_GENERAL : EXIT_DATABASE, "%s",
+                            err ? err : "cannot open the database");
         free(err);
         return code;
     }

@@ -25,7 +25,13 @@ static void report_ok(cli_ctx *c, const catalog *cat)
 static int cmd_validate(cli_ctx *c, int argc, char **argv)
 {
     strlist dirs = {0};
-    paths_catalog_dirs(&dirs);
+    char *err = NULL;
+    if (!paths_catalog_dirs(&dirs, &err)) {
+        int code = cli_fail(c, EXIT_FAILURE_GENERAL, "%s", err);
+        free(err);
+        sl_free(&dirs);
+        return code;
+    }
     diag_list diags = {0};
     catalog_set set = {0};
     int nfiles = argc - 1;

@@ -32,7 +32,7 @@ static int open_database(const session_opts *g, store **st)
     else
         fprintf(stderr, "anzen: %s\n", err ? err : "cannot open the database");
     free(err);
-    return TUI_EXIT_DATABASE;
+    return r == SESSION_NO_DATA ? TUI_EXIT_FAILED : TUI_EXIT_DATABASE;
 }
 
 int tui_run(const session_opts *g)

@@ -95,10 +95,10 @@ static yaml_node_t *expect(loader *L, yaml_node_t *n, yaml_node_type_t type, con
     return n;
 }
 
-/* A required or optional string field. Returns an owned copy or NULL. */
-static char *str_field(loader *L, yaml_node_t *map, const char *key, bool required, const char *what)
+/* The string value v of map's `key` (looked up by the caller, NULL when absent), checked.
+ * Returns an owned copy or NULL. */
+static char *str_value(loader *L, yaml_node_t *map, yaml_node_t *v, const char *key, bool required, const char *what)
 {
-    yaml_node_t *v = get(L, map, key);
     if (!v) {
         if (required)
             fail(L, map, "%s: missing required field \"%s\"", what, key);
@@ -118,6 +118,12 @@ static char *str_field(loader *L, yaml_node_t *map, const char *key, bool requir
         return NULL;
     }
     return xstrdup(s);
+}
+
+/* A required or optional string field. Returns an owned copy or NULL. */
+static char *str_field(loader *L, yaml_node_t *map, const char *key, bool required, const char *what)
+{
+    return str_value(L, map, get(L, map, key), key, required, what);
 }
 
 static bool parse_int(const char *s, long lo, long hi, long *out)
@@ -684,10 +690,11 @@ static void load_nodes(loader *L, catalog *c, yaml_node_t *seq)
 static bool ref_field(loader *L, yaml_node_t *map, const char *key, char **cat, char **ver, char **node, int *line,
                       int *col)
 {
-    char *s = str_field(L, map, key, true, "mapping");
+    /* One lookup: the node that gives the position is the one whose string was checked. */
+    yaml_node_t *v = get(L, map, key);
+    char *s = str_value(L, map, v, key, true, "mapping");
     if (!s)
         return false;
-    yaml_node_t *v = get(L, map, key);
     *line = (int)v->start_mark.line + 1;
     *col = (int)v->start_mark.column + 1;
     bool ok = catalog_parse_ref(s, cat, ver, node);

@@ -30,7 +30,11 @@ session_status session_open(const session_opts *o, store **out, diag_list *warni
     if (s != STORE_OK)
         return SESSION_STORE;
     strlist dirs = {0};
-    paths_catalog_dirs(&dirs);
+    if (!paths_catalog_dirs(&dirs, err)) {
+        sl_free(&dirs);
+        store_close(st);
+        return SESSION_NO_DATA;
+    }
     int r = catalog_sync(st, &dirs, warnings, NULL, err);
     sl_free(&dirs);
     if (r != 0) {

@@ -23,6 +23,7 @@ bool session_env_english(void);
 typedef enum {
     SESSION_OK = 0,
     SESSION_NO_PLACE,   /* no --db, no ANZEN_DB and no HOME: nowhere to put the database */
+    SESSION_NO_DATA,    /* the shipped catalogs are missing (*err says where they were looked for) */
     SESSION_STORE,      /* the store refused the file (*err says why) */
     SESSION_CATALOGS,   /* the catalog import failed as a whole (*err says why) */
 } session_status;

@@ -6,11 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef ANZEN_INSTALL_DATADIR
-#define ANZEN_INSTALL_DATADIR "/usr/local/share/anzen"
-#endif
-#ifndef ANZEN_SOURCE_DIR
-#define ANZEN_SOURCE_DIR "."
+/* The shipped data directory relative to the executable's directory: the same in the build tree
+ * (build/bin, build/share/anzen) and in any install prefix, so neither reads the source tree. */
+#ifndef ANZEN_DATADIR_FROM_BINDIR
+#define ANZEN_DATADIR_FROM_BINDIR "../share/anzen"
 #endif
 
 char *paths_user_dir(void)
@@ -55,42 +54,27 @@ char *paths_dirname(const char *path)
     return xstrndup(path, (size_t)(slash - path));
 }
 
-static char *exe_relative_share(void)
-{
-    char buf[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0)
-        return NULL;
-    buf[n] = '\0';
-    char *bindir = paths_dirname(buf);
-    char *prefix = paths_dirname(bindir);
-    char *share = xasprintf("%s/share/anzen", prefix);
-    free(bindir);
-    free(prefix);
-    char *cats = xasprintf("%s/catalogs", share);
-    bool ok = paths_is_dir(cats);
-    free(cats);
-    if (!ok)
-        xfree(&share);
-    return share;
-}
-
 char *paths_data_dir(void)
 {
     const char *env = getenv("ANZEN_DATA_DIR");
     if (!str_empty(env))
         return xstrdup(env);
-    char *share = exe_relative_share();
-    if (share)
-        return share;
-    char *src = xasprintf("%s/data", ANZEN_SOURCE_DIR);
-    char *cats = xasprintf("%s/catalogs", src);
-    bool ok = paths_is_dir(cats);
-    free(cats);
-    if (ok)
-        return src;
-    free(src);
-    return xstrdup(ANZEN_INSTALL_DATADIR);
+    char buf[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return NULL;
+    buf[n] = '\0';
+    char *dir = paths_dirname(buf);
+    const char *rel = ANZEN_DATADIR_FROM_BINDIR;
+    while (strncmp(rel, "../", 3) == 0) { /* <prefix>/share/anzen reads better than bin/../share */
+        char *up = paths_dirname(dir);
+        free(dir);
+        dir = up;
+        rel += 3;
+    }
+    char *data = xasprintf("%s/%s", str_eq(dir, "/") ? "" : dir, rel);
+    free(dir);
+    return data;
 }
 
 char *paths_templates_dir(void)
@@ -99,21 +83,30 @@ char *paths_templates_dir(void)
     if (!str_empty(env))
         return xstrdup(env);
     char *data = paths_data_dir();
-    char *installed = xasprintf("%s/templates", data);
-    if (paths_is_dir(installed)) {
-        free(data);
-        return installed;
-    }
-    free(installed);
+    if (!data)
+        return NULL;
+    char *t = xasprintf("%s/templates", data);
     free(data);
-    return xasprintf("%s/templates", ANZEN_SOURCE_DIR);
+    return t;
 }
 
-void paths_catalog_dirs(strlist *out)
+bool paths_catalog_dirs(strlist *out, char **err)
 {
     char *data = paths_data_dir();
-    sl_push_owned(out, xasprintf("%s/catalogs", data));
+    if (!data) {
+        *err = xstrdup("cannot locate the shipped catalogs (/proc/self/exe unreadable): set ANZEN_DATA_DIR");
+        return false;
+    }
+    char *shipped = xasprintf("%s/catalogs", data);
     free(data);
+    if (!paths_is_dir(shipped)) {
+        *err = xasprintf("the shipped catalogs are missing: %s is not a directory (reinstall anzen, or set "
+                         "ANZEN_DATA_DIR to the directory holding catalogs/)",
+                         shipped);
+        free(shipped);
+        return false;
+    }
+    sl_push_owned(out, shipped);
     char *user = paths_user_dir();
     if (user) {
         sl_push_owned(out, xasprintf("%s/catalogs", user));
@@ -130,6 +123,7 @@ void paths_catalog_dirs(strlist *out)
             p += n + (colon ? 1 : 0);
         }
     }
+    return true;
 }
 
 int paths_mkdirs(const char *dir, int mode)

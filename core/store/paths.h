@@ -8,13 +8,15 @@
 char *paths_user_dir(void);
 /* The database: `explicit` if given, else $ANZEN_DB, else <user dir>/anzen.db. Caller frees. */
 char *paths_db(const char *explicit_path);
-/* The shipped data directory (holding catalogs/ and templates/): $ANZEN_DATA_DIR, else the
- * installed share/anzen next to the executable, else this source tree's data/, else the
- * configured install prefix. Caller frees. */
+/* The shipped data directory (holding catalogs/ and templates/): $ANZEN_DATA_DIR, else
+ * <executable's dir>/../share/anzen — the install prefix's share/anzen, or the build tree's mirror
+ * of it; never the source tree. NULL only when /proc/self/exe is unreadable. Caller frees. */
 char *paths_data_dir(void);
+/* $ANZEN_TEMPLATES_DIR, else <data dir>/templates. NULL as paths_data_dir. Caller frees. */
 char *paths_templates_dir(void);
-/* Catalog directories in load order: shipped, user, then $ANZEN_CATALOG_PATH entries. */
-void paths_catalog_dirs(strlist *out);
+/* Catalog directories in load order: shipped, user, then $ANZEN_CATALOG_PATH entries. False, with
+ * *err (caller frees) naming the path looked at, when the shipped catalogs are missing. */
+bool paths_catalog_dirs(strlist *out, char **err);
 /* mkdir -p with `mode` for every directory it creates. 0 or -1 (errno set). */
 int paths_mkdirs(const char *dir, int mode);
 /* The directory part of path. Caller frees. */

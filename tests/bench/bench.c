@@ -72,7 +72,8 @@ static int64_t setup(const char *db, int nassess, int *ncatalogs)
     if (store_open(db, 0, &s, &err) != STORE_OK)
         die("open", err);
     strlist dirs = {0};
-    paths_catalog_dirs(&dirs);
+    if (!paths_catalog_dirs(&dirs, &err))
+        die("catalogs", err);
     diag_list diags = {0};
     if (catalog_sync(s, &dirs, &diags, NULL, &err) != 0)
         die("catalog sync", err);
@@ -229,8 +230,6 @@ int main(int argc, char **argv)
     setenv("HOME", tmp, 1);
     setenv("XDG_DATA_HOME", tmp, 1);
     unsetenv("ANZEN_CATALOG_PATH");
-    if (!getenv("ANZEN_DATA_DIR"))
-        setenv("ANZEN_DATA_DIR", ANZEN_SOURCE_DIR "/data", 1);
     setenv("TERM", "xterm-256color", 1);
     setenv("LC_ALL", "C.UTF-8", 1);
     unsetenv("NO_COLOR");

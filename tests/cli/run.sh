@@ -5,7 +5,8 @@
 #   UPDATE=1 tests/cli/run.sh BUILD/anzen      regenerate the golden files (review the diff!)
 #
 # Each case is tests/cli/cases/NAME.sh, sourced with `anzen ARGS...` defined: it prints the command,
-# its stdout, then its stderr (lines prefixed "! ") and "[exit N]". The
+# its stdout, then its stderr (lines prefixed "! ") and "[exit N]"; a case that runs no command
+# fails. The
 # environment is pinned: fresh HOME and database per case, ANZEN_NOW fixed, ANZEN_USER=tester,
 # Japanese UI unless the case sets ANZEN_LANG=en, catalogs only from tests/fixtures/assess (so
 # content work on data/ never changes a CLI test).
@@ -39,19 +40,26 @@ for name in "${cases[@]}"; do
             "$BIN" "$@" 2>"$dir/stderr"; local rc=$?
             sed 's/^/! /' "$dir/stderr"
             printf '[exit %d]\n' "$rc"
+            echo >>"$dir/.calls"
         }
         cd "$dir"
         # shellcheck disable=SC1090
         source "$HERE/cases/$name.sh"
     ) >"$out" 2>&1
-    if [ "$UPDATE" = 1 ]; then
+    # Every command's output is checked against the golden file; a case that runs none checks nothing.
+    calls=0
+    [ -f "$dir/.calls" ] && calls=$(wc -l <"$dir/.calls")
+    if [ "$calls" -eq 0 ]; then
+        echo "FAIL $name: the case ran no anzen command (nothing checked)"
+        failures=$((failures + 1))
+    elif [ "$UPDATE" = 1 ]; then
         cp "$out" "$GOLDEN/$name.txt"
         echo "updated $name"
     elif ! diff -u "$GOLDEN/$name.txt" "$out"; then
         echo "FAIL $name"
         failures=$((failures + 1))
     else
-        echo "ok   $name"
+        echo "ok   $name ($calls commands)"
     fi
 done
 [ "$failures" -eq 0 ]

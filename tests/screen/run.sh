@@ -51,8 +51,10 @@ wait_idle() {
     done
 }
 
+# Not anchored: a key sent while anzen was already leaving is echoed by the terminal just before
+# the marker (e.g. "Q[anzen exited 0]" when the Escapes of `finish` ended the app themselves).
 pane_dead() {
-    "${TMUX_CMD[@]}" capture-pane -p -t main 2>/dev/null | grep -q '^\[anzen exited '
+    "${TMUX_CMD[@]}" capture-pane -p -t main 2>/dev/null | grep -q '\[anzen exited [0-9]*\]$'
 }
 
 # finish: quits a running anzen with Q (after Esc to leave any prompt) and checks it exits 0, so
@@ -67,7 +69,7 @@ finish() {
             while ! pane_dead && [ "$(now)" -lt "$deadline" ]; do sleep 0.05; done
         fi
         checks=$((checks + 1))
-        if ! screen_text | grep -q '^\[anzen exited 0\]'; then
+        if ! screen_text | grep -q '\[anzen exited 0\]$'; then
             echo "  FAIL: anzen did not exit cleanly:"
             screen_text | grep -v '^$' | tail -5 | sed 's/^/    | /'
             failures=$((failures + 1))
@@ -203,6 +205,7 @@ for c in "${cases[@]}"; do
     CASE_DIR="$WORK/$c"
     mkdir -p "$CASE_DIR/home" "$CASE_DIR/db"
     before=$failures
+    before_checks=$checks
     echo "case $c"
     (
         LANG_UI=en
@@ -212,6 +215,11 @@ for c in "${cases[@]}"; do
         echo "$failures $checks" >"$CASE_DIR/.result"
     )
     read -r failures checks <"$CASE_DIR/.result" || { echo "  FAIL: case aborted"; failures=$((before + 1)); }
+    # A case that checks nothing proves nothing (a typo'd helper, an early exit): it fails.
+    if [ "$checks" = "$before_checks" ] && [ "$failures" = "$before" ]; then
+        echo "  FAIL: the case made no checks"
+        failures=$((failures + 1))
+    fi
     [ "$failures" = "$before" ] && echo "  ok"
 done
 echo "screen tests: $checks checks, $failures failures"
