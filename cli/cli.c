@@ -87,6 +87,12 @@ int cli_parse_globals(int argc, char **argv, int *argi, session_opts *g, FILE *o
             return EXIT_USAGE;
         }
     }
+    const char *now = NULL;
+    if (!clock_env_check(&now)) {
+        fprintf(err, "anzen: ANZEN_NOW is a test hook and must be an ISO 8601 UTC time like 2026-05-10T09:00:00Z,"
+                     " not \"%s\" (unset it to use the real clock)\n", now);
+        return EXIT_USAGE;
+    }
     *argi = i;
     return -1;
 }
