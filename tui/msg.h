@@ -92,6 +92,8 @@
     _(SAVED_NOTHING, "No change", "変更はありません")                                                        \
     _(UNDONE, "Undone: %s", "取り消しました: %s")                                                           \
     _(NOTHING_TO_UNDO, "Nothing to undo", "取り消す変更はありません")                                       \
+    _(WHO_PROMPT, "Shared account (%s): your name for the history: ", "共有アカウント（%s）です。履歴に残す氏名: ") \
+    _(WHO_IS, "Changes are recorded as %s", "変更は %s さんとして記録します")                                 \
     _(DATE_PROMPT, "%s (2026-04-01 or R8.4.1, empty clears): ", "%s（2026-04-01 / 令和8年4月1日、空で消去）: ") \
     _(ANSWER_MENU, "Answer:", "回答:")                                                                       \
     _(ANSWER_CLEAR, "Del:clear", "Del:消去")                                                                 \

@@ -4,28 +4,11 @@
 
 #include <stddef.h>
 #include <stdlib.h>
-#include <pwd.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "history/lib.h"
 #include "text/lib.h"
 #include "base/lib.h"
-
-const char *ws_current_user(void)
-{
-    const char *vars[] = {"ANZEN_USER", "USER", "LOGNAME"};
-    for (size_t i = 0; i < AZ_ARRAY_LEN(vars); i++) {
-        const char *v = getenv(vars[i]);
-        if (!str_empty(v))
-            return v;
-    }
-    /* Over SSH or in a service, USER may be unset: the account name still says who it was. */
-    const struct passwd *pw = getpwuid(geteuid());
-    if (pw && !str_empty(pw->pw_name))
-        return pw->pw_name;
-    return "unknown";
-}
 
 const char *ws_tri_name(ws_tri t)
 {

@@ -26,9 +26,6 @@ typedef enum {
     WS_DB,        /* SQLite failed or the database is read-only */
 } ws_status;
 
-/* Who is acting: $ANZEN_USER, else $USER / $LOGNAME, else the account name, else "unknown". Never NULL, static storage. */
-const char *ws_current_user(void);
-
 /* Yes / no / not known — for facts a vendor may not have stated. Stored as NULL / 0 / 1. */
 typedef enum { TRI_UNKNOWN = 0, TRI_NO, TRI_YES } ws_tri;
 const char *ws_tri_name(ws_tri t);          /* "", "no", "yes" */

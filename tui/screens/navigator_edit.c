@@ -37,7 +37,7 @@ static bool apply_change(nav_state *st, app *a, int node, const answer_change *c
     char *err = NULL;
     int changed = 0, proposed = 0;
     ws_status r = assess_answer_set(a->st, st->aid, st->cat->nodes[node].id, st->party, 0, ch,
-                                    ws_current_user(), &changed, &proposed, &err);
+                                    a->who, &changed, &proposed, &err);
     if (r != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
         free(err);
@@ -220,7 +220,7 @@ void nav_edit_evidence(nav_state *st, app *a, int node)
 void nav_do_undo(nav_state *st, app *a)
 {
     char *what = NULL, *err = NULL;
-    ws_status r = assess_undo(a->st, st->aid, ws_current_user(), &what, &err);
+    ws_status r = assess_undo(a->st, st->aid, a->who, &what, &err);
     if (r == WS_NOT_FOUND) {
         app_status(a, ROLE_STATUS, "%s", L(NOTHING_TO_UNDO));
     } else if (r != WS_OK) {
