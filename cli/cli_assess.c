@@ -16,7 +16,7 @@ static void assess_usage(FILE *out)
             "  assess show A [--all-parties] [--json]   items with answers, dates, owner, notes\n"
             "  assess signoff A --name NAME --role ROLE\n"
             "  assess carry A --to-fy FY [--to-version V] [--keep-values] [--keep-dates]\n"
-            "  assess undo A                  undo the last change (recorded in the history)\n");
+            "  assess undo A                  undo your own last change (recorded in the history)\n");
 }
 
 /* The usage message unless exactly one ASSESSMENT argument was given. */

@@ -129,6 +129,24 @@ static char *vendor_label(store *s, int64_t id)
     return r;
 }
 
+char *ws_history_value(store *s, const char *entity, const char *field, const char *value)
+{
+    if (str_empty(value))
+        return NULL;
+    int64_t id = history_field_is_vendor(entity, field) ? history_vendor_ref(value) : 0;
+    char *end = NULL;
+    /* only a bare id is looked up; a "name (#3)" text already names the vendor of its time */
+    if (!id || strtoll(value, &end, 10) != id || *end)
+        return xstrdup(value);
+    sqlite3_stmt *st = store_stmt(s, "SELECT name FROM vendor WHERE pk = ?");
+    sqlite3_bind_int64(st, 1, id);
+    char *r = sqlite3_step(st) == SQLITE_ROW ? xasprintf("%s (#%lld)", (const char *)sqlite3_column_text(st, 0),
+                                                          (long long)id)
+                                             : xasprintf("#%lld", (long long)id);
+    store_done(s, st);
+    return r;
+}
+
 /* The field's value as history text; NULL when empty. Caller frees. */
 static char *field_text(store *s, const void *obj, const fdesc *f)
 {
