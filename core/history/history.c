@@ -218,12 +218,13 @@ int64_t history_last_undoable(store *s, int64_t assessment_id, const char *who)
 
 size_t history_changed_since(store *s, int64_t action, history_row **out)
 {
+    /* from the action's few rows to the later rows on the same record (history_item index) */
     sqlite3_stmt *st = store_stmt(
-        s, "SELECT " HISTORY_COLUMNS " FROM history h JOIN history_action a ON a.pk = h.action_pk WHERE"
-           HISTORY_STANDS_AFTER " AND EXISTS (SELECT 1 FROM history x WHERE x.action_pk = ?1 AND x.entity = h.entity"
-           " AND IFNULL(x.entity_pk, 0) = IFNULL(h.entity_pk, 0) AND IFNULL(x.assessment_pk, 0) = IFNULL(h.assessment_pk, 0)"
-           " AND IFNULL(x.item_id, '') = IFNULL(h.item_id, '') AND IFNULL(x.party, '') = IFNULL(h.party, '')"
-           " AND IFNULL(x.party_vendor_pk, 0) = IFNULL(h.party_vendor_pk, 0)) ORDER BY h.pk");
+        s, "SELECT DISTINCT " HISTORY_COLUMNS " FROM history x JOIN history h ON h.assessment_pk IS x.assessment_pk"
+           " AND h.item_id IS x.item_id AND h.entity = x.entity AND h.entity_pk IS x.entity_pk AND h.party IS x.party"
+           " AND h.party_vendor_pk IS x.party_vendor_pk AND h.action_pk > ?1"
+           " JOIN history_action a ON a.pk = h.action_pk WHERE x.action_pk = ?1 AND" HISTORY_STANDS_AFTER
+           " ORDER BY h.pk");
     sqlite3_bind_int64(st, 1, action);
     return read_rows(s, st, out);
 }
