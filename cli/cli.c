@@ -18,7 +18,7 @@ static const cli_group *const groups[] = {&cli_group_catalog, &cli_group_org, &c
 void cli_usage(FILE *out)
 {
     fprintf(out,
-            "usage: anzen [--db PATH] [--lang ja|en] [COMMAND ...]\n"
+            "usage: anzen [--db PATH] [--lang ja|en] [--user NAME] [COMMAND ...]\n"
             "\n"
             "With no command, opens the interactive workbench (needs a terminal).\n"
             "\n"
@@ -29,6 +29,8 @@ void cli_usage(FILE *out)
                  "Options:\n"
                  "  --db PATH      database file (default $ANZEN_DB, else $XDG_DATA_HOME/anzen/anzen.db)\n"
                  "  --lang ja|en   language of content and labels (default: from the locale)\n"
+                 "  --user NAME    who is acting, as the history records it (default $ANZEN_USER,\n"
+                 "                 else the login name; the workbench asks on a shared account)\n"
                  "  --help         this text;  --version  the version\n"
                  "\n"
                  "Exit codes: 0 ok, 1 failed (not found, I/O), 2 usage, 3 invalid data,\n"
@@ -79,6 +81,12 @@ int cli_parse_globals(int argc, char **argv, int *argi, session_opts *g, FILE *o
             }
             g->english = str_eq(v, "en");
             g->lang_forced = true;
+        } else if ((v = cli_opt(argc, argv, &i, "user", &missing))) {
+            if (str_empty(v) || strchr(v, '\n')) {
+                fprintf(err, "anzen: --user needs a name (one line)\n");
+                return EXIT_USAGE;
+            }
+            g->user = v;
         } else if (missing) {
             fprintf(err, "anzen: %s needs a value\n", argv[i]);
             return EXIT_USAGE;
@@ -86,6 +94,12 @@ int cli_parse_globals(int argc, char **argv, int *argi, session_opts *g, FILE *o
             fprintf(err, "anzen: unknown option %s (see anzen --help)\n", argv[i]);
             return EXIT_USAGE;
         }
+    }
+    const char *now = NULL;
+    if (!clock_env_check(&now)) {
+        fprintf(err, "anzen: ANZEN_NOW is a test hook and must be an ISO 8601 UTC time like 2026-05-10T09:00:00Z,"
+                     " not \"%s\" (unset it to use the real clock)\n", now);
+        return EXIT_USAGE;
     }
     *argi = i;
     return -1;
@@ -141,7 +155,7 @@ int cli_unknown_subcommand(cli_ctx *c, const char *group, const char *sub, void 
 
 int cli_run(const session_opts *g, int argc, char **argv, FILE *out, FILE *err)
 {
-    cli_ctx c = {.g = g, .out = out, .err = err};
+    cli_ctx c = {.g = g, .who = session_actor(g, NULL), .out = out, .err = err};
     for (size_t i = 0; i < AZ_ARRAY_LEN(groups); i++) {
         if (!str_eq(argv[0], groups[i]->name))
             continue;

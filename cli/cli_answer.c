@@ -118,7 +118,7 @@ static int cmd_set(cli_ctx *c, int argc, char **argv)
             ch.evidence = &evl;
         }
         int changed = 0, proposed = 0;
-        ws_status st = assess_answer_set(c->st, aid, pos.items[1], party, party_vendor, &ch, ws_current_user(), &changed,
+        ws_status st = assess_answer_set(c->st, aid, pos.items[1], party, party_vendor, &ch, c->who, &changed,
                                          &proposed, &err);
         sl_free(&evl);
         if (st != WS_OK) {
@@ -214,8 +214,8 @@ static int cmd_decide(cli_ctx *c, int argc, char **argv, bool accept)
             break;
         }
         char *err = NULL;
-        ws_status st = accept ? assess_proposal_accept(c->st, id, ws_current_user(), &err)
-                              : assess_proposal_reject(c->st, id, ws_current_user(), &err);
+        ws_status st = accept ? assess_proposal_accept(c->st, id, c->who, &err)
+                              : assess_proposal_reject(c->st, id, c->who, &err);
         if (st != WS_OK)
             r = cli_fail_status(c, st, err);
         else

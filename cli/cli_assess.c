@@ -16,7 +16,7 @@ static void assess_usage(FILE *out)
             "  assess show A [--all-parties] [--json]   items with answers, dates, owner, notes\n"
             "  assess signoff A --name NAME --role ROLE\n"
             "  assess carry A --to-fy FY [--to-version V] [--keep-values] [--keep-dates]\n"
-            "  assess undo A                  undo the last change (recorded in the history)\n");
+            "  assess undo A                  undo your own last change (recorded in the history)\n");
 }
 
 /* The usage message unless exactly one ASSESSMENT argument was given. */
@@ -75,7 +75,7 @@ static int cmd_new(cli_ctx *c, int argc, char **argv)
         r = cli_vendor_arg(c, opts[1].value, &spec.vendor_id);
     if (r == 0) {
         int64_t id = 0;
-        ws_status st = assess_create(c->st, &spec, ws_current_user(), &id, &err);
+        ws_status st = assess_create(c->st, &spec, c->who, &id, &err);
         if (st != WS_OK) {
             r = cli_fail_status(c, st == WS_NOT_FOUND ? WS_INVALID : st, err);
         } else {
@@ -412,7 +412,7 @@ static int cmd_signoff(cli_ctx *c, int argc, char **argv)
         r = open_assessment(c, pos.items[0], &id);
     if (r == 0) {
         char *err = NULL;
-        ws_status st = assess_signoff(c->st, id, opts[0].value, opts[1].value, ws_current_user(), &err);
+        ws_status st = assess_signoff(c->st, id, opts[0].value, opts[1].value, c->who, &err);
         if (st != WS_OK)
             r = cli_fail_status(c, st, err);
         else
@@ -447,7 +447,7 @@ static int cmd_carry(cli_ctx *c, int argc, char **argv)
         int64_t nid = 0;
         int dropped = 0;
         unsigned flags = (opts[2].seen ? CARRY_KEEP_VALUES : 0u) | (opts[3].seen ? CARRY_KEEP_DATES : 0u);
-        ws_status st = assess_carry(c->st, id, fy, opts[1].value, flags, ws_current_user(), &nid, &dropped, &err);
+        ws_status st = assess_carry(c->st, id, fy, opts[1].value, flags, c->who, &nid, &dropped, &err);
         if (st != WS_OK) {
             r = cli_fail_status(c, st, err);
         } else {
@@ -478,7 +478,7 @@ static int cmd_undo(cli_ctx *c, int argc, char **argv)
         r = open_assessment(c, pos.items[0], &id);
     if (r == 0) {
         char *err = NULL, *what = NULL;
-        ws_status st = assess_undo(c->st, id, ws_current_user(), &what, &err);
+        ws_status st = assess_undo(c->st, id, c->who, &what, &err);
         if (st != WS_OK)
             r = cli_fail_status(c, st, err);
         else

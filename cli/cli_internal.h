@@ -8,6 +8,7 @@
 
 typedef struct {
     const session_opts *g;
+    const char *who; /* the actor of every change (session_actor; a command never asks) */
     FILE *out, *err;
     store *st; /* opened by cli_open */
 } cli_ctx;

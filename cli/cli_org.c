@@ -52,7 +52,7 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
         }
     }
     if (r == 0) {
-        ws_status st = ws_org_save(c->st, &org, ws_current_user(), &err);
+        ws_status st = ws_org_save(c->st, &org, c->who, &err);
         if (st != WS_OK)
             r = cli_fail_status(c, st, err);
         else

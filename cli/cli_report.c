@@ -211,8 +211,12 @@ static int history_run(cli_ctx *c, int argc, char **argv)
             cli_json_str(j, "item", h->item_id);
             cli_json_str(j, "party", h->party);
             cJSON_AddStringToObject(j, "field", history_field_name(h->entity, h->field));
-            cli_json_str(j, "old", h->old_value);
-            cli_json_str(j, "new", h->new_value);
+            char *ov = ws_history_value(c->st, h->entity, h->field, h->old_value);
+            char *nv = ws_history_value(c->st, h->entity, h->field, h->new_value);
+            cli_json_str(j, "old", ov);
+            cli_json_str(j, "new", nv);
+            free(ov);
+            free(nv);
             cJSON_AddItemToArray(arr, j);
         }
         cli_json_print(c, arr);
@@ -229,8 +233,10 @@ static int history_run(cli_ctx *c, int argc, char **argv)
             if (h->party && !str_eq(h->party, "hospital"))
                 sb_addf(&what, " [%s]", h->party);
             /* one line per change; multi-line values are shown with ⏎ */
-            char *o = h->old_value ? xstrdup(h->old_value) : xstrdup("∅");
-            char *nv = h->new_value ? xstrdup(h->new_value) : xstrdup("∅");
+            char *o = ws_history_value(c->st, h->entity, h->field, h->old_value);
+            char *nv = ws_history_value(c->st, h->entity, h->field, h->new_value);
+            o = o ? o : xstrdup("∅");
+            nv = nv ? nv : xstrdup("∅");
             strbuf ob = {0}, nb = {0};
             for (const char *p = o; *p; p++)
                 *p == '\n' ? sb_add(&ob, "⏎") : sb_addc(&ob, *p);

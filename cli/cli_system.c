@@ -230,7 +230,7 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     }
     if (r == 0) {
         int64_t id = 0;
-        ws_status st = ws_system_save(c->st, &sys, ws_current_user(), &id, &err);
+        ws_status st = ws_system_save(c->st, &sys, c->who, &id, &err);
         if (st != WS_OK)
             r = cli_fail_status(c, st, err);
         else

@@ -18,6 +18,7 @@
 void app_init(app *a, store *st, const session_opts *g)
 {
     *a = (app){.st = st, .g = g, .english = g ? g->english : true};
+    a->who = xstrdup(session_actor(g, &a->who_shared));
     const char *idle = getenv("ANZEN_TEST_IDLE_FILE");
     if (idle && *idle)
         a->idle_path = xstrdup(idle);
@@ -33,6 +34,7 @@ void app_free(app *a)
         app_pop(a);
     free(a->status);
     free(a->idle_path);
+    free(a->who);
 }
 
 void app_push(app *a, screen *s)

@@ -65,6 +65,8 @@ struct app {
     store *st;
     const session_opts *g;
     bool english;
+    char *who;        /* the actor of every change (session_actor, or the name asked at start) */
+    bool who_shared;  /* who is only the login of a shared account (tui_run asks for a name) */
     screen *stack[16];
     int depth;
     char *status; /* message on the status line, cleared on the next key */

@@ -91,7 +91,12 @@
     _(SAVED, "Saved: %s %s", "保存しました: %s %s")                                                          \
     _(SAVED_NOTHING, "No change", "変更はありません")                                                        \
     _(UNDONE, "Undone: %s", "取り消しました: %s")                                                           \
-    _(NOTHING_TO_UNDO, "Nothing to undo", "取り消す変更はありません")                                       \
+    _(NOTHING_OWN_TO_UNDO, "Nothing of yours (%s) to undo here", "%s さんが取り消せる変更はありません")       \
+    _(UNDO_BLOCKED, "Cannot undo: %s was changed by %s since (%s)", "取り消せません: %s はその後 %s さんが変更しています（%s）") \
+    _(UNDO_THIS_ASSESSMENT, "this assessment", "この評価")                                                   \
+    _(UNDO_PROPOSAL, "proposal #%lld", "提案 #%lld")                                                         \
+    _(WHO_PROMPT, "Shared account (%s): your name for the history: ", "共有アカウント（%s）です。履歴に残す氏名: ") \
+    _(WHO_IS, "Changes are recorded as %s", "変更は %s さんとして記録します")                                 \
     _(DATE_PROMPT, "%s (2026-04-01 or R8.4.1, empty clears): ", "%s（2026-04-01 / 令和8年4月1日、空で消去）: ") \
     _(ANSWER_MENU, "Answer:", "回答:")                                                                       \
     _(ANSWER_CLEAR, "Del:clear", "Del:消去")                                                                 \

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "msg.h"
@@ -33,6 +34,48 @@ static int open_database(const session_opts *g, store **st)
         fprintf(stderr, "anzen: %s\n", err ? err : "cannot open the database");
     free(err);
     return r == SESSION_NO_DATA ? TUI_EXIT_FAILED : TUI_EXIT_DATABASE;
+}
+
+/* Strips ASCII and full-width (U+3000, what a Japanese IME types) spaces from both ends. */
+static char *trim_name(const char *in)
+{
+    static const char *const blanks[] = {" ", "\t", "\u3000"};
+    const char *b = in, *e = in + strlen(in);
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; i < AZ_ARRAY_LEN(blanks); i++) {
+            size_t n = strlen(blanks[i]);
+            if ((size_t)(e - b) >= n && strncmp(b, blanks[i], n) == 0)
+                b += n, again = true;
+            if ((size_t)(e - b) >= n && strncmp(e - n, blanks[i], n) == 0)
+                e -= n, again = true;
+        }
+    }
+    return xstrndup(b, (size_t)(e - b));
+}
+
+/* On a shared account (root, "guest" ...) the login says nothing about who answered: ask once.
+ * Esc or an empty answer keeps the login name, so the workbench never blocks on it. */
+static void ask_actor(app *a)
+{
+    if (!a->who_shared)
+        return;
+    char *label = msgf(MSG_WHO_PROMPT, a->who);
+    char *in = NULL;
+    if (app_prompt(a, label, "", &in)) {
+        char *name = trim_name(in);
+        if (*name) {
+            free(a->who);
+            a->who = name;
+            name = NULL;
+        }
+        free(name);
+    }
+    free(in);
+    free(label);
+    char *m = msgf(MSG_WHO_IS, a->who);
+    app_status(a, ROLE_STATUS, "%s", m);
+    free(m);
 }
 
 int tui_run(const session_opts *g)
@@ -65,6 +108,7 @@ int tui_run(const session_opts *g)
     app a;
     app_init(&a, st, g);
     app_push(&a, dashboard_screen_new(&a));
+    ask_actor(&a);
     if (store_readonly(st))
         app_status(&a, ROLE_STATUS_ERR, "%s", L(READONLY));
     int code = app_run(&a);

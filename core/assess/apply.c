@@ -26,9 +26,9 @@ static char *answer_field_get(store *s, const answer_key *k, const char *field)
         st = store_stmt(s, "SELECT group_concat(ref, char(10)) FROM (SELECT ref FROM answer_evidence"
                               " WHERE assessment_pk = ? AND item_id = ? AND party = ? AND party_vendor_pk = ? ORDER BY seq)");
     } else if (str_eq(field, "owner_vendor")) {
-        st = store_stmt(s, "SELECT CASE WHEN x.owner_vendor_pk IS NULL THEN NULL ELSE IFNULL(v.name, '') || ' (#'"
-                              " || x.owner_vendor_pk || ')' END FROM answer x LEFT JOIN vendor v ON v.pk = x.owner_vendor_pk"
-                              " WHERE x.assessment_pk = ? AND x.item_id = ? AND x.party = ? AND x.party_vendor_pk = ?");
+        /* the id, as history records it (history_field_is_vendor) */
+        st = store_stmt(s, "SELECT CAST(owner_vendor_pk AS TEXT) FROM answer WHERE assessment_pk = ? AND item_id = ?"
+                              " AND party = ? AND party_vendor_pk = ?");
     } else {
         char *sql = xasprintf("SELECT %s FROM answer WHERE assessment_pk = ? AND item_id = ? AND party = ?"
                               " AND party_vendor_pk = ?",
@@ -48,14 +48,6 @@ static char *answer_field_get(store *s, const answer_key *k, const char *field)
     return r;
 }
 
-static int64_t parse_vendor_ref(const char *text)
-{
-    if (str_empty(text))
-        return 0;
-    const char *h = strrchr(text, '#');
-    return h ? strtoll(h + 1, NULL, 10) : 0;
-}
-
 static bool exec_ok(store *s, sqlite3_stmt *st, const char *what, char **err)
 {
     int rc = sqlite3_step(st);
@@ -67,8 +59,8 @@ static bool exec_ok(store *s, sqlite3_stmt *st, const char *what, char **err)
     return true;
 }
 
-int answer_apply(store *s, int64_t action, const answer_key *k, const char *field, const char *text, const char *who,
-                 char **err)
+static int apply_answer_field(store *s, int64_t action, const answer_key *k, const char *field, const char *text,
+                              const char *who, char **err)
 {
     char *old = answer_field_get(s, k, field);
     history_target t = {.entity = "answer",
@@ -123,7 +115,7 @@ int answer_apply(store *s, int64_t action, const answer_key *k, const char *fiel
     if (str_eq(field, "owner_vendor")) {
         st = store_stmt(s, "UPDATE answer SET owner_vendor_pk = ? WHERE assessment_pk = ? AND item_id = ?"
                               " AND party = ? AND party_vendor_pk = ?");
-        int64_t v = parse_vendor_ref(text);
+        int64_t v = history_vendor_ref(text);
         if (v)
             sqlite3_bind_int64(st, 1, v);
     } else if (is_answer_column(field)) {
@@ -142,6 +134,23 @@ int answer_apply(store *s, int64_t action, const answer_key *k, const char *fiel
     store_bind_text(st, 4, answer_party_name(k->party));
     sqlite3_bind_int64(st, 5, k->party_vendor_id);
     return exec_ok(s, st, "saving the answer", err) ? 1 : -1;
+}
+
+int answer_apply(store *s, int64_t action, const answer_key *k, const char *field, const char *text, const char *who,
+                 char **err)
+{
+    if (!str_eq(field, "owner_vendor") || str_empty(text))
+        return apply_answer_field(s, action, k, field, text, who, err);
+    /* the vendor by id; an undo of a row written before ids brings "name (#3)", recorded as "3" */
+    int64_t v = history_vendor_ref(text);
+    if (!v) {
+        *err = xasprintf("internal: unreadable owner vendor \"%s\"", text);
+        return -1;
+    }
+    char *id = xasprintf("%lld", (long long)v);
+    int r = apply_answer_field(s, action, k, field, id, who, err);
+    free(id);
+    return r;
 }
 
 int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, const char *text, char **err)
@@ -197,6 +206,12 @@ int proposal_apply(store *s, int64_t action, int64_t pid, const char *status, co
     free(item);
     if (h <= 0)
         return h;
+    if (str_empty(status)) {
+        /* undoing the answer that made it: the proposal goes, its history rows stay */
+        st = store_stmt(s, "DELETE FROM proposal WHERE pk = ?");
+        sqlite3_bind_int64(st, 1, pid);
+        return exec_ok(s, st, "withdrawing the proposal", err) ? 1 : -1;
+    }
     char now[32];
     clock_now(now);
     bool open = str_eq(status, "open");

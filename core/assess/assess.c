@@ -393,14 +393,8 @@ ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_p
                 goto out;
             }
         }
-        if (ov) {
-            ws_vendor v;
-            char *e = NULL;
-            ws_vendor_get(s, ov, &v, &e);
-            owner_vendor_text = xasprintf("%s (#%lld)", v.name ? v.name : "", (long long)ov);
-            ws_vendor_free(&v);
-            free(e);
-        }
+        if (ov)
+            owner_vendor_text = xasprintf("%lld", (long long)ov); /* by id: history_field_is_vendor */
     }
     if (ch->fields & AF_EVIDENCE) {
         for (size_t i = 0; ch->evidence && i < ch->evidence->len; i++) {
@@ -443,7 +437,7 @@ ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_p
         h = mark_changed(s, action, &a, err);
     int np = 0;
     if (h >= 0 && value_changed && !str_empty(ch->value)) {
-        np = proposals_generate(s, &a, c, item_id, ch->value, who, err);
+        np = proposals_generate(s, action, &a, c, item_id, ch->value, who, err);
         h = np < 0 ? -1 : h;
     }
     if (h < 0) {
@@ -468,6 +462,27 @@ out:
 
 /* ---- undo ---- */
 
+size_t assess_undo_blockers(store *s, int64_t aid, const char *who, history_row **out)
+{
+    *out = NULL;
+    int64_t target = history_last_undoable(s, aid, who);
+    return target ? history_changed_since(s, target, out) : 0;
+}
+
+/* The record a history row is about, for messages: "g-1", "g-1 [vendor]", "proposal #3
+ * (assessment #2, q1)", "assessment #2". Caller frees. */
+static char *record_text(const history_row *h)
+{
+    if (str_eq(h->entity, "answer"))
+        return xasprintf("%s%s%s%s", h->item_id ? h->item_id : "", h->party && !str_eq(h->party, "hospital") ? " [" : "",
+                         h->party && !str_eq(h->party, "hospital") ? h->party : "",
+                         h->party && !str_eq(h->party, "hospital") ? "]" : "");
+    if (str_eq(h->entity, "proposal"))
+        return xasprintf("proposal #%lld (assessment #%lld, %s)", (long long)h->entity_id, (long long)h->assessment_id,
+                         h->item_id ? h->item_id : "");
+    return xasprintf("%s #%lld", h->entity ? h->entity : "", (long long)h->entity_id);
+}
+
 ws_status assess_undo(store *s, int64_t aid, const char *who, char **what, char **err)
 {
     if (what)
@@ -479,27 +494,30 @@ ws_status assess_undo(store *s, int64_t aid, const char *who, char **what, char 
         return r;
     if (store_begin(s, err) != 0)
         return WS_DB;
-    int64_t target = history_last_undoable(s, aid);
+    int64_t target = history_last_undoable(s, aid, who);
     if (!target) {
         store_rollback(s);
-        *err = xasprintf("nothing to undo in assessment #%lld", (long long)aid);
+        *err = xasprintf("nothing to undo by %s in assessment #%lld", str_empty(who) ? "unknown" : who, (long long)aid);
         return WS_NOT_FOUND;
     }
-    history_row *rows = NULL;
-    size_t n = 0, cap = 0;
-    {
-        history_row *all = NULL;
-        history_filter f = {.assessment_id = aid};
-        size_t na = history_list(s, &f, &all);
-        for (size_t i = 0; i < na; i++) {
-            if (all[i].action == target) {
-                GROW(rows, cap, n + 1);
-                rows[n++] = all[i];
-                memset(&all[i], 0, sizeof all[i]);
-            }
-        }
-        history_list_free(all, na);
+    /* Only while nobody changed the same records since: restoring the old values would silently
+     * drop the later change. */
+    history_row *later = NULL;
+    size_t nlater = history_changed_since(s, target, &later);
+    if (nlater) {
+        store_rollback(s);
+        char *rec = record_text(&later[0]);
+        *err = xasprintf("cannot undo your last change (action %lld): %s was changed since by %s (%s, %s)",
+                         (long long)target, rec, later[0].who, later[0].kind, later[0].at);
+        free(rec);
+        history_list_free(later, nlater);
+        return WS_CONFLICT;
     }
+    history_row *rows = NULL;
+    history_filter f = {.action = target}; /* with its proposals, which belong to other assessments */
+    size_t n = history_list(s, &f, &rows);
+    /* "changed since sign-off" stays set when someone else's answers came after this one */
+    bool others_changed = history_touched_since(s, target, aid, "answer");
     int64_t action = history_action(s, who, "undo", aid, target, err);
     int h = action ? 0 : -1;
     char *kind = NULL;
@@ -508,11 +526,13 @@ ws_status assess_undo(store *s, int64_t aid, const char *who, char **what, char 
         if (!kind && x->kind)
             kind = xstrdup(x->kind);
         if (str_eq(x->entity, "answer")) {
-            answer_key k = {aid, x->item_id, PARTY_HOSPITAL, x->party_vendor_id};
+            answer_key k = {x->assessment_id, x->item_id, PARTY_HOSPITAL, x->party_vendor_id};
             answer_party_parse(x->party, &k.party);
             h = answer_apply(s, action, &k, x->field, x->old_value, who, err);
         } else if (str_eq(x->entity, "assessment")) {
-            h = assessment_apply(s, action, aid, x->field, x->old_value, err);
+            if (str_eq(x->field, "changed_since_signoff") && str_empty(x->old_value) && others_changed)
+                continue;
+            h = assessment_apply(s, action, x->entity_id, x->field, x->old_value, err);
         } else if (str_eq(x->entity, "proposal")) {
             h = proposal_apply(s, action, x->entity_id, x->old_value, who, err);
         }
@@ -632,8 +652,7 @@ ws_status assess_carry(store *s, int64_t from, int to_fy, const char *to_version
         if (h >= 0)
             h = answer_apply(s, action, &k, "owner", x->owner ? responsibility_name(x->owner) : NULL, who, err);
         if (h >= 0 && x->owner_vendor_id) {
-            char *ov = xasprintf("%s (#%lld)", x->owner_vendor_name ? x->owner_vendor_name : "",
-                                 (long long)x->owner_vendor_id);
+            char *ov = xasprintf("%lld", (long long)x->owner_vendor_id);
             h = answer_apply(s, action, &k, "owner_vendor", ov, who, err);
             free(ov);
         }

@@ -20,6 +20,7 @@
 #include "store/lib.h"
 #include "base/lib.h"
 #include "workspace/lib.h"
+#include "history/lib.h"
 #include "answers.h"
 
 typedef enum { SCOPE_ORG, SCOPE_SYSTEM } assess_scope;
@@ -109,10 +110,16 @@ ws_status assess_answer_set(store *s, int64_t assessment_id, const char *item_id
                             int64_t party_vendor_id, const answer_change *ch, const char *who, int *changed,
                             int *proposed, char **err);
 
-/* Undoes the most recent not-yet-undone action on this assessment (answer changes or a sign-off),
- * restoring the old values, as a new action recorded in history (undo_of = the undone action).
- * WS_NOT_FOUND when there is nothing to undo. *what (may be NULL) gets a description. */
+/* Undoes `who`'s most recent not-yet-undone action on this assessment (answer changes with the
+ * proposals they made or superseded, a sign-off, a proposal decision), restoring the old values,
+ * as a new action recorded in history (undo_of = the undone action). Other people's changes are
+ * never undone: WS_NOT_FOUND when `who` has nothing to undo here; WS_CONFLICT, nothing written,
+ * when someone changed one of the same records since (*err names who; assess_undo_blockers gives
+ * the rows). *what (may be NULL) gets a description. */
 ws_status assess_undo(store *s, int64_t assessment_id, const char *who, char **what, char **err);
+/* What keeps assess_undo from undoing `who`'s last change: the later history rows on the same
+ * records, oldest first (0 when nothing, or nothing to undo). Free with history_list_free. */
+size_t assess_undo_blockers(store *s, int64_t assessment_id, const char *who, history_row **out);
 
 /* ---- Sign-off ---- */
 

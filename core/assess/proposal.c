@@ -84,8 +84,8 @@ static char *effective_value(store *s, int64_t aid, const char *item)
     return v;
 }
 
-int proposals_generate(store *s, const assessment *a, const catalog *c, const char *item, const char *value,
-                       const char *who, char **err)
+int proposals_generate(store *s, int64_t action, const assessment *a, const catalog *c, const char *item,
+                       const char *value, const char *who, char **err)
 {
     const answer_def *src = catalog_find_answer(c, value);
     if (!src)
@@ -93,6 +93,7 @@ int proposals_generate(store *s, const assessment *a, const catalog *c, const ch
     map_target *targets = NULL;
     size_t nt = mapped_targets(s, c, item, &targets);
     int made = 0;
+    char *e = NULL; /* from the history writes; else the store's error */
     char now[32];
     clock_now(now);
     for (size_t i = 0; i < nt && made >= 0; i++) {
@@ -124,16 +125,8 @@ int proposals_generate(store *s, const assessment *a, const catalog *c, const ch
                 store_bind_text(q, 4, item);
                 int64_t old = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
                 store_done(s, q);
-                if (old) {
-                    q = store_stmt(s, "UPDATE proposal SET status = 'superseded', decided_at = ?, decided_by = ?"
-                                         " WHERE pk = ?");
-                    store_bind_text(q, 1, now);
-                    store_bind_text(q, 2, who);
-                    sqlite3_bind_int64(q, 3, old);
-                    if (sqlite3_step(q) != SQLITE_DONE)
-                        made = -1;
-                    store_done(s, q);
-                }
+                if (old && proposal_apply(s, action, old, "superseded", who, &e) < 0)
+                    made = -1;
                 q = store_stmt(s, "INSERT INTO proposal(assessment_pk, item_id, value, source_assessment_pk,"
                                      " source_catalog, source_item, source_value, rel, status, created_at, created_by)"
                                      " VALUES(?,?,?,?,?,?,?,?,'open',?,?)");
@@ -147,11 +140,17 @@ int proposals_generate(store *s, const assessment *a, const catalog *c, const ch
                 store_bind_text(q, 8, targets[i].rel ? targets[i].rel : "related");
                 store_bind_text(q, 9, now);
                 store_bind_text(q, 10, who);
-                if (made >= 0 && sqlite3_step(q) == SQLITE_DONE)
+                bool stored = made >= 0 && sqlite3_step(q) == SQLITE_DONE;
+                store_done(s, q);
+                /* the new proposal is part of the answer's action, so undoing the answer withdraws it */
+                history_target t = {.entity = "proposal",
+                                    .entity_id = stored ? sqlite3_last_insert_rowid(store_db(s)) : 0,
+                                    .assessment_id = tid,
+                                    .item_id = targets[i].node};
+                if (stored && history_add(s, action, &t, "status", NULL, "open", &e) > 0)
                     made++;
                 else
                     made = -1;
-                store_done(s, q);
             }
             free(cur);
         }
@@ -159,7 +158,7 @@ int proposals_generate(store *s, const assessment *a, const catalog *c, const ch
     }
     map_targets_free(targets, nt);
     if (made < 0)
-        *err = store_error(s, "storing proposals");
+        *err = e ? e : store_error(s, "storing proposals");
     return made;
 }
 

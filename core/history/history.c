@@ -4,50 +4,14 @@
 
 #include "base/lib.h"
 
-size_t history_list(store *s, const history_filter *f, history_row **out)
+/* The columns of history_row, in its order; the row reader below follows them. */
+#define HISTORY_COLUMNS                                                                                        \
+    "h.pk, a.pk, a.at, a.who, a.kind, IFNULL(a.undo_of, 0), h.entity, IFNULL(h.entity_pk, 0),"                 \
+    " IFNULL(h.assessment_pk, 0), h.item_id, h.party, IFNULL(h.party_vendor_pk, 0), h.field, h.old_value,"     \
+    " h.new_value"
+
+static size_t read_rows(store *s, sqlite3_stmt *st, history_row **out)
 {
-    history_filter none = {0};
-    if (!f)
-        f = &none;
-    strbuf sql = {0};
-    sb_add(&sql, "SELECT h.pk, a.pk, a.at, a.who, a.kind, IFNULL(a.undo_of, 0), h.entity, IFNULL(h.entity_pk, 0),"
-                 " IFNULL(h.assessment_pk, 0), h.item_id, h.party, IFNULL(h.party_vendor_pk, 0), h.field,"
-                 " h.old_value, h.new_value FROM history h JOIN history_action a ON a.pk = h.action_pk WHERE 1");
-    if (f->assessment_id)
-        sb_add(&sql, " AND h.assessment_pk = ?1");
-    if (f->item_id)
-        sb_add(&sql, " AND h.item_id = ?2");
-    if (f->entity)
-        sb_add(&sql, " AND h.entity = ?3");
-    if (f->entity && f->entity_id)
-        sb_add(&sql, " AND h.entity_pk = ?4");
-    if (f->limit)
-        sb_add(&sql, " AND h.pk IN (SELECT pk FROM (SELECT h2.pk FROM history h2 WHERE 1");
-    /* the limit subquery repeats the filter */
-    if (f->limit) {
-        if (f->assessment_id)
-            sb_add(&sql, " AND h2.assessment_pk = ?1");
-        if (f->item_id)
-            sb_add(&sql, " AND h2.item_id = ?2");
-        if (f->entity)
-            sb_add(&sql, " AND h2.entity = ?3");
-        if (f->entity && f->entity_id)
-            sb_add(&sql, " AND h2.entity_pk = ?4");
-        sb_add(&sql, " ORDER BY h2.pk DESC LIMIT ?5))");
-    }
-    sb_add(&sql, " ORDER BY h.pk");
-    sqlite3_stmt *st = store_stmt(s, sb_str(&sql));
-    sb_free(&sql);
-    if (f->assessment_id)
-        sqlite3_bind_int64(st, 1, f->assessment_id);
-    if (f->item_id)
-        store_bind_text(st, 2, f->item_id);
-    if (f->entity)
-        store_bind_text(st, 3, f->entity);
-    if (f->entity && f->entity_id)
-        sqlite3_bind_int64(st, 4, f->entity_id);
-    if (f->limit)
-        sqlite3_bind_int64(st, 5, (sqlite3_int64)f->limit);
     history_row *rows = NULL;
     size_t n = 0, cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -75,6 +39,53 @@ size_t history_list(store *s, const history_filter *f, history_row **out)
     return n;
 }
 
+/* The filter's conditions on history table alias t. */
+static void filter_sql(strbuf *sql, const history_filter *f, const char *t)
+{
+    if (f->assessment_id)
+        sb_addf(sql, " AND %s.assessment_pk = ?1", t);
+    if (f->item_id)
+        sb_addf(sql, " AND %s.item_id = ?2", t);
+    if (f->entity)
+        sb_addf(sql, " AND %s.entity = ?3", t);
+    if (f->entity && f->entity_id)
+        sb_addf(sql, " AND %s.entity_pk = ?4", t);
+    if (f->action)
+        sb_addf(sql, " AND %s.action_pk = ?6", t);
+}
+
+size_t history_list(store *s, const history_filter *f, history_row **out)
+{
+    history_filter none = {0};
+    if (!f)
+        f = &none;
+    strbuf sql = {0};
+    sb_add(&sql, "SELECT " HISTORY_COLUMNS " FROM history h JOIN history_action a ON a.pk = h.action_pk WHERE 1");
+    filter_sql(&sql, f, "h");
+    if (f->limit) {
+        /* the limit subquery repeats the filter */
+        sb_add(&sql, " AND h.pk IN (SELECT pk FROM (SELECT h2.pk FROM history h2 WHERE 1");
+        filter_sql(&sql, f, "h2");
+        sb_add(&sql, " ORDER BY h2.pk DESC LIMIT ?5))");
+    }
+    sb_add(&sql, " ORDER BY h.pk");
+    sqlite3_stmt *st = store_stmt(s, sb_str(&sql));
+    sb_free(&sql);
+    if (f->assessment_id)
+        sqlite3_bind_int64(st, 1, f->assessment_id);
+    if (f->item_id)
+        store_bind_text(st, 2, f->item_id);
+    if (f->entity)
+        store_bind_text(st, 3, f->entity);
+    if (f->entity && f->entity_id)
+        sqlite3_bind_int64(st, 4, f->entity_id);
+    if (f->limit)
+        sqlite3_bind_int64(st, 5, (sqlite3_int64)f->limit);
+    if (f->action)
+        sqlite3_bind_int64(st, 6, f->action);
+    return read_rows(s, st, out);
+}
+
 const char *history_field_name(const char *entity, const char *field)
 {
     static const struct {
@@ -87,6 +98,25 @@ const char *history_field_name(const char *entity, const char *field)
         if (str_eq(entity, names[i].entity) && str_eq(field, names[i].stored))
             return names[i].shown;
     return field;
+}
+
+bool history_field_is_vendor(const char *entity, const char *field)
+{
+    return (str_eq(entity, "system") && str_eq(field, "vendor_pk")) ||
+           (str_eq(entity, "answer") && str_eq(field, "owner_vendor"));
+}
+
+int64_t history_vendor_ref(const char *value)
+{
+    if (str_empty(value))
+        return 0;
+    const char *h = strrchr(value, '#'); /* "name (#3)": the name itself may hold a '#' */
+    const char *digits = h ? h + 1 : value;
+    char *end = NULL;
+    long long id = strtoll(digits, &end, 10);
+    if (end == digits || id <= 0 || (h ? !str_eq(end, ")") : *end != '\0'))
+        return 0;
+    return id;
 }
 
 void history_list_free(history_row *rows, size_t n)
@@ -166,15 +196,47 @@ int history_add(store *s, int64_t action, const history_target *t, const char *f
     return 1;
 }
 
-int64_t history_last_undoable(store *s, int64_t assessment_id)
+int64_t history_last_undoable(store *s, int64_t assessment_id, const char *who)
 {
-    sqlite3_stmt *st = store_stmt(s, "SELECT a.pk FROM history_action a WHERE a.assessment_pk = ?"
+    sqlite3_stmt *st = store_stmt(s, "SELECT a.pk FROM history_action a WHERE a.assessment_pk = ? AND a.who = ?"
                                         " AND a.undo_of IS NULL AND a.kind IN ('answer','signoff','accept','reject')"
                                         " AND NOT EXISTS (SELECT 1 FROM history_action u WHERE u.undo_of = a.pk)"
                                         " AND EXISTS (SELECT 1 FROM history h WHERE h.action_pk = a.pk)"
                                         " ORDER BY a.pk DESC LIMIT 1");
     sqlite3_bind_int64(st, 1, assessment_id);
+    store_bind_text(st, 2, str_empty(who) ? "unknown" : who);
     int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     store_done(s, st);
     return id;
+}
+
+/* An action a (later than ?1) that still stands: not undone, and not the undo of an action that
+ * is itself later than ?1 (the pair cancels out). */
+#define HISTORY_STANDS_AFTER                                                                                   \
+    " a.pk > ?1 AND NOT EXISTS (SELECT 1 FROM history_action u WHERE u.undo_of = a.pk)"                        \
+    " AND (a.undo_of IS NULL OR a.undo_of < ?1)"
+
+size_t history_changed_since(store *s, int64_t action, history_row **out)
+{
+    /* from the action's few rows to the later rows on the same record (history_item index) */
+    sqlite3_stmt *st = store_stmt(
+        s, "SELECT DISTINCT " HISTORY_COLUMNS " FROM history x JOIN history h ON h.assessment_pk IS x.assessment_pk"
+           " AND h.item_id IS x.item_id AND h.entity = x.entity AND h.entity_pk IS x.entity_pk AND h.party IS x.party"
+           " AND h.party_vendor_pk IS x.party_vendor_pk AND h.action_pk > ?1"
+           " JOIN history_action a ON a.pk = h.action_pk WHERE x.action_pk = ?1 AND" HISTORY_STANDS_AFTER
+           " ORDER BY h.pk");
+    sqlite3_bind_int64(st, 1, action);
+    return read_rows(s, st, out);
+}
+
+bool history_touched_since(store *s, int64_t action, int64_t assessment_id, const char *entity)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM history h JOIN history_action a ON a.pk = h.action_pk WHERE"
+                                     HISTORY_STANDS_AFTER " AND h.assessment_pk = ?2 AND h.entity = ?3 LIMIT 1");
+    sqlite3_bind_int64(st, 1, action);
+    sqlite3_bind_int64(st, 2, assessment_id);
+    store_bind_text(st, 3, entity);
+    bool r = sqlite3_step(st) == SQLITE_ROW;
+    store_done(s, st);
+    return r;
 }

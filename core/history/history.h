@@ -35,6 +35,7 @@ typedef struct {
     const char *item_id;   /* NULL = any */
     const char *entity;    /* NULL = any */
     int64_t entity_id;     /* 0 = any (with entity) */
+    int64_t action;        /* 0 = any; else the rows of that one action (of any assessment) */
     size_t limit;          /* 0 = all; otherwise the newest `limit` rows */
 } history_filter;
 
@@ -47,6 +48,14 @@ void history_list_free(history_row *rows, size_t n);
  * system "vendor_pk" and answer "owner_vendor". Every other field is shown as stored. Stored rows
  * are never renamed, so old and new rows read the same. */
 const char *history_field_name(const char *entity, const char *field);
+
+/* Fields that hold a vendor: system "vendor_pk" and answer "owner_vendor". An answer's owner
+ * vendor is recorded by id ("3"), which undo writes back and whose name is looked up when shown
+ * (ws_history_value); system rows still record "name (#3)" (they are never undone). */
+bool history_field_is_vendor(const char *entity, const char *field);
+/* The vendor id of such a value: "3", or "name (#3)" as rows written before ids were stored read
+ * (those are shown as stored, and undone by this id). 0 for empty or unreadable text. */
+int64_t history_vendor_ref(const char *value);
 
 /* ---- Writing (for core modules; call inside an open transaction) ---- */
 
@@ -67,8 +76,18 @@ typedef struct {
 int history_add(store *s, int64_t action, const history_target *t, const char *field, const char *old_value,
                 const char *new_value, char **err);
 
-/* The latest undoable action on an assessment (kind answer, signoff, accept or reject; not an undo,
- * not already undone), or 0. Creating and carrying are not undone. */
-int64_t history_last_undoable(store *s, int64_t assessment_id);
+/* The latest undoable action by `who` on an assessment (kind answer, signoff, accept or reject; not
+ * an undo, not already undone), or 0. Creating and carrying are not undone. Each person undoes
+ * only their own changes. */
+int64_t history_last_undoable(store *s, int64_t assessment_id, const char *who);
+
+/* What stands in the way of undoing `action`: rows of later actions that touch a record the
+ * action changed (the answer of one item and party, the assessment row, a proposal), oldest
+ * first. Later actions that were undone, and the undos of later actions, cancel out and are not
+ * counted. Returns the count; free with history_list_free. */
+size_t history_changed_since(store *s, int64_t action, history_row **out);
+
+/* Whether a later action that stands (as above) changed any `entity` row of the assessment. */
+bool history_touched_since(store *s, int64_t action, int64_t assessment_id, const char *entity);
 
 #endif

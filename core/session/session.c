@@ -1,8 +1,46 @@
 #include "session.h"
 
+#include <pwd.h>
 #include <stdlib.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "catalog/lib.h"
+
+bool session_login_shared(const char *login, unsigned uid)
+{
+    static const char *const roles[] = {"root", "admin", "administrator", "user", "guest",  "anzen",
+                                        "pi",   "ubuntu", "debian",       "kiosk", "staff", "shared"};
+    if (uid == 0 || str_empty(login))
+        return true;
+    for (size_t i = 0; i < AZ_ARRAY_LEN(roles); i++)
+        if (strcasecmp(login, roles[i]) == 0)
+            return true;
+    return false;
+}
+
+const char *session_actor(const session_opts *o, bool *shared)
+{
+    if (shared)
+        *shared = false;
+    if (o && !str_empty(o->user))
+        return o->user;
+    const char *named = getenv("ANZEN_USER");
+    if (!str_empty(named))
+        return named;
+    const char *login = NULL;
+    const char *vars[] = {"USER", "LOGNAME"};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(vars) && str_empty(login); i++)
+        login = getenv(vars[i]);
+    if (str_empty(login)) {
+        /* Over SSH or in a service, USER may be unset: the account name still says who it was. */
+        const struct passwd *pw = getpwuid(geteuid());
+        login = pw && !str_empty(pw->pw_name) ? pw->pw_name : NULL;
+    }
+    if (shared)
+        *shared = session_login_shared(login, (unsigned)geteuid());
+    return str_empty(login) ? "unknown" : login;
+}
 
 bool session_env_english(void)
 {

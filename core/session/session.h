@@ -14,7 +14,20 @@ typedef struct {
     const char *db_path; /* --db, else NULL: $ANZEN_DB, else the XDG default */
     bool english;        /* UI and content language */
     bool lang_forced;    /* --lang given (an explicit choice, not the locale's) */
+    const char *user;    /* --user NAME, else NULL: see session_actor */
 } session_opts;
+
+/* Who is acting, as the history records it: o->user (--user), else $ANZEN_USER, else the login
+ * name ($USER, $LOGNAME, else the account's name), else "unknown". Never NULL; points into o, the
+ * environment or static storage. *shared (may be NULL) is true when the name is only the login
+ * of a shared account (session_login_shared): a front end that can ask (the TUI) should ask once
+ * for the person's name then; the CLI records the login as it is. */
+const char *session_actor(const session_opts *o, bool *shared);
+
+/* The rule for a shared account: the superuser (uid 0), or a login that names a role rather than
+ * a person - root, admin, administrator, user, guest, anzen, pi, ubuntu, debian, kiosk, staff,
+ * shared (case-insensitive). Such logins are what a ward PC or a workshop VM tends to share. */
+bool session_login_shared(const char *login, unsigned uid);
 
 /* The UI language from the environment: ANZEN_LANG=ja|en, else Japanese when the first of
  * LC_ALL, LC_MESSAGES, LANG that is set starts with "ja". */

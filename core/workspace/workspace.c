@@ -4,28 +4,11 @@
 
 #include <stddef.h>
 #include <stdlib.h>
-#include <pwd.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "history/lib.h"
 #include "text/lib.h"
 #include "base/lib.h"
-
-const char *ws_current_user(void)
-{
-    const char *vars[] = {"ANZEN_USER", "USER", "LOGNAME"};
-    for (size_t i = 0; i < AZ_ARRAY_LEN(vars); i++) {
-        const char *v = getenv(vars[i]);
-        if (!str_empty(v))
-            return v;
-    }
-    /* Over SSH or in a service, USER may be unset: the account name still says who it was. */
-    const struct passwd *pw = getpwuid(geteuid());
-    if (pw && !str_empty(pw->pw_name))
-        return pw->pw_name;
-    return "unknown";
-}
 
 const char *ws_tri_name(ws_tri t)
 {
@@ -143,6 +126,24 @@ static char *vendor_label(store *s, int64_t id)
                                                           (long long)id)
                                              : xasprintf("#%lld", (long long)id);
     sqlite3_finalize(st);
+    return r;
+}
+
+char *ws_history_value(store *s, const char *entity, const char *field, const char *value)
+{
+    if (str_empty(value))
+        return NULL;
+    int64_t id = history_field_is_vendor(entity, field) ? history_vendor_ref(value) : 0;
+    char *end = NULL;
+    /* only a bare id is looked up; a "name (#3)" text already names the vendor of its time */
+    if (!id || strtoll(value, &end, 10) != id || *end)
+        return xstrdup(value);
+    sqlite3_stmt *st = store_stmt(s, "SELECT name FROM vendor WHERE pk = ?");
+    sqlite3_bind_int64(st, 1, id);
+    char *r = sqlite3_step(st) == SQLITE_ROW ? xasprintf("%s (#%lld)", (const char *)sqlite3_column_text(st, 0),
+                                                          (long long)id)
+                                             : xasprintf("#%lld", (long long)id);
+    store_done(s, st);
     return r;
 }
 

@@ -26,8 +26,11 @@ typedef enum {
     WS_DB,        /* SQLite failed or the database is read-only */
 } ws_status;
 
-/* Who is acting: $ANZEN_USER, else $USER / $LOGNAME, else the account name, else "unknown". Never NULL, static storage. */
-const char *ws_current_user(void);
+/* A history value as shown (anzen history, the navigator's history): a vendor field's id
+ * (history_field_is_vendor) becomes "name (#3)" with the vendor's current name ("#3" when the
+ * vendor is gone); everything else as stored, including "name (#3)" texts (system rows, and answer
+ * rows written before ids were stored). NULL for empty; caller frees. */
+char *ws_history_value(store *s, const char *entity, const char *field, const char *value);
 
 /* Yes / no / not known — for facts a vendor may not have stated. Stored as NULL / 0 / 1. */
 typedef enum { TRI_UNKNOWN = 0, TRI_NO, TRI_YES } ws_tri;

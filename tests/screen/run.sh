@@ -98,11 +98,12 @@ start() {
     local locale=C.UTF-8
     [ "${LANG_UI:-en}" = ja ] && locale=ja_JP.UTF-8
     local cmd
-    # EXTRA_ENV: more VAR=value words for this start (e.g. NO_COLOR=1)
+    # EXTRA_ENV: more VAR=value words for this start (e.g. NO_COLOR=1). SCREEN_USER= (empty) drops
+    # the pinned ANZEN_USER=tester, so the login decides who acts (a shared one makes anzen ask).
     # shellcheck disable=SC2086
     cmd=$(printf '%q ' env -i PATH="$PATH" HOME="$CASE_DIR/home" TERM=screen LC_ALL="$locale" TZ=UTC ${EXTRA_ENV:-} \
         ANZEN_NOW="${ANZEN_NOW:-2026-04-01T09:00:00Z}" ANZEN_DATA_DIR="$HERE/data" \
-        ANZEN_TEST_IDLE_FILE="$CASE_DIR/idle" ANZEN_USER=tester EDITOR="${EDITOR_CMD:-false}" \
+        ANZEN_TEST_IDLE_FILE="$CASE_DIR/idle" ANZEN_USER="${SCREEN_USER-tester}" EDITOR="${EDITOR_CMD:-false}" \
         ASAN_OPTIONS="log_path=$CASE_DIR/sanitizer" UBSAN_OPTIONS="log_path=$CASE_DIR/sanitizer:print_stacktrace=1" \
         LSAN_OPTIONS="suppressions=$HERE/lsan.supp:print_suppressions=0" \
         "$BIN" --db "$CASE_DIR/db/anzen.db" "$@")
@@ -191,6 +192,13 @@ check() {
         failures=$((failures + 1))
         return 1
     fi
+}
+
+# cli ARGS...: the same binary as a command on the case's database, in the pinned environment
+# (another person at another terminal, for cases about several people).
+cli() {
+    env -i PATH="$PATH" HOME="$CASE_DIR/home" LC_ALL=C.UTF-8 TZ=UTC ANZEN_NOW="${ANZEN_NOW:-2026-04-01T09:00:00Z}" \
+        ANZEN_DATA_DIR="$HERE/data" ANZEN_USER=tester "$BIN" --db "$CASE_DIR/db/anzen.db" "$@" >"$CASE_DIR/cli.out" 2>&1
 }
 
 # sql QUERY: runs a query on the case's database (read-only) and prints the result.

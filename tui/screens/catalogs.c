@@ -105,7 +105,7 @@ static int64_t create_assessment(app *a, const catalog_info *c)
         free(in);
     }
     int64_t id = 0;
-    if (assess_create(a->st, &spec, ws_current_user(), &id, &err) != WS_OK) {
+    if (assess_create(a->st, &spec, a->who, &id, &err) != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
         free(err);
         return 0;

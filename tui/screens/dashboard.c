@@ -222,7 +222,7 @@ static void carry(dash_state *st, app *a)
     unsigned flags = app_confirm(a, L(CARRY_VALUES)) ? CARRY_KEEP_VALUES | CARRY_KEEP_DATES : 0;
     int64_t nid = 0;
     int dropped = 0;
-    if (assess_carry(a->st, as->id, fy, NULL, flags, ws_current_user(), &nid, &dropped, &err) != WS_OK) {
+    if (assess_carry(a->st, as->id, fy, NULL, flags, a->who, &nid, &dropped, &err) != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
         free(err);
         return;

@@ -193,7 +193,7 @@ static bool save_org(void *ctx, app *a, form_field *f, size_t n)
     o.address = nz(f[6].value);
     o.note = nz(f[7].value);
     char *err = NULL;
-    ws_status r = ws_org_save(a->st, &o, ws_current_user(), &err);
+    ws_status r = ws_org_save(a->st, &o, a->who, &err);
     bool ok = report(a, r, err, o.name ? o.name : "");
     ws_org_free(&o);
     return ok;
@@ -233,7 +233,7 @@ static bool save_vendor(void *ctx, app *a, form_field *f, size_t n)
     v.pmark_expiry = nz(f[7].value);
     v.note = nz(f[8].value);
     char *err = NULL;
-    ws_status r = ws_vendor_save(a->st, &v, ws_current_user(), NULL, &err);
+    ws_status r = ws_vendor_save(a->st, &v, a->who, NULL, &err);
     bool ok = report(a, r, err, v.name ? v.name : "");
     ws_vendor_free(&v);
     return ok;
@@ -286,7 +286,7 @@ static bool save_system(void *ctx, app *a, form_field *f, size_t n)
     SET(backup_method, f[SF_BACKUP].value);
     SET(note, f[SF_NOTE].value);
 #undef SET
-    ws_status r = ws_system_save(a->st, &sys, ws_current_user(), NULL, &err);
+    ws_status r = ws_system_save(a->st, &sys, a->who, NULL, &err);
     bool ok = report(a, r, err, sys.name ? sys.name : "");
     ws_system_free(&sys);
     return ok;

@@ -179,8 +179,10 @@ static void build_history(nav_state *st, app *a, int node, int width)
         const history_row *h = &rows[i];
         char when[17];
         snprintf(when, sizeof when, "%.10s %.5s", h->at ? h->at : "", h->at && strlen(h->at) > 11 ? h->at + 11 : "");
-        const char *ov = h->old_value ? h->old_value : "-";
-        const char *nv = h->new_value ? h->new_value : "-";
+        char *ov_text = ws_history_value(a->st, h->entity, h->field, h->old_value); /* vendor ids → names */
+        char *nv_text = ws_history_value(a->st, h->entity, h->field, h->new_value);
+        const char *ov = ov_text ? ov_text : "-";
+        const char *nv = nv_text ? nv_text : "-";
         if (str_eq(h->field, "value")) {
             const answer_def *od = h->old_value ? catalog_find_answer(st->cat, h->old_value) : NULL;
             const answer_def *nd = h->new_value ? catalog_find_answer(st->cat, h->new_value) : NULL;
@@ -196,6 +198,8 @@ static void build_history(nav_state *st, app *a, int node, int width)
                             other_party ? "] " : "", nav_field_label(h->field), ov, nv);
         detail_wrap(st, t, width, ROLE_DIM, 2);
         free(t);
+        free(ov_text);
+        free(nv_text);
     }
     history_list_free(rows, n);
 }

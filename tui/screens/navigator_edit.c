@@ -1,5 +1,6 @@
 /* The navigator's changes: each user action is one core call = one transaction, after which the
  * answers are reloaded; the status line says what was saved. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "history/lib.h"
@@ -37,7 +38,7 @@ static bool apply_change(nav_state *st, app *a, int node, const answer_change *c
     char *err = NULL;
     int changed = 0, proposed = 0;
     ws_status r = assess_answer_set(a->st, st->aid, st->cat->nodes[node].id, st->party, 0, ch,
-                                    ws_current_user(), &changed, &proposed, &err);
+                                    a->who, &changed, &proposed, &err);
     if (r != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
         free(err);
@@ -217,12 +218,43 @@ void nav_edit_evidence(nav_state *st, app *a, int node)
     sb_free(&text);
 }
 
+/* Someone changed what the undo would restore: say what and who, in the UI language. */
+static void nav_undo_blocked(nav_state *st, app *a)
+{
+    history_row *rows = NULL;
+    size_t n = assess_undo_blockers(a->st, st->aid, a->who, &rows);
+    if (n == 0)
+        return;
+    const history_row *h = &rows[0];
+    char *what;
+    if (str_eq(h->entity, "answer") && h->assessment_id == st->aid) {
+        const catalog_node *cn = h->item_id ? catalog_find_node(st->cat, h->item_id) : NULL;
+        what = xstrdup(cn && cn->ref ? cn->ref : h->item_id ? h->item_id : "");
+    } else if (str_eq(h->entity, "proposal")) {
+        what = msgf(MSG_UNDO_PROPOSAL, (long long)h->entity_id);
+    } else {
+        what = xstrdup(L(UNDO_THIS_ASSESSMENT));
+    }
+    char when[17];
+    snprintf(when, sizeof when, "%.10s %.5s", h->at ? h->at : "", h->at && strlen(h->at) > 11 ? h->at + 11 : "");
+    char *m = msgf(MSG_UNDO_BLOCKED, what, h->who ? h->who : "", when);
+    app_status(a, ROLE_STATUS_ERR, "%s", m);
+    free(m);
+    free(what);
+    history_list_free(rows, n);
+}
+
 void nav_do_undo(nav_state *st, app *a)
 {
     char *what = NULL, *err = NULL;
-    ws_status r = assess_undo(a->st, st->aid, ws_current_user(), &what, &err);
+    ws_status r = assess_undo(a->st, st->aid, a->who, &what, &err);
     if (r == WS_NOT_FOUND) {
-        app_status(a, ROLE_STATUS, "%s", L(NOTHING_TO_UNDO));
+        char *m = msgf(MSG_NOTHING_OWN_TO_UNDO, a->who);
+        app_status(a, ROLE_STATUS, "%s", m);
+        free(m);
+    } else if (r == WS_CONFLICT) {
+        nav_reload_answers(st, a); /* show the other person's change the message names */
+        nav_undo_blocked(st, a);
     } else if (r != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
     } else {

@@ -170,8 +170,8 @@ static void decide(prop_state *st, app *a, bool accept)
         return;
     const proposal *p = &st->list[st->sel.sel];
     char *err = NULL;
-    ws_status r = accept ? assess_proposal_accept(a->st, p->id, ws_current_user(), &err)
-                         : assess_proposal_reject(a->st, p->id, ws_current_user(), &err);
+    ws_status r = accept ? assess_proposal_accept(a->st, p->id, a->who, &err)
+                         : assess_proposal_reject(a->st, p->id, a->who, &err);
     if (r != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
         free(err);

@@ -42,7 +42,7 @@ bool signoff_run(app *a, int64_t assessment_id)
     bool ok = ask(a, L(SIGNOFF_NAME), officer, L(SIGNOFF_NAME_FIELD), &name) &&
               ask(a, L(SIGNOFF_ROLE), *officer ? L(F_OFFICER) : "", L(SIGNOFF_ROLE_FIELD), &title);
     ws_org_free(&org);
-    if (ok && assess_signoff(a->st, assessment_id, name, title, ws_current_user(), &err) != WS_OK) {
+    if (ok && assess_signoff(a->st, assessment_id, name, title, a->who, &err) != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
         ok = false;
     } else if (ok) {

@@ -229,7 +229,7 @@ static bool save_entry(void *vctx, app *a, form_field *f, size_t n)
         sys.controls[at] = (ws_control){nz(f[0].value), nz(f[1].value)};
         break;
     }
-    ws_status r = ws_system_save(a->st, &sys, ws_current_user(), NULL, &err);
+    ws_status r = ws_system_save(a->st, &sys, a->who, NULL, &err);
     if (r != WS_OK)
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
     else {
@@ -313,7 +313,7 @@ static void delete_entry(sl_state *st, app *a, const sl_row *row)
         default: DROP(controls, ncontrols); sys.ncontrols--; break;
         }
 #undef DROP
-        ws_status r = ws_system_save(a->st, &sys, ws_current_user(), NULL, &err);
+        ws_status r = ws_system_save(a->st, &sys, a->who, NULL, &err);
         switch (row->list) { /* restore the count so the dropped entry is freed too */
         case L_PORT: sys.nports++; break;
         case L_STORAGE: sys.nstorage++; break;
