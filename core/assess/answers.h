@@ -39,7 +39,7 @@ typedef struct {
     size_t len, cap;
 } answer_set;
 
-ws_status assess_load_answers(store *s, int64_t assessment_id, answer_set *out, char **err);
+status_code assess_load_answers(store *s, int64_t assessment_id, answer_set *out, status_detail *err);
 void answer_set_free(answer_set *set);
 /* The stored answer of item for party (vendor: any vendor), or NULL. */
 const answer *answer_set_find(const answer_set *set, const char *item_id, answer_party party);

@@ -8,6 +8,6 @@
 /* After `item` of assessment `a` (catalog c) got `value`: stores proposals for mapped items of other
  * assessments with the same scope and fiscal year. Returns how many, or -1 with *err. */
 int proposals_generate(store *s, const assessment *a, const catalog *c, const char *item, const char *value,
-                       const char *who, char **err);
+                       const char *who, status_detail *err);
 
 #endif

@@ -4,7 +4,7 @@
 
 #include "base/lib.h"
 
-size_t history_list(store *s, const history_filter *f, history_row **out)
+status_code history_list(store *s, const history_filter *f, history_row **out, size_t *nout, status_detail *err)
 {
     history_filter none = {0};
     if (!f)
@@ -50,7 +50,8 @@ size_t history_list(store *s, const history_filter *f, history_row **out)
         sqlite3_bind_int64(st, 5, (sqlite3_int64)f->limit);
     history_row *rows = NULL;
     size_t n = 0, cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         GROW(rows, cap, n + 1);
         rows[n++] = (history_row){
             .id = sqlite3_column_int64(st, 0),
@@ -70,9 +71,16 @@ size_t history_list(store *s, const history_filter *f, history_row **out)
             .new_value = store_col_dup(st, 14),
         };
     }
+    status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "history");
     store_done(s, st);
+    if (r != STATUS_OK) {
+        history_list_free(rows, n);
+        rows = NULL;
+        n = 0;
+    }
     *out = rows;
-    return n;
+    *nout = n;
+    return r;
 }
 
 const char *history_field_name(const char *entity, const char *field)
@@ -107,7 +115,7 @@ void history_list_free(history_row *rows, size_t n)
 }
 
 int64_t history_action(store *s, const char *who, const char *kind, int64_t assessment_id, int64_t undo_of,
-                       char **err)
+                       status_detail *err)
 {
     char now[32];
     clock_now(now);
@@ -123,7 +131,7 @@ int64_t history_action(store *s, const char *who, const char *kind, int64_t asse
     int rc = sqlite3_step(st);
     store_done(s, st);
     if (rc != SQLITE_DONE) {
-        *err = store_error(s, "recording history");
+        store_fail(s, err, "history");
         return 0;
     }
     return sqlite3_last_insert_rowid(store_db(s));
@@ -137,7 +145,7 @@ static bool same(const char *a, const char *b)
 }
 
 int history_add(store *s, int64_t action, const history_target *t, const char *field, const char *old_value,
-                const char *new_value, char **err)
+                const char *new_value, status_detail *err)
 {
     if (same(old_value, new_value))
         return 0;
@@ -160,7 +168,7 @@ int history_add(store *s, int64_t action, const history_target *t, const char *f
     int rc = sqlite3_step(st);
     store_done(s, st);
     if (rc != SQLITE_DONE) {
-        *err = store_error(s, "recording history");
+        store_fail(s, err, "history");
         return -1;
     }
     return 1;

@@ -14,17 +14,8 @@
 
 #include "store/lib.h"
 
-/* Result of workspace / assessment / history / progress operations. The message, if any, goes to
- * *err (caller frees); the CLI maps these to exit codes (NOT_FOUND and CONFLICT → 1, INVALID → 3,
- * DB → 4), except that an unknown item, catalog or vendor named in otherwise valid input is
- * invalid data (3) there. */
-typedef enum {
-    WS_OK = 0,
-    WS_NOT_FOUND, /* no such vendor / system / assessment / item / proposal */
-    WS_INVALID,   /* a value is not acceptable: unknown answer value, malformed date, empty name … */
-    WS_CONFLICT,  /* would duplicate something unique (vendor name, same assessment twice) */
-    WS_DB,        /* SQLite failed or the database is read-only */
-} ws_status;
+/* Every operation returns a status_code (base/status.h) and fills the status_detail it is given
+ * (may be NULL) with the field and value at fault; the front ends render it (status_format). */
 
 /* Who is acting: $ANZEN_USER, else $USER / $LOGNAME, else the account name, else "unknown". Never NULL, static storage. */
 const char *ws_current_user(void);
@@ -47,10 +38,10 @@ typedef struct {
     char *updated_at; /* read-only */
 } ws_org;
 
-/* WS_OK, or WS_NOT_FOUND when no organisation has been entered yet (out zeroed). */
-ws_status ws_org_get(store *s, ws_org *out, char **err);
-/* Creates or replaces the organisation row (name required). */
-ws_status ws_org_save(store *s, const ws_org *org, const char *who, char **err);
+/* STATUS_OK, or ORG_MISSING when no organisation has been entered yet (out zeroed). */
+status_code ws_org_get(store *s, ws_org *out, status_detail *err);
+/* Creates or replaces the organisation row (name required: FIELD_REQUIRED). */
+status_code ws_org_save(store *s, const ws_org *org, const char *who, status_detail *err);
 void ws_org_free(ws_org *o);
 
 /* ---- Vendors (事業者) ---- */
@@ -68,13 +59,15 @@ typedef struct {
     char *updated_at; /* read-only */
 } ws_vendor;
 
-/* Inserts when v->id == 0 (sets *new_id if non-NULL), else updates that vendor. */
-ws_status ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t *new_id, char **err);
-ws_status ws_vendor_get(store *s, int64_t id, ws_vendor *out, char **err);
-/* Finds by id ("3", "#3") or exact name. WS_NOT_FOUND names the key in *err. */
-ws_status ws_vendor_find(store *s, const char *key, int64_t *id, char **err);
-/* All vendors by name. Returns the count; *out owned by the caller (ws_vendor_list_free). */
-size_t ws_vendor_list(store *s, ws_vendor **out);
+/* Inserts when v->id == 0 (sets *new_id if non-NULL), else updates that vendor. A name in use is
+ * NAME_TAKEN; a malformed date DATE_NOT_ISO naming the field. */
+status_code ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t *new_id, status_detail *err);
+status_code ws_vendor_get(store *s, int64_t id, ws_vendor *out, status_detail *err); /* VENDOR_NOT_FOUND */
+/* Finds by id ("3", "#3") or exact name. VENDOR_NOT_FOUND with the key as the value. */
+status_code ws_vendor_find(store *s, const char *key, int64_t *id, status_detail *err);
+/* All vendors by name into *out and *n (ws_vendor_list_free). A failed read is its status with an
+ * empty result, never just an empty list. */
+status_code ws_vendor_list(store *s, ws_vendor **out, size_t *n, status_detail *err);
 void ws_vendor_free(ws_vendor *v);
 void ws_vendor_list_free(ws_vendor *list, size_t n);
 
@@ -153,11 +146,11 @@ typedef struct {
 
 /* Inserts when sys->id == 0, else updates; the lists replace the stored lists (history records
  * each changed list as one row, the old and new lists as text, one entry per line). */
-ws_status ws_system_save(store *s, const ws_system *sys, const char *who, int64_t *new_id, char **err);
-ws_status ws_system_get(store *s, int64_t id, ws_system *out, char **err);
-ws_status ws_system_find(store *s, const char *key, int64_t *id, char **err);
-/* All systems by name, lists included. */
-size_t ws_system_list(store *s, ws_system **out);
+status_code ws_system_save(store *s, const ws_system *sys, const char *who, int64_t *new_id, status_detail *err);
+status_code ws_system_get(store *s, int64_t id, ws_system *out, status_detail *err); /* SYSTEM_NOT_FOUND */
+status_code ws_system_find(store *s, const char *key, int64_t *id, status_detail *err);
+/* All systems by name, lists included, into *out and *n; a failed read is its status. */
+status_code ws_system_list(store *s, ws_system **out, size_t *n, status_detail *err);
 void ws_system_free(ws_system *sys);
 void ws_system_list_free(ws_system *list, size_t n);
 
