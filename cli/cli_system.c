@@ -87,7 +87,9 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
     if (cat->seen) {
         const ws_category *k = ws_category_parse(cat->value);
         if (!k)
-            return cli_fail(c, EXIT_INVALID, "--category: unknown \"%s\" (see anzen system --help)", cat->value);
+            return cli_fail_status_see(c, &(status_detail){STATUS_CATEGORY_UNKNOWN, .field = xstrdup("--category"),
+                                                           .value = xstrdup(cat->value)},
+                                       "anzen system --help");
         free(sys->category);
         sys->category = xstrdup(k->code);
     }
@@ -137,7 +139,7 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
         char *end;
         long n = strtol(g->value, &end, 10);
         if (*end || n < 0 || n > 10000)
-            return cli_fail(c, EXIT_INVALID, "--backup-generations: \"%s\" is not a number", g->value);
+            return cli_fail_option(c, "backup-generations", &(status_info){STATUS_NOT_A_NUMBER, .value = g->value});
         sys->backup_generations = (int)n;
     }
     cli_option_text(&sys->restore_by, OPT("restore-by"));
@@ -214,14 +216,14 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     if (r == 0)
         r = cli_open(c);
     ws_system sys = {0};
-    char *err = NULL;
+    status_detail err = {0};
     if (r == 0 && !add) {
         int64_t id;
-        ws_status st = ws_system_find(c->st, pos.items[0], &id, &err);
-        if (st == WS_OK)
+        status_code st = ws_system_find(c->st, pos.items[0], &id, &err);
+        if (st == STATUS_OK)
             st = ws_system_get(c->st, id, &sys, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
     }
     if (r == 0) {
         if (add)
@@ -230,9 +232,9 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     }
     if (r == 0) {
         int64_t id = 0;
-        ws_status st = ws_system_save(c->st, &sys, ws_current_user(), &id, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        status_code st = ws_system_save(c->st, &sys, ws_current_user(), &id, &err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
         else
             fprintf(c->out, c->g->english ? "saved system #%lld %s\n" : "システム #%lld %s を保存しました\n",
                     (long long)id, sys.name);
@@ -403,12 +405,12 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
         r = cli_fail(c, EXIT_USAGE, "system list takes no arguments");
     if (r == 0)
         r = cli_open(c);
-    char *err = NULL;
+    status_detail err = {0};
     int64_t id = 0;
     if (r == 0 && show) {
-        ws_status st = ws_system_find(c->st, pos.items[0], &id, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        status_code st = ws_system_find(c->st, pos.items[0], &id, &err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
     }
     sl_free(&pos);
     if (r != 0)
@@ -417,9 +419,9 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
     bool json = opts[0].seen;
     if (show) {
         ws_system s;
-        ws_status st = ws_system_get(c->st, id, &s, &err);
-        if (st != WS_OK)
-            return cli_fail_status(c, st, err);
+        status_code st = ws_system_get(c->st, id, &s, &err);
+        if (st != STATUS_OK)
+            return cli_fail_status(c, &err);
         if (json)
             cli_json_print(c, system_json(&s));
         else
@@ -428,7 +430,9 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
         return EXIT_OK;
     }
     ws_system *list;
-    size_t n = ws_system_list(c->st, &list);
+    size_t n;
+    if (ws_system_list(c->st, &list, &n, &err) != STATUS_OK)
+        return cli_fail_status(c, &err);
     if (json) {
         cJSON *arr = cJSON_CreateArray();
         for (size_t i = 0; i < n; i++)

@@ -86,6 +86,7 @@ static const struct {
     [STATUS_LIST_ROW_INCOMPLETE] = {"[{field}: ]an entry[ \"{value}\"] has no {entity}[ (use '{extra}')]",
                                     "[{field}: ]行[「{value}」]に{entity}がありません[（'{extra}' の形で）]"},
     [STATUS_ORG_MISSING] = {"no organisation yet", "医療機関が未登録です"},
+    [STATUS_ORG_EXISTS] = {"the organisation exists already[ ({value})]", "医療機関は既に登録されています[（{value}）]"},
     [STATUS_NAME_EMPTY] = {"{entity}: empty name", "{entity}の名前が空です"},
     [STATUS_NAME_TAKEN] = {"a {entity} named \"{value}\" exists already", "「{value}」という{entity}は既に登録されています"},
     [STATUS_VENDOR_NOT_FOUND] = {"unknown vendor[ \"{value}\"][ #{id}]", "事業者[「{value}」][ #{id}]は登録されていません"},

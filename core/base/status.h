@@ -50,10 +50,11 @@
     X(LIST_ROW_TOO_MANY, 3, "list-row-too-many-fields")                                                          \
     X(LIST_ROW_INCOMPLETE, 3, "list-row-incomplete")                                                             \
     X(ORG_MISSING, 1, "org-missing")                                                                             \
+    X(ORG_EXISTS, 1, "org-exists")                                                                               \
     X(NAME_EMPTY, 1, "name-empty")                                                                               \
     X(NAME_TAKEN, 1, "name-taken")                                                                               \
     X(VENDOR_NOT_FOUND, 3, "vendor-not-found")                                                                   \
-    X(SYSTEM_NOT_FOUND, 1, "system-not-found")                                                                   \
+    X(SYSTEM_NOT_FOUND, 3, "system-not-found")                                                                   \
     /* catalogs, assessments, answers, proposals (catalog, assess) */                                           \
     X(CATALOG_NOT_FOUND, 3, "catalog-not-found")                                                                 \
     X(CATALOG_NO_ITEMS, 3, "catalog-no-items")                                                                   \

@@ -37,10 +37,9 @@ static size_t count_of(const ws_system *s, int l)
 static void load(sl_state *st, app *a)
 {
     ws_system_free(&st->sys);
-    char *err = NULL;
-    if (ws_system_get(a->st, st->id, &st->sys, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+    status_detail err = {0};
+    if (ws_system_get(a->st, st->id, &st->sys, &err) != STATUS_OK) {
+        app_status_error(a, &err);
     }
     st->nrows = 0;
     for (int l = 0; l < L__COUNT; l++) {
@@ -182,10 +181,9 @@ static bool save_entry(void *vctx, app *a, form_field *f, size_t n)
         return false;
     }
     ws_system sys;
-    char *err = NULL;
-    if (ws_system_get(a->st, c->id, &sys, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+    status_detail err = {0};
+    if (ws_system_get(a->st, c->id, &sys, &err) != STATUS_OK) {
+        app_status_error(a, &err);
         return false;
     }
     size_t cap = count_of(&sys, c->list);
@@ -229,17 +227,17 @@ static bool save_entry(void *vctx, app *a, form_field *f, size_t n)
         sys.controls[at] = (ws_control){nz(f[0].value), nz(f[1].value)};
         break;
     }
-    ws_status r = ws_system_save(a->st, &sys, ws_current_user(), NULL, &err);
-    if (r != WS_OK)
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
+    status_code r = ws_system_save(a->st, &sys, ws_current_user(), NULL, &err);
+    if (r != STATUS_OK)
+        app_status_error(a, &err);
     else {
         char *m = msgf(MSG_FORM_SAVED, L(SL_TITLE));
         app_status(a, ROLE_STATUS_OK, "%s", m);
         free(m);
     }
-    free(err);
+    status_detail_free(&err);
     ws_system_free(&sys);
-    return r == WS_OK;
+    return r == STATUS_OK;
 }
 
 static void open_entry(sl_state *st, app *a, int list, int index)
@@ -301,8 +299,8 @@ static void delete_entry(sl_state *st, app *a, const sl_row *row)
     if (!yes)
         return;
     ws_system sys;
-    char *err = NULL;
-    if (ws_system_get(a->st, st->id, &sys, &err) == WS_OK) {
+    status_detail err = {0};
+    if (ws_system_get(a->st, st->id, &sys, &err) == STATUS_OK) {
         /* Move the entry to the end and drop it from the count: ws_system_free still frees it. */
         size_t i = (size_t)row->index;
 #define DROP(arr, cnt) do { __typeof__(sys.arr[0]) tmp = sys.arr[i]; memmove(&sys.arr[i], &sys.arr[i + 1], (sys.cnt - i - 1) * sizeof tmp); sys.arr[sys.cnt - 1] = tmp; } while (0)
@@ -313,7 +311,7 @@ static void delete_entry(sl_state *st, app *a, const sl_row *row)
         default: DROP(controls, ncontrols); sys.ncontrols--; break;
         }
 #undef DROP
-        ws_status r = ws_system_save(a->st, &sys, ws_current_user(), NULL, &err);
+        status_code r = ws_system_save(a->st, &sys, ws_current_user(), NULL, &err);
         switch (row->list) { /* restore the count so the dropped entry is freed too */
         case L_PORT: sys.nports++; break;
         case L_STORAGE: sys.nstorage++; break;
@@ -321,14 +319,13 @@ static void delete_entry(sl_state *st, app *a, const sl_row *row)
         default: sys.ncontrols++; break;
         }
         ws_system_free(&sys);
-        if (r == WS_OK) {
+        if (r == STATUS_OK) {
             app_status(a, ROLE_STATUS_OK, "%s", L(SL_DELETED));
             load(st, a);
             return;
         }
     }
-    app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
-    free(err);
+    app_status_error(a, &err);
 }
 
 static int handle(screen *s, app *a, const tui_event *ev)
