@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <pwd.h>
 #include <strings.h>
 #include <unistd.h>
@@ -749,16 +750,163 @@ static bool system_list_write(store *s, const ws_system *sys, int64_t id, list_k
     return ok;
 }
 
+const char *ws_hosting_parse(const char *s)
+{
+    static const struct {
+        const char *in, *stored;
+    } names[] = {{"on-premises", "on-premises"}, {"cloud", "cloud"},  {"hybrid", "hybrid"},   {"オンプレミス", "on-premises"},
+                 {"onprem", "on-premises"},      {"on-prem", "on-premises"}, {"クラウド", "cloud"}, {"ハイブリッド", "hybrid"}};
+    if (str_empty(s))
+        return "";
+    for (size_t i = 0; i < AZ_ARRAY_LEN(names); i++)
+        if (str_eq(s, names[i].in))
+            return names[i].stored;
+    return NULL;
+}
+
+status_code ws_ports_check(const char *ports, status_detail *err)
+{
+    const char *p = ports ? ports : "";
+    for (;;) {
+        while (*p == ' ')
+            p++;
+        if (!isdigit((unsigned char)*p))
+            return status_fail(err, &(status_info){STATUS_PORT_MALFORMED, .value = ports});
+        char *end = NULL;
+        long lo = strtol(p, &end, 10);
+        if (lo < 1 || lo > 65535)
+            return status_fail(err, &(status_info){STATUS_PORT_OUT_OF_RANGE, .value = ports, .num = lo});
+        p = end;
+        if (*p == '-') {
+            if (!isdigit((unsigned char)p[1]))
+                return status_fail(err, &(status_info){STATUS_PORT_MALFORMED, .value = ports});
+            long hi = strtol(p + 1, &end, 10);
+            if (hi > 65535)
+                return status_fail(err, &(status_info){STATUS_PORT_OUT_OF_RANGE, .value = ports, .num = hi});
+            if (hi < lo)
+                return status_fail(err, &(status_info){STATUS_PORT_MALFORMED, .value = ports});
+            p = end;
+        }
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            return STATUS_OK;
+        if (*p != ',')
+            return status_fail(err, &(status_info){STATUS_PORT_MALFORMED, .value = ports});
+        p++;
+    }
+}
+
+/* Splits row into exactly n trimmed fields (NULL when empty); LIST_ROW_TOO_MANY when it has more. */
+static status_code split_row(const char *row, char **out, size_t n, const char *form, status_detail *err)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL;
+    const char *p = row ? row : "";
+    for (size_t i = 0; p; i++) {
+        const char *bar = strchr(p, '|');
+        if (i == n) {
+            for (size_t k = 0; k < n; k++)
+                xfree(&out[k]);
+            return status_fail(err, &(status_info){STATUS_LIST_ROW_TOO_MANY, .value = row, .num = (int64_t)n,
+                                                   .extra = form});
+        }
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        while (len && *p == ' ')
+            p++, len--;
+        while (len && p[len - 1] == ' ')
+            len--;
+        out[i] = len ? xstrndup(p, len) : NULL;
+        p = bar ? bar + 1 : NULL;
+    }
+    return STATUS_OK;
+}
+
+/* LIST_ROW_INCOMPLETE naming the missing part, after freeing the n fields. */
+static status_code row_incomplete(const char *row, char **f, size_t n, const char *part, const char *form,
+                                  status_detail *err)
+{
+    for (size_t k = 0; k < n; k++)
+        xfree(&f[k]);
+    return status_fail(err, &(status_info){STATUS_LIST_ROW_INCOMPLETE, .value = row, .entity = part, .extra = form});
+}
+
+status_code ws_port_parse(const char *row, ws_port_dir dir, ws_port *out, status_detail *err)
+{
+    static const char form[] = "PORTS|PROTOCOL|PURPOSE|NOTE";
+    char *f[4];
+    memset(out, 0, sizeof *out);
+    status_code r = split_row(row, f, 4, form, err);
+    if (r != STATUS_OK)
+        return r;
+    if (!f[0])
+        return row_incomplete(row, f, 4, "port", form, err);
+    if ((r = ws_ports_check(f[0], err)) != STATUS_OK) {
+        for (size_t k = 0; k < 4; k++)
+            free(f[k]);
+        return r;
+    }
+    *out = (ws_port){dir, f[0], f[1], f[2], f[3]};
+    return STATUS_OK;
+}
+
+status_code ws_storage_parse(const char *row, ws_storage *out, status_detail *err)
+{
+    static const char form[] = "MEDIUM|LOCATION|CONTENT";
+    char *f[3];
+    memset(out, 0, sizeof *out);
+    status_code r = split_row(row, f, 3, form, err);
+    if (r != STATUS_OK)
+        return r;
+    if (!f[1])
+        return row_incomplete(row, f, 3, "location", form, err);
+    *out = (ws_storage){f[0], f[1], f[2]};
+    return STATUS_OK;
+}
+
+status_code ws_connection_parse(const char *row, ws_connection *out, status_detail *err)
+{
+    static const char form[] = "PEER|METHOD|PURPOSE";
+    char *f[3];
+    memset(out, 0, sizeof *out);
+    status_code r = split_row(row, f, 3, form, err);
+    if (r != STATUS_OK)
+        return r;
+    if (!f[0])
+        return row_incomplete(row, f, 3, "peer", form, err);
+    *out = (ws_connection){f[0], f[1], f[2]};
+    return STATUS_OK;
+}
+
+status_code ws_control_parse(const char *row, ws_control *out, status_detail *err)
+{
+    static const char form[] = "TYPE|MEASURE";
+    char *f[2];
+    memset(out, 0, sizeof *out);
+    status_code r = split_row(row, f, 2, form, err);
+    if (r != STATUS_OK)
+        return r;
+    if (!f[0])
+        return row_incomplete(row, f, 2, "kind", form, err);
+    *out = (ws_control){f[0], f[1]};
+    return STATUS_OK;
+}
+
 static status_code system_check(const ws_system *sys, status_detail *err)
 {
     if (!str_empty(sys->category) && !ws_category_parse(sys->category))
         return status_fail(err, &(status_info){STATUS_CATEGORY_UNKNOWN, .field = "category", .value = sys->category});
-    if (!str_empty(sys->hosting) && !str_eq(sys->hosting, "on-premises") && !str_eq(sys->hosting, "cloud") &&
-        !str_eq(sys->hosting, "hybrid"))
+    if (!ws_hosting_parse(sys->hosting))
         return status_fail(err, &(status_info){STATUS_HOSTING_UNKNOWN, .field = "hosting", .value = sys->hosting});
-    for (size_t i = 0; i < sys->nports; i++)
+    for (size_t i = 0; i < sys->nports; i++) {
         if (str_empty(sys->ports[i].ports))
             return status_fail(err, &(status_info){STATUS_LIST_ROW_INCOMPLETE, .field = "ports", .entity = "port"});
+        status_code r = ws_ports_check(sys->ports[i].ports, err);
+        if (r != STATUS_OK) {
+            status_set_field(err, "ports");
+            return r;
+        }
+    }
     for (size_t i = 0; i < sys->nstorage; i++)
         if (str_empty(sys->storage[i].location))
             return status_fail(err, &(status_info){STATUS_LIST_ROW_INCOMPLETE, .field = "storage", .entity = "location"});
@@ -845,6 +993,7 @@ status_code ws_system_save(store *s, const ws_system *sys, const char *who, int6
     /* store the category code even when the label was given */
     ws_system copy = *sys;
     copy.category = (char *)(uintptr_t)ws_category_parse(sys->category)->code;
+    copy.hosting = str_empty(sys->hosting) ? NULL : (char *)(uintptr_t)ws_hosting_parse(sys->hosting);
     if ((r = begin(s, err)) != STATUS_OK)
         return r;
     ws_system old = {0};

@@ -83,6 +83,10 @@ extern const ws_category ws_categories[];
 extern const size_t ws_category_count;
 const ws_category *ws_category_parse(const char *s); /* NULL when unknown */
 
+/* Hosting as stored: "on-premises", "cloud" or "hybrid", also accepting オンプレミス クラウド
+ * ハイブリッド onprem on-prem; "" for an empty s (clears); NULL when unknown. */
+const char *ws_hosting_parse(const char *s);
+
 typedef enum { PORT_IN, PORT_OUT } ws_port_dir;
 
 typedef struct {
@@ -153,6 +157,23 @@ status_code ws_system_find(store *s, const char *key, int64_t *id, status_detail
 status_code ws_system_list(store *s, ws_system **out, size_t *n, status_detail *err);
 void ws_system_free(ws_system *sys);
 void ws_system_list_free(ws_system *list, size_t n);
+
+/* Checks the port text of a ports entry: numbers 1-65535 or ranges low-high, comma-separated
+ * ("80,443", "49152-65535"). PORT_MALFORMED or PORT_OUT_OF_RANGE (the number in err->num) with
+ * the text as the value and no field: the caller names its field (ws_system_save: "ports"; the
+ * CLI its option; the TUI its label). ws_system_save checks every entry the same way. */
+status_code ws_ports_check(const char *ports, status_detail *err);
+
+/* A list entry from one row of '|'-separated fields, trimmed, as the CLI's --port-in / --storage
+ * / --connection / --control take them: PORTS|PROTOCOL|PURPOSE|NOTE, MEDIUM|LOCATION|CONTENT,
+ * PEER|METHOD|PURPOSE, TYPE|MEASURE. More fields than that is LIST_ROW_TOO_MANY (nothing is folded
+ * into the last field); a missing port, location, peer or type LIST_ROW_INCOMPLETE; a port text
+ * that ws_ports_check refuses its status. The row is the value, no field is set. On failure *out
+ * is zeroed; on success it owns its strings (free them as ws_system_free does). */
+status_code ws_port_parse(const char *row, ws_port_dir dir, ws_port *out, status_detail *err);
+status_code ws_storage_parse(const char *row, ws_storage *out, status_detail *err);
+status_code ws_connection_parse(const char *row, ws_connection *out, status_detail *err);
+status_code ws_control_parse(const char *row, ws_control *out, status_detail *err);
 
 /* One list entry as a line of text, and back ("in 5432 TCP: データベース接続用 (変更可)"),
  * used by history and the CLI. Caller frees. */

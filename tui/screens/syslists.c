@@ -142,46 +142,18 @@ static char *nz(const char *s)
     return s && *s ? xstrdup(s) : NULL;
 }
 
-/* "80", "80,443", "49152-65535": numbers 1-65535, ranges low-high. */
-static bool ports_valid(const char *s)
-{
-    const char *p = s;
-    for (;;) {
-        while (*p == ' ')
-            p++;
-        char *end = NULL;
-        long lo = strtol(p, &end, 10);
-        if (end == p || lo < 1 || lo > 65535)
-            return false;
-        p = end;
-        if (*p == '-') {
-            long hi = strtol(p + 1, &end, 10);
-            if (end == p + 1 || hi < lo || hi > 65535)
-                return false;
-            p = end;
-        }
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            return true;
-        if (*p != ',')
-            return false;
-        p++;
-    }
-}
-
 static bool save_entry(void *vctx, app *a, form_field *f, size_t n)
 {
     (void)n;
     edit_ctx *c = vctx;
-    if (c->list == L_PORT && !ports_valid(f[1].value)) {
-        char *m = msgf(MSG_SL_BAD_PORTS, f[1].label, f[1].value);
-        app_status(a, ROLE_STATUS_ERR, "%s", m);
-        free(m);
-        return false;
-    }
     ws_system sys;
     status_detail err = {0};
+    /* core's check (ws_system_save makes it too), here to keep the form open and name its field */
+    if (c->list == L_PORT && ws_ports_check(f[1].value, &err) != STATUS_OK) {
+        status_set_field(&err, f[1].label);
+        app_status_error(a, &err);
+        return false;
+    }
     if (ws_system_get(a->st, c->id, &sys, &err) != STATUS_OK) {
         app_status_error(a, &err);
         return false;
