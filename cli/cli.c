@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "catalog/lib.h"
-#include "cli_internal.h"
+#include "cli_common.h"
 #include "store/lib.h"
 #include "base/lib.h"
 
@@ -118,23 +118,17 @@ int cli_fail(cli_ctx *c, int code, const char *fmt, ...)
 
 int cli_open(cli_ctx *c)
 {
-    char *err = NULL;
+    status_detail err = {0};
     diag_list warnings = {0};
-    session_status r = session_open(c->g, &c->st, &warnings, &err);
+    status_code r = session_open(c->g, &c->st, &warnings, &err);
     for (size_t i = 0; i < warnings.len; i++) {
         char *m = diag_format(&warnings.items[i]);
         fprintf(c->err, "anzen: warning: %s\n", m);
         free(m);
     }
     diag_free(&warnings);
-    if (r == SESSION_NO_PLACE)
-        return cli_fail(c, EXIT_DATABASE, "cannot find a place for the database: set HOME, ANZEN_DB or --db");
-    if (r != SESSION_OK) {
-        int code = cli_fail(c, r == SESSION_NO_DATA ? EXIT_FAILURE_GENERAL : EXIT_DATABASE, "%s",
-                            err ? err : "cannot open the database");
-        free(err);
-        return code;
-    }
+    if (r != STATUS_OK)
+        return cli_fail_status(c, &err);
     if (store_readonly(c->st))
         fprintf(c->err, "anzen: note: %s is read-only; showing it without saving changes\n", store_path(c->st));
     return 0;

@@ -64,7 +64,7 @@ static int cmd_set(cli_ctx *c, int argc, char **argv)
     if (r == 0)
         r = cli_open(c);
     int64_t aid = 0, party_vendor = 0;
-    char *err = NULL;
+    status_detail err = {0};
     if (r == 0)
         r = cli_assessment_arg(c, pos.items[0], &aid);
     cli_option *ov = cli_option_get(opts, n, "owner-vendor"), *pv = cli_option_get(opts, n, "vendor");
@@ -77,7 +77,7 @@ static int cmd_set(cli_ctx *c, int argc, char **argv)
         ch.fields |= AF_VALUE;
         /* a label (はい, 実施) is accepted for its value */
         assessment a;
-        if (assess_get(c->st, aid, &a, &err) == WS_OK) {
+        if (assess_get(c->st, aid, &a, &err) == STATUS_OK) {
             catalog *cat = catalog_db_load(c->st, a.catalog_id, a.catalog_version);
             for (size_t i = 0; cat && !catalog_find_answer(cat, value) && i < cat->nanswers; i++)
                 if (str_eq(value, cat->answers[i].label.ja) || str_eq(value, cat->answers[i].label.en)) {
@@ -118,12 +118,12 @@ static int cmd_set(cli_ctx *c, int argc, char **argv)
             ch.evidence = &evl;
         }
         int changed = 0, proposed = 0;
-        ws_status st = assess_answer_set(c->st, aid, pos.items[1], party, party_vendor, &ch, c->who, &changed,
+        status_code st = assess_answer_set(c->st, aid, pos.items[1], party, party_vendor, &ch, c->who, &changed,
                                          &proposed, &err);
         sl_free(&evl);
-        if (st != WS_OK) {
+        if (st != STATUS_OK) {
             /* an unknown item is invalid input here: the assessment itself exists */
-            r = cli_fail_status(c, st == WS_NOT_FOUND ? WS_INVALID : st, err);
+            r = cli_fail_status(c, &err);
         } else {
             bool en = c->g->english;
             if (changed == 0)
@@ -153,7 +153,7 @@ static int cmd_proposals(cli_ctx *c, int argc, char **argv)
     if (r == 0)
         r = cli_open(c);
     int64_t aid = 0;
-    char *err = NULL;
+    status_detail err = {0};
     if (r == 0)
         r = cli_assessment_arg(c, pos.items[0], &aid);
     sl_free(&pos);
@@ -213,11 +213,11 @@ static int cmd_decide(cli_ctx *c, int argc, char **argv, bool accept)
             r = cli_fail(c, EXIT_USAGE, "\"%s\" is not a proposal number", pos.items[i]);
             break;
         }
-        char *err = NULL;
-        ws_status st = accept ? assess_proposal_accept(c->st, id, c->who, &err)
+        status_detail err = {0};
+        status_code st = accept ? assess_proposal_accept(c->st, id, c->who, &err)
                               : assess_proposal_reject(c->st, id, c->who, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
         else
             fprintf(c->out, "P%lld: %s\n", id, accept ? "accepted" : "rejected");
     }

@@ -34,11 +34,12 @@ static int open_assessment(cli_ctx *c, const char *key, int64_t *id)
 
 static int fy_arg(cli_ctx *c, const char *what, const char *in, int *fy)
 {
-    char *err = NULL;
+    status_detail err = {0};
     if (!jpdate_parse_fy(in, fy, &err)) {
-        cli_fail(c, EXIT_INVALID, "--%s: %s", what, err);
-        free(err);
-        return EXIT_INVALID;
+        char *field = xasprintf("--%s", what);
+        status_set_field(&err, field);
+        free(field);
+        return cli_fail_status(c, &err);
     }
     return 0;
 }
@@ -56,7 +57,8 @@ static int cmd_new(cli_ctx *c, int argc, char **argv)
         r = fy_arg(c, "fy", opts[2].value, &spec.fy);
     if (r == 0)
         r = cli_open(c);
-    char *cat = NULL, *ver = NULL, *err = NULL;
+    char *cat = NULL, *ver = NULL;
+    status_detail err = {0};
     if (r == 0) {
         const char *at = strchr(pos.items[0], '@');
         cat = at ? xstrndup(pos.items[0], (size_t)(at - pos.items[0])) : xstrdup(pos.items[0]);
@@ -67,17 +69,17 @@ static int cmd_new(cli_ctx *c, int argc, char **argv)
     }
     if (r == 0 && opts[0].seen) {
         spec.scope = SCOPE_SYSTEM;
-        ws_status st = ws_system_find(c->st, opts[0].value, &spec.system_id, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st == WS_NOT_FOUND ? WS_INVALID : st, err);
+        status_code st = ws_system_find(c->st, opts[0].value, &spec.system_id, &err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
     }
     if (r == 0 && opts[1].seen)
         r = cli_vendor_arg(c, opts[1].value, &spec.vendor_id);
     if (r == 0) {
         int64_t id = 0;
-        ws_status st = assess_create(c->st, &spec, c->who, &id, &err);
-        if (st != WS_OK) {
-            r = cli_fail_status(c, st == WS_NOT_FOUND ? WS_INVALID : st, err);
+        status_code st = assess_create(c->st, &spec, c->who, &id, &err);
+        if (st != STATUS_OK) {
+            r = cli_fail_status_see(c, &err, st == STATUS_CATALOG_NOT_FOUND ? "anzen catalog list" : NULL);
         } else {
             assessment a;
             assess_get(c->st, id, &a, &err);
@@ -164,11 +166,11 @@ static int cmd_list(cli_ctx *c, int argc, char **argv)
         r = fy_arg(c, "fy", opts[0].value, &f.fy);
     if (r == 0)
         r = cli_open(c);
-    char *err = NULL;
+    status_detail err = {0};
     if (r == 0 && opts[2].seen) {
-        ws_status st = ws_system_find(c->st, opts[2].value, &f.system_id, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        status_code st = ws_system_find(c->st, opts[2].value, &f.system_id, &err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
     }
     sl_free(&pos);
     if (r != 0) {
@@ -176,7 +178,11 @@ static int cmd_list(cli_ctx *c, int argc, char **argv)
         return r;
     }
     assessment *list;
-    size_t len = assess_list(c->st, &f, &list);
+    size_t len;
+    if (assess_list(c->st, &f, &list, &len, &err) != STATUS_OK) {
+        cli_options_free(opts, n);
+        return cli_fail_status(c, &err);
+    }
     bool en = c->g->english;
     if (opts[3].seen) {
         cJSON *arr = cJSON_CreateArray();
@@ -321,7 +327,7 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
     if (r != 0)
         return r;
     bool en = c->g->english, json = opts[0].seen, all = opts[1].seen;
-    char *err = NULL;
+    status_detail err = {0};
     assessment a;
     assess_get(c->st, id, &a, &err);
     catalog *cat = catalog_db_load(c->st, a.catalog_id, a.catalog_version);
@@ -411,10 +417,10 @@ static int cmd_signoff(cli_ctx *c, int argc, char **argv)
     if (r == 0)
         r = open_assessment(c, pos.items[0], &id);
     if (r == 0) {
-        char *err = NULL;
-        ws_status st = assess_signoff(c->st, id, opts[0].value, opts[1].value, c->who, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        status_detail err = {0};
+        status_code st = assess_signoff(c->st, id, opts[0].value, opts[1].value, c->who, &err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
         else
             fprintf(c->out, c->g->english ? "assessment #%lld signed off by %s (%s)\n"
                                           : "評価 #%lld を %s（%s）が承認しました\n",
@@ -443,13 +449,13 @@ static int cmd_carry(cli_ctx *c, int argc, char **argv)
     if (r == 0)
         r = open_assessment(c, pos.items[0], &id);
     if (r == 0) {
-        char *err = NULL;
+        status_detail err = {0};
         int64_t nid = 0;
         int dropped = 0;
         unsigned flags = (opts[2].seen ? CARRY_KEEP_VALUES : 0u) | (opts[3].seen ? CARRY_KEEP_DATES : 0u);
-        ws_status st = assess_carry(c->st, id, fy, opts[1].value, flags, c->who, &nid, &dropped, &err);
-        if (st != WS_OK) {
-            r = cli_fail_status(c, st, err);
+        status_code st = assess_carry(c->st, id, fy, opts[1].value, flags, c->who, &nid, &dropped, &err);
+        if (st != STATUS_OK) {
+            r = cli_fail_status(c, &err);
         } else {
             char *fyl = cli_fy_text(c, fy);
             fprintf(c->out, c->g->english ? "created assessment #%lld for %s from #%lld\n"
@@ -477,10 +483,11 @@ static int cmd_undo(cli_ctx *c, int argc, char **argv)
     if (r == 0)
         r = open_assessment(c, pos.items[0], &id);
     if (r == 0) {
-        char *err = NULL, *what = NULL;
-        ws_status st = assess_undo(c->st, id, c->who, &what, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        status_detail err = {0};
+        char *what = NULL;
+        status_code st = assess_undo(c->st, id, c->who, &what, &err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
         else
             fprintf(c->out, "%s\n", what);
         free(what);

@@ -2,7 +2,7 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
-#include "cli_internal.h"
+#include "cli_common.h"
 #include "store/lib.h"
 #include "text/lib.h"
 
@@ -25,12 +25,10 @@ static void report_ok(cli_ctx *c, const catalog *cat)
 static int cmd_validate(cli_ctx *c, int argc, char **argv)
 {
     strlist dirs = {0};
-    char *err = NULL;
-    if (!paths_catalog_dirs(&dirs, &err)) {
-        int code = cli_fail(c, EXIT_FAILURE_GENERAL, "%s", err);
-        free(err);
+    status_detail err = {0};
+    if (paths_catalog_dirs(&dirs, &err) != STATUS_OK) {
         sl_free(&dirs);
-        return code;
+        return cli_fail_status(c, &err);
     }
     diag_list diags = {0};
     catalog_set set = {0};
@@ -105,7 +103,10 @@ static int cmd_list(cli_ctx *c, int argc, char **argv)
     if (r)
         return r;
     catalog_info *list;
-    size_t n = catalog_db_list(c->st, &list);
+    size_t n;
+    status_detail err = {0};
+    if (catalog_db_list(c->st, &list, &n, &err) != STATUS_OK)
+        return cli_fail_status(c, &err);
     bool en = c->g->english;
     if (json) {
         cJSON *arr = cJSON_CreateArray();
@@ -231,7 +232,14 @@ static void show_node(cli_ctx *c, const catalog *cat, const catalog_node *n)
         fputc('\n', c->out);
     }
     node_link *links;
-    size_t nl = catalog_db_links(c->st, cat->id, n->id, &links);
+    size_t nl;
+    status_detail err = {0};
+    if (catalog_db_links(c->st, cat->id, n->id, &links, &nl, &err) != STATUS_OK) {
+        char *m = status_format(&err, en);
+        fprintf(c->err, "anzen: %s\n", m);
+        free(m);
+        status_detail_free(&err);
+    }
     if (nl)
         fprintf(c->out, "%s:\n", en ? "Links" : "関連項目");
     for (size_t i = 0; i < nl; i++)

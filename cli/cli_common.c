@@ -68,7 +68,7 @@ void cli_option_text(char **field, const cli_option *o)
 int cli_option_tri(cli_ctx *c, ws_tri *t, const cli_option *o)
 {
     if (o->seen && !ws_tri_parse(o->value, t))
-        return cli_fail(c, EXIT_INVALID, "--%s: \"%s\" is not yes or no", o->name, o->value);
+        return cli_fail_option(c, o->name, &(status_info){STATUS_NOT_YES_NO, .value = o->value});
     return 0;
 }
 
@@ -84,12 +84,44 @@ int cli_option_date(cli_ctx *c, char **field, const cli_option *o)
     return 0;
 }
 
-int cli_fail_status(cli_ctx *c, ws_status st, char *err)
+int cli_fail_status_see(cli_ctx *c, status_detail *d, const char *command)
 {
-    int code = st == WS_INVALID ? EXIT_INVALID : st == WS_DB ? EXIT_DATABASE : EXIT_FAILURE_GENERAL;
-    cli_fail(c, code, "%s", err ? err : "failed");
-    free(err);
+    int code = status_exit_code(status_failed(d));
+    char *m = status_format(d, c->g->english);
+    if (!command)
+        cli_fail(c, code, "%s", m);
+    else if (c->g->english)
+        cli_fail(c, code, "%s (see %s)", m, command);
+    else
+        cli_fail(c, code, "%s（%s を参照）", m, command);
+    free(m);
+    status_detail_free(d);
     return code;
+}
+
+int cli_fail_status_use(cli_ctx *c, status_detail *d, const char *command)
+{
+    int code = status_exit_code(status_failed(d));
+    char *m = status_format(d, c->g->english);
+    cli_fail(c, code, c->g->english ? "%s; use %s" : "%s。%s を使ってください", m, command);
+    free(m);
+    status_detail_free(d);
+    return code;
+}
+
+int cli_fail_status(cli_ctx *c, status_detail *d)
+{
+    return cli_fail_status_see(c, d, NULL);
+}
+
+int cli_fail_option(cli_ctx *c, const char *option, const status_info *in)
+{
+    status_detail d = {0};
+    status_fail(&d, in);
+    char *field = xasprintf("--%s", option);
+    status_set_field(&d, field);
+    free(field);
+    return cli_fail_status(c, &d);
 }
 
 bool cli_date_arg(cli_ctx *c, const char *what, const char *in, char iso[11])
@@ -98,10 +130,12 @@ bool cli_date_arg(cli_ctx *c, const char *what, const char *in, char iso[11])
         iso[0] = '\0';
         return true;
     }
-    char *err = NULL;
+    status_detail err = {0};
     if (!jpdate_parse_iso(in, iso, &err)) {
-        cli_fail(c, EXIT_INVALID, "--%s: %s", what, err);
-        free(err);
+        char *field = xasprintf("--%s", what);
+        status_set_field(&err, field);
+        free(field);
+        cli_fail_status(c, &err);
         return false;
     }
     return true;
@@ -143,20 +177,17 @@ int cli_records_run(cli_ctx *c, int argc, char **argv, const char *group, void (
 
 int cli_vendor_arg(cli_ctx *c, const char *key, int64_t *id)
 {
-    char *err = NULL;
-    if (ws_vendor_find(c->st, key, id, &err) != WS_OK) {
-        cli_fail(c, EXIT_INVALID, "%s (see anzen vendor list)", err);
-        free(err);
-        return EXIT_INVALID;
-    }
+    status_detail err = {0};
+    if (ws_vendor_find(c->st, key, id, &err) != STATUS_OK)
+        return cli_fail_status_see(c, &err, err.code == STATUS_VENDOR_NOT_FOUND ? "anzen vendor list" : NULL);
     return 0;
 }
 
 int cli_assessment_arg(cli_ctx *c, const char *key, int64_t *id)
 {
-    char *err = NULL;
-    ws_status st = assess_find(c->st, key, id, &err);
-    return st == WS_OK ? 0 : cli_fail_status(c, st, err);
+    status_detail err = {0};
+    status_code st = assess_find(c->st, key, id, &err);
+    return st == STATUS_OK ? 0 : cli_fail_status(c, &err);
 }
 
 char *cli_fy_text(cli_ctx *c, int fy)
@@ -169,9 +200,9 @@ char *cli_date_text(const char *iso)
     if (str_empty(iso))
         return xstrdup("-");
     jp_date d;
-    char *err = NULL;
+    status_detail err = {0};
     if (!jpdate_parse(iso, &d, &err)) {
-        free(err);
+        status_detail_free(&err);
         return xstrdup(iso);
     }
     char *w = jpdate_format_wareki(d, true);

@@ -34,11 +34,20 @@ void cli_option_text(char **field, const cli_option *o);
 int cli_option_tri(cli_ctx *c, ws_tri *t, const cli_option *o);
 int cli_option_date(cli_ctx *c, char **field, const cli_option *o);
 
-/* Exit code for a status (NOT_FOUND → 1, INVALID → 3, CONFLICT → 1, DB → 4), printing err. */
-int cli_fail_status(cli_ctx *c, ws_status st, char *err);
+/* Prints the message of a failure in the UI language ("anzen: …", status_format), releases *d
+ * and returns the code's exit code from the status table (base/status.h). */
+int cli_fail_status(cli_ctx *c, status_detail *d);
+/* The same with a pointer to the command that helps, after the message: "(see anzen vendor
+ * list)" / "（anzen vendor list を参照）". */
+int cli_fail_status_see(cli_ctx *c, status_detail *d, const char *command);
+/* The same with the command to use instead: "…; use anzen org edit" / "…。anzen org edit を使ってください". */
+int cli_fail_status_use(cli_ctx *c, status_detail *d, const char *command);
+/* A failure found by the command line itself (an option's value): `code` with the option as the
+ * field ("--due"), rendered and returned like cli_fail_status. */
+int cli_fail_option(cli_ctx *c, const char *option, const status_info *in);
 
 /* A user date (2025-04-01, 令和7年4月1日, R7.4.1) into ISO; "" stays "" (clears). Prints
- * "--what: message" and returns false when malformed. */
+ * "--what: message" (jpdate's status) and returns false when malformed. */
 bool cli_date_arg(cli_ctx *c, const char *what, const char *in, char iso[11]);
 
 /* Padded cell of `cols` columns (cut with …). */

@@ -26,13 +26,18 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     if (r == 0)
         r = cli_open(c);
     ws_org org = {0};
-    char *err = NULL;
+    status_detail err = {0};
     if (r == 0) {
-        bool have = ws_org_get(c->st, &org, &err) == WS_OK;
-        if (add && have)
-            r = cli_fail(c, EXIT_FAILURE_GENERAL, "the organisation exists already (%s); use anzen org edit", org.name);
+        status_code got = ws_org_get(c->st, &org, &err);
+        bool have = got == STATUS_OK;
+        if (got != STATUS_OK && got != STATUS_ORG_MISSING)
+            r = cli_fail_status(c, &err);
+        else if (add && have)
+            r = cli_fail_status_use(c, &(status_detail){STATUS_ORG_EXISTS, .value = xstrdup(org.name)},
+                                    "anzen org edit");
         else if (!add && !have)
-            r = cli_fail(c, EXIT_FAILURE_GENERAL, "no organisation yet; use anzen org add --name NAME");
+            r = cli_fail_status_use(c, &err, "anzen org add --name NAME");
+        status_detail_free(&err);
     }
     if (r == 0) {
         cli_option_text(&org.name, cli_option_get(opts, n, "name"));
@@ -47,14 +52,14 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
             char *end;
             long v = strtol(beds->value, &end, 10);
             if (*end || v < 0 || v > 100000)
-                r = cli_fail(c, EXIT_INVALID, "--beds: \"%s\" is not a number of beds", beds->value);
+                r = cli_fail_option(c, "beds", &(status_info){STATUS_NOT_A_NUMBER, .value = beds->value});
             org.beds = (int)v;
         }
     }
     if (r == 0) {
-        ws_status st = ws_org_save(c->st, &org, c->who, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        status_code st = ws_org_save(c->st, &org, c->who, &err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
         else
             fprintf(c->out, c->g->english ? "saved organisation %s\n" : "医療機関 %s を保存しました\n", org.name);
     }
@@ -75,11 +80,10 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
     if (r != 0)
         return r;
     ws_org o;
-    char *err = NULL;
-    if (ws_org_get(c->st, &o, &err) != WS_OK) {
-        free(err);
-        return cli_fail(c, EXIT_FAILURE_GENERAL, "no organisation yet; use anzen org add --name NAME");
-    }
+    status_detail err = {0};
+    if (ws_org_get(c->st, &o, &err) != STATUS_OK)
+        return err.code == STATUS_ORG_MISSING ? cli_fail_status_use(c, &err, "anzen org add --name NAME")
+                                              : cli_fail_status(c, &err);
     bool en = c->g->english;
     if (opts[0].seen) {
         cJSON *j = cJSON_CreateObject();

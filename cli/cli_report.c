@@ -54,10 +54,10 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
         depth = (int)d;
     }
     if (r == 0 && opts[1].seen) {
-        char *err = NULL;
+        status_detail err = {0};
         if (!jpdate_parse_fy(opts[1].value, &fy, &err)) {
-            r = cli_fail(c, EXIT_INVALID, "--fy: %s", err);
-            free(err);
+            status_set_field(&err, "--fy");
+            r = cli_fail_status(c, &err);
         }
     }
     if (r == 0)
@@ -67,7 +67,10 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
     if (r == 0 && (pos.len == 0 || (pos.len == 1 && str_eq(pos.items[0], "all")))) {
         assessment *list;
         assess_filter f = {.fy = fy};
-        size_t len = assess_list(c->st, &f, &list);
+        size_t len = 0;
+        status_detail err = {0};
+        if (assess_list(c->st, &f, &list, &len, &err) != STATUS_OK)
+            r = cli_fail_status(c, &err);
         for (size_t i = 0; i < len; i++) {
             GROW(ids, cap, nids + 1);
             ids[nids++] = list[i].id;
@@ -84,13 +87,13 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
     jp_date today = jpdate_today();
     for (size_t i = 0; r == 0 && i < nids; i++) {
         assessment a;
-        char *err = NULL;
+        status_detail err = {0};
         assess_get(c->st, ids[i], &a, &err);
         progress_row *rows;
         size_t nr;
-        ws_status st = progress_compute(c->st, ids[i], today, depth, en, &rows, &nr, &err);
-        if (st != WS_OK) {
-            r = cli_fail_status(c, st, err);
+        status_code st = progress_compute(c->st, ids[i], today, depth, en, &rows, &nr, &err);
+        if (st != STATUS_OK) {
+            r = cli_fail_status(c, &err);
             assessment_free(&a);
             break;
         }
@@ -190,7 +193,12 @@ static int history_run(cli_ctx *c, int argc, char **argv)
         return r;
     }
     history_row *rows;
-    size_t nr = history_list(c->st, &f, &rows);
+    size_t nr;
+    status_detail err = {0};
+    if (history_list(c->st, &f, &rows, &nr, &err) != STATUS_OK) {
+        cli_options_free(opts, n);
+        return cli_fail_status(c, &err);
+    }
     if (opts[4].seen) {
         cJSON *arr = cJSON_CreateArray();
         for (size_t i = 0; i < nr; i++) {
@@ -291,10 +299,10 @@ static int diff_run(cli_ctx *c, int argc, char **argv)
         return r;
     assess_diff_row *rows;
     size_t n;
-    char *err = NULL;
-    ws_status st = assess_diff(c->st, a, b, &rows, &n, &err);
-    if (st != WS_OK)
-        return cli_fail_status(c, st, err);
+    status_detail err = {0};
+    status_code st = assess_diff(c->st, a, b, &rows, &n, &err);
+    if (st != STATUS_OK)
+        return cli_fail_status(c, &err);
     if (opts[0].seen) {
         cJSON *arr = cJSON_CreateArray();
         for (size_t i = 0; i < n; i++) {

@@ -39,23 +39,13 @@ static void system_usage(FILE *out)
 
 #define OPT(name) cli_option_get(opts, nopts, name)
 
-/* Splits "a|b|c" into up to n trimmed fields (NULL when empty). */
-static void split_fields(const char *s, char **out, size_t n)
+/* A list row core refused: its message with the option as the field. */
+static int row_failed(cli_ctx *c, const char *option, status_detail *err)
 {
-    for (size_t i = 0; i < n; i++)
-        out[i] = NULL;
-    size_t i = 0;
-    const char *p = s;
-    while (p && i < n) {
-        const char *bar = i + 1 < n ? strchr(p, '|') : NULL;
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        while (len && (*p == ' '))
-            p++, len--;
-        while (len && p[len - 1] == ' ')
-            len--;
-        out[i++] = len ? xstrndup(p, len) : NULL;
-        p = bar ? bar + 1 : NULL;
-    }
+    char *field = xasprintf("--%s", option);
+    status_set_field(err, field);
+    free(field);
+    return cli_fail_status(c, err);
 }
 
 static void free_systems_lists(ws_system *sys, bool ports, bool storage, bool conns, bool controls)
@@ -87,7 +77,9 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
     if (cat->seen) {
         const ws_category *k = ws_category_parse(cat->value);
         if (!k)
-            return cli_fail(c, EXIT_INVALID, "--category: unknown \"%s\" (see anzen system --help)", cat->value);
+            return cli_fail_status_see(c, &(status_detail){STATUS_CATEGORY_UNKNOWN, .field = xstrdup("--category"),
+                                                           .value = xstrdup(cat->value)},
+                                       "anzen system --help");
         free(sys->category);
         sys->category = xstrdup(k->code);
     }
@@ -104,15 +96,9 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
     cli_option_text(&sys->product_version, OPT("product-version"));
     cli_option *h = OPT("hosting");
     if (h->seen) {
-        const char *val = h->value;
-        if (str_eq(val, "オンプレミス") || str_eq(val, "onprem") || str_eq(val, "on-prem"))
-            val = "on-premises";
-        else if (str_eq(val, "クラウド"))
-            val = "cloud";
-        else if (str_eq(val, "ハイブリッド"))
-            val = "hybrid";
-        if (!str_empty(val) && !str_eq(val, "on-premises") && !str_eq(val, "cloud") && !str_eq(val, "hybrid"))
-            return cli_fail(c, EXIT_INVALID, "--hosting: \"%s\" is not on-premises, cloud or hybrid", h->value);
+        const char *val = ws_hosting_parse(h->value);
+        if (!val)
+            return cli_fail_option(c, "hosting", &(status_info){STATUS_HOSTING_UNKNOWN, .value = h->value});
         free(sys->hosting);
         sys->hosting = str_empty(val) ? NULL : xstrdup(val);
     }
@@ -137,7 +123,7 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
         char *end;
         long n = strtol(g->value, &end, 10);
         if (*end || n < 0 || n > 10000)
-            return cli_fail(c, EXIT_INVALID, "--backup-generations: \"%s\" is not a number", g->value);
+            return cli_fail_option(c, "backup-generations", &(status_info){STATUS_NOT_A_NUMBER, .value = g->value});
         sys->backup_generations = (int)n;
     }
     cli_option_text(&sys->restore_by, OPT("restore-by"));
@@ -156,47 +142,40 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
     for (int dir = 0; dir < 2; dir++) {
         cli_option *o = OPT(dir == 0 ? "port-in" : "port-out");
         for (size_t i = 0; i < o->values.len; i++) {
-            char *f[4];
-            split_fields(o->values.items[i], f, 4);
+            status_detail err = {0};
             GROW(sys->ports, cap, sys->nports + 1);
-            sys->ports[sys->nports++] = (ws_port){dir == 0 ? PORT_IN : PORT_OUT, f[0], f[1], f[2], f[3]};
-            if (!f[0])
-                return cli_fail(c, EXIT_INVALID, "--%s: \"%s\" has no port (use 'PORTS|PROTOCOL|PURPOSE|NOTE')",
-                                o->name, o->values.items[i]);
+            if (ws_port_parse(o->values.items[i], dir == 0 ? PORT_IN : PORT_OUT, &sys->ports[sys->nports], &err) !=
+                STATUS_OK)
+                return row_failed(c, o->name, &err);
+            sys->nports++;
         }
     }
     cli_option *o = OPT("storage");
     cap = 0;
     for (size_t i = 0; i < o->values.len; i++) {
-        char *f[3];
-        split_fields(o->values.items[i], f, 3);
+        status_detail err = {0};
         GROW(sys->storage, cap, sys->nstorage + 1);
-        sys->storage[sys->nstorage++] = (ws_storage){f[0], f[1], f[2]};
-        if (!f[1])
-            return cli_fail(c, EXIT_INVALID, "--storage: \"%s\" has no location (use 'MEDIUM|LOCATION|CONTENT')",
-                            o->values.items[i]);
+        if (ws_storage_parse(o->values.items[i], &sys->storage[sys->nstorage], &err) != STATUS_OK)
+            return row_failed(c, o->name, &err);
+        sys->nstorage++;
     }
     o = OPT("connection");
     cap = 0;
     for (size_t i = 0; i < o->values.len; i++) {
-        char *f[3];
-        split_fields(o->values.items[i], f, 3);
+        status_detail err = {0};
         GROW(sys->connections, cap, sys->nconnections + 1);
-        sys->connections[sys->nconnections++] = (ws_connection){f[0], f[1], f[2]};
-        if (!f[0])
-            return cli_fail(c, EXIT_INVALID, "--connection: \"%s\" has no peer (use 'PEER|METHOD|PURPOSE')",
-                            o->values.items[i]);
+        if (ws_connection_parse(o->values.items[i], &sys->connections[sys->nconnections], &err) != STATUS_OK)
+            return row_failed(c, o->name, &err);
+        sys->nconnections++;
     }
     o = OPT("control");
     cap = 0;
     for (size_t i = 0; i < o->values.len; i++) {
-        char *f[2];
-        split_fields(o->values.items[i], f, 2);
+        status_detail err = {0};
         GROW(sys->controls, cap, sys->ncontrols + 1);
-        sys->controls[sys->ncontrols++] = (ws_control){f[0], f[1]};
-        if (!f[0])
-            return cli_fail(c, EXIT_INVALID, "--control: \"%s\" has no control type (use 'TYPE|MEASURE')",
-                            o->values.items[i]);
+        if (ws_control_parse(o->values.items[i], &sys->controls[sys->ncontrols], &err) != STATUS_OK)
+            return row_failed(c, o->name, &err);
+        sys->ncontrols++;
     }
     return 0;
 }
@@ -214,14 +193,14 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     if (r == 0)
         r = cli_open(c);
     ws_system sys = {0};
-    char *err = NULL;
+    status_detail err = {0};
     if (r == 0 && !add) {
         int64_t id;
-        ws_status st = ws_system_find(c->st, pos.items[0], &id, &err);
-        if (st == WS_OK)
+        status_code st = ws_system_find(c->st, pos.items[0], &id, &err);
+        if (st == STATUS_OK)
             st = ws_system_get(c->st, id, &sys, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
     }
     if (r == 0) {
         if (add)
@@ -230,9 +209,9 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     }
     if (r == 0) {
         int64_t id = 0;
-        ws_status st = ws_system_save(c->st, &sys, c->who, &id, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        status_code st = ws_system_save(c->st, &sys, c->who, &id, &err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
         else
             fprintf(c->out, c->g->english ? "saved system #%lld %s\n" : "システム #%lld %s を保存しました\n",
                     (long long)id, sys.name);
@@ -403,12 +382,12 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
         r = cli_fail(c, EXIT_USAGE, "system list takes no arguments");
     if (r == 0)
         r = cli_open(c);
-    char *err = NULL;
+    status_detail err = {0};
     int64_t id = 0;
     if (r == 0 && show) {
-        ws_status st = ws_system_find(c->st, pos.items[0], &id, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        status_code st = ws_system_find(c->st, pos.items[0], &id, &err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
     }
     sl_free(&pos);
     if (r != 0)
@@ -417,9 +396,9 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
     bool json = opts[0].seen;
     if (show) {
         ws_system s;
-        ws_status st = ws_system_get(c->st, id, &s, &err);
-        if (st != WS_OK)
-            return cli_fail_status(c, st, err);
+        status_code st = ws_system_get(c->st, id, &s, &err);
+        if (st != STATUS_OK)
+            return cli_fail_status(c, &err);
         if (json)
             cli_json_print(c, system_json(&s));
         else
@@ -428,7 +407,9 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
         return EXIT_OK;
     }
     ws_system *list;
-    size_t n = ws_system_list(c->st, &list);
+    size_t n;
+    if (ws_system_list(c->st, &list, &n, &err) != STATUS_OK)
+        return cli_fail_status(c, &err);
     if (json) {
         cJSON *arr = cJSON_CreateArray();
         for (size_t i = 0; i < n; i++)

@@ -28,14 +28,14 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     if (r == 0)
         r = cli_open(c);
     ws_vendor v = {0};
-    char *err = NULL;
+    status_detail err = {0};
     if (r == 0 && !add) {
         int64_t id;
         r = cli_vendor_arg(c, pos.items[0], &id);
         if (r == 0) {
-            ws_status st = ws_vendor_get(c->st, id, &v, &err);
-            if (st != WS_OK)
-                r = cli_fail_status(c, st, err);
+            status_code st = ws_vendor_get(c->st, id, &v, &err);
+            if (st != STATUS_OK)
+                r = cli_fail_status(c, &err);
         }
     }
     if (r == 0) {
@@ -56,9 +56,9 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     }
     if (r == 0) {
         int64_t id = 0;
-        ws_status st = ws_vendor_save(c->st, &v, c->who, &id, &err);
-        if (st != WS_OK)
-            r = cli_fail_status(c, st, err);
+        status_code st = ws_vendor_save(c->st, &v, c->who, &id, &err);
+        if (st != STATUS_OK)
+            r = cli_fail_status(c, &err);
         else
             fprintf(c->out, c->g->english ? "saved vendor #%lld %s\n" : "事業者 #%lld %s を保存しました\n",
                     (long long)id, v.name);
@@ -120,7 +120,10 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
     if (r != 0)
         return r;
     ws_vendor *list;
-    size_t n = ws_vendor_list(c->st, &list);
+    size_t n;
+    status_detail err = {0};
+    if (ws_vendor_list(c->st, &list, &n, &err) != STATUS_OK)
+        return cli_fail_status(c, &err);
     bool en = c->g->english;
     cJSON *arr = opts[0].seen && !show ? cJSON_CreateArray() : NULL;
     if (!arr && !show && !opts[0].seen) {

@@ -76,6 +76,14 @@ void app_status(app *a, role r, const char *fmt, ...)
     va_end(ap);
 }
 
+void app_status_error(app *a, status_detail *d)
+{
+    free(a->status);
+    a->status = status_format(d, a->english);
+    a->status_role = ROLE_STATUS_ERR;
+    status_detail_free(d);
+}
+
 static void layout(app *a)
 {
     a->rows = LINES;

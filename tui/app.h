@@ -94,6 +94,8 @@ screen *app_top(app *a);
 
 /* Sets the status-line message (printf-style). */
 void app_status(app *a, role r, const char *fmt, ...) AZ_PRINTF(3, 4);
+/* Shows a failure core reported, in the UI language (status_format), as an error; releases *d. */
+void app_status_error(app *a, status_detail *d);
 
 /* Draws everything and flushes to the terminal. */
 void app_draw(app *a);

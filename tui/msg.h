@@ -215,8 +215,6 @@
     _(SL_F_METHOD, "Method", "接続方法")                                                                     \
     _(SL_F_KIND, "Control type", "対策の種類")                                                               \
     _(SL_F_MEASURE, "Measure", "実施内容")                                                                   \
-    _(SL_BAD_PORTS, "%s: numbers 1-65535 or ranges, comma-separated (80,443 / 49152-65535), not \"%s\"",   \
-      "%s は 1〜65535 の番号か範囲をカンマ区切りで入力してください（例 80,443 / 49152-65535）（「%s」）")   \
     _(SL_DELETE, "Delete \"%s\"? (y/n)", "「%s」を削除しますか？ (y/n)")                                     \
     _(SL_DELETED, "Deleted", "削除しました")                                                                 \
     _(HINT_SL, "Enter:edit a:add d:delete q:back", "Enter:編集 a:追加 d:削除 q:戻る")                         \

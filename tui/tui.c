@@ -17,23 +17,22 @@
 /* Before curses starts, so warnings about catalog files reach the plain terminal. */
 static int open_database(const session_opts *g, store **st)
 {
-    char *err = NULL;
+    status_detail err = {0};
     diag_list warnings = {0};
-    session_status r = session_open(g, st, &warnings, &err);
+    status_code r = session_open(g, st, &warnings, &err);
     for (size_t i = 0; i < warnings.len; i++) {
         char *m = diag_format(&warnings.items[i]);
         fprintf(stderr, "anzen: warning: %s\n", m);
         free(m);
     }
     diag_free(&warnings);
-    if (r == SESSION_OK)
+    if (r == STATUS_OK)
         return TUI_EXIT_OK;
-    if (r == SESSION_NO_PLACE)
-        fprintf(stderr, "anzen: cannot find a place for the database: set HOME, ANZEN_DB or --db\n");
-    else
-        fprintf(stderr, "anzen: %s\n", err ? err : "cannot open the database");
-    free(err);
-    return r == SESSION_NO_DATA ? TUI_EXIT_FAILED : TUI_EXIT_DATABASE;
+    char *m = status_format(&err, g->english);
+    fprintf(stderr, "anzen: %s\n", m);
+    free(m);
+    status_detail_free(&err);
+    return status_exit_code(r);
 }
 
 /* Strips ASCII and full-width (U+3000, what a Japanese IME types) spaces from both ends. */

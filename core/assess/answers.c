@@ -71,17 +71,18 @@ static void load_evidence(store *s, int64_t aid, answer_set *set)
     store_done(s, st);
 }
 
-ws_status assess_load_answers(store *s, int64_t aid, answer_set *out, char **err)
+status_code assess_load_answers(store *s, int64_t aid, answer_set *out, status_detail *err)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM assessment WHERE pk = ?");
     sqlite3_bind_int64(st, 1, aid);
-    bool exists = sqlite3_step(st) == SQLITE_ROW;
+    int rc = sqlite3_step(st);
+    status_code r = rc == SQLITE_ROW    ? STATUS_OK
+                    : rc == SQLITE_DONE ? status_fail(err, &(status_info){STATUS_ASSESSMENT_NOT_FOUND, .id = aid})
+                                        : store_fail(s, err, "answer");
     store_done(s, st);
-    if (!exists) {
-        *err = xasprintf("no assessment #%lld", (long long)aid);
-        return WS_NOT_FOUND;
-    }
+    if (r != STATUS_OK)
+        return r;
     st = store_stmt(
         s, "SELECT x.item_id, x.party, x.party_vendor_pk, x.value, x.checked, x.due, x.done, x.owner,"
            " IFNULL(x.owner_vendor_pk, 0), v.name, x.note, x.answered_by, x.updated_at"
@@ -92,7 +93,7 @@ ws_status assess_load_answers(store *s, int64_t aid, answer_set *out, char **err
            " WHERE x.assessment_pk = ? ORDER BY IFNULL(n.seq, 1 << 30), x.item_id,"
            " CASE x.party WHEN 'hospital' THEN 0 WHEN 'vendor' THEN 1 ELSE 2 END, x.party_vendor_pk");
     sqlite3_bind_int64(st, 1, aid);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         GROW(out->items, out->cap, out->len + 1);
         answer *x = &out->items[out->len++];
         memset(x, 0, sizeof *x);
@@ -112,10 +113,16 @@ ws_status assess_load_answers(store *s, int64_t aid, answer_set *out, char **err
         x->answered_by = store_col_dup(st, 11);
         x->updated_at = store_col_dup(st, 12);
     }
+    if (rc != SQLITE_DONE) {
+        r = store_fail(s, err, "answer");
+        store_done(s, st);
+        answer_set_free(out);
+        return r;
+    }
     store_done(s, st);
     load_evidence(s, aid, out);
     answer_set_index(out);
-    return WS_OK;
+    return STATUS_OK;
 }
 
 void answer_set_index(answer_set *set)

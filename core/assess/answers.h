@@ -44,7 +44,7 @@ typedef struct {
     bool unordered;
 } answer_set;
 
-ws_status assess_load_answers(store *s, int64_t assessment_id, answer_set *out, char **err);
+status_code assess_load_answers(store *s, int64_t assessment_id, answer_set *out, status_detail *err);
 void answer_set_free(answer_set *set);
 /* Indexes the rows appended since the last call, so answer_set_find is constant time
  * (assess_load_answers does it; call it after filling a set by hand). */

@@ -48,19 +48,19 @@ static char *answer_field_get(store *s, const answer_key *k, const char *field)
     return r;
 }
 
-static bool exec_ok(store *s, sqlite3_stmt *st, const char *what, char **err)
+static bool exec_ok(store *s, sqlite3_stmt *st, const char *what, status_detail *err)
 {
     int rc = sqlite3_step(st);
     store_done(s, st);
     if (rc != SQLITE_DONE) {
-        *err = store_error(s, what);
+        store_fail(s, err, what);
         return false;
     }
     return true;
 }
 
 static int apply_answer_field(store *s, int64_t action, const answer_key *k, const char *field, const char *text,
-                              const char *who, char **err)
+                              const char *who, status_detail *err)
 {
     char *old = answer_field_get(s, k, field);
     history_target t = {.entity = "answer",
@@ -83,7 +83,7 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
     sqlite3_bind_int64(st, 4, k->party_vendor_id);
     store_bind_text(st, 5, who);
     store_bind_text(st, 6, now);
-    if (!exec_ok(s, st, "saving the answer", err))
+    if (!exec_ok(s, st, "answer", err))
         return -1;
     if (str_eq(field, "evidence")) {
         st = store_stmt(s, "DELETE FROM answer_evidence WHERE assessment_pk = ? AND item_id = ? AND party = ?"
@@ -92,7 +92,7 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
         store_bind_text(st, 2, k->item_id);
         store_bind_text(st, 3, answer_party_name(k->party));
         sqlite3_bind_int64(st, 4, k->party_vendor_id);
-        if (!exec_ok(s, st, "saving evidence", err))
+        if (!exec_ok(s, st, "evidence", err))
             return -1;
         int seq = 0;
         for (const char *p = text; !str_empty(p);) {
@@ -106,7 +106,7 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
             sqlite3_bind_int64(st, 4, k->party_vendor_id);
             sqlite3_bind_int(st, 5, seq++);
             sqlite3_bind_text(st, 6, p, (int)n, SQLITE_TRANSIENT);
-            if (!exec_ok(s, st, "saving evidence", err))
+            if (!exec_ok(s, st, "evidence", err))
                 return -1;
             p = nl ? nl + 1 : NULL;
         }
@@ -126,25 +126,25 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
         free(sql);
         store_bind_text(st, 1, str_empty(text) ? NULL : text);
     } else {
-        *err = xasprintf("internal: unknown answer field %s", field);
+        status_fail(err, &(status_info){STATUS_INTERNAL, .field = field, .extra = "unknown answer field"});
         return -1;
     }
     sqlite3_bind_int64(st, 2, k->assessment_id);
     store_bind_text(st, 3, k->item_id);
     store_bind_text(st, 4, answer_party_name(k->party));
     sqlite3_bind_int64(st, 5, k->party_vendor_id);
-    return exec_ok(s, st, "saving the answer", err) ? 1 : -1;
+    return exec_ok(s, st, "answer", err) ? 1 : -1;
 }
 
 int answer_apply(store *s, int64_t action, const answer_key *k, const char *field, const char *text, const char *who,
-                 char **err)
+                 status_detail *err)
 {
     if (!str_eq(field, "owner_vendor") || str_empty(text))
         return apply_answer_field(s, action, k, field, text, who, err);
     /* the vendor by id; an undo of a row written before ids brings "name (#3)", recorded as "3" */
     int64_t v = history_vendor_ref(text);
     if (!v) {
-        *err = xasprintf("internal: unreadable owner vendor \"%s\"", text);
+        status_fail(err, &(status_info){STATUS_INTERNAL, .field = "owner_vendor", .value = text});
         return -1;
     }
     char *id = xasprintf("%lld", (long long)v);
@@ -153,13 +153,13 @@ int answer_apply(store *s, int64_t action, const answer_key *k, const char *fiel
     return r;
 }
 
-int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, const char *text, char **err)
+int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, const char *text, status_detail *err)
 {
     bool known = false;
     for (size_t i = 0; i < AZ_ARRAY_LEN(assessment_columns); i++)
         known = known || str_eq(field, assessment_columns[i]);
     if (!known) {
-        *err = xasprintf("internal: unknown assessment field %s", field);
+        status_fail(err, &(status_info){STATUS_INTERNAL, .field = field, .extra = "unknown assessment field"});
         return -1;
     }
     char *sql = xasprintf("SELECT %s FROM assessment WHERE pk = ?", field);
@@ -184,16 +184,16 @@ int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, c
     else
         store_bind_text(st, 1, str_empty(text) ? NULL : text);
     sqlite3_bind_int64(st, 2, aid);
-    return exec_ok(s, st, "saving the assessment", err) ? 1 : -1;
+    return exec_ok(s, st, "assessment", err) ? 1 : -1;
 }
 
-int proposal_apply(store *s, int64_t action, int64_t pid, const char *status, const char *who, char **err)
+int proposal_apply(store *s, int64_t action, int64_t pid, const char *status, const char *who, status_detail *err)
 {
     sqlite3_stmt *st = store_stmt(s, "SELECT status, assessment_pk, item_id FROM proposal WHERE pk = ?");
     sqlite3_bind_int64(st, 1, pid);
     if (sqlite3_step(st) != SQLITE_ROW) {
         store_done(s, st);
-        *err = xasprintf("no proposal #%lld", (long long)pid);
+        status_fail(err, &(status_info){STATUS_PROPOSAL_NOT_FOUND, .id = pid});
         return -1;
     }
     char *old = store_col_dup(st, 0);
@@ -220,5 +220,5 @@ int proposal_apply(store *s, int64_t action, int64_t pid, const char *status, co
     store_bind_text(st, 2, open ? NULL : now);
     store_bind_text(st, 3, open ? NULL : who);
     sqlite3_bind_int64(st, 4, pid);
-    return exec_ok(s, st, "saving the proposal", err) ? 1 : -1;
+    return exec_ok(s, st, "proposal", err) ? 1 : -1;
 }

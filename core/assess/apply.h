@@ -16,12 +16,12 @@ typedef struct {
  * Fields: value checked due done owner owner_vendor (the vendor id, "3") note evidence (lines).
  * Returns 1 changed, 0 unchanged, -1 with *err. */
 int answer_apply(store *s, int64_t action, const answer_key *k, const char *field, const char *text, const char *who,
-                 char **err);
+                 status_detail *err);
 /* The same for assessment columns: signed_by signed_role signed_at changed_since_signoff ("1"/NULL). */
-int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, const char *text, char **err);
+int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, const char *text, status_detail *err);
 /* The same for a proposal's status (open accepted rejected superseded); NULL/"" deletes the
  * proposal (the undo of the answer that created it). */
-int proposal_apply(store *s, int64_t action, int64_t pid, const char *status, const char *who, char **err);
+int proposal_apply(store *s, int64_t action, int64_t pid, const char *status, const char *who, status_detail *err);
 
 
 #endif

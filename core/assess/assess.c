@@ -66,62 +66,63 @@ static void assess_summary(store *s, assessment *a)
 {
     progress_row *rows = NULL;
     size_t n = 0;
-    char *err = NULL;
+    status_detail err = {0};
     a->items = a->answered = a->positive = a->not_applicable = a->overdue = 0;
-    if (progress_compute(s, a->id, jpdate_today(), 0, false, &rows, &n, &err) == WS_OK && n > 0) {
+    if (progress_compute(s, a->id, jpdate_today(), 0, false, &rows, &n, &err) == STATUS_OK && n > 0) {
         a->items = rows[0].items;
         a->answered = rows[0].answered;
         a->positive = rows[0].positive;
         a->not_applicable = rows[0].na;
         a->overdue = rows[0].overdue;
     }
-    free(err);
+    status_detail_free(&err);
     progress_free(rows, n);
 }
 
 /* The row only (no summary). */
-static ws_status assess_row(store *s, int64_t id, assessment *out, char **err)
+static status_code assess_row(store *s, int64_t id, assessment *out, status_detail *err)
 {
     sqlite3_stmt *st = store_stmt(s, ASSESS_SELECT " WHERE a.pk = ?");
     sqlite3_bind_int64(st, 1, id);
-    ws_status r = WS_NOT_FOUND;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    status_code r = STATUS_ASSESSMENT_NOT_FOUND;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
         assess_read(st, out);
-        r = WS_OK;
+        r = STATUS_OK;
     } else {
         memset(out, 0, sizeof *out);
-        *err = xasprintf("no assessment #%lld", (long long)id);
+        r = rc == SQLITE_DONE ? status_fail(err, &(status_info){STATUS_ASSESSMENT_NOT_FOUND, .id = id})
+                              : store_fail(s, err, "assessment");
     }
     store_done(s, st);
     return r;
 }
 
-ws_status assess_get(store *s, int64_t id, assessment *out, char **err)
+status_code assess_get(store *s, int64_t id, assessment *out, status_detail *err)
 {
-    ws_status r = assess_row(s, id, out, err);
-    if (r == WS_OK)
+    status_code r = assess_row(s, id, out, err);
+    if (r == STATUS_OK)
         assess_summary(s, out);
     return r;
 }
 
-ws_status assess_find(store *s, const char *key, int64_t *id, char **err)
+status_code assess_find(store *s, const char *key, int64_t *id, status_detail *err)
 {
     const char *p = key && key[0] == '#' ? key + 1 : key;
     char *end = NULL;
     long long v = str_empty(p) ? 0 : strtoll(p, &end, 10);
     if (v <= 0 || *end) {
-        *err = xasprintf("\"%s\" is not an assessment number (see anzen assess list)", key ? key : "");
-        return WS_NOT_FOUND;
+        return status_fail(err, &(status_info){STATUS_ASSESSMENT_KEY, .value = key ? key : ""});
     }
     assessment a;
-    ws_status r = assess_row(s, v, &a, err);
-    if (r == WS_OK)
+    status_code r = assess_row(s, v, &a, err);
+    if (r == STATUS_OK)
         *id = a.id;
     assessment_free(&a);
     return r;
 }
 
-size_t assess_list_rows(store *s, const assess_filter *f, assessment **out)
+status_code assess_list_rows(store *s, const assess_filter *f, assessment **out, size_t *nout, status_detail *err)
 {
     assess_filter none = {0};
     if (!f)
@@ -135,23 +136,31 @@ size_t assess_list_rows(store *s, const assess_filter *f, assessment **out)
     sqlite3_bind_int64(st, 3, f->system_id);
     assessment *list = NULL;
     size_t n = 0, cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         GROW(list, cap, n + 1);
         assessment *a = &list[n++];
         assess_read(st, a);
         a->items = a->answered = a->positive = a->not_applicable = a->overdue = -1;
     }
+    status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "assessment");
     store_done(s, st);
+    if (r != STATUS_OK) {
+        assessment_list_free(list, n);
+        list = NULL;
+        n = 0;
+    }
     *out = list;
-    return n;
+    *nout = n;
+    return r;
 }
 
-size_t assess_list(store *s, const assess_filter *f, assessment **out)
+status_code assess_list(store *s, const assess_filter *f, assessment **out, size_t *n, status_detail *err)
 {
-    size_t n = assess_list_rows(s, f, out);
-    for (size_t i = 0; i < n; i++)
+    status_code r = assess_list_rows(s, f, out, n, err);
+    for (size_t i = 0; i < *n; i++)
         assess_summary(s, &(*out)[i]);
-    return n;
+    return r;
 }
 
 static bool vendor_exists(store *s, int64_t id)
@@ -163,18 +172,18 @@ static bool vendor_exists(store *s, int64_t id)
     return ok;
 }
 
-static ws_status commit_or_rollback(store *s, ws_status r, char **err)
+static status_code commit_or_rollback(store *s, status_code r, status_detail *err)
 {
-    if (r != WS_OK) {
+    if (r != STATUS_OK) {
         store_rollback(s);
         return r;
     }
-    return store_commit(s, err) == 0 ? WS_OK : WS_DB;
+    return store_commit(s, err) == 0 ? STATUS_OK : status_failed(err);
 }
 
 static int64_t insert_assessment(store *s, const char *cat, const char *ver, assess_scope scope, int64_t system_id,
                                  int64_t vendor_id, int fy, const char *title, int64_t prev, const char *who,
-                                 ws_status *r, char **err)
+                                 status_code *r, status_detail *err)
 {
     char now[32];
     clock_now(now);
@@ -198,12 +207,12 @@ static int64_t insert_assessment(store *s, const char *cat, const char *ver, ass
     if (rc != SQLITE_DONE) {
         if (sqlite3_extended_errcode(store_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
             char *fyl = jpdate_fy_label_both(fy, false);
-            *err = xasprintf("an assessment of %s@%s for this scope in %s exists already", cat, ver, fyl);
+            char *label = xasprintf("%s@%s", cat, ver);
+            *r = status_fail(err, &(status_info){STATUS_ASSESSMENT_EXISTS, .entity = label, .value = fyl, .num = fy});
+            free(label);
             free(fyl);
-            *r = WS_CONFLICT;
         } else {
-            *err = store_error(s, "creating the assessment");
-            *r = WS_DB;
+            *r = store_fail(s, err, "assessment");
         }
         return 0;
     }
@@ -215,52 +224,55 @@ static char *scope_text(store *s, assess_scope scope, int64_t system_id)
     if (scope == SCOPE_ORG)
         return xstrdup("organisation");
     ws_system sys;
-    char *e = NULL;
-    char *r = ws_system_get(s, system_id, &sys, &e) == WS_OK ? xasprintf("system %s (#%lld)", sys.name, (long long)system_id)
+    status_detail e = {0};
+    char *r = ws_system_get(s, system_id, &sys, &e) == STATUS_OK ? xasprintf("system %s (#%lld)", sys.name, (long long)system_id)
                                                            : xasprintf("system #%lld", (long long)system_id);
     ws_system_free(&sys);
-    free(e);
+    status_detail_free(&e);
     return r;
 }
 
-ws_status assess_create(store *s, const assess_spec *spec, const char *who, int64_t *id, char **err)
+status_code assess_create(store *s, const assess_spec *spec, const char *who, int64_t *id, status_detail *err)
 {
     if (spec->fy < 1900 || spec->fy > 2200) {
-        *err = xasprintf("fiscal year %d is out of range", spec->fy);
-        return WS_INVALID;
+        return status_fail(err, &(status_info){STATUS_FY_OUT_OF_RANGE, .field = "fy", .num = spec->fy});
     }
     catalog *c = catalog_db_load(s, spec->catalog_id, spec->catalog_version);
     if (!c) {
-        *err = xasprintf("unknown catalog %s%s%s (see anzen catalog list)", spec->catalog_id ? spec->catalog_id : "",
-                         spec->catalog_version ? "@" : "", spec->catalog_version ? spec->catalog_version : "");
-        return WS_NOT_FOUND;
+        char *label = xasprintf("%s%s%s", spec->catalog_id ? spec->catalog_id : "", spec->catalog_version ? "@" : "",
+                                spec->catalog_version ? spec->catalog_version : "");
+        status_fail(err, &(status_info){STATUS_CATALOG_NOT_FOUND, .entity = label});
+        free(label);
+        return STATUS_CATALOG_NOT_FOUND;
     }
     if (catalog_item_count(c) == 0) {
-        *err = xasprintf("catalog %s@%s has no assessable items", c->id, c->version);
+        char *label = catalog_label(c);
+        status_fail(err, &(status_info){STATUS_CATALOG_NO_ITEMS, .entity = label});
+        free(label);
         catalog_free(c);
-        return WS_INVALID;
+        return STATUS_CATALOG_NO_ITEMS;
     }
     int64_t vendor_id = spec->vendor_id;
     if (spec->scope == SCOPE_SYSTEM) {
         ws_system sys;
-        if (ws_system_get(s, spec->system_id, &sys, err) != WS_OK) {
+        status_code got = ws_system_get(s, spec->system_id, &sys, err);
+        if (got != STATUS_OK) {
             catalog_free(c);
-            return WS_NOT_FOUND;
+            return got;
         }
         if (!vendor_id)
             vendor_id = sys.vendor_id;
         ws_system_free(&sys);
     }
     if (vendor_id && !vendor_exists(s, vendor_id)) {
-        *err = xasprintf("unknown vendor #%lld", (long long)vendor_id);
         catalog_free(c);
-        return WS_INVALID;
+        return status_fail(err, &(status_info){STATUS_VENDOR_NOT_FOUND, .field = "vendor", .id = vendor_id});
     }
     if (store_begin(s, err) != 0) {
         catalog_free(c);
-        return WS_DB;
+        return status_failed(err);
     }
-    ws_status r = WS_OK;
+    status_code r = STATUS_OK;
     int64_t aid = insert_assessment(s, c->id, c->version, spec->scope, spec->system_id, vendor_id, spec->fy,
                                     spec->title, 0, who, &r, err);
     if (aid) {
@@ -269,13 +281,13 @@ ws_status assess_create(store *s, const assess_spec *spec, const char *who, int6
         char *desc = xasprintf("%s@%s, %s, FY%d", c->id, c->version, sc, spec->fy);
         history_target t = {.entity = "assessment", .entity_id = aid, .assessment_id = aid};
         if (!action || history_add(s, action, &t, "created", NULL, desc, err) < 0)
-            r = WS_DB;
+            r = status_failed(err);
         free(sc);
         free(desc);
     }
     catalog_free(c);
     r = commit_or_rollback(s, r, err);
-    if (id && r == WS_OK)
+    if (id && r == STATUS_OK)
         *id = aid;
     return r;
 }
@@ -283,7 +295,7 @@ ws_status assess_create(store *s, const assess_spec *spec, const char *who, int6
 /* ---- answers ---- */
 
 /* Marks a signed-off assessment as changed (inside the action). */
-static int mark_changed(store *s, int64_t action, const assessment *a, char **err)
+static int mark_changed(store *s, int64_t action, const assessment *a, status_detail *err)
 {
     if (!a->signed_at || a->changed_since_signoff)
         return 0;
@@ -303,41 +315,43 @@ static char *join_lines(const strlist *l)
     return sb_take(&b);
 }
 
-ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_party party, int64_t party_vendor_id,
-                            const answer_change *ch, const char *who, int *changed, int *proposed, char **err)
+status_code assess_answer_set(store *s, int64_t aid, const char *item_id, answer_party party, int64_t party_vendor_id,
+                            const answer_change *ch, const char *who, int *changed, int *proposed, status_detail *err)
 {
     if (changed)
         *changed = 0;
     if (proposed)
         *proposed = 0;
     assessment a;
-    ws_status r = assess_row(s, aid, &a, err);
-    if (r != WS_OK)
+    status_code r = assess_row(s, aid, &a, err);
+    if (r != STATUS_OK)
         return r;
     const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
     char *owner_vendor_text = NULL, *evidence_text = NULL;
     char iso[3][11] = {"", "", ""};
     if (!c) {
-        *err = xasprintf("catalog %s@%s of assessment #%lld is no longer installed", a.catalog_id, a.catalog_version,
-                         (long long)aid);
-        r = WS_NOT_FOUND;
+        char *label = xasprintf("%s@%s", a.catalog_id, a.catalog_version);
+        r = status_fail(err, &(status_info){STATUS_CATALOG_GONE, .entity = label, .id = aid});
+        free(label);
         goto out;
     }
     const catalog_node *node = catalog_find_node(c, item_id);
     if (!node || node->kind != NODE_ITEM) {
-        *err = xasprintf("unknown item \"%s\" in %s@%s%s", item_id ? item_id : "", c->id, c->version,
-                         node ? " (it is a heading, not an assessable item)" : "");
-        r = WS_NOT_FOUND;
+        char *label = catalog_label(c);
+        r = status_fail(err, &(status_info){node ? STATUS_ITEM_IS_HEADING : STATUS_ITEM_NOT_FOUND, .entity = label,
+                                            .item = item_id ? item_id : ""});
+        free(label);
         goto out;
     }
     if ((ch->fields & AF_VALUE) && !str_empty(ch->value) && !catalog_find_answer(c, ch->value)) {
         strbuf b = {0};
         for (size_t i = 0; i < c->nanswers; i++)
             sb_addf(&b, "%s%s", i ? ", " : "", c->answers[i].value);
-        *err = xasprintf("unknown value \"%s\" for %s (answers of %s@%s: %s)", ch->value, item_id, c->id, c->version,
-                         sb_str(&b));
+        char *label = catalog_label(c);
+        r = status_fail(err, &(status_info){STATUS_ANSWER_VALUE_UNKNOWN, .field = "value", .value = ch->value,
+                                            .item = item_id, .entity = label, .extra = sb_str(&b)});
+        free(label);
         sb_free(&b);
-        r = WS_INVALID;
         goto out;
     }
     static const struct {
@@ -351,13 +365,13 @@ ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_p
         if (!(ch->fields & dates[i].af) || str_empty(date_in[i]))
             continue;
         if (!jpdate_is_iso(date_in[i])) {
-            *err = xasprintf("%s (%s): \"%s\" is not a date (YYYY-MM-DD)", dates[i].name, dates[i].ja, date_in[i]);
-            r = WS_INVALID;
+            r = status_fail(err, &(status_info){STATUS_DATE_NOT_ISO, .field = dates[i].name, .value = date_in[i]});
             goto out;
         }
         if (c->dates && !(c->dates & dates[i].bit)) {
-            *err = xasprintf("%s@%s does not record %s (%s)", c->id, c->version, dates[i].name, dates[i].ja);
-            r = WS_INVALID;
+            char *label = catalog_label(c);
+            r = status_fail(err, &(status_info){STATUS_DATE_NOT_OFFERED, .field = dates[i].name, .entity = label});
+            free(label);
             goto out;
         }
         memcpy(iso[i], date_in[i], 11);
@@ -366,13 +380,11 @@ ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_p
         if (!party_vendor_id)
             party_vendor_id = a.vendor_id;
         if (!party_vendor_id) {
-            *err = xasprintf("a vendor answer needs a vendor: assessment #%lld has none", (long long)aid);
-            r = WS_INVALID;
+            r = status_fail(err, &(status_info){STATUS_VENDOR_ANSWER_NO_VENDOR, .id = aid});
             goto out;
         }
         if (!vendor_exists(s, party_vendor_id)) {
-            *err = xasprintf("unknown vendor #%lld", (long long)party_vendor_id);
-            r = WS_INVALID;
+            r = status_fail(err, &(status_info){STATUS_VENDOR_NOT_FOUND, .id = party_vendor_id});
             goto out;
         }
     } else {
@@ -383,13 +395,11 @@ ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_p
         if (ch->owner == RESP_VENDOR || ch->owner == RESP_JOINT) {
             ov = ch->owner_vendor_id ? ch->owner_vendor_id : a.vendor_id;
             if (ch->owner == RESP_VENDOR && !ov) {
-                *err = xstrdup("owner vendor: name which vendor is responsible (the assessment has no vendor)");
-                r = WS_INVALID;
+                r = status_fail(err, &(status_info){STATUS_OWNER_VENDOR_REQUIRED, .field = "owner_vendor"});
                 goto out;
             }
             if (ov && !vendor_exists(s, ov)) {
-                *err = xasprintf("unknown vendor #%lld", (long long)ov);
-                r = WS_INVALID;
+                r = status_fail(err, &(status_info){STATUS_VENDOR_NOT_FOUND, .field = "owner_vendor", .id = ov});
                 goto out;
             }
         }
@@ -400,8 +410,7 @@ ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_p
         for (size_t i = 0; ch->evidence && i < ch->evidence->len; i++) {
             const char *e = ch->evidence->items[i];
             if (str_empty(e) || strchr(e, '\n')) {
-                *err = xstrdup("evidence: each reference must be one non-empty line (path, URL or text)");
-                r = WS_INVALID;
+                r = status_fail(err, &(status_info){STATUS_EVIDENCE_MALFORMED, .field = "evidence", .value = e});
                 goto out;
             }
         }
@@ -409,7 +418,7 @@ ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_p
     }
 
     if (store_begin(s, err) != 0) {
-        r = WS_DB;
+        r = status_failed(err);
         goto out;
     }
     int64_t action = history_action(s, who, "answer", aid, 0, err);
@@ -442,11 +451,11 @@ ws_status assess_answer_set(store *s, int64_t aid, const char *item_id, answer_p
     }
     if (h < 0) {
         store_rollback(s);
-        r = WS_DB;
+        r = status_failed(err);
     } else if (n == 0) {
         store_rollback(s); /* nothing changed: no empty action in the history */
     } else if (store_commit(s, err) != 0) {
-        r = WS_DB;
+        r = status_failed(err);
     } else {
         if (changed)
             *changed = n;
@@ -462,11 +471,13 @@ out:
 
 /* ---- undo ---- */
 
-size_t assess_undo_blockers(store *s, int64_t aid, const char *who, history_row **out)
+status_code assess_undo_blockers(store *s, int64_t aid, const char *who, history_row **out, size_t *n,
+                                 status_detail *err)
 {
     *out = NULL;
+    *n = 0;
     int64_t target = history_last_undoable(s, aid, who);
-    return target ? history_changed_since(s, target, out) : 0;
+    return target ? history_changed_since(s, target, out, n, err) : STATUS_OK;
 }
 
 /* The record a history row is about, for messages: "g-1", "g-1 [vendor]", "proposal #3
@@ -483,39 +494,48 @@ static char *record_text(const history_row *h)
     return xasprintf("%s #%lld", h->entity ? h->entity : "", (long long)h->entity_id);
 }
 
-ws_status assess_undo(store *s, int64_t aid, const char *who, char **what, char **err)
+status_code assess_undo(store *s, int64_t aid, const char *who, char **what, status_detail *err)
 {
     if (what)
         *what = NULL;
     assessment a;
-    ws_status r = assess_row(s, aid, &a, err);
+    status_code r = assess_row(s, aid, &a, err);
     assessment_free(&a);
-    if (r != WS_OK)
+    if (r != STATUS_OK)
         return r;
     if (store_begin(s, err) != 0)
-        return WS_DB;
+        return status_failed(err);
     int64_t target = history_last_undoable(s, aid, who);
     if (!target) {
         store_rollback(s);
-        *err = xasprintf("nothing to undo by %s in assessment #%lld", str_empty(who) ? "unknown" : who, (long long)aid);
-        return WS_NOT_FOUND;
+        return status_fail(err, &(status_info){STATUS_NOTHING_TO_UNDO, .id = aid, .value = who});
     }
     /* Only while nobody changed the same records since: restoring the old values would silently
      * drop the later change. */
     history_row *later = NULL;
-    size_t nlater = history_changed_since(s, target, &later);
+    size_t nlater = 0;
+    if (history_changed_since(s, target, &later, &nlater, err) != STATUS_OK) {
+        store_rollback(s);
+        return status_failed(err);
+    }
     if (nlater) {
         store_rollback(s);
         char *rec = record_text(&later[0]);
-        *err = xasprintf("cannot undo your last change (action %lld): %s was changed since by %s (%s, %s)",
-                         (long long)target, rec, later[0].who, later[0].kind, later[0].at);
+        char *when = xasprintf("%s, %s", later[0].kind ? later[0].kind : "", later[0].at ? later[0].at : "");
+        status_fail(err, &(status_info){STATUS_UNDO_BLOCKED, .item = rec, .value = later[0].who, .extra = when,
+                                        .num = target, .id = aid});
         free(rec);
+        free(when);
         history_list_free(later, nlater);
-        return WS_CONFLICT;
+        return STATUS_UNDO_BLOCKED;
     }
     history_row *rows = NULL;
     history_filter f = {.action = target}; /* with its proposals, which belong to other assessments */
-    size_t n = history_list(s, &f, &rows);
+    size_t n = 0;
+    if (history_list(s, &f, &rows, &n, err) != STATUS_OK) {
+        store_rollback(s);
+        return status_failed(err);
+    }
     /* "changed since sign-off" stays set when someone else's answers came after this one */
     bool others_changed = history_touched_since(s, target, aid, "answer");
     int64_t action = history_action(s, who, "undo", aid, target, err);
@@ -544,30 +564,28 @@ ws_status assess_undo(store *s, int64_t aid, const char *who, char **what, char 
     history_list_free(rows, n);
     if (h < 0) {
         store_rollback(s);
-        return WS_DB;
+        return status_failed(err);
     }
-    return store_commit(s, err) == 0 ? WS_OK : WS_DB;
+    return store_commit(s, err) == 0 ? STATUS_OK : status_failed(err);
 }
 
 /* ---- sign-off ---- */
 
-ws_status assess_signoff(store *s, int64_t aid, const char *name, const char *role, const char *who, char **err)
+status_code assess_signoff(store *s, int64_t aid, const char *name, const char *role, const char *who, status_detail *err)
 {
     if (str_empty(name)) {
-        *err = xstrdup("sign-off: the name of the person signing is required");
-        return WS_INVALID;
+        return status_fail(err, &(status_info){STATUS_SIGNOFF_NAME_REQUIRED, .field = "signed_by"});
     }
     if (str_empty(role)) {
-        *err = xstrdup("sign-off: the role of the person signing is required (e.g. 医療情報システム安全管理責任者)");
-        return WS_INVALID;
+        return status_fail(err, &(status_info){STATUS_SIGNOFF_ROLE_REQUIRED, .field = "signed_role"});
     }
     assessment a;
-    ws_status r = assess_row(s, aid, &a, err);
+    status_code r = assess_row(s, aid, &a, err);
     assessment_free(&a);
-    if (r != WS_OK)
+    if (r != STATUS_OK)
         return r;
     if (store_begin(s, err) != 0)
-        return WS_DB;
+        return status_failed(err);
     char now[32];
     clock_now(now);
     int64_t action = history_action(s, who, "signoff", aid, 0, err);
@@ -580,32 +598,33 @@ ws_status assess_signoff(store *s, int64_t aid, const char *name, const char *ro
         h = assessment_apply(s, action, aid, "signed_at", now, err);
     if (h >= 0)
         h = assessment_apply(s, action, aid, "changed_since_signoff", NULL, err);
-    return commit_or_rollback(s, h < 0 ? WS_DB : WS_OK, err);
+    return commit_or_rollback(s, h < 0 ? status_failed(err) : STATUS_OK, err);
 }
 
 /* ---- carry ---- */
 
-ws_status assess_carry(store *s, int64_t from, int to_fy, const char *to_version, unsigned flags, const char *who,
-                       int64_t *new_id, int *dropped, char **err)
+status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_version, unsigned flags, const char *who,
+                       int64_t *new_id, int *dropped, status_detail *err)
 {
     if (dropped)
         *dropped = 0;
     if (to_fy < 1900 || to_fy > 2200) {
-        *err = xasprintf("fiscal year %d is out of range", to_fy);
-        return WS_INVALID;
+        return status_fail(err, &(status_info){STATUS_FY_OUT_OF_RANGE, .field = "fy", .num = to_fy});
     }
     assessment a;
-    ws_status r = assess_row(s, from, &a, err);
-    if (r != WS_OK)
+    status_code r = assess_row(s, from, &a, err);
+    if (r != STATUS_OK)
         return r;
     catalog *c = catalog_db_load(s, a.catalog_id, to_version ? to_version : a.catalog_version);
     if (!c) {
-        *err = xasprintf("unknown catalog %s@%s", a.catalog_id, to_version ? to_version : a.catalog_version);
+        char *label = xasprintf("%s@%s", a.catalog_id, to_version ? to_version : a.catalog_version);
+        status_fail(err, &(status_info){STATUS_CATALOG_NOT_FOUND, .entity = label});
+        free(label);
         assessment_free(&a);
-        return WS_NOT_FOUND;
+        return STATUS_CATALOG_NOT_FOUND;
     }
     answer_set set;
-    if ((r = assess_load_answers(s, from, &set, err)) != WS_OK) {
+    if ((r = assess_load_answers(s, from, &set, err)) != STATUS_OK) {
         catalog_free(c);
         assessment_free(&a);
         return r;
@@ -614,7 +633,7 @@ ws_status assess_carry(store *s, int64_t from, int to_fy, const char *to_version
         answer_set_free(&set);
         catalog_free(c);
         assessment_free(&a);
-        return WS_DB;
+        return status_failed(err);
     }
     int64_t nid = insert_assessment(s, c->id, c->version, a.scope, a.system_id, a.vendor_id, to_fy, a.title, from, who,
                                     &r, err);
@@ -664,13 +683,13 @@ ws_status assess_carry(store *s, int64_t from, int to_fy, const char *to_version
             free(ev);
         }
     }
-    if (r == WS_OK && h < 0)
-        r = WS_DB;
+    if (r == STATUS_OK && h < 0)
+        r = status_failed(err);
     answer_set_free(&set);
     catalog_free(c);
     assessment_free(&a);
     r = commit_or_rollback(s, r, err);
-    if (r == WS_OK) {
+    if (r == STATUS_OK) {
         if (dropped)
             *dropped = ndropped;
         if (new_id)
@@ -736,15 +755,15 @@ static void diff_item(diff_out *d, const catalog_node *node, const answer *x, co
     free(eb);
 }
 
-ws_status assess_diff(store *s, int64_t aid, int64_t bid, assess_diff_row **out, size_t *n, char **err)
+status_code assess_diff(store *s, int64_t aid, int64_t bid, assess_diff_row **out, size_t *n, status_detail *err)
 {
     *out = NULL;
     *n = 0;
     assessment a, b;
-    ws_status r = assess_row(s, aid, &a, err);
-    if (r != WS_OK)
+    status_code r = assess_row(s, aid, &a, err);
+    if (r != STATUS_OK)
         return r;
-    if ((r = assess_row(s, bid, &b, err)) != WS_OK) {
+    if ((r = assess_row(s, bid, &b, err)) != STATUS_OK) {
         assessment_free(&a);
         return r;
     }
@@ -752,16 +771,16 @@ ws_status assess_diff(store *s, int64_t aid, int64_t bid, assess_diff_row **out,
     catalog *cb = catalog_db_load(s, b.catalog_id, b.catalog_version);
     answer_set sa = {0}, sb = {0};
     if (!ca || !cb) {
-        *err = xasprintf("catalog %s@%s is no longer installed", !ca ? a.catalog_id : b.catalog_id,
-                         !ca ? a.catalog_version : b.catalog_version);
-        r = WS_NOT_FOUND;
+        char *label = xasprintf("%s@%s", !ca ? a.catalog_id : b.catalog_id, !ca ? a.catalog_version : b.catalog_version);
+        r = status_fail(err, &(status_info){STATUS_CATALOG_GONE, .entity = label});
+        free(label);
     }
-    if (r == WS_OK)
+    if (r == STATUS_OK)
         r = assess_load_answers(s, aid, &sa, err);
-    if (r == WS_OK)
+    if (r == STATUS_OK)
         r = assess_load_answers(s, bid, &sb, err);
     diff_out d = {0};
-    for (size_t i = 0; r == WS_OK && i < cb->nnodes; i++) {
+    for (size_t i = 0; r == STATUS_OK && i < cb->nnodes; i++) {
         const catalog_node *node = &cb->nodes[i];
         if (node->kind != NODE_ITEM)
             continue;
@@ -772,7 +791,7 @@ ws_status assess_diff(store *s, int64_t aid, int64_t bid, assess_diff_row **out,
         }
         diff_item(&d, node, answer_set_effective(&sa, node->id), answer_set_effective(&sb, node->id));
     }
-    for (size_t i = 0; r == WS_OK && i < ca->nnodes; i++) {
+    for (size_t i = 0; r == STATUS_OK && i < ca->nnodes; i++) {
         const catalog_node *node = &ca->nodes[i];
         const catalog_node *nb = catalog_find_node(cb, node->id);
         if (node->kind == NODE_ITEM && (!nb || nb->kind != NODE_ITEM))
@@ -786,11 +805,11 @@ ws_status assess_diff(store *s, int64_t aid, int64_t bid, assess_diff_row **out,
         catalog_free(cb);
     assessment_free(&a);
     assessment_free(&b);
-    if (r != WS_OK) {
+    if (r != STATUS_OK) {
         assess_diff_free(d.rows, d.n);
         return r;
     }
     *out = d.rows;
     *n = d.n;
-    return WS_OK;
+    return STATUS_OK;
 }

@@ -46,7 +46,8 @@ void assessment_free(assessment *a);
 void assessment_list_free(assessment *list, size_t n);
 
 /* Creating: catalog must exist in the store and have items; for SCOPE_SYSTEM the system must
- * exist. The same catalog+version+scope+system+fy twice is WS_CONFLICT. */
+ * exist. The same catalog+version+scope+system+fy twice is ASSESSMENT_EXISTS; an unknown catalog
+ * CATALOG_NOT_FOUND. */
 typedef struct {
     const char *catalog_id, *catalog_version; /* version NULL = newest */
     assess_scope scope;
@@ -56,12 +57,12 @@ typedef struct {
     const char *title;
 } assess_spec;
 
-ws_status assess_create(store *s, const assess_spec *spec, const char *who, int64_t *id, char **err);
+status_code assess_create(store *s, const assess_spec *spec, const char *who, int64_t *id, status_detail *err);
 
 /* One assessment with its summary. */
-ws_status assess_get(store *s, int64_t id, assessment *out, char **err);
+status_code assess_get(store *s, int64_t id, assessment *out, status_detail *err);
 /* Finds "3" or "#3". */
-ws_status assess_find(store *s, const char *key, int64_t *id, char **err);
+status_code assess_find(store *s, const char *key, int64_t *id, status_detail *err);
 
 typedef struct {
     int fy;              /* 0 = any */
@@ -69,12 +70,13 @@ typedef struct {
     int64_t system_id;   /* 0 = any; -1 = organisation scope only */
 } assess_filter;
 
-/* Matching assessments (fy desc, catalog, scope), each with its summary ("today" from
- * jpdate_today for overdue). filter may be NULL. */
-size_t assess_list(store *s, const assess_filter *filter, assessment **out);
+/* Matching assessments (fy desc, catalog, scope) into *out and *n, each with its summary ("today"
+ * from jpdate_today for overdue). filter may be NULL. A failed read is its status (SQL, DB_BUSY)
+ * with no rows, never just an empty list. */
+status_code assess_list(store *s, const assess_filter *filter, assessment **out, size_t *n, status_detail *err);
 /* The same rows in the same order without summaries: items, answered, positive, not_applicable
  * and overdue are -1 (for callers that compute summaries themselves, see summary.h). */
-size_t assess_list_rows(store *s, const assess_filter *filter, assessment **out);
+status_code assess_list_rows(store *s, const assess_filter *filter, assessment **out, size_t *n, status_detail *err);
 
 /* Fields to change in one call; `fields` says which members are meaningful. A NULL or "" string
  * clears that field. */
@@ -100,32 +102,34 @@ typedef struct {
 
 /* Sets fields of one item's answer for a party (party_vendor_id 0 = the assessment's vendor) in
  * one transaction with history. Validates everything first: unknown item (not an assessable item
- * of the catalog) → WS_NOT_FOUND; value not in the answer set, date not ISO or not offered by the
- * catalog, vendor unknown → WS_INVALID; nothing written then. Unchanged fields write no history;
- * a call that changes nothing writes nothing and returns WS_OK with *changed = 0.
+ * of the catalog) → ITEM_NOT_FOUND / ITEM_IS_HEADING; value not in the answer set → ANSWER_VALUE_UNKNOWN,
+ * date not ISO → DATE_NOT_ISO, not offered by the catalog → DATE_NOT_OFFERED, vendor unknown →
+ * VENDOR_NOT_FOUND, each naming the field; nothing written then. Unchanged fields write no history;
+ * a call that changes nothing writes nothing and returns STATUS_OK with *changed = 0.
  * Then proposes answers for mapped items of other assessments of the same scope and fiscal year
  * (see assess_proposals); *proposed receives how many (may be NULL). Marks a signed-off assessment
  * "changed since sign-off". */
-ws_status assess_answer_set(store *s, int64_t assessment_id, const char *item_id, answer_party party,
+status_code assess_answer_set(store *s, int64_t assessment_id, const char *item_id, answer_party party,
                             int64_t party_vendor_id, const answer_change *ch, const char *who, int *changed,
-                            int *proposed, char **err);
+                            int *proposed, status_detail *err);
 
 /* Undoes `who`'s most recent not-yet-undone action on this assessment (answer changes with the
  * proposals they made or superseded, a sign-off, a proposal decision), restoring the old values,
  * as a new action recorded in history (undo_of = the undone action). Other people's changes are
- * never undone: WS_NOT_FOUND when `who` has nothing to undo here; WS_CONFLICT, nothing written,
- * when someone changed one of the same records since (*err names who; assess_undo_blockers gives
- * the rows). *what (may be NULL) gets a description. */
-ws_status assess_undo(store *s, int64_t assessment_id, const char *who, char **what, char **err);
+ * never undone: NOTHING_TO_UNDO when `who` has nothing to undo here; UNDO_BLOCKED, nothing
+ * written, when someone changed one of the same records since (the detail names who and what;
+ * assess_undo_blockers gives the rows). *what (may be NULL) gets a description. */
+status_code assess_undo(store *s, int64_t assessment_id, const char *who, char **what, status_detail *err);
 /* What keeps assess_undo from undoing `who`'s last change: the later history rows on the same
- * records, oldest first (0 when nothing, or nothing to undo). Free with history_list_free. */
-size_t assess_undo_blockers(store *s, int64_t assessment_id, const char *who, history_row **out);
+ * records, oldest first (none when nothing, or nothing to undo). Free with history_list_free. */
+status_code assess_undo_blockers(store *s, int64_t assessment_id, const char *who, history_row **out, size_t *n,
+                                 status_detail *err);
 
 /* ---- Sign-off ---- */
 
 /* Records name, role and time (clock_now); clears "changed since sign-off". */
-ws_status assess_signoff(store *s, int64_t assessment_id, const char *name, const char *role, const char *who,
-                         char **err);
+status_code assess_signoff(store *s, int64_t assessment_id, const char *name, const char *role, const char *who,
+                         status_detail *err);
 
 /* ---- Fiscal-year carry ---- */
 
@@ -137,9 +141,9 @@ enum {
 /* Creates the fiscal year to_fy's assessment from `from`: same catalog (or to_version when not
  * NULL: items are matched by node id, missing ones dropped and counted in *dropped), same scope,
  * prev_id = from. Copies notes, owners and evidence of every party; values and dates only with
- * the flags. WS_CONFLICT if that assessment exists already. */
-ws_status assess_carry(store *s, int64_t from, int to_fy, const char *to_version, unsigned flags, const char *who,
-                       int64_t *new_id, int *dropped, char **err);
+ * the flags. ASSESSMENT_EXISTS if that assessment exists already. */
+status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_version, unsigned flags, const char *who,
+                       int64_t *new_id, int *dropped, status_detail *err);
 
 /* ---- Diff (effective answers, item by item) ---- */
 
@@ -151,7 +155,7 @@ typedef struct {
 
 /* Differences between assessments a and b (any two; typically last year and this year), in b's
  * catalog order, then items only in a. "item" rows mark items present in only one catalog. */
-ws_status assess_diff(store *s, int64_t a, int64_t b, assess_diff_row **out, size_t *n, char **err);
+status_code assess_diff(store *s, int64_t a, int64_t b, assess_diff_row **out, size_t *n, status_detail *err);
 void assess_diff_free(assess_diff_row *rows, size_t n);
 
 #endif

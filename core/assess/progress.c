@@ -62,15 +62,15 @@ void progress_row_add(progress_row *r, progress_item it)
     r->by_owner[it.owner]++;
 }
 
-ws_status progress_compute(store *s, int64_t aid, jp_date today, int max_depth, bool english, progress_row **out,
-                           size_t *n, char **err)
+status_code progress_compute(store *s, int64_t aid, jp_date today, int max_depth, bool english, progress_row **out,
+                           size_t *n, status_detail *err)
 {
     *out = NULL;
     *n = 0;
     assessment a;
     answer_set set = {0};
-    ws_status r = assess_load_answers(s, aid, &set, err);
-    if (r != WS_OK)
+    status_code r = assess_load_answers(s, aid, &set, err);
+    if (r != STATUS_OK)
         return r;
     sqlite3_stmt *st = store_prepare(s, "SELECT catalog_id, catalog_version FROM assessment WHERE pk = ?");
     sqlite3_bind_int64(st, 1, aid);
@@ -82,11 +82,12 @@ ws_status progress_compute(store *s, int64_t aid, jp_date today, int max_depth, 
     sqlite3_finalize(st);
     const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
     if (!c) {
-        *err = xasprintf("catalog %s@%s of assessment #%lld is no longer installed", a.catalog_id, a.catalog_version,
-                         (long long)aid);
+        char *label = xasprintf("%s@%s", a.catalog_id, a.catalog_version);
+        status_fail(err, &(status_info){STATUS_CATALOG_GONE, .entity = label, .id = aid});
+        free(label);
         assessment_free(&a);
         answer_set_free(&set);
-        return WS_NOT_FOUND;
+        return STATUS_CATALOG_GONE;
     }
     /* row 0: total; then one row per heading shown, indexed by node position */
     size_t *row_of = xcalloc(c->nnodes, sizeof *row_of); /* 0 = no row */
@@ -142,5 +143,5 @@ ws_status progress_compute(store *s, int64_t aid, jp_date today, int max_depth, 
     answer_set_free(&set);
     *out = rows;
     *n = w;
-    return WS_OK;
+    return STATUS_OK;
 }

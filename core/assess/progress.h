@@ -38,8 +38,8 @@ int progress_positive_pct(const progress_row *r);
 
 /* The total row first, then headings down to max_depth (0 = total only, 1 = volumes / top-level
  * headings, 2 = chapters too), in catalog order. Headings with no items below are omitted. */
-ws_status progress_compute(store *s, int64_t assessment_id, jp_date today, int max_depth, bool english,
-                           progress_row **out, size_t *n, char **err);
+status_code progress_compute(store *s, int64_t assessment_id, jp_date today, int max_depth, bool english,
+                           progress_row **out, size_t *n, status_detail *err);
 void progress_free(progress_row *rows, size_t n);
 
 /* One item as the counts see it, from its effective answer x (NULL when none): the answer's

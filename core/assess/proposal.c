@@ -85,7 +85,7 @@ static char *effective_value(store *s, int64_t aid, const char *item)
 }
 
 int proposals_generate(store *s, int64_t action, const assessment *a, const catalog *c, const char *item,
-                       const char *value, const char *who, char **err)
+                       const char *value, const char *who, status_detail *err)
 {
     const answer_def *src = catalog_find_answer(c, value);
     if (!src)
@@ -93,7 +93,7 @@ int proposals_generate(store *s, int64_t action, const assessment *a, const cata
     map_target *targets = NULL;
     size_t nt = mapped_targets(s, c, item, &targets);
     int made = 0;
-    char *e = NULL; /* from the history writes; else the store's error */
+    status_detail e = {0}; /* from the history writes; else the store's error */
     char now[32];
     clock_now(now);
     for (size_t i = 0; i < nt && made >= 0; i++) {
@@ -157,14 +157,21 @@ int proposals_generate(store *s, int64_t action, const assessment *a, const cata
         store_done(s, st);
     }
     map_targets_free(targets, nt);
-    if (made < 0)
-        *err = e ? e : store_error(s, "storing proposals");
+    if (made < 0) {
+        if (e.code != STATUS_OK && err) {
+            status_detail_free(err);
+            *err = e;
+            e = (status_detail){0};
+        } else {
+            store_fail(s, err, "proposal");
+        }
+    }
+    status_detail_free(&e);
     return made;
 }
 
-ws_status assess_proposals(store *s, int64_t aid, bool open_only, proposal **out, size_t *n, char **err)
+status_code assess_proposals(store *s, int64_t aid, bool open_only, proposal **out, size_t *n, status_detail *err)
 {
-    (void)err;
     sqlite3_stmt *st = store_prepare(
         s, "SELECT pk, assessment_pk, item_id, value, source_assessment_pk, source_catalog, source_item, source_value,"
            " rel, status, created_at, created_by, decided_at, decided_by FROM proposal WHERE assessment_pk = ?"
@@ -173,7 +180,8 @@ ws_status assess_proposals(store *s, int64_t aid, bool open_only, proposal **out
     sqlite3_bind_int(st, 2, open_only);
     proposal *list = NULL;
     size_t len = 0, cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         GROW(list, cap, len + 1);
         proposal *p = &list[len++];
         memset(p, 0, sizeof *p);
@@ -196,10 +204,16 @@ ws_status assess_proposals(store *s, int64_t aid, bool open_only, proposal **out
         p->decided_at = store_col_dup(st, 12);
         p->decided_by = store_col_dup(st, 13);
     }
+    status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "proposal");
     sqlite3_finalize(st);
+    if (r != STATUS_OK) {
+        proposal_list_free(list, len);
+        list = NULL;
+        len = 0;
+    }
     *out = list;
     *n = len;
-    return WS_OK;
+    return r;
 }
 
 void proposal_list_free(proposal *list, size_t n)
@@ -221,46 +235,48 @@ void proposal_list_free(proposal *list, size_t n)
 }
 
 /* Reads an open proposal: its target assessment, item and value. */
-static ws_status open_proposal(store *s, int64_t pid, int64_t *aid, char **item, char **value, char **err)
+static status_code open_proposal(store *s, int64_t pid, int64_t *aid, char **item, char **value, status_detail *err)
 {
     sqlite3_stmt *st = store_prepare(s, "SELECT assessment_pk, item_id, value, status FROM proposal WHERE pk = ?");
     sqlite3_bind_int64(st, 1, pid);
-    ws_status r = WS_NOT_FOUND;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    status_code r = STATUS_PROPOSAL_NOT_FOUND;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
         if (!str_eq((const char *)sqlite3_column_text(st, 3), "open")) {
-            *err = xasprintf("proposal #%lld is %s, not open", (long long)pid, (const char *)sqlite3_column_text(st, 3));
-            r = WS_INVALID;
+            r = status_fail(err, &(status_info){STATUS_PROPOSAL_NOT_OPEN, .id = pid,
+                                                .field = (const char *)sqlite3_column_text(st, 3)});
         } else {
             *aid = sqlite3_column_int64(st, 0);
             *item = store_col_dup(st, 1);
             *value = store_col_dup(st, 2);
-            r = WS_OK;
+            r = STATUS_OK;
         }
     } else {
-        *err = xasprintf("no proposal #%lld", (long long)pid);
+        r = rc == SQLITE_DONE ? status_fail(err, &(status_info){STATUS_PROPOSAL_NOT_FOUND, .id = pid})
+                              : store_fail(s, err, "proposal");
     }
     sqlite3_finalize(st);
     return r;
 }
 
-static ws_status decide(store *s, int64_t pid, bool accept, const char *who, char **err)
+static status_code decide(store *s, int64_t pid, bool accept, const char *who, status_detail *err)
 {
     int64_t aid = 0;
     char *item = NULL, *value = NULL;
-    ws_status r = open_proposal(s, pid, &aid, &item, &value, err);
-    if (r != WS_OK)
+    status_code r = open_proposal(s, pid, &aid, &item, &value, err);
+    if (r != STATUS_OK)
         return r;
     assessment a;
     r = assess_get(s, aid, &a, err);
-    catalog *c = r == WS_OK ? catalog_db_load(s, a.catalog_id, a.catalog_version) : NULL;
-    if (r == WS_OK && (!c || !catalog_find_answer(c, value))) {
-        *err = xasprintf("proposal #%lld: \"%s\" is no longer an answer of %s@%s", (long long)pid, value, a.catalog_id,
-                         a.catalog_version);
-        r = WS_INVALID;
+    catalog *c = r == STATUS_OK ? catalog_db_load(s, a.catalog_id, a.catalog_version) : NULL;
+    if (r == STATUS_OK && (!c || !catalog_find_answer(c, value))) {
+        char *label = xasprintf("%s@%s", a.catalog_id, a.catalog_version);
+        r = status_fail(err, &(status_info){STATUS_PROPOSAL_VALUE_GONE, .id = pid, .value = value, .entity = label});
+        free(label);
     }
-    if (r == WS_OK && store_begin(s, err) != 0)
-        r = WS_DB;
-    if (r == WS_OK) {
+    if (r == STATUS_OK && store_begin(s, err) != 0)
+        r = status_failed(err);
+    if (r == STATUS_OK) {
         int64_t action = history_action(s, who, accept ? "accept" : "reject", aid, 0, err);
         int h = action ? 0 : -1;
         if (h >= 0 && accept) {
@@ -273,9 +289,9 @@ static ws_status decide(store *s, int64_t pid, bool accept, const char *who, cha
             h = proposal_apply(s, action, pid, accept ? "accepted" : "rejected", who, err);
         if (h < 0) {
             store_rollback(s);
-            r = WS_DB;
+            r = status_failed(err);
         } else if (store_commit(s, err) != 0) {
-            r = WS_DB;
+            r = status_failed(err);
         }
     }
     if (c)
@@ -286,12 +302,12 @@ static ws_status decide(store *s, int64_t pid, bool accept, const char *who, cha
     return r;
 }
 
-ws_status assess_proposal_accept(store *s, int64_t pid, const char *who, char **err)
+status_code assess_proposal_accept(store *s, int64_t pid, const char *who, status_detail *err)
 {
     return decide(s, pid, true, who, err);
 }
 
-ws_status assess_proposal_reject(store *s, int64_t pid, const char *who, char **err)
+status_code assess_proposal_reject(store *s, int64_t pid, const char *who, status_detail *err)
 {
     return decide(s, pid, false, who, err);
 }

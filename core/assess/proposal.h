@@ -26,11 +26,11 @@ typedef struct {
 } proposal;
 
 /* Proposals for an assessment; open_only to hide decided ones. */
-ws_status assess_proposals(store *s, int64_t assessment_id, bool open_only, proposal **out, size_t *n, char **err);
+status_code assess_proposals(store *s, int64_t assessment_id, bool open_only, proposal **out, size_t *n, status_detail *err);
 void proposal_list_free(proposal *list, size_t n);
 /* Accepting sets the hospital answer's value (one transaction, with history); rejecting records
- * the decision. A proposal that is not open → WS_INVALID. */
-ws_status assess_proposal_accept(store *s, int64_t proposal_id, const char *who, char **err);
-ws_status assess_proposal_reject(store *s, int64_t proposal_id, const char *who, char **err);
+ * the decision. A proposal that is not open → PROPOSAL_NOT_OPEN (its state in the field). */
+status_code assess_proposal_accept(store *s, int64_t proposal_id, const char *who, status_detail *err);
+status_code assess_proposal_reject(store *s, int64_t proposal_id, const char *who, status_detail *err);
 
 #endif

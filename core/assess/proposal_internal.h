@@ -10,6 +10,6 @@
  * same source item. Both are history rows of `action`, the answer's action, so undoing the answer
  * takes them back. Returns how many, or -1 with *err. */
 int proposals_generate(store *s, int64_t action, const assessment *a, const catalog *c, const char *item,
-                       const char *value, const char *who, char **err);
+                       const char *value, const char *who, status_detail *err);
 
 #endif

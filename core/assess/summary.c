@@ -27,9 +27,9 @@ void summary_cache_free(summary_cache *cache)
     memset(cache, 0, sizeof *cache);
 }
 
-size_t summary_assess_rows(store *s, assessment **out)
+status_code summary_assess_rows(store *s, assessment **out, size_t *n, status_detail *err)
 {
-    return assess_list_rows(s, NULL, out);
+    return assess_list_rows(s, NULL, out, n, err);
 }
 
 bool summary_compute(store *s, summary_cache *cache, assessment *a, jp_date today, int *by_owner)

@@ -28,8 +28,9 @@ const catalog *summary_catalog(summary_cache *cache, store *s, const char *id, c
 void summary_cache_free(summary_cache *cache);
 
 /* Every assessment, in assess_list order, without summaries: items, answered, positive,
- * not_applicable and overdue are -1. Free with assessment_list_free. */
-size_t summary_assess_rows(store *s, assessment **out);
+ * not_applicable and overdue are -1. Free with assessment_list_free. A failed read is its status
+ * with no rows, never just an empty dashboard. */
+status_code summary_assess_rows(store *s, assessment **out, size_t *n, status_detail *err);
 
 /* The summary of one assessment exactly as assess_get / assess_list compute it (effective
  * answers; overdue = 目標日 before `today`, no 完了日, not positive or not applicable), plus the

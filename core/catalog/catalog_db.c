@@ -212,7 +212,7 @@ static int read_node_field(sqlite3_stmt *st, int i, catalog_node *n, const node_
     return i;
 }
 
-static int insert_catalog(store *s, const catalog *c, const struct stat *st, char **err)
+static int insert_catalog(store *s, const catalog *c, const struct stat *st, status_detail *err)
 {
     sqlite3_stmt *del = store_prepare(s, "DELETE FROM catalog WHERE id=?1 AND version=?2");
     store_bind_text(del, 1, c->id);
@@ -220,7 +220,7 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, cha
     int rc = sqlite3_step(del);
     sqlite3_finalize(del);
     if (rc != SQLITE_DONE) {
-        *err = store_error(s, "replacing catalog");
+        store_fail(s, err, "catalog");
         return -1;
     }
 
@@ -260,7 +260,7 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, cha
     free(aj);
     free(tj);
     if (rc != SQLITE_DONE) {
-        *err = store_error(s, "importing catalog");
+        store_fail(s, err, "catalog");
         return -1;
     }
     sqlite3_int64 pk = sqlite3_last_insert_rowid(store_db(s));
@@ -336,7 +336,7 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, cha
     sqlite3_finalize(nst);
     sqlite3_finalize(mst);
     if (rc != SQLITE_DONE) {
-        *err = store_error(s, "importing catalog nodes");
+        store_fail(s, err, "catalog");
         return -1;
     }
     return 0;
@@ -403,14 +403,14 @@ static bool unchanged_in_db(store *s, sync_file *f)
     return found;
 }
 
-int catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_stats *stats, char **err)
+status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_stats *stats, status_detail *err)
 {
     catalog_sync_stats local = {0};
     if (!stats)
         stats = &local;
     *stats = (catalog_sync_stats){0};
     if (store_readonly(s))
-        return 0;
+        return STATUS_OK;
 
     strlist paths = {0};
     for (size_t i = 0; i < dirs->len; i++)
@@ -500,7 +500,7 @@ int catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_s
             sqlite3_reset(mark);
             sqlite3_bind_int64(mark, 1, gone[i]);
             if (sqlite3_step(mark) != SQLITE_DONE) {
-                *err = store_error(s, "marking removed catalog files");
+                store_fail(s, err, "catalog");
                 rc = -1;
             }
         }
@@ -519,7 +519,7 @@ int catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_s
     free(files);
     sl_free(&paths);
     catalog_set_free(&pending);
-    return rc;
+    return rc == 0 ? STATUS_OK : status_failed(err);
 }
 
 static void load_answers(catalog *c, const char *json)
@@ -742,7 +742,7 @@ static int cmp_info(const void *a, const void *b)
     return c ? c : strcmp(x->version, y->version);
 }
 
-size_t catalog_db_list(store *s, catalog_info **out)
+status_code catalog_db_list(store *s, catalog_info **out, size_t *nout, status_detail *err)
 {
     sqlite3_stmt *st = store_prepare(
         s, "SELECT c.id,c.version,c.kind,c.completeness,c.file_path,c.publisher,c.published,c.title_ja,c.title_en,"
@@ -754,7 +754,8 @@ size_t catalog_db_list(store *s, catalog_info **out)
            " FROM catalog c");
     catalog_info *list = NULL;
     size_t n = 0, cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         GROW(list, cap, n + 1);
         catalog_info *ci = &list[n++];
         int i = 0;
@@ -775,11 +776,18 @@ size_t catalog_db_list(store *s, catalog_info **out)
         ci->verified_items = sqlite3_column_int(st, i++);
         ci->mappings = sqlite3_column_int(st, i++);
     }
+    status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "catalog");
     sqlite3_finalize(st);
+    if (r != STATUS_OK) {
+        catalog_info_free(list, n);
+        list = NULL;
+        n = 0;
+    }
     if (n)
         qsort(list, n, sizeof *list, cmp_info);
     *out = list;
-    return n;
+    *nout = n;
+    return r;
 }
 
 void catalog_info_free(catalog_info *list, size_t n)
@@ -801,7 +809,8 @@ void catalog_info_free(catalog_info *list, size_t n)
     free(list);
 }
 
-size_t catalog_db_links(store *s, const char *catalog_id, const char *node_id, node_link **out)
+status_code catalog_db_links(store *s, const char *catalog_id, const char *node_id, node_link **out, size_t *nout,
+                             status_detail *err)
 {
     /* Outgoing first, then incoming; each joined to the other end's printed ref and title. */
     sqlite3_stmt *st = store_stmt(
@@ -820,7 +829,8 @@ size_t catalog_db_links(store *s, const char *catalog_id, const char *node_id, n
     store_bind_text(st, 2, node_id);
     node_link *list = NULL;
     size_t n = 0, cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         GROW(list, cap, n + 1);
         list[n++] = (node_link){.outgoing = sqlite3_column_int(st, 0) != 0,
                                 .catalog = store_col_dup(st, 1),
@@ -831,9 +841,16 @@ size_t catalog_db_links(store *s, const char *catalog_id, const char *node_id, n
                                 .title = store_col_dup(st, 6),
                                 .verified = sqlite3_column_int(st, 7) != 0};
     }
+    status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "catalog");
     store_done(s, st);
+    if (r != STATUS_OK) {
+        node_link_free(list, n);
+        list = NULL;
+        n = 0;
+    }
     *out = list;
-    return n;
+    *nout = n;
+    return r;
 }
 
 void node_link_free(node_link *list, size_t n)

@@ -17,9 +17,11 @@ typedef struct {
 } catalog_sync_stats;
 
 /* Imports the catalogs of every *.yaml in `dirs` (load order) into the store in one transaction.
- * Per-file problems go to `diags` and skip that file only. Returns 0, or -1 with *err when the
- * database itself failed (nothing written). A read-only store is left alone (returns 0). */
-int catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_stats *stats, char **err);
+ * Per-file problems go to `diags` and skip that file only (file:line:col diagnostics, in English:
+ * they are for the catalog's author). Returns STATUS_OK, or the database's failure with *err
+ * (nothing written). A read-only store is left alone (STATUS_OK). */
+status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_stats *stats,
+                         status_detail *err);
 
 /* Reads one catalog back; version NULL = the newest version by import order. NULL if absent. */
 catalog *catalog_db_load(store *s, const char *id, const char *version);
@@ -36,8 +38,9 @@ typedef struct {
     int headings, items, verified_items, mappings;
 } catalog_info;
 
-/* All catalogs in display order (kind, id, version). Returns the count; free with catalog_info_free. */
-size_t catalog_db_list(store *s, catalog_info **out);
+/* All catalogs in display order (kind, id, version) into *out and *n; free with catalog_info_free.
+ * A failed read is its status with an empty result, never just an empty list. */
+status_code catalog_db_list(store *s, catalog_info **out, size_t *n, status_detail *err);
 void catalog_info_free(catalog_info *list, size_t n);
 
 /* A link to or from a node, for showing an item's references. */
@@ -47,7 +50,9 @@ typedef struct {
     bool verified;
 } node_link;
 
-size_t catalog_db_links(store *s, const char *catalog_id, const char *node_id, node_link **out);
+/* Links of a node into *out and *n (free with node_link_free); a failed read is its status. */
+status_code catalog_db_links(store *s, const char *catalog_id, const char *node_id, node_link **out, size_t *n,
+                             status_detail *err);
 void node_link_free(node_link *list, size_t n);
 
 /* Does a node exist (any version when version is NULL)? Usable as a catalog_ref_resolver. */

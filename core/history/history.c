@@ -10,11 +10,13 @@
     " IFNULL(h.assessment_pk, 0), h.item_id, h.party, IFNULL(h.party_vendor_pk, 0), h.field, h.old_value,"     \
     " h.new_value"
 
-static size_t read_rows(store *s, sqlite3_stmt *st, history_row **out)
+/* Reads every row of st; an SQL failure is a status, never a short list. */
+static status_code read_rows(store *s, sqlite3_stmt *st, history_row **out, size_t *nout, status_detail *err)
 {
     history_row *rows = NULL;
     size_t n = 0, cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         GROW(rows, cap, n + 1);
         rows[n++] = (history_row){
             .id = sqlite3_column_int64(st, 0),
@@ -34,9 +36,16 @@ static size_t read_rows(store *s, sqlite3_stmt *st, history_row **out)
             .new_value = store_col_dup(st, 14),
         };
     }
+    status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "history");
     store_done(s, st);
+    if (r != STATUS_OK) {
+        history_list_free(rows, n);
+        rows = NULL;
+        n = 0;
+    }
     *out = rows;
-    return n;
+    *nout = n;
+    return r;
 }
 
 /* The filter's conditions on history table alias t. */
@@ -54,7 +63,7 @@ static void filter_sql(strbuf *sql, const history_filter *f, const char *t)
         sb_addf(sql, " AND %s.action_pk = ?6", t);
 }
 
-size_t history_list(store *s, const history_filter *f, history_row **out)
+status_code history_list(store *s, const history_filter *f, history_row **out, size_t *nout, status_detail *err)
 {
     history_filter none = {0};
     if (!f)
@@ -83,7 +92,7 @@ size_t history_list(store *s, const history_filter *f, history_row **out)
         sqlite3_bind_int64(st, 5, (sqlite3_int64)f->limit);
     if (f->action)
         sqlite3_bind_int64(st, 6, f->action);
-    return read_rows(s, st, out);
+    return read_rows(s, st, out, nout, err);
 }
 
 const char *history_field_name(const char *entity, const char *field)
@@ -137,7 +146,7 @@ void history_list_free(history_row *rows, size_t n)
 }
 
 int64_t history_action(store *s, const char *who, const char *kind, int64_t assessment_id, int64_t undo_of,
-                       char **err)
+                       status_detail *err)
 {
     char now[32];
     clock_now(now);
@@ -153,7 +162,7 @@ int64_t history_action(store *s, const char *who, const char *kind, int64_t asse
     int rc = sqlite3_step(st);
     store_done(s, st);
     if (rc != SQLITE_DONE) {
-        *err = store_error(s, "recording history");
+        store_fail(s, err, "history");
         return 0;
     }
     return sqlite3_last_insert_rowid(store_db(s));
@@ -167,7 +176,7 @@ static bool same(const char *a, const char *b)
 }
 
 int history_add(store *s, int64_t action, const history_target *t, const char *field, const char *old_value,
-                const char *new_value, char **err)
+                const char *new_value, status_detail *err)
 {
     if (same(old_value, new_value))
         return 0;
@@ -190,7 +199,7 @@ int history_add(store *s, int64_t action, const history_target *t, const char *f
     int rc = sqlite3_step(st);
     store_done(s, st);
     if (rc != SQLITE_DONE) {
-        *err = store_error(s, "recording history");
+        store_fail(s, err, "history");
         return -1;
     }
     return 1;
@@ -216,7 +225,7 @@ int64_t history_last_undoable(store *s, int64_t assessment_id, const char *who)
     " a.pk > ?1 AND NOT EXISTS (SELECT 1 FROM history_action u WHERE u.undo_of = a.pk)"                        \
     " AND (a.undo_of IS NULL OR a.undo_of < ?1)"
 
-size_t history_changed_since(store *s, int64_t action, history_row **out)
+status_code history_changed_since(store *s, int64_t action, history_row **out, size_t *nout, status_detail *err)
 {
     /* from the action's few rows to the later rows on the same record (history_item index) */
     sqlite3_stmt *st = store_stmt(
@@ -226,7 +235,7 @@ size_t history_changed_since(store *s, int64_t action, history_row **out)
            " JOIN history_action a ON a.pk = h.action_pk WHERE x.action_pk = ?1 AND" HISTORY_STANDS_AFTER
            " ORDER BY h.pk");
     sqlite3_bind_int64(st, 1, action);
-    return read_rows(s, st, out);
+    return read_rows(s, st, out, nout, err);
 }
 
 bool history_touched_since(store *s, int64_t action, int64_t assessment_id, const char *entity)

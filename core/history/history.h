@@ -39,8 +39,9 @@ typedef struct {
     size_t limit;          /* 0 = all; otherwise the newest `limit` rows */
 } history_filter;
 
-/* Rows in chronological order (oldest first). Returns the count; free with history_list_free. */
-size_t history_list(store *s, const history_filter *f, history_row **out);
+/* Rows in chronological order (oldest first) into *out and *n; free with history_list_free.
+ * A failed read is its status (SQL, DB_BUSY) with *out NULL and *n 0, never an empty list. */
+status_code history_list(store *s, const history_filter *f, history_row **out, size_t *n, status_detail *err);
 void history_list_free(history_row *rows, size_t n);
 
 /* The name a row's field is shown under (anzen history, text and JSON). Fields are stored under the
@@ -61,7 +62,7 @@ int64_t history_vendor_ref(const char *value);
 
 /* Starts an action; returns its id (> 0) or 0 with *err. */
 int64_t history_action(store *s, const char *who, const char *kind, int64_t assessment_id, int64_t undo_of,
-                       char **err);
+                       status_detail *err);
 
 typedef struct {
     const char *entity;
@@ -74,7 +75,7 @@ typedef struct {
 /* Appends one row when old and new differ (NULL and "" are equal); returns 1 if written, 0 if
  * equal, -1 with *err on failure. */
 int history_add(store *s, int64_t action, const history_target *t, const char *field, const char *old_value,
-                const char *new_value, char **err);
+                const char *new_value, status_detail *err);
 
 /* The latest undoable action by `who` on an assessment (kind answer, signoff, accept or reject; not
  * an undo, not already undone), or 0. Creating and carrying are not undone. Each person undoes
@@ -84,8 +85,8 @@ int64_t history_last_undoable(store *s, int64_t assessment_id, const char *who);
 /* What stands in the way of undoing `action`: rows of later actions that touch a record the
  * action changed (the answer of one item and party, the assessment row, a proposal), oldest
  * first. Later actions that were undone, and the undos of later actions, cancel out and are not
- * counted. Returns the count; free with history_list_free. */
-size_t history_changed_since(store *s, int64_t action, history_row **out);
+ * counted. Rows into *out and *n; free with history_list_free. */
+status_code history_changed_since(store *s, int64_t action, history_row **out, size_t *n, status_detail *err);
 
 /* Whether a later action that stands (as above) changed any `entity` row of the assessment. */
 bool history_touched_since(store *s, int64_t action, int64_t assessment_id, const char *entity);

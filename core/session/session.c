@@ -56,29 +56,30 @@ bool session_env_english(void)
     return true;
 }
 
-session_status session_open(const session_opts *o, store **out, diag_list *warnings, char **err)
+status_code session_open(const session_opts *o, store **out, diag_list *warnings, status_detail *err)
 {
     *out = NULL;
     char *path = paths_db(o->db_path);
     if (!path)
-        return SESSION_NO_PLACE;
+        return status_fail(err, &(status_info){.code = STATUS_DB_NO_PLACE});
     store *st = NULL;
-    store_status s = store_open(path, 0, &st, err);
+    status_code r = store_open(path, 0, &st, err);
     free(path);
-    if (s != STORE_OK)
-        return SESSION_STORE;
+    if (r != STATUS_OK)
+        return r;
     strlist dirs = {0};
-    if (!paths_catalog_dirs(&dirs, err)) {
+    r = paths_catalog_dirs(&dirs, err);
+    if (r != STATUS_OK) {
         sl_free(&dirs);
         store_close(st);
-        return SESSION_NO_DATA;
+        return r;
     }
-    int r = catalog_sync(st, &dirs, warnings, NULL, err);
+    r = catalog_sync(st, &dirs, warnings, NULL, err);
     sl_free(&dirs);
-    if (r != 0) {
+    if (r != STATUS_OK) {
         store_close(st);
-        return SESSION_CATALOGS;
+        return r;
     }
     *out = st;
-    return SESSION_OK;
+    return STATUS_OK;
 }

@@ -33,17 +33,10 @@ bool session_login_shared(const char *login, unsigned uid);
  * LC_ALL, LC_MESSAGES, LANG that is set starts with "ja". */
 bool session_env_english(void);
 
-typedef enum {
-    SESSION_OK = 0,
-    SESSION_NO_PLACE,   /* no --db, no ANZEN_DB and no HOME: nowhere to put the database */
-    SESSION_NO_DATA,    /* the shipped catalogs are missing (*err says where they were looked for) */
-    SESSION_STORE,      /* the store refused the file (*err says why) */
-    SESSION_CATALOGS,   /* the catalog import failed as a whole (*err says why) */
-} session_status;
-
 /* Opens (creating when missing) and migrates the database, then imports changed catalogs.
  * Problems in single catalog files do not stop the open: they are added to *warnings for the
- * front end to show. On failure *out is NULL and *err may hold a detail (caller frees). */
-session_status session_open(const session_opts *o, store **out, diag_list *warnings, char **err);
+ * front end to show. On failure *out is NULL and the status says why: DB_NO_PLACE (no --db, no
+ * ANZEN_DB and no HOME), a refusal of store_open, or the catalog import's database failure. */
+status_code session_open(const session_opts *o, store **out, diag_list *warnings, status_detail *err);
 
 #endif

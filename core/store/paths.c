@@ -90,21 +90,17 @@ char *paths_templates_dir(void)
     return t;
 }
 
-bool paths_catalog_dirs(strlist *out, char **err)
+status_code paths_catalog_dirs(strlist *out, status_detail *err)
 {
     char *data = paths_data_dir();
-    if (!data) {
-        *err = xstrdup("cannot locate the shipped catalogs (/proc/self/exe unreadable): set ANZEN_DATA_DIR");
-        return false;
-    }
+    if (!data) /* /proc/self/exe unreadable */
+        return status_fail(err, &(status_info){STATUS_DATA_MISSING, .entity = "/proc/self/exe"});
     char *shipped = xasprintf("%s/catalogs", data);
     free(data);
     if (!paths_is_dir(shipped)) {
-        *err = xasprintf("the shipped catalogs are missing: %s is not a directory (reinstall anzen, or set "
-                         "ANZEN_DATA_DIR to the directory holding catalogs/)",
-                         shipped);
+        status_fail(err, &(status_info){STATUS_DATA_MISSING, .entity = shipped});
         free(shipped);
-        return false;
+        return STATUS_DATA_MISSING;
     }
     sl_push_owned(out, shipped);
     char *user = paths_user_dir();
@@ -123,7 +119,7 @@ bool paths_catalog_dirs(strlist *out, char **err)
             p += n + (colon ? 1 : 0);
         }
     }
-    return true;
+    return STATUS_OK;
 }
 
 int paths_mkdirs(const char *dir, int mode)

@@ -14,9 +14,9 @@ char *paths_db(const char *explicit_path);
 char *paths_data_dir(void);
 /* $ANZEN_TEMPLATES_DIR, else <data dir>/templates. NULL as paths_data_dir. Caller frees. */
 char *paths_templates_dir(void);
-/* Catalog directories in load order: shipped, user, then $ANZEN_CATALOG_PATH entries. False, with
- * *err (caller frees) naming the path looked at, when the shipped catalogs are missing. */
-bool paths_catalog_dirs(strlist *out, char **err);
+/* Catalog directories in load order: shipped, user, then $ANZEN_CATALOG_PATH entries.
+ * STATUS_DATA_MISSING (entity = the path looked at) when the shipped catalogs are missing. */
+status_code paths_catalog_dirs(strlist *out, status_detail *err);
 /* mkdir -p with `mode` for every directory it creates. 0 or -1 (errno set). */
 int paths_mkdirs(const char *dir, int mode);
 /* The directory part of path. Caller frees. */

@@ -68,21 +68,36 @@ bool store_readonly(const store *s)
     return s->readonly;
 }
 
-char *store_error(store *s, const char *what)
+/* The status of SQLite result code rc (extended codes are on). */
+static status_code sql_code(int rc)
 {
-    return xasprintf("%s: %s", what, sqlite3_errmsg(s->db));
+    switch (rc & 0xff) {
+    case SQLITE_READONLY:
+        return STATUS_DB_READONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return STATUS_DB_BUSY;
+    default:
+        return STATUS_SQL;
+    }
 }
 
-int store_exec(store *s, const char *sql, char **err)
+status_code store_fail(store *s, status_detail *err, const char *what)
+{
+    return status_fail(err, &(status_info){sql_code(sqlite3_extended_errcode(s->db)), .field = what,
+                                           .extra = sqlite3_errmsg(s->db)});
+}
+
+status_code store_exec(store *s, const char *sql, status_detail *err)
 {
     char *msg = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        if (err)
-            *err = xasprintf("database %s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        status_fail(err, &(status_info){sql_code(rc), .entity = s->path, .extra = msg ? msg : sqlite3_errmsg(s->db)});
         sqlite3_free(msg);
-        return -1;
+        return sql_code(rc);
     }
-    return 0;
+    return STATUS_OK;
 }
 
 sqlite3_stmt *store_prepare(store *s, const char *sql)
@@ -143,18 +158,16 @@ static void stmt_cache_free(store *s)
     s->nstmts = s->capstmts = 0;
 }
 
-/* Runs one cached statement that returns no rows (BEGIN, COMMIT); 0 or -1 with *err as store_exec. */
-static int exec_cached(store *s, const char *sql, char **err)
+/* Runs one cached statement that returns no rows (BEGIN, COMMIT); the status as store_exec. */
+static status_code exec_cached(store *s, const char *sql, status_detail *err)
 {
     sqlite3_stmt *st = store_stmt(s, sql);
     int rc = sqlite3_step(st);
     store_done(s, st);
-    if (rc != SQLITE_DONE) {
-        if (err)
-            *err = xasprintf("database %s: %s", s->path, sqlite3_errmsg(s->db));
-        return -1;
-    }
-    return 0;
+    if (rc != SQLITE_DONE)
+        return status_fail(err, &(status_info){sql_code(sqlite3_extended_errcode(s->db)), .entity = s->path,
+                                               .extra = sqlite3_errmsg(s->db)});
+    return STATUS_OK;
 }
 
 char *store_col_dup(sqlite3_stmt *st, int col)
@@ -171,17 +184,14 @@ void store_bind_text(sqlite3_stmt *st, int idx, const char *v)
         sqlite3_bind_null(st, idx);
 }
 
-int store_begin(store *s, char **err)
+status_code store_begin(store *s, status_detail *err)
 {
-    if (s->readonly) {
-        if (err)
-            *err = xasprintf("database %s is read-only: changes cannot be saved", s->path);
-        return -1;
-    }
+    if (s->readonly)
+        return status_fail(err, &(status_info){STATUS_DB_READONLY, .entity = s->path});
     return exec_cached(s, "BEGIN IMMEDIATE", err);
 }
 
-int store_commit(store *s, char **err)
+status_code store_commit(store *s, status_detail *err)
 {
     return exec_cached(s, "COMMIT", err);
 }
@@ -193,40 +203,36 @@ void store_rollback(store *s)
 }
 
 /* SQLite's header is "SQLite format 3\0"; an empty file is fine (SQLite initialises it). */
-static store_status check_header(const char *path, char **err)
+static status_code check_header(const char *path, status_detail *err)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return STORE_OK; /* missing or unreadable: let sqlite3_open_v2 report it */
+        return STATUS_OK; /* missing or unreadable: let sqlite3_open_v2 report it */
     char head[16];
     ssize_t n = read(fd, head, sizeof head);
     close(fd);
     if (n == 0)
-        return STORE_OK;
-    if (n < (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0) {
-        *err = xasprintf("%s is not an anzen database (not an SQLite file); it was left untouched", path);
-        return STORE_ERR_NOT_SQLITE;
-    }
-    return STORE_OK;
+        return STATUS_OK;
+    if (n < (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+        return status_fail(err, &(status_info){STATUS_DB_NOT_SQLITE, .entity = path});
+    return STATUS_OK;
 }
 
-static store_status create_file(const char *path, char **err)
+static status_code create_file(const char *path, status_detail *err)
 {
     char *dir = paths_dirname(path);
     if (paths_mkdirs(dir, 0700) != 0) {
-        *err = xasprintf("cannot create directory %s: %s", dir, strerror(errno));
+        status_fail(err, &(status_info){STATUS_DIR_CANNOT_CREATE, .entity = dir, .extra = strerror(errno)});
         free(dir);
-        return STORE_ERR_OPEN;
+        return STATUS_DIR_CANNOT_CREATE;
     }
     free(dir);
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0 && errno != EEXIST) {
-        *err = xasprintf("cannot create database %s: %s", path, strerror(errno));
-        return STORE_ERR_OPEN;
-    }
+    if (fd < 0 && errno != EEXIST)
+        return status_fail(err, &(status_info){STATUS_DB_CANNOT_CREATE, .entity = path, .extra = strerror(errno)});
     if (fd >= 0)
         close(fd);
-    return STORE_OK;
+    return STATUS_OK;
 }
 
 static int user_version(store *s)
@@ -237,66 +243,53 @@ static int user_version(store *s)
     return v;
 }
 
-static store_status migrate(store *s, char **err)
+static status_code migrate(store *s, status_detail *err)
 {
     int have = user_version(s);
     int want = store_schema_version();
-    if (have < 0) {
-        *err = store_error(s, s->path);
-        return STORE_ERR_NOT_SQLITE;
-    }
-    if (have > want) {
-        *err = xasprintf("%s was written by a newer anzen (schema %d; this anzen knows up to %d). "
-                         "Nothing was changed; please use the newer anzen.",
-                         s->path, have, want);
-        return STORE_ERR_NEWER;
-    }
+    if (have < 0)
+        return status_fail(err, &(status_info){STATUS_DB_NOT_SQLITE, .entity = s->path, .extra = sqlite3_errmsg(s->db)});
+    if (have > want)
+        return status_fail(err, &(status_info){STATUS_DB_NEWER, .entity = s->path, .num = have, .id = want});
     if (have == want)
-        return STORE_OK;
-    if (s->readonly) {
-        *err = xasprintf("%s needs a schema upgrade (%d → %d) but is read-only", s->path, have, want);
-        return STORE_ERR_READONLY;
-    }
-    char *e = NULL;
-    if (store_begin(s, &e) != 0) {
-        *err = e;
-        return STORE_ERR_SQL;
-    }
+        return STATUS_OK;
+    if (s->readonly)
+        return status_fail(err, &(status_info){STATUS_DB_UPGRADE_READONLY, .entity = s->path, .num = have, .id = want});
+    status_code r = store_begin(s, err);
+    if (r != STATUS_OK)
+        return r;
     for (int v = have; v < want; v++) {
         char *sql = xasprintf("%s; PRAGMA user_version = %d;", schema_migrations[v], v + 1);
-        int r = store_exec(s, sql, &e);
+        status_detail e = {0};
+        r = store_exec(s, sql, &e);
         free(sql);
-        if (r != 0) {
+        if (r != STATUS_OK) {
             store_rollback(s);
-            *err = xasprintf("schema migration %d failed: %s", v + 1, e);
-            free(e);
-            return STORE_ERR_SQL;
+            status_fail(err, &(status_info){STATUS_DB_MIGRATION, .entity = s->path, .num = v + 1, .extra = e.extra});
+            status_detail_free(&e);
+            return STATUS_DB_MIGRATION;
         }
     }
-    if (store_commit(s, &e) != 0) {
+    if ((r = store_commit(s, err)) != STATUS_OK) {
         store_rollback(s);
-        *err = e;
-        return STORE_ERR_SQL;
+        return r;
     }
-    return STORE_OK;
+    return STATUS_OK;
 }
 
-store_status store_open(const char *path, int flags, store **out, char **err)
+status_code store_open(const char *path, int flags, store **out, status_detail *err)
 {
     *out = NULL;
-    *err = NULL;
-    store_status st = check_header(path, err);
-    if (st != STORE_OK)
+    status_code st = check_header(path, err);
+    if (st != STATUS_OK)
         return st;
 
     bool exists = access(path, F_OK) == 0;
     bool readonly = (flags & STORE_OPEN_READONLY) || (exists && access(path, W_OK) != 0);
     if (!exists) {
-        if (flags & (STORE_OPEN_NO_CREATE | STORE_OPEN_READONLY)) {
-            *err = xasprintf("database %s does not exist", path);
-            return STORE_ERR_OPEN;
-        }
-        if ((st = create_file(path, err)) != STORE_OK)
+        if (flags & (STORE_OPEN_NO_CREATE | STORE_OPEN_READONLY))
+            return status_fail(err, &(status_info){STATUS_DB_MISSING, .entity = path});
+        if ((st = create_file(path, err)) != STATUS_OK)
             return st;
     }
 
@@ -305,38 +298,35 @@ store_status store_open(const char *path, int flags, store **out, char **err)
     s->readonly = readonly;
     int oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
-        *err = xasprintf("cannot open database %s: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        status_fail(err, &(status_info){STATUS_DB_CANNOT_OPEN, .entity = path,
+                                        .extra = s->db ? sqlite3_errmsg(s->db) : "out of memory"});
         store_close(s);
-        return STORE_ERR_OPEN;
+        return STATUS_DB_CANNOT_OPEN;
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, 5000);
     /* Check it really is a database before any pragma that writes. */
-    if (store_exec(s, "SELECT count(*) FROM sqlite_master", err) != 0) {
-        free(*err);
-        *err = xasprintf("%s is not an anzen database (%s); it was left untouched", path, sqlite3_errmsg(s->db));
+    if (store_exec(s, "SELECT count(*) FROM sqlite_master", err) != STATUS_OK) {
+        status_fail(err, &(status_info){STATUS_DB_NOT_SQLITE, .entity = path, .extra = sqlite3_errmsg(s->db)});
         store_close(s);
-        return STORE_ERR_NOT_SQLITE;
+        return STATUS_DB_NOT_SQLITE;
     }
     /* Connection settings first (they write nothing), then the version check and migrations,
      * and only then WAL, which rewrites the header: a refused database stays byte-identical. */
-    char *e = NULL;
-    if (store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", &e) != 0) {
-        *err = e;
-        store_close(s);
-        return STORE_ERR_SQL;
-    }
-    if ((st = migrate(s, err)) != STORE_OK) {
+    if ((st = store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", err)) != STATUS_OK) {
         store_close(s);
         return st;
     }
-    if (!readonly && store_exec(s, "PRAGMA journal_mode=WAL;", &e) != 0) {
-        *err = e;
+    if ((st = migrate(s, err)) != STATUS_OK) {
         store_close(s);
-        return STORE_ERR_SQL;
+        return st;
+    }
+    if (!readonly && (st = store_exec(s, "PRAGMA journal_mode=WAL;", err)) != STATUS_OK) {
+        store_close(s);
+        return st;
     }
     *out = s;
-    return STORE_OK;
+    return STATUS_OK;
 }
 
 void store_close(store *s)

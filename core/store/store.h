@@ -6,26 +6,21 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "base/lib.h"
+
 typedef struct store store;
 
-typedef enum {
-    STORE_OK = 0,
-    STORE_ERR_OPEN,       /* cannot create or open the file */
-    STORE_ERR_NOT_SQLITE, /* the file exists and is not an SQLite database */
-    STORE_ERR_NEWER,      /* written by a newer anzen: refused, nothing changed */
-    STORE_ERR_READONLY,   /* needs changes (migration) but cannot be written */
-    STORE_ERR_SQL,        /* any other SQLite failure */
-} store_status;
 
 enum {
     STORE_OPEN_READONLY = 1, /* never write, even if the file is writable */
     STORE_OPEN_NO_CREATE = 2 /* fail if the file does not exist */
 };
 
-/* Opens (creating when missing) and migrates the database at `path`. On failure *err gets a
- * message for the user (caller frees) and *out is NULL. A read-only file opens read-only with
- * store_readonly() true, as long as its schema is current. */
-store_status store_open(const char *path, int flags, store **out, char **err);
+/* Opens (creating when missing) and migrates the database at `path`. On failure *out is NULL and
+ * the code (DB_MISSING, DIR_CANNOT_CREATE, DB_CANNOT_CREATE, DB_CANNOT_OPEN, DB_NOT_SQLITE,
+ * DB_NEWER, DB_UPGRADE_READONLY, DB_MIGRATION, SQL) is returned with the path in err->entity.
+ * A read-only file opens read-only with store_readonly() true, as long as its schema is current. */
+status_code store_open(const char *path, int flags, store **out, status_detail *err);
 void store_close(store *s);
 sqlite3 *store_db(store *s);
 const char *store_path(const store *s);
@@ -33,13 +28,14 @@ bool store_readonly(const store *s);
 /* The schema version this build writes. */
 int store_schema_version(void);
 
-/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return 0 or -1 with *err set. */
-int store_begin(store *s, char **err);
-int store_commit(store *s, char **err);
+/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. STATUS_OK, or the failure in *err
+ * (DB_READONLY, DB_BUSY, SQL). */
+status_code store_begin(store *s, status_detail *err);
+status_code store_commit(store *s, status_detail *err);
 void store_rollback(store *s);
 
-/* Runs SQL with no result rows. 0 or -1 with *err. */
-int store_exec(store *s, const char *sql, char **err);
+/* Runs SQL with no result rows. STATUS_OK or the failure in *err (may be NULL). */
+status_code store_exec(store *s, const char *sql, status_detail *err);
 /* Prepares a statement; aborts with a message on a programming error in the SQL text. */
 sqlite3_stmt *store_prepare(store *s, const char *sql);
 /* A prepared statement from the store's statement cache: each distinct SQL text is prepared once
@@ -53,8 +49,10 @@ sqlite3_stmt *store_stmt(store *s, const char *sql);
 /* Ends a use of a store_stmt statement. Returns sqlite3_reset's code (SQLITE_OK, or the error of
  * the last step; sqlite3_errmsg keeps the message). NULL is ignored. */
 int store_done(store *s, sqlite3_stmt *st);
-/* "what: sqlite message" for the last error. Caller frees. */
-char *store_error(store *s, const char *what);
+/* The last SQLite error as a status in *err: DB_READONLY, DB_BUSY or SQL, with `what` (a field
+ * label id: "history", "answer", a table) in err->field and SQLite's message in err->extra.
+ * Returns the code. */
+status_code store_fail(store *s, status_detail *err, const char *what);
 
 /* One slot where a higher layer keeps data derived from this database (the catalog cache of
  * catalog_db.c). The store frees it with `release` on store_close or when it is replaced. */

@@ -254,10 +254,10 @@ static const era_def *era_after(const era_def *e)
     return e + 1 < eras + NERAS ? e + 1 : NULL;
 }
 
-bool jpdate_parse(const char *s, jp_date *out, char **err)
+bool jpdate_parse(const char *s, jp_date *out, status_detail *err)
 {
     if (str_empty(s)) {
-        *err = xstrdup("empty date (use 2025-04-01, 令和7年4月1日 or R7.4.1)");
+        status_fail(err, &(status_info){.code = STATUS_DATE_EMPTY});
         return false;
     }
     char *norm = normalise(s);
@@ -288,20 +288,23 @@ bool jpdate_parse(const char *s, jp_date *out, char **err)
         ok = ok && *p == '\0';
     }
     if (!ok) {
-        *err = xasprintf("malformed date \"%s\" (use 2025-04-01, 令和7年4月1日 or R7.4.1)", s);
+        status_fail(err, &(status_info){STATUS_DATE_MALFORMED, .value = s});
         free(norm);
         return false;
     }
     if (era) {
         if (y < 1) {
-            *err = xasprintf("malformed date \"%s\": era year must be 元 or 1 or more", s);
+            status_fail(err, &(status_info){STATUS_DATE_ERA_YEAR, .value = s});
             free(norm);
             return false;
         }
         y = era->start.y + y - 1;
     }
     if (!jpdate_valid(y, m, d)) {
-        *err = era ? xasprintf("no such date \"%s\" (%04d-%02d-%02d)", s, y, m, d) : xasprintf("no such date \"%s\"", s);
+        char ymd[40] = "";
+        if (era)
+            snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", y, m, d);
+        status_fail(err, &(status_info){STATUS_DATE_NO_SUCH, .value = s, .extra = ymd});
         free(norm);
         return false;
     }
@@ -323,7 +326,9 @@ bool jpdate_parse(const char *s, jp_date *out, char **err)
                 }
                 jpdate_format_iso(last, b);
             }
-            *err = xasprintf("\"%s\" is outside %s (%s – %s)", s, era->name, a, next ? b : "");
+            char *range = xasprintf("%s – %s", a, next ? b : "");
+            status_fail(err, &(status_info){STATUS_DATE_OUTSIDE_ERA, .value = s, .entity = era->name, .extra = range});
+            free(range);
             free(norm);
             return false;
         }
@@ -333,7 +338,7 @@ bool jpdate_parse(const char *s, jp_date *out, char **err)
     return true;
 }
 
-bool jpdate_parse_iso(const char *s, char iso[11], char **err)
+bool jpdate_parse_iso(const char *s, char iso[11], status_detail *err)
 {
     jp_date d;
     if (!jpdate_parse(s, &d, err))
@@ -352,10 +357,10 @@ bool jpdate_is_iso(const char *s)
     return jpdate_valid(atoi(s), atoi(s + 5), atoi(s + 8));
 }
 
-bool jpdate_parse_fy(const char *s, int *fy, char **err)
+bool jpdate_parse_fy(const char *s, int *fy, status_detail *err)
 {
     if (str_empty(s)) {
-        *err = xstrdup("empty fiscal year (use 2025 or 令和7年度)");
+        status_fail(err, &(status_info){.code = STATUS_FY_EMPTY});
         return false;
     }
     char *norm = normalise(s);
@@ -380,7 +385,7 @@ bool jpdate_parse_fy(const char *s, int *fy, char **err)
     }
     free(norm);
     if (!ok) {
-        *err = xasprintf("malformed fiscal year \"%s\" (use 2025, 令和7年度 or R7)", s);
+        status_fail(err, &(status_info){STATUS_FY_MALFORMED, .value = s});
         return false;
     }
     *fy = y;

@@ -10,6 +10,8 @@
 
 #include <stdbool.h>
 
+#include "base/lib.h"
+
 typedef struct {
     int y, m, d; /* Gregorian */
 } jp_date;
@@ -19,11 +21,12 @@ bool jpdate_valid(int y, int m, int d);
 
 /* Parses any accepted form (surrounding spaces allowed; full-width digits and ．／ accepted):
  *   2025-04-01  2025/4/1  2025.4.1  令和7年4月1日  令和元年5月1日  R7.4.1  R7/4/1  r7-4-1  H31.4.30
- * Returns true and fills *out; false with *err (caller frees) naming what is wrong. */
-bool jpdate_parse(const char *s, jp_date *out, char **err);
+ * Returns true and fills *out; false with *err (may be NULL; DATE_EMPTY, DATE_MALFORMED,
+ * DATE_ERA_YEAR, DATE_NO_SUCH or DATE_OUTSIDE_ERA with the value) naming what is wrong. */
+bool jpdate_parse(const char *s, jp_date *out, status_detail *err);
 
 /* Same, writing ISO "YYYY-MM-DD" into iso (≥ 11 bytes). */
-bool jpdate_parse_iso(const char *s, char iso[11], char **err);
+bool jpdate_parse_iso(const char *s, char iso[11], status_detail *err);
 
 /* Is s exactly a valid ISO date "YYYY-MM-DD"? (What the database holds.) */
 bool jpdate_is_iso(const char *s);
@@ -54,8 +57,9 @@ char *jpdate_fy_label(int fy, bool english);
 char *jpdate_fy_label_both(int fy, bool english);
 
 /* Parses a fiscal year: "2025", "2025年度", "FY2025", "令和7年度", "令和7", "R7", "令和元年度".
- * "平成31年度" is accepted as 2019 (both names were used). false with *err otherwise. */
-bool jpdate_parse_fy(const char *s, int *fy, char **err);
+ * "平成31年度" is accepted as 2019 (both names were used). false with *err (FY_EMPTY,
+ * FY_MALFORMED) otherwise. */
+bool jpdate_parse_fy(const char *s, int *fy, status_detail *err);
 
 /* Today (UTC, or ANZEN_NOW's date when set, like clock_now). */
 jp_date jpdate_today(void);

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <strings.h>
 
 #include "history/lib.h"
@@ -240,24 +241,19 @@ static void fields_free(void *obj, const fdesc *fields, size_t n)
             xfree(MEMBER(obj, &fields[i], char *));
 }
 
-/* Checks required fields, dates and vendors; WS_INVALID with a message naming the field. */
-static ws_status fields_check(store *s, const void *obj, const fdesc *fields, size_t n, char **err)
+/* Checks required fields, dates and vendors; the failure names the field. */
+static status_code fields_check(store *s, const void *obj, const fdesc *fields, size_t n, status_detail *err)
 {
     for (size_t i = 0; i < n; i++) {
         const fdesc *f = &fields[i];
         if (f->type == F_TEXT || f->type == F_DATE) {
             const char *v = *CMEMBER(obj, f, char *const);
-            if (f->required && str_empty(v)) {
-                *err = xasprintf("%s is required", f->col);
-                return WS_INVALID;
-            }
-            if (f->type == F_DATE && !str_empty(v) && !jpdate_is_iso(v)) {
-                *err = xasprintf("%s: \"%s\" is not a date (YYYY-MM-DD)", f->col, v);
-                return WS_INVALID;
-            }
+            if (f->required && str_empty(v))
+                return status_fail(err, &(status_info){STATUS_FIELD_REQUIRED, .field = f->col});
+            if (f->type == F_DATE && !str_empty(v) && !jpdate_is_iso(v))
+                return status_fail(err, &(status_info){STATUS_DATE_NOT_ISO, .field = f->col, .value = v});
         } else if (f->type == F_INT && *CMEMBER(obj, f, int) < 0) {
-            *err = xasprintf("%s must not be negative", f->col);
-            return WS_INVALID;
+            return status_fail(err, &(status_info){STATUS_NEGATIVE, .field = f->col});
         } else if (f->type == F_VENDOR) {
             int64_t v = *CMEMBER(obj, f, int64_t);
             if (v) {
@@ -265,14 +261,12 @@ static ws_status fields_check(store *s, const void *obj, const fdesc *fields, si
                 sqlite3_bind_int64(st, 1, v);
                 bool ok = sqlite3_step(st) == SQLITE_ROW;
                 sqlite3_finalize(st);
-                if (!ok) {
-                    *err = xasprintf("unknown vendor #%lld", (long long)v);
-                    return WS_INVALID;
-                }
+                if (!ok)
+                    return status_fail(err, &(status_info){STATUS_VENDOR_NOT_FOUND, .field = f->col, .id = v});
             }
         }
     }
-    return WS_OK;
+    return STATUS_OK;
 }
 
 static char *select_sql(const char *table, const fdesc *fields, size_t n, const char *extra)
@@ -288,7 +282,8 @@ static char *select_sql(const char *table, const fdesc *fields, size_t n, const 
 /* Writes the row (insert when id == 0) and the history of changed fields. `old` is the stored
  * object or NULL for an insert. Returns the row id, 0 on error. Inside a transaction. */
 static int64_t entity_write(store *s, const char *table, const char *entity, const fdesc *fields, size_t n,
-                            int64_t id, const void *old, const void *obj, int64_t action, int *changes, char **err)
+                            int64_t id, const void *old, const void *obj, int64_t action, int *changes,
+                            status_detail *err)
 {
     char now[32];
     clock_now(now);
@@ -320,7 +315,7 @@ static int64_t entity_write(store *s, const char *table, const char *entity, con
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
-        *err = store_error(s, table);
+        store_fail(s, err, table);
         return 0;
     }
     if (!old && !id)
@@ -339,65 +334,71 @@ static int64_t entity_write(store *s, const char *table, const char *entity, con
     return id;
 }
 
-static ws_status finish(store *s, ws_status st, int changes, char **err)
+static status_code finish(store *s, status_code st, int changes, status_detail *err)
 {
-    if (st != WS_OK || changes == 0) {
+    if (st != STATUS_OK || changes == 0) {
         store_rollback(s);
         return st;
     }
-    if (store_commit(s, err) != 0)
-        return WS_DB;
-    return WS_OK;
+    return store_commit(s, err);
 }
 
-static ws_status begin(store *s, char **err)
+static status_code begin(store *s, status_detail *err)
 {
-    return store_begin(s, err) == 0 ? WS_OK : WS_DB;
+    return store_begin(s, err);
 }
 
-/* After entity_write failed: WS_CONFLICT with a message when the name is taken, WS_DB otherwise. */
-static ws_status write_failed(store *s, const char *what, const char *name, char **err)
+/* After entity_write failed: NAME_TAKEN when the name is taken, else the failure reported. */
+static status_code write_failed(store *s, const char *what, const char *name, status_detail *err)
 {
     if (sqlite3_extended_errcode(store_db(s)) != SQLITE_CONSTRAINT_UNIQUE)
-        return WS_DB;
-    free(*err);
-    *err = xasprintf("a %s named \"%s\" exists already", what, name);
-    return WS_CONFLICT;
+        return status_failed(err);
+    return status_fail(err, &(status_info){STATUS_NAME_TAKEN, .field = "name", .entity = what, .value = name});
 }
 
 /* ---- organisation ---- */
 
-ws_status ws_org_get(store *s, ws_org *out, char **err)
+status_code ws_org_get(store *s, ws_org *out, status_detail *err)
 {
-    (void)err;
     memset(out, 0, sizeof *out);
     char *sql = select_sql("org", org_fields, AZ_ARRAY_LEN(org_fields), "WHERE pk = 1");
     sqlite3_stmt *st = store_prepare(s, sql);
     free(sql);
-    ws_status r = WS_NOT_FOUND;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    status_code r = STATUS_ORG_MISSING;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
         out->updated_at = xstrdup((const char *)sqlite3_column_text(st, 1));
         fields_read(st, out, org_fields, AZ_ARRAY_LEN(org_fields));
-        r = WS_OK;
+        r = STATUS_OK;
+    } else if (rc == SQLITE_DONE) {
+        status_fail(err, &(status_info){.code = STATUS_ORG_MISSING});
+    } else {
+        r = store_fail(s, err, "org");
     }
     sqlite3_finalize(st);
     return r;
 }
 
-ws_status ws_org_save(store *s, const ws_org *org, const char *who, char **err)
+status_code ws_org_save(store *s, const ws_org *org, const char *who, status_detail *err)
 {
-    ws_status r = fields_check(s, org, org_fields, AZ_ARRAY_LEN(org_fields), err);
-    if (r != WS_OK)
+    status_code r = fields_check(s, org, org_fields, AZ_ARRAY_LEN(org_fields), err);
+    if (r != STATUS_OK)
         return r;
-    if ((r = begin(s, err)) != WS_OK)
+    if ((r = begin(s, err)) != STATUS_OK)
         return r;
     ws_org old;
-    bool have = ws_org_get(s, &old, err) == WS_OK;
+    status_code got = ws_org_get(s, &old, err);
+    bool have = got == STATUS_OK;
+    if (got != STATUS_OK && got != STATUS_ORG_MISSING) {
+        store_rollback(s);
+        return got;
+    }
+    status_detail_free(err);
     int changes = 0;
     int64_t action = history_action(s, who, have ? "edit" : "create", 0, 0, err);
     if (!action || !entity_write(s, "org", "org", org_fields, AZ_ARRAY_LEN(org_fields), 1, have ? &old : NULL, org,
                                  action, &changes, err))
-        r = WS_DB;
+        r = status_failed(err);
     if (have)
         ws_org_free(&old);
     return finish(s, r, changes, err);
@@ -420,19 +421,21 @@ static void vendor_read(sqlite3_stmt *st, ws_vendor *v)
     fields_read(st, v, vendor_fields, AZ_ARRAY_LEN(vendor_fields));
 }
 
-ws_status ws_vendor_get(store *s, int64_t id, ws_vendor *out, char **err)
+status_code ws_vendor_get(store *s, int64_t id, ws_vendor *out, status_detail *err)
 {
     char *sql = select_sql("vendor", vendor_fields, AZ_ARRAY_LEN(vendor_fields), "WHERE pk = ?");
     sqlite3_stmt *st = store_prepare(s, sql);
     free(sql);
     sqlite3_bind_int64(st, 1, id);
-    ws_status r = WS_NOT_FOUND;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    status_code r = STATUS_VENDOR_NOT_FOUND;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
         vendor_read(st, out);
-        r = WS_OK;
+        r = STATUS_OK;
     } else {
         memset(out, 0, sizeof *out);
-        *err = xasprintf("no vendor #%lld", (long long)id);
+        r = rc == SQLITE_DONE ? status_fail(err, &(status_info){STATUS_VENDOR_NOT_FOUND, .id = id})
+                              : store_fail(s, err, "vendor");
     }
     sqlite3_finalize(st);
     return r;
@@ -451,12 +454,12 @@ static bool parse_id(const char *key, int64_t *id)
     return true;
 }
 
-static ws_status find_by(store *s, const char *table, const char *what, const char *key, int64_t *id, char **err)
+static status_code find_by(store *s, const char *table, const char *what, const char *key, int64_t *id,
+                           status_detail *err)
 {
-    if (str_empty(key)) {
-        *err = xasprintf("%s: empty name", what);
-        return WS_NOT_FOUND;
-    }
+    status_code not_found = str_eq(table, "vendor") ? STATUS_VENDOR_NOT_FOUND : STATUS_SYSTEM_NOT_FOUND;
+    if (str_empty(key))
+        return status_fail(err, &(status_info){STATUS_NAME_EMPTY, .entity = what});
     char *sql = xasprintf("SELECT pk FROM %s WHERE name = ?1 OR (?2 > 0 AND pk = ?2) ORDER BY name = ?1 DESC", table);
     sqlite3_stmt *st = store_prepare(s, sql);
     free(sql);
@@ -465,47 +468,56 @@ static ws_status find_by(store *s, const char *table, const char *what, const ch
         want = 0;
     store_bind_text(st, 1, key);
     sqlite3_bind_int64(st, 2, want);
-    ws_status r = WS_NOT_FOUND;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    status_code r = not_found;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
-        r = WS_OK;
+        r = STATUS_OK;
     } else {
-        *err = xasprintf("unknown %s \"%s\"", what, key);
+        r = rc == SQLITE_DONE ? status_fail(err, &(status_info){not_found, .value = key}) : store_fail(s, err, table);
     }
     sqlite3_finalize(st);
     return r;
 }
 
-ws_status ws_vendor_find(store *s, const char *key, int64_t *id, char **err)
+status_code ws_vendor_find(store *s, const char *key, int64_t *id, status_detail *err)
 {
     return find_by(s, "vendor", "vendor", key, id, err);
 }
 
-size_t ws_vendor_list(store *s, ws_vendor **out)
+status_code ws_vendor_list(store *s, ws_vendor **out, size_t *nout, status_detail *err)
 {
     char *sql = select_sql("vendor", vendor_fields, AZ_ARRAY_LEN(vendor_fields), "ORDER BY name");
     sqlite3_stmt *st = store_prepare(s, sql);
     free(sql);
     ws_vendor *list = NULL;
     size_t n = 0, cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         GROW(list, cap, n + 1);
         vendor_read(st, &list[n++]);
     }
+    status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "vendor");
     sqlite3_finalize(st);
+    if (r != STATUS_OK) {
+        ws_vendor_list_free(list, n);
+        list = NULL;
+        n = 0;
+    }
     *out = list;
-    return n;
+    *nout = n;
+    return r;
 }
 
-ws_status ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t *new_id, char **err)
+status_code ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t *new_id, status_detail *err)
 {
-    ws_status r = fields_check(s, v, vendor_fields, AZ_ARRAY_LEN(vendor_fields), err);
-    if (r != WS_OK)
+    status_code r = fields_check(s, v, vendor_fields, AZ_ARRAY_LEN(vendor_fields), err);
+    if (r != STATUS_OK)
         return r;
-    if ((r = begin(s, err)) != WS_OK)
+    if ((r = begin(s, err)) != STATUS_OK)
         return r;
     ws_vendor old = {0};
-    if (v->id && (r = ws_vendor_get(s, v->id, &old, err)) != WS_OK) {
+    if (v->id && (r = ws_vendor_get(s, v->id, &old, err)) != STATUS_OK) {
         store_rollback(s);
         return r;
     }
@@ -518,7 +530,7 @@ ws_status ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t 
         r = write_failed(s, "vendor", v->name, err);
     ws_vendor_free(&old);
     r = finish(s, r, changes, err);
-    if (new_id && r == WS_OK)
+    if (new_id && r == STATUS_OK)
         *new_id = id;
     return r;
 }
@@ -679,19 +691,17 @@ static void system_lists_read(store *s, ws_system *sys)
     }
 }
 
-static bool step_done(store *s, sqlite3_stmt *st, char **err)
+static bool step_done(store *s, sqlite3_stmt *st, status_detail *err)
 {
     int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE)
+        store_fail(s, err, "system");
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE) {
-        *err = store_error(s, "saving the system's lists");
-        return false;
-    }
-    return true;
+    return rc == SQLITE_DONE;
 }
 
-static bool system_list_write(store *s, const ws_system *sys, int64_t id, list_kind k, char **err)
+static bool system_list_write(store *s, const ws_system *sys, int64_t id, list_kind k, status_detail *err)
 {
     static const char *const del[] = {"DELETE FROM system_port WHERE system_pk = ?",
                                       "DELETE FROM system_storage WHERE system_pk = ?",
@@ -741,108 +751,254 @@ static bool system_list_write(store *s, const ws_system *sys, int64_t id, list_k
     return ok;
 }
 
-static ws_status system_check(const ws_system *sys, char **err)
+const char *ws_hosting_parse(const char *s)
 {
-    if (!str_empty(sys->category) && !ws_category_parse(sys->category)) {
-        *err = xasprintf("category: unknown \"%s\"", sys->category);
-        return WS_INVALID;
-    }
-    if (!str_empty(sys->hosting) && !str_eq(sys->hosting, "on-premises") && !str_eq(sys->hosting, "cloud") &&
-        !str_eq(sys->hosting, "hybrid")) {
-        *err = xasprintf("hosting: \"%s\" is not on-premises, cloud or hybrid", sys->hosting);
-        return WS_INVALID;
-    }
-    for (size_t i = 0; i < sys->nports; i++)
-        if (str_empty(sys->ports[i].ports)) {
-            *err = xstrdup("ports: an entry has no port number");
-            return WS_INVALID;
-        }
-    for (size_t i = 0; i < sys->nstorage; i++)
-        if (str_empty(sys->storage[i].location)) {
-            *err = xstrdup("storage: an entry has no location");
-            return WS_INVALID;
-        }
-    for (size_t i = 0; i < sys->nconnections; i++)
-        if (str_empty(sys->connections[i].peer)) {
-            *err = xstrdup("connections: an entry has no peer");
-            return WS_INVALID;
-        }
-    for (size_t i = 0; i < sys->ncontrols; i++)
-        if (str_empty(sys->controls[i].kind)) {
-            *err = xstrdup("controls: an entry has no control type");
-            return WS_INVALID;
-        }
-    return WS_OK;
+    static const struct {
+        const char *in, *stored;
+    } names[] = {{"on-premises", "on-premises"}, {"cloud", "cloud"},  {"hybrid", "hybrid"},   {"オンプレミス", "on-premises"},
+                 {"onprem", "on-premises"},      {"on-prem", "on-premises"}, {"クラウド", "cloud"}, {"ハイブリッド", "hybrid"}};
+    if (str_empty(s))
+        return "";
+    for (size_t i = 0; i < AZ_ARRAY_LEN(names); i++)
+        if (str_eq(s, names[i].in))
+            return names[i].stored;
+    return NULL;
 }
 
-ws_status ws_system_get(store *s, int64_t id, ws_system *out, char **err)
+status_code ws_ports_check(const char *ports, status_detail *err)
+{
+    const char *p = ports ? ports : "";
+    for (;;) {
+        while (*p == ' ')
+            p++;
+        if (!isdigit((unsigned char)*p))
+            return status_fail(err, &(status_info){STATUS_PORT_MALFORMED, .value = ports});
+        char *end = NULL;
+        long lo = strtol(p, &end, 10);
+        if (lo < 1 || lo > 65535)
+            return status_fail(err, &(status_info){STATUS_PORT_OUT_OF_RANGE, .value = ports, .num = lo});
+        p = end;
+        if (*p == '-') {
+            if (!isdigit((unsigned char)p[1]))
+                return status_fail(err, &(status_info){STATUS_PORT_MALFORMED, .value = ports});
+            long hi = strtol(p + 1, &end, 10);
+            if (hi > 65535)
+                return status_fail(err, &(status_info){STATUS_PORT_OUT_OF_RANGE, .value = ports, .num = hi});
+            if (hi < lo)
+                return status_fail(err, &(status_info){STATUS_PORT_MALFORMED, .value = ports});
+            p = end;
+        }
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            return STATUS_OK;
+        if (*p != ',')
+            return status_fail(err, &(status_info){STATUS_PORT_MALFORMED, .value = ports});
+        p++;
+    }
+}
+
+/* Splits row into exactly n trimmed fields (NULL when empty); LIST_ROW_TOO_MANY when it has more. */
+static status_code split_row(const char *row, char **out, size_t n, const char *form, status_detail *err)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL;
+    const char *p = row ? row : "";
+    for (size_t i = 0; p; i++) {
+        const char *bar = strchr(p, '|');
+        if (i == n) {
+            for (size_t k = 0; k < n; k++)
+                xfree(&out[k]);
+            return status_fail(err, &(status_info){STATUS_LIST_ROW_TOO_MANY, .value = row, .num = (int64_t)n,
+                                                   .extra = form});
+        }
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        while (len && *p == ' ')
+            p++, len--;
+        while (len && p[len - 1] == ' ')
+            len--;
+        out[i] = len ? xstrndup(p, len) : NULL;
+        p = bar ? bar + 1 : NULL;
+    }
+    return STATUS_OK;
+}
+
+/* LIST_ROW_INCOMPLETE naming the missing part, after freeing the n fields. */
+static status_code row_incomplete(const char *row, char **f, size_t n, const char *part, const char *form,
+                                  status_detail *err)
+{
+    for (size_t k = 0; k < n; k++)
+        xfree(&f[k]);
+    return status_fail(err, &(status_info){STATUS_LIST_ROW_INCOMPLETE, .value = row, .entity = part, .extra = form});
+}
+
+status_code ws_port_parse(const char *row, ws_port_dir dir, ws_port *out, status_detail *err)
+{
+    static const char form[] = "PORTS|PROTOCOL|PURPOSE|NOTE";
+    char *f[4];
+    memset(out, 0, sizeof *out);
+    status_code r = split_row(row, f, 4, form, err);
+    if (r != STATUS_OK)
+        return r;
+    if (!f[0])
+        return row_incomplete(row, f, 4, "port", form, err);
+    if ((r = ws_ports_check(f[0], err)) != STATUS_OK) {
+        for (size_t k = 0; k < 4; k++)
+            free(f[k]);
+        return r;
+    }
+    *out = (ws_port){dir, f[0], f[1], f[2], f[3]};
+    return STATUS_OK;
+}
+
+status_code ws_storage_parse(const char *row, ws_storage *out, status_detail *err)
+{
+    static const char form[] = "MEDIUM|LOCATION|CONTENT";
+    char *f[3];
+    memset(out, 0, sizeof *out);
+    status_code r = split_row(row, f, 3, form, err);
+    if (r != STATUS_OK)
+        return r;
+    if (!f[1])
+        return row_incomplete(row, f, 3, "location", form, err);
+    *out = (ws_storage){f[0], f[1], f[2]};
+    return STATUS_OK;
+}
+
+status_code ws_connection_parse(const char *row, ws_connection *out, status_detail *err)
+{
+    static const char form[] = "PEER|METHOD|PURPOSE";
+    char *f[3];
+    memset(out, 0, sizeof *out);
+    status_code r = split_row(row, f, 3, form, err);
+    if (r != STATUS_OK)
+        return r;
+    if (!f[0])
+        return row_incomplete(row, f, 3, "peer", form, err);
+    *out = (ws_connection){f[0], f[1], f[2]};
+    return STATUS_OK;
+}
+
+status_code ws_control_parse(const char *row, ws_control *out, status_detail *err)
+{
+    static const char form[] = "TYPE|MEASURE";
+    char *f[2];
+    memset(out, 0, sizeof *out);
+    status_code r = split_row(row, f, 2, form, err);
+    if (r != STATUS_OK)
+        return r;
+    if (!f[0])
+        return row_incomplete(row, f, 2, "kind", form, err);
+    *out = (ws_control){f[0], f[1]};
+    return STATUS_OK;
+}
+
+static status_code system_check(const ws_system *sys, status_detail *err)
+{
+    if (!str_empty(sys->category) && !ws_category_parse(sys->category))
+        return status_fail(err, &(status_info){STATUS_CATEGORY_UNKNOWN, .field = "category", .value = sys->category});
+    if (!ws_hosting_parse(sys->hosting))
+        return status_fail(err, &(status_info){STATUS_HOSTING_UNKNOWN, .field = "hosting", .value = sys->hosting});
+    for (size_t i = 0; i < sys->nports; i++) {
+        if (str_empty(sys->ports[i].ports))
+            return status_fail(err, &(status_info){STATUS_LIST_ROW_INCOMPLETE, .field = "ports", .entity = "port"});
+        status_code r = ws_ports_check(sys->ports[i].ports, err);
+        if (r != STATUS_OK) {
+            status_set_field(err, "ports");
+            return r;
+        }
+    }
+    for (size_t i = 0; i < sys->nstorage; i++)
+        if (str_empty(sys->storage[i].location))
+            return status_fail(err, &(status_info){STATUS_LIST_ROW_INCOMPLETE, .field = "storage", .entity = "location"});
+    for (size_t i = 0; i < sys->nconnections; i++)
+        if (str_empty(sys->connections[i].peer))
+            return status_fail(err, &(status_info){STATUS_LIST_ROW_INCOMPLETE, .field = "connections", .entity = "peer"});
+    for (size_t i = 0; i < sys->ncontrols; i++)
+        if (str_empty(sys->controls[i].kind))
+            return status_fail(err, &(status_info){STATUS_LIST_ROW_INCOMPLETE, .field = "controls", .entity = "kind"});
+    return STATUS_OK;
+}
+
+status_code ws_system_get(store *s, int64_t id, ws_system *out, status_detail *err)
 {
     char *sql = select_sql("system", system_fields, AZ_ARRAY_LEN(system_fields), "WHERE pk = ?");
     sqlite3_stmt *st = store_prepare(s, sql);
     free(sql);
     sqlite3_bind_int64(st, 1, id);
     memset(out, 0, sizeof *out);
-    ws_status r = WS_NOT_FOUND;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    status_code r = STATUS_SYSTEM_NOT_FOUND;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
         out->id = id;
         out->updated_at = xstrdup((const char *)sqlite3_column_text(st, 1));
         fields_read(st, out, system_fields, AZ_ARRAY_LEN(system_fields));
-        r = WS_OK;
+        r = STATUS_OK;
     } else {
-        *err = xasprintf("no system #%lld", (long long)id);
+        r = rc == SQLITE_DONE ? status_fail(err, &(status_info){STATUS_SYSTEM_NOT_FOUND, .id = id})
+                              : store_fail(s, err, "system");
     }
     sqlite3_finalize(st);
-    if (r == WS_OK) {
+    if (r == STATUS_OK) {
         if (out->vendor_id) {
             ws_vendor v;
-            char *e = NULL;
-            if (ws_vendor_get(s, out->vendor_id, &v, &e) == WS_OK) {
+            status_detail e = {0};
+            if (ws_vendor_get(s, out->vendor_id, &v, &e) == STATUS_OK) {
                 out->vendor_name = xstrdup(v.name);
                 ws_vendor_free(&v);
             }
-            free(e);
+            status_detail_free(&e);
         }
         system_lists_read(s, out);
     }
     return r;
 }
 
-ws_status ws_system_find(store *s, const char *key, int64_t *id, char **err)
+status_code ws_system_find(store *s, const char *key, int64_t *id, status_detail *err)
 {
     return find_by(s, "system", "system", key, id, err);
 }
 
-size_t ws_system_list(store *s, ws_system **out)
+status_code ws_system_list(store *s, ws_system **out, size_t *nout, status_detail *err)
 {
     sqlite3_stmt *st = store_prepare(s, "SELECT pk FROM system ORDER BY name");
     ws_system *list = NULL;
     size_t n = 0, cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc = SQLITE_DONE;
+    status_code r = STATUS_OK;
+    while (r == STATUS_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         GROW(list, cap, n + 1);
-        char *e = NULL;
-        if (ws_system_get(s, sqlite3_column_int64(st, 0), &list[n], &e) == WS_OK)
+        if ((r = ws_system_get(s, sqlite3_column_int64(st, 0), &list[n], err)) == STATUS_OK)
             n++;
-        free(e);
     }
+    if (r == STATUS_OK && rc != SQLITE_DONE)
+        r = store_fail(s, err, "system");
     sqlite3_finalize(st);
+    if (r != STATUS_OK) {
+        ws_system_list_free(list, n);
+        list = NULL;
+        n = 0;
+    }
     *out = list;
-    return n;
+    *nout = n;
+    return r;
 }
 
-ws_status ws_system_save(store *s, const ws_system *sys, const char *who, int64_t *new_id, char **err)
+status_code ws_system_save(store *s, const ws_system *sys, const char *who, int64_t *new_id, status_detail *err)
 {
-    ws_status r = fields_check(s, sys, system_fields, AZ_ARRAY_LEN(system_fields), err);
-    if (r == WS_OK)
+    status_code r = fields_check(s, sys, system_fields, AZ_ARRAY_LEN(system_fields), err);
+    if (r == STATUS_OK)
         r = system_check(sys, err);
-    if (r != WS_OK)
+    if (r != STATUS_OK)
         return r;
     /* store the category code even when the label was given */
     ws_system copy = *sys;
     copy.category = (char *)(uintptr_t)ws_category_parse(sys->category)->code;
-    if ((r = begin(s, err)) != WS_OK)
+    copy.hosting = str_empty(sys->hosting) ? NULL : (char *)(uintptr_t)ws_hosting_parse(sys->hosting);
+    if ((r = begin(s, err)) != STATUS_OK)
         return r;
     ws_system old = {0};
-    if (sys->id && (r = ws_system_get(s, sys->id, &old, err)) != WS_OK) {
+    if (sys->id && (r = ws_system_get(s, sys->id, &old, err)) != STATUS_OK) {
         store_rollback(s);
         return r;
     }
@@ -854,19 +1010,19 @@ ws_status ws_system_save(store *s, const ws_system *sys, const char *who, int64_
     if (!id)
         r = write_failed(s, "system", sys->name, err);
     history_target t = {.entity = "system", .entity_id = id};
-    for (int k = 0; r == WS_OK && k < L__COUNT; k++) {
+    for (int k = 0; r == STATUS_OK && k < L__COUNT; k++) {
         char *o = sys->id ? list_text(&old, (list_kind)k) : NULL;
         char *v = list_text(sys, (list_kind)k);
         int h = history_add(s, action, &t, list_field[k], o, v, err);
         free(o);
         free(v);
         if (h < 0 || (h > 0 && !system_list_write(s, sys, id, (list_kind)k, err)))
-            r = WS_DB;
+            r = status_failed(err);
         changes += h > 0;
     }
     ws_system_free(&old);
     r = finish(s, r, changes, err);
-    if (new_id && r == WS_OK)
+    if (new_id && r == STATUS_OK)
         *new_id = id;
     return r;
 }

@@ -14,17 +14,8 @@
 
 #include "store/lib.h"
 
-/* Result of workspace / assessment / history / progress operations. The message, if any, goes to
- * *err (caller frees); the CLI maps these to exit codes (NOT_FOUND and CONFLICT → 1, INVALID → 3,
- * DB → 4), except that an unknown item, catalog or vendor named in otherwise valid input is
- * invalid data (3) there. */
-typedef enum {
-    WS_OK = 0,
-    WS_NOT_FOUND, /* no such vendor / system / assessment / item / proposal */
-    WS_INVALID,   /* a value is not acceptable: unknown answer value, malformed date, empty name … */
-    WS_CONFLICT,  /* would duplicate something unique (vendor name, same assessment twice) */
-    WS_DB,        /* SQLite failed or the database is read-only */
-} ws_status;
+/* Every operation returns a status_code (base/status.h) and fills the status_detail it is given
+ * (may be NULL) with the field and value at fault; the front ends render it (status_format). */
 
 /* A history value as shown (anzen history, the navigator's history): a vendor field's id
  * (history_field_is_vendor) becomes "name (#3)" with the vendor's current name ("#3" when the
@@ -50,10 +41,10 @@ typedef struct {
     char *updated_at; /* read-only */
 } ws_org;
 
-/* WS_OK, or WS_NOT_FOUND when no organisation has been entered yet (out zeroed). */
-ws_status ws_org_get(store *s, ws_org *out, char **err);
-/* Creates or replaces the organisation row (name required). */
-ws_status ws_org_save(store *s, const ws_org *org, const char *who, char **err);
+/* STATUS_OK, or ORG_MISSING when no organisation has been entered yet (out zeroed). */
+status_code ws_org_get(store *s, ws_org *out, status_detail *err);
+/* Creates or replaces the organisation row (name required: FIELD_REQUIRED). */
+status_code ws_org_save(store *s, const ws_org *org, const char *who, status_detail *err);
 void ws_org_free(ws_org *o);
 
 /* ---- Vendors (事業者) ---- */
@@ -71,13 +62,15 @@ typedef struct {
     char *updated_at; /* read-only */
 } ws_vendor;
 
-/* Inserts when v->id == 0 (sets *new_id if non-NULL), else updates that vendor. */
-ws_status ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t *new_id, char **err);
-ws_status ws_vendor_get(store *s, int64_t id, ws_vendor *out, char **err);
-/* Finds by id ("3", "#3") or exact name. WS_NOT_FOUND names the key in *err. */
-ws_status ws_vendor_find(store *s, const char *key, int64_t *id, char **err);
-/* All vendors by name. Returns the count; *out owned by the caller (ws_vendor_list_free). */
-size_t ws_vendor_list(store *s, ws_vendor **out);
+/* Inserts when v->id == 0 (sets *new_id if non-NULL), else updates that vendor. A name in use is
+ * NAME_TAKEN; a malformed date DATE_NOT_ISO naming the field. */
+status_code ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t *new_id, status_detail *err);
+status_code ws_vendor_get(store *s, int64_t id, ws_vendor *out, status_detail *err); /* VENDOR_NOT_FOUND */
+/* Finds by id ("3", "#3") or exact name. VENDOR_NOT_FOUND with the key as the value. */
+status_code ws_vendor_find(store *s, const char *key, int64_t *id, status_detail *err);
+/* All vendors by name into *out and *n (ws_vendor_list_free). A failed read is its status with an
+ * empty result, never just an empty list. */
+status_code ws_vendor_list(store *s, ws_vendor **out, size_t *n, status_detail *err);
 void ws_vendor_free(ws_vendor *v);
 void ws_vendor_list_free(ws_vendor *list, size_t n);
 
@@ -92,6 +85,10 @@ typedef struct {
 extern const ws_category ws_categories[];
 extern const size_t ws_category_count;
 const ws_category *ws_category_parse(const char *s); /* NULL when unknown */
+
+/* Hosting as stored: "on-premises", "cloud" or "hybrid", also accepting オンプレミス クラウド
+ * ハイブリッド onprem on-prem; "" for an empty s (clears); NULL when unknown. */
+const char *ws_hosting_parse(const char *s);
 
 typedef enum { PORT_IN, PORT_OUT } ws_port_dir;
 
@@ -156,13 +153,30 @@ typedef struct {
 
 /* Inserts when sys->id == 0, else updates; the lists replace the stored lists (history records
  * each changed list as one row, the old and new lists as text, one entry per line). */
-ws_status ws_system_save(store *s, const ws_system *sys, const char *who, int64_t *new_id, char **err);
-ws_status ws_system_get(store *s, int64_t id, ws_system *out, char **err);
-ws_status ws_system_find(store *s, const char *key, int64_t *id, char **err);
-/* All systems by name, lists included. */
-size_t ws_system_list(store *s, ws_system **out);
+status_code ws_system_save(store *s, const ws_system *sys, const char *who, int64_t *new_id, status_detail *err);
+status_code ws_system_get(store *s, int64_t id, ws_system *out, status_detail *err); /* SYSTEM_NOT_FOUND */
+status_code ws_system_find(store *s, const char *key, int64_t *id, status_detail *err);
+/* All systems by name, lists included, into *out and *n; a failed read is its status. */
+status_code ws_system_list(store *s, ws_system **out, size_t *n, status_detail *err);
 void ws_system_free(ws_system *sys);
 void ws_system_list_free(ws_system *list, size_t n);
+
+/* Checks the port text of a ports entry: numbers 1-65535 or ranges low-high, comma-separated
+ * ("80,443", "49152-65535"). PORT_MALFORMED or PORT_OUT_OF_RANGE (the number in err->num) with
+ * the text as the value and no field: the caller names its field (ws_system_save: "ports"; the
+ * CLI its option; the TUI its label). ws_system_save checks every entry the same way. */
+status_code ws_ports_check(const char *ports, status_detail *err);
+
+/* A list entry from one row of '|'-separated fields, trimmed, as the CLI's --port-in / --storage
+ * / --connection / --control take them: PORTS|PROTOCOL|PURPOSE|NOTE, MEDIUM|LOCATION|CONTENT,
+ * PEER|METHOD|PURPOSE, TYPE|MEASURE. More fields than that is LIST_ROW_TOO_MANY (nothing is folded
+ * into the last field); a missing port, location, peer or type LIST_ROW_INCOMPLETE; a port text
+ * that ws_ports_check refuses its status. The row is the value, no field is set. On failure *out
+ * is zeroed; on success it owns its strings (free them as ws_system_free does). */
+status_code ws_port_parse(const char *row, ws_port_dir dir, ws_port *out, status_detail *err);
+status_code ws_storage_parse(const char *row, ws_storage *out, status_detail *err);
+status_code ws_connection_parse(const char *row, ws_connection *out, status_detail *err);
+status_code ws_control_parse(const char *row, ws_control *out, status_detail *err);
 
 /* One list entry as a line of text, and back ("in 5432 TCP: データベース接続用 (変更可)"),
  * used by history and the CLI. Caller frees. */

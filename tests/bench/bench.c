@@ -57,6 +57,15 @@ static double percentile(double *v, size_t n, double p)
     return v[i < n ? i : n - 1];
 }
 
+static void die(const char *what, const char *err);
+
+/* die() with a core status's message. */
+static void die_status(const char *what, const status_detail *d)
+{
+    char *m = status_format(d, true);
+    die(what, m);
+}
+
 static void die(const char *what, const char *err)
 {
     fprintf(stderr, "anzen-bench: %s: %s\n", what, err ? err : strerror(errno));
@@ -68,15 +77,15 @@ static void die(const char *what, const char *err)
 static int64_t setup(const char *db, int nassess, int *ncatalogs)
 {
     store *s = NULL;
-    char *err = NULL;
-    if (store_open(db, 0, &s, &err) != STORE_OK)
-        die("open", err);
+    status_detail err = {0};
+    if (store_open(db, 0, &s, &err) != STATUS_OK)
+        die_status("open", &err);
     strlist dirs = {0};
-    if (!paths_catalog_dirs(&dirs, &err))
-        die("catalogs", err);
+    if (paths_catalog_dirs(&dirs, &err) != STATUS_OK)
+        die_status("catalogs", &err);
     diag_list diags = {0};
-    if (catalog_sync(s, &dirs, &diags, NULL, &err) != 0)
-        die("catalog sync", err);
+    if (catalog_sync(s, &dirs, &diags, NULL, &err) != STATUS_OK)
+        die_status("catalog sync", &err);
     sl_free(&dirs);
     if (diags.len)
         fprintf(stderr, "anzen-bench: note: %zu catalog warnings\n", diags.len);
@@ -84,7 +93,9 @@ static int64_t setup(const char *db, int nassess, int *ncatalogs)
     /* Setup speed only: the measured runs below use the normal synchronous=FULL. */
     store_exec(s, "PRAGMA synchronous=OFF", &err);
     catalog_info *cats = NULL;
-    size_t nc = catalog_db_list(s, &cats);
+    size_t nc = 0;
+    if (catalog_db_list(s, &cats, &nc, &err) != STATUS_OK)
+        die_status("catalog list", &err);
     *ncatalogs = (int)nc;
     int64_t first_control = 0;
     int made = 0;
@@ -94,8 +105,8 @@ static int64_t setup(const char *db, int nassess, int *ncatalogs)
                 continue;
             assess_spec spec = {.catalog_id = cats[i].id, .catalog_version = cats[i].version, .scope = SCOPE_ORG, .fy = fy};
             int64_t id = 0;
-            if (assess_create(s, &spec, "bench", &id, &err) != WS_OK)
-                die("create assessment", err);
+            if (assess_create(s, &spec, "bench", &id, &err) != STATUS_OK)
+                die_status("create assessment", &err);
             made++;
             if (!first_control && str_eq(cats[i].id, "mhlw-gl6-control"))
                 first_control = id;
@@ -109,8 +120,9 @@ static int64_t setup(const char *db, int nassess, int *ncatalogs)
                                     .due = (c->dates & DATE_DUE) ? "2026-03-01" : NULL};
                 if (!(c->dates & DATE_DUE))
                     ch.fields = AF_VALUE;
-                if (assess_answer_set(s, id, c->nodes[n].id, PARTY_HOSPITAL, 0, &ch, "bench", NULL, NULL, &err) != WS_OK)
-                    die("answer", err);
+                if (assess_answer_set(s, id, c->nodes[n].id, PARTY_HOSPITAL, 0, &ch, "bench", NULL, NULL, &err) !=
+                    STATUS_OK)
+                    die_status("answer", &err);
             }
             catalog_free(c);
         }
@@ -266,9 +278,10 @@ int main(int argc, char **argv)
     FILE *tin = fdopen(sl, "r");
     FILE *tout = fdopen(dup(sl), "w");
     store *s = NULL;
+    status_detail serr = {0};
     char *err = NULL;
-    if (store_open(db, 0, &s, &err) != STORE_OK)
-        die("open", err);
+    if (store_open(db, 0, &s, &serr) != STATUS_OK)
+        die_status("open", &serr);
     session_opts g = {.db_path = db, .english = true};
     msg_set_english(true);
     if (term_start(tin, tout, &err) != 0)
@@ -375,8 +388,8 @@ int main(int argc, char **argv)
         for (int i = 0; c && item && i < keys; i++) {
             answer_change ch = {.fields = AF_VALUE, .value = c->answers[i % 2 ? 0 : 2].value};
             double k0 = now_ms();
-            if (assess_answer_set(s, aid, item, PARTY_HOSPITAL, 0, &ch, "bench", NULL, NULL, &err) != WS_OK)
-                die("answer", err);
+            if (assess_answer_set(s, aid, item, PARTY_HOSPITAL, 0, &ch, "bench", NULL, NULL, &serr) != STATUS_OK)
+                die_status("answer", &serr);
             core_t[i] = now_ms() - k0;
         }
         catalog_free(c);

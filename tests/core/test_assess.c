@@ -21,11 +21,11 @@ static void setup(void)
     dir = test_tmpdir();
     st = test_store_open(dir);
     test_sync_catalogs(st, FIXTURES "/assess");
-    char *err = NULL;
+    status_detail err = {0};
     ws_vendor v = {.name = (char[]){"ABCメディカル株式会社"}, .isms = TRI_YES, .isms_expiry = (char[]){"2027-03-31"}};
-    cr_assert_eq(ws_vendor_save(st, &v, "tester", &vendor_id, &err), WS_OK, "%s", err);
+    cr_assert_eq(ws_vendor_save(st, &v, "tester", &vendor_id, &err), STATUS_OK, "%s", test_msg(&err));
     ws_system sys = {.name = (char[]){"PACS（放射線）"}, .category = (char[]){"PACS"}, .vendor_id = vendor_id};
-    cr_assert_eq(ws_system_save(st, &sys, "tester", &system_id, &err), WS_OK, "%s", err);
+    cr_assert_eq(ws_system_save(st, &sys, "tester", &system_id, &err), STATUS_OK, "%s", test_msg(&err));
 }
 
 static void teardown(void)
@@ -76,27 +76,27 @@ static int count(const char *sql)
 static int64_t new_org(const char *cat, const char *ver, int fy)
 {
     int64_t id = 0;
-    char *err = NULL;
+    status_detail err = {0};
     assess_spec spec = {.catalog_id = cat, .catalog_version = ver, .scope = SCOPE_ORG, .fy = fy};
-    cr_assert_eq(assess_create(st, &spec, "tester", &id, &err), WS_OK, "%s", err ? err : "");
+    cr_assert_eq(assess_create(st, &spec, "tester", &id, &err), STATUS_OK, "%s", test_msg(&err));
     cr_assert_gt(id, 0);
     return id;
 }
 
 static void set_value(int64_t a, const char *item, const char *value)
 {
-    char *err = NULL;
+    status_detail err = {0};
     answer_change ch = {.fields = AF_VALUE, .value = value};
-    cr_assert_eq(assess_answer_set(st, a, item, PARTY_HOSPITAL, 0, &ch, "tester", NULL, NULL, &err), WS_OK, "%s",
-                 err ? err : "");
+    cr_assert_eq(assess_answer_set(st, a, item, PARTY_HOSPITAL, 0, &ch, "tester", NULL, NULL, &err), STATUS_OK, "%s",
+                 test_msg(&err));
 }
 
 Test(assess, create_and_conflict)
 {
     int64_t a = new_org("fx-gl", "1", 2025);
     assessment x;
-    char *err = NULL;
-    cr_assert_eq(assess_get(st, a, &x, &err), WS_OK);
+    status_detail err = {0};
+    cr_assert_eq(assess_get(st, a, &x, &err), STATUS_OK);
     cr_assert_str_eq(x.catalog_id, "fx-gl");
     cr_assert_eq(x.fy, 2025);
     cr_assert_eq(x.items, 3);
@@ -105,21 +105,21 @@ Test(assess, create_and_conflict)
     char *before = snapshot();
     assess_spec spec = {.catalog_id = "fx-gl", .catalog_version = "1", .scope = SCOPE_ORG, .fy = 2025};
     int64_t id = 0;
-    cr_assert_eq(assess_create(st, &spec, "tester", &id, &err), WS_CONFLICT);
-    cr_assert_not_null(strstr(err, "令和7年度"), "%s", err);
-    free(err);
-    err = NULL;
+    cr_assert_eq(assess_create(st, &spec, "tester", &id, &err), STATUS_ASSESSMENT_EXISTS);
+    cr_assert_not_null(strstr(test_msg(&err), "令和7年度"), "%s", test_msg(&err));
+    status_detail_free(&err);
+    status_detail_free(&err);
     spec.catalog_id = "no-such";
-    cr_assert_eq(assess_create(st, &spec, "tester", &id, &err), WS_NOT_FOUND);
-    free(err);
+    cr_assert_eq(assess_create(st, &spec, "tester", &id, &err), STATUS_CATALOG_NOT_FOUND);
+    status_detail_free(&err);
     char *after = snapshot();
     cr_assert_str_eq(before, after);
     free(before);
     free(after);
     /* the same catalog for a system is a different scope */
     spec = (assess_spec){.catalog_id = "fx-gl", .scope = SCOPE_SYSTEM, .system_id = system_id, .fy = 2025};
-    cr_assert_eq(assess_create(st, &spec, "tester", &id, &err), WS_OK);
-    cr_assert_eq(assess_get(st, id, &x, &err), WS_OK);
+    cr_assert_eq(assess_create(st, &spec, "tester", &id, &err), STATUS_OK);
+    cr_assert_eq(assess_get(st, id, &x, &err), STATUS_OK);
     cr_assert_eq(x.vendor_id, vendor_id, "vendor defaults to the system's");
     cr_assert_str_eq(x.system_name, "PACS（放射線）");
     assessment_free(&x);
@@ -139,15 +139,15 @@ Test(assess, answer_writes_one_history_row_per_changed_field)
                         .evidence = &ev,
                         .owner = RESP_HOSPITAL};
     int changed = 0;
-    char *err = NULL;
-    cr_assert_eq(assess_answer_set(st, a, "g-1", PARTY_HOSPITAL, 0, &ch, "山田", &changed, NULL, &err), WS_OK, "%s",
-                 err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(assess_answer_set(st, a, "g-1", PARTY_HOSPITAL, 0, &ch, "山田", &changed, NULL, &err), STATUS_OK, "%s",
+                 test_msg(&err));
     /* value checked due note evidence owner */
     cr_assert_eq(changed, 6);
     cr_assert_eq(count("SELECT count(*) FROM history WHERE entity = 'answer'"), 6);
     cr_assert_eq(count("SELECT count(DISTINCT action_pk) FROM history WHERE entity = 'answer'"), 1);
     answer_set set;
-    cr_assert_eq(assess_load_answers(st, a, &set, &err), WS_OK);
+    cr_assert_eq(assess_load_answers(st, a, &set, &err), STATUS_OK);
     const answer *x = answer_set_find(&set, "g-1", PARTY_HOSPITAL);
     cr_assert_not_null(x);
     cr_assert_str_eq(x->value, "partly");
@@ -160,16 +160,17 @@ Test(assess, answer_writes_one_history_row_per_changed_field)
 
     /* change only the value: exactly one more row; repeating it changes nothing */
     ch = (answer_change){.fields = AF_VALUE | AF_NOTE, .value = "done", .note = "保守用IDは発行済み。\n作業記録は未整備。"};
-    cr_assert_eq(assess_answer_set(st, a, "g-1", PARTY_HOSPITAL, 0, &ch, "山田", &changed, NULL, &err), WS_OK);
+    cr_assert_eq(assess_answer_set(st, a, "g-1", PARTY_HOSPITAL, 0, &ch, "山田", &changed, NULL, &err), STATUS_OK);
     cr_assert_eq(changed, 1);
     cr_assert_eq(count("SELECT count(*) FROM history WHERE entity = 'answer'"), 7);
     int actions = count("SELECT count(*) FROM history_action");
-    cr_assert_eq(assess_answer_set(st, a, "g-1", PARTY_HOSPITAL, 0, &ch, "山田", &changed, NULL, &err), WS_OK);
+    cr_assert_eq(assess_answer_set(st, a, "g-1", PARTY_HOSPITAL, 0, &ch, "山田", &changed, NULL, &err), STATUS_OK);
     cr_assert_eq(changed, 0);
     cr_assert_eq(count("SELECT count(*) FROM history_action"), actions, "no empty action for a no-op");
     history_row *rows;
     history_filter f = {.assessment_id = a, .item_id = "g-1"};
-    size_t n = history_list(st, &f, &rows);
+    size_t n;
+    cr_assert_eq(history_list(st, &f, &rows, &n, &err), STATUS_OK);
     cr_assert_eq(n, 7);
     cr_assert_str_eq(rows[6].field, "value");
     cr_assert_str_eq(rows[6].old_value, "partly");
@@ -184,44 +185,44 @@ Test(assess, rejected_input_leaves_database_unchanged)
     int64_t a = new_org("fx-cl", "R1", 2025);
     set_value(a, "q1", "yes");
     char *before = snapshot();
-    char *err = NULL;
+    status_detail err = {0};
     struct {
         const char *item;
         answer_change ch;
-        ws_status want;
+        status_code want;
         const char *msg;
     } cases[] = {
-        {"q9", {.fields = AF_VALUE, .value = "yes"}, WS_NOT_FOUND, "unknown item"},
-        {"h1", {.fields = AF_VALUE, .value = "yes"}, WS_NOT_FOUND, "heading"},
-        {"q1", {.fields = AF_VALUE, .value = "maybe"}, WS_INVALID, "unknown value"},
-        {"q1", {.fields = AF_VALUE | AF_DUE, .value = "no", .due = "2025-02-30"}, WS_INVALID, "目標日"},
-        {"q1", {.fields = AF_VALUE | AF_DONE, .value = "no", .done = "2025-04-01"}, WS_INVALID, "完了日"},
+        {"q9", {.fields = AF_VALUE, .value = "yes"}, STATUS_ITEM_NOT_FOUND, "unknown item"},
+        {"h1", {.fields = AF_VALUE, .value = "yes"}, STATUS_ITEM_IS_HEADING, "heading"},
+        {"q1", {.fields = AF_VALUE, .value = "maybe"}, STATUS_ANSWER_VALUE_UNKNOWN, "unknown value"},
+        {"q1", {.fields = AF_VALUE | AF_DUE, .value = "no", .due = "2025-02-30"}, STATUS_DATE_NOT_ISO, "目標日"},
+        {"q1", {.fields = AF_VALUE | AF_DONE, .value = "no", .done = "2025-04-01"}, STATUS_DATE_NOT_OFFERED, "完了日"},
         {"q1", {.fields = AF_OWNER | AF_VALUE, .value = "no", .owner = RESP_VENDOR, .owner_vendor_id = 999},
-         WS_INVALID, "vendor"},
-        {"q1", {.fields = AF_OWNER, .owner = RESP_VENDOR}, WS_INVALID, "vendor"},
+         STATUS_VENDOR_NOT_FOUND, "vendor"},
+        {"q1", {.fields = AF_OWNER, .owner = RESP_VENDOR}, STATUS_OWNER_VENDOR_REQUIRED, "vendor"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        err = NULL;
-        ws_status r = assess_answer_set(st, a, cases[i].item, PARTY_HOSPITAL, 0, &cases[i].ch, "tester", NULL, NULL,
+        status_detail_free(&err);
+        status_code r = assess_answer_set(st, a, cases[i].item, PARTY_HOSPITAL, 0, &cases[i].ch, "tester", NULL, NULL,
                                         &err);
         cr_assert_eq(r, cases[i].want, "case %zu: %d", i, r);
-        cr_assert_not_null(err, "case %zu", i);
-        cr_assert_not_null(strstr(err, cases[i].msg), "case %zu: %s", i, err);
-        free(err);
+        cr_assert_neq(err.code, STATUS_OK, "case %zu", i);
+        cr_assert_not_null(strstr(test_msg(&err), cases[i].msg), "case %zu: %s", i, test_msg(&err));
+        status_detail_free(&err);
     }
     /* a vendor answer needs a vendor */
     answer_change ch = {.fields = AF_VALUE, .value = "yes"};
-    err = NULL;
-    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_VENDOR, 0, &ch, "tester", NULL, NULL, &err), WS_INVALID);
-    free(err);
+    status_detail_free(&err);
+    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_VENDOR, 0, &ch, "tester", NULL, NULL, &err), STATUS_VENDOR_ANSWER_NO_VENDOR);
+    status_detail_free(&err);
     /* a database failure in the middle rolls back the fields already written */
     store_exec(st, "CREATE TRIGGER fail_note BEFORE UPDATE OF note ON answer BEGIN SELECT RAISE(ABORT, 'boom'); END",
                &err);
     ch = (answer_change){.fields = AF_VALUE | AF_NOTE, .value = "no", .note = "書けないメモ"};
-    err = NULL;
-    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_HOSPITAL, 0, &ch, "tester", NULL, NULL, &err), WS_DB);
-    cr_assert_not_null(strstr(err, "boom"), "%s", err);
-    free(err);
+    status_detail_free(&err);
+    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_HOSPITAL, 0, &ch, "tester", NULL, NULL, &err), STATUS_SQL);
+    cr_assert_not_null(strstr(test_msg(&err), "boom"), "%s", test_msg(&err));
+    status_detail_free(&err);
     store_exec(st, "DROP TRIGGER fail_note", &err);
     char *after = snapshot();
     cr_assert_str_eq(before, after);
@@ -233,13 +234,13 @@ Test(assess, history_is_append_only)
 {
     int64_t a = new_org("fx-cl", "R1", 2025);
     set_value(a, "q1", "yes");
-    char *err = NULL;
+    status_detail err = {0};
     cr_assert_neq(store_exec(st, "UPDATE history SET new_value = 'no'", &err), 0);
-    free(err);
-    err = NULL;
+    status_detail_free(&err);
+    status_detail_free(&err);
     cr_assert_neq(store_exec(st, "DELETE FROM history", &err), 0);
-    cr_assert_not_null(strstr(err, "append-only"), "%s", err);
-    free(err);
+    cr_assert_not_null(strstr(test_msg(&err), "append-only"), "%s", test_msg(&err));
+    status_detail_free(&err);
 }
 
 Test(assess, two_parties_and_effective_answer)
@@ -247,21 +248,21 @@ Test(assess, two_parties_and_effective_answer)
     assess_spec spec = {.catalog_id = "fx-cl", .catalog_version = "R1", .scope = SCOPE_SYSTEM, .system_id = system_id,
                         .fy = 2025};
     int64_t a;
-    char *err = NULL;
-    cr_assert_eq(assess_create(st, &spec, "tester", &a, &err), WS_OK);
+    status_detail err = {0};
+    cr_assert_eq(assess_create(st, &spec, "tester", &a, &err), STATUS_OK);
     answer_change ch = {.fields = AF_VALUE | AF_NOTE, .value = "yes", .note = "事業者回答"};
-    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_VENDOR, 0, &ch, "ABC担当", NULL, NULL, &err), WS_OK);
+    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_VENDOR, 0, &ch, "ABC担当", NULL, NULL, &err), STATUS_OK);
     ch = (answer_change){.fields = AF_VALUE, .value = "no"};
-    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_HOSPITAL, 0, &ch, "病院", NULL, NULL, &err), WS_OK);
+    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_HOSPITAL, 0, &ch, "病院", NULL, NULL, &err), STATUS_OK);
     answer_set set;
-    cr_assert_eq(assess_load_answers(st, a, &set, &err), WS_OK);
+    cr_assert_eq(assess_load_answers(st, a, &set, &err), STATUS_OK);
     cr_assert_eq(set.len, 2);
     cr_assert_str_eq(answer_set_effective(&set, "q1")->value, "no");
     cr_assert_eq(answer_set_find(&set, "q1", PARTY_VENDOR)->party_vendor_id, vendor_id);
     answer_set_free(&set);
     ch = (answer_change){.fields = AF_VALUE, .value = "yes"};
-    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_AGREED, 0, &ch, "協議", NULL, NULL, &err), WS_OK);
-    cr_assert_eq(assess_load_answers(st, a, &set, &err), WS_OK);
+    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_AGREED, 0, &ch, "協議", NULL, NULL, &err), STATUS_OK);
+    cr_assert_eq(assess_load_answers(st, a, &set, &err), STATUS_OK);
     cr_assert_eq(set.len, 3);
     cr_assert_eq(answer_set_effective(&set, "q1")->party, PARTY_AGREED);
     answer_set_free(&set);
@@ -272,10 +273,10 @@ Test(assess, undo_restores_and_is_recorded)
     int64_t a = new_org("fx-gl", "1", 2025);
     set_value(a, "g-1", "partly");
     answer_change ch = {.fields = AF_VALUE | AF_DUE, .value = "done", .due = "2026-01-31"};
-    char *err = NULL;
-    cr_assert_eq(assess_answer_set(st, a, "g-1", PARTY_HOSPITAL, 0, &ch, "tester", NULL, NULL, &err), WS_OK);
+    status_detail err = {0};
+    cr_assert_eq(assess_answer_set(st, a, "g-1", PARTY_HOSPITAL, 0, &ch, "tester", NULL, NULL, &err), STATUS_OK);
     char *what = NULL;
-    cr_assert_eq(assess_undo(st, a, "tester", &what, &err), WS_OK, "%s", err ? err : "");
+    cr_assert_eq(assess_undo(st, a, "tester", &what, &err), STATUS_OK, "%s", test_msg(&err));
     cr_assert_not_null(strstr(what, "2 changes"), "%s", what);
     free(what);
     answer_set set;
@@ -289,21 +290,21 @@ Test(assess, undo_restores_and_is_recorded)
                        " WHERE a.kind = 'undo'"),
                  2);
     /* the next undo goes one step further back, then nothing is left */
-    cr_assert_eq(assess_undo(st, a, "tester", NULL, &err), WS_OK);
+    cr_assert_eq(assess_undo(st, a, "tester", NULL, &err), STATUS_OK);
     assess_load_answers(st, a, &set, &err);
     cr_assert_null(answer_set_find(&set, "g-1", PARTY_HOSPITAL)->value);
     answer_set_free(&set);
-    cr_assert_eq(assess_undo(st, a, "tester", NULL, &err), WS_NOT_FOUND);
-    free(err);
+    cr_assert_eq(assess_undo(st, a, "tester", NULL, &err), STATUS_NOTHING_TO_UNDO);
+    status_detail_free(&err);
 }
 
 Test(assess, signoff_and_changed_since)
 {
     int64_t a = new_org("fx-cl", "R1", 2025);
-    char *err = NULL;
-    cr_assert_eq(assess_signoff(st, a, "", "管理者", "t", &err), WS_INVALID);
-    free(err);
-    cr_assert_eq(assess_signoff(st, a, "佐藤 花子", "医療情報システム安全管理責任者", "t", &err), WS_OK);
+    status_detail err = {0};
+    cr_assert_eq(assess_signoff(st, a, "", "管理者", "t", &err), STATUS_SIGNOFF_NAME_REQUIRED);
+    status_detail_free(&err);
+    cr_assert_eq(assess_signoff(st, a, "佐藤 花子", "医療情報システム安全管理責任者", "t", &err), STATUS_OK);
     assessment x;
     assess_get(st, a, &x, &err);
     cr_assert_str_eq(x.signed_by, "佐藤 花子");
@@ -314,7 +315,7 @@ Test(assess, signoff_and_changed_since)
     assess_get(st, a, &x, &err);
     cr_assert(x.changed_since_signoff);
     assessment_free(&x);
-    cr_assert_eq(assess_signoff(st, a, "佐藤 花子", "医療情報システム安全管理責任者", "t", &err), WS_OK);
+    cr_assert_eq(assess_signoff(st, a, "佐藤 花子", "医療情報システム安全管理責任者", "t", &err), STATUS_OK);
     assess_get(st, a, &x, &err);
     cr_assert_not(x.changed_since_signoff);
     assessment_free(&x);
@@ -332,13 +333,13 @@ Test(assess, carry_keeps_notes_resets_values)
                         .evidence = &ev,
                         .owner = RESP_JOINT,
                         .owner_vendor_id = vendor_id};
-    char *err = NULL;
-    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_HOSPITAL, 0, &ch, "t", NULL, NULL, &err), WS_OK, "%s",
-                 err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(assess_answer_set(st, a, "q1", PARTY_HOSPITAL, 0, &ch, "t", NULL, NULL, &err), STATUS_OK, "%s",
+                 test_msg(&err));
     set_value(a, "q2", "no");
     int64_t b = 0;
     int dropped = -1;
-    cr_assert_eq(assess_carry(st, a, 2026, NULL, 0, "t", &b, &dropped, &err), WS_OK, "%s", err ? err : "");
+    cr_assert_eq(assess_carry(st, a, 2026, NULL, 0, "t", &b, &dropped, &err), STATUS_OK, "%s", test_msg(&err));
     cr_assert_eq(dropped, 0);
     assessment x;
     assess_get(st, b, &x, &err);
@@ -359,16 +360,16 @@ Test(assess, carry_keeps_notes_resets_values)
     answer_set_free(&set);
     /* again → conflict, nothing written */
     char *before = snapshot();
-    cr_assert_eq(assess_carry(st, a, 2026, NULL, 0, "t", &b, NULL, &err), WS_CONFLICT);
-    free(err);
+    cr_assert_eq(assess_carry(st, a, 2026, NULL, 0, "t", &b, NULL, &err), STATUS_ASSESSMENT_EXISTS);
+    status_detail_free(&err);
     char *after = snapshot();
     cr_assert_str_eq(before, after);
     free(before);
     free(after);
     /* keep values and dates, into the next version: q2 is gone in R2 */
     int64_t c = 0;
-    cr_assert_eq(assess_carry(st, a, 2027, "R2", CARRY_KEEP_VALUES | CARRY_KEEP_DATES, "t", &c, &dropped, &err), WS_OK,
-                 "%s", err ? err : "");
+    cr_assert_eq(assess_carry(st, a, 2027, "R2", CARRY_KEEP_VALUES | CARRY_KEEP_DATES, "t", &c, &dropped, &err), STATUS_OK,
+                 "%s", test_msg(&err));
     cr_assert_eq(dropped, 1);
     assess_load_answers(st, c, &set, &err);
     cr_assert_str_eq(answer_set_find(&set, "q1", PARTY_HOSPITAL)->value, "yes");
@@ -380,7 +381,7 @@ Test(assess, carry_keeps_notes_resets_values)
     /* diff: last year against the carried one with values kept into R2 */
     assess_diff_row *rows;
     size_t n;
-    cr_assert_eq(assess_diff(st, a, c, &rows, &n, &err), WS_OK);
+    cr_assert_eq(assess_diff(st, a, c, &rows, &n, &err), STATUS_OK);
     bool added = false, removed = false;
     for (size_t i = 0; i < n; i++) {
         added |= str_eq(rows[i].item_id, "q3") && str_eq(rows[i].field, "item") && str_eq(rows[i].b, "added");
@@ -390,8 +391,8 @@ Test(assess, carry_keeps_notes_resets_values)
     cr_assert(added && removed);
     assess_diff_free(rows, n);
     /* diff against the reset carry: q1 value and date differ, note does not */
-    err = NULL;
-    cr_assert_eq(assess_diff(st, a, b, &rows, &n, &err), WS_OK, "%s", err ? err : "");
+    status_detail_free(&err);
+    cr_assert_eq(assess_diff(st, a, b, &rows, &n, &err), STATUS_OK, "%s", test_msg(&err));
     cr_assert_eq(n, 3, "q1 value, q1 checked, q2 value");
     cr_assert_str_eq(rows[0].item_id, "q1");
     cr_assert_str_eq(rows[0].field, "value");
@@ -407,10 +408,10 @@ Test(assess, proposals_both_directions_never_overwrite)
     int64_t gl = new_org("fx-gl", "1", 2025);
     int64_t cl = new_org("fx-cl", "R1", 2025);
     int64_t other_year = new_org("fx-cl", "R1", 2026);
-    char *err = NULL;
+    status_detail err = {0};
     int proposed = 0;
     answer_change ch = {.fields = AF_VALUE, .value = "done"};
-    cr_assert_eq(assess_answer_set(st, gl, "g-1", PARTY_HOSPITAL, 0, &ch, "t", NULL, &proposed, &err), WS_OK);
+    cr_assert_eq(assess_answer_set(st, gl, "g-1", PARTY_HOSPITAL, 0, &ch, "t", NULL, &proposed, &err), STATUS_OK);
     cr_assert_eq(proposed, 1, "only the same fiscal year and scope");
     proposal *p;
     size_t n;
@@ -429,27 +430,27 @@ Test(assess, proposals_both_directions_never_overwrite)
     assess_load_answers(st, cl, &set, &err);
     cr_assert_eq(set.len, 0);
     answer_set_free(&set);
-    cr_assert_eq(assess_proposal_accept(st, pid, "t", &err), WS_OK);
+    cr_assert_eq(assess_proposal_accept(st, pid, "t", &err), STATUS_OK);
     assess_load_answers(st, cl, &set, &err);
     cr_assert_str_eq(answer_set_find(&set, "q1", PARTY_HOSPITAL)->value, "yes");
     answer_set_free(&set);
-    cr_assert_eq(assess_proposal_accept(st, pid, "t", &err), WS_INVALID);
-    free(err);
+    cr_assert_eq(assess_proposal_accept(st, pid, "t", &err), STATUS_PROPOSAL_NOT_OPEN);
+    status_detail_free(&err);
     /* undoing the acceptance reopens the proposal and clears the value again */
-    cr_assert_eq(assess_undo(st, cl, "t", NULL, &err), WS_OK);
+    cr_assert_eq(assess_undo(st, cl, "t", NULL, &err), STATUS_OK);
     assess_proposals(st, cl, true, &p, &n, &err);
     cr_assert_eq(n, 1);
     proposal_list_free(p, n);
     assess_load_answers(st, cl, &set, &err);
     cr_assert_null(answer_set_find(&set, "q1", PARTY_HOSPITAL)->value);
     answer_set_free(&set);
-    cr_assert_eq(assess_proposal_reject(st, pid, "t", &err), WS_OK);
+    cr_assert_eq(assess_proposal_reject(st, pid, "t", &err), STATUS_OK);
     assess_proposals(st, cl, true, &p, &n, &err);
     cr_assert_eq(n, 0);
     proposal_list_free(p, n);
     /* reverse direction: answering the checklist proposes for the guideline */
     ch.value = "no";
-    cr_assert_eq(assess_answer_set(st, cl, "q1", PARTY_HOSPITAL, 0, &ch, "t", NULL, &proposed, &err), WS_OK);
+    cr_assert_eq(assess_answer_set(st, cl, "q1", PARTY_HOSPITAL, 0, &ch, "t", NULL, &proposed, &err), STATUS_OK);
     cr_assert_eq(proposed, 1);
     assess_proposals(st, gl, true, &p, &n, &err);
     cr_assert_eq(n, 1);
@@ -465,12 +466,12 @@ Test(assess, progress_by_heading)
     int64_t a = new_org("fx-gl", "1", 2025);
     set_value(a, "g-1", "done");
     answer_change ch = {.fields = AF_VALUE | AF_DUE, .value = "not_done", .due = "2026-03-31"};
-    char *err = NULL;
-    cr_assert_eq(assess_answer_set(st, a, "g-2", PARTY_HOSPITAL, 0, &ch, "t", NULL, NULL, &err), WS_OK);
+    status_detail err = {0};
+    cr_assert_eq(assess_answer_set(st, a, "g-2", PARTY_HOSPITAL, 0, &ch, "t", NULL, NULL, &err), STATUS_OK);
     set_value(a, "g-3", "na");
     progress_row *rows;
     size_t n;
-    cr_assert_eq(progress_compute(st, a, (jp_date){2026, 5, 10}, 2, false, &rows, &n, &err), WS_OK);
+    cr_assert_eq(progress_compute(st, a, (jp_date){2026, 5, 10}, 2, false, &rows, &n, &err), STATUS_OK);
     cr_assert_eq(n, 4, "total, 第1編, 第1章, 第2章 (第2編 has no items)");
     cr_assert_eq(rows[0].items, 3);
     cr_assert_eq(rows[0].answered, 3);
@@ -486,7 +487,7 @@ Test(assess, progress_by_heading)
     cr_assert_eq(rows[0].by_owner[RESP_HOSPITAL], 1);
     cr_assert_eq(rows[0].by_owner[RESP_NONE], 1);
     progress_free(rows, n);
-    cr_assert_eq(progress_compute(st, a, (jp_date){2026, 3, 31}, 0, false, &rows, &n, &err), WS_OK);
+    cr_assert_eq(progress_compute(st, a, (jp_date){2026, 3, 31}, 0, false, &rows, &n, &err), STATUS_OK);
     cr_assert_eq(n, 1);
     cr_assert_eq(rows[0].overdue, 0, "due today is not overdue");
     progress_free(rows, n);

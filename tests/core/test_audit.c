@@ -25,13 +25,13 @@ static void setup(void)
     dir = test_tmpdir();
     st = test_store_open(dir);
     test_sync_catalogs(st, FIXTURES "/assess");
-    char *err = NULL;
+    status_detail err = {0};
     ws_vendor v = {.name = (char[]){"ネオ画像システム株式会社"}};
-    cr_assert_eq(ws_vendor_save(st, &v, "tester", &vendor_id, &err), WS_OK, "%s", err);
+    cr_assert_eq(ws_vendor_save(st, &v, "tester", &vendor_id, &err), STATUS_OK, "%s", test_msg(&err));
     assess_spec spec = {.catalog_id = "fx-gl", .catalog_version = "1", .scope = SCOPE_ORG, .fy = 2025};
-    cr_assert_eq(assess_create(st, &spec, "tester", &gl, &err), WS_OK, "%s", err);
+    cr_assert_eq(assess_create(st, &spec, "tester", &gl, &err), STATUS_OK, "%s", test_msg(&err));
     spec = (assess_spec){.catalog_id = "fx-cl", .catalog_version = "R1", .scope = SCOPE_ORG, .fy = 2025};
-    cr_assert_eq(assess_create(st, &spec, "tester", &cl, &err), WS_OK, "%s", err);
+    cr_assert_eq(assess_create(st, &spec, "tester", &cl, &err), STATUS_OK, "%s", test_msg(&err));
 }
 
 static void teardown(void)
@@ -94,16 +94,16 @@ static char *snapshot(void)
 
 static void answer_as(int64_t a, const char *item, const char *value, const char *who)
 {
-    char *err = NULL;
+    status_detail err = {0};
     answer_change ch = {.fields = AF_VALUE, .value = value};
-    cr_assert_eq(assess_answer_set(st, a, item, PARTY_HOSPITAL, 0, &ch, who, NULL, NULL, &err), WS_OK, "%s",
-                 err ? err : "");
+    cr_assert_eq(assess_answer_set(st, a, item, PARTY_HOSPITAL, 0, &ch, who, NULL, NULL, &err), STATUS_OK, "%s",
+                 test_msg(&err));
 }
 
 static void undo_ok(int64_t a, const char *who)
 {
-    char *err = NULL;
-    cr_assert_eq(assess_undo(st, a, who, NULL, &err), WS_OK, "%s", err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(assess_undo(st, a, who, NULL, &err), STATUS_OK, "%s", test_msg(&err));
 }
 
 /* ---- 1. proposals in the answer's action ---- */
@@ -142,14 +142,16 @@ Test(audit, superseded_proposal_is_reopened_by_undo)
 Test(audit, undo_refused_when_someone_decided_the_proposal)
 {
     answer_as(gl, "g-1", "done", "a");
-    char *err = NULL;
+    status_detail err = {0};
     int64_t pid = count("SELECT pk FROM proposal");
-    cr_assert_eq(assess_proposal_accept(st, pid, "b", &err), WS_OK, "%s", err ? err : "");
+    cr_assert_eq(assess_proposal_accept(st, pid, "b", &err), STATUS_OK, "%s", test_msg(&err));
     char *before = snapshot();
-    cr_assert_eq(assess_undo(st, gl, "a", NULL, &err), WS_CONFLICT);
-    cr_assert_not_null(strstr(err, "proposal #1"), "%s", err);
-    cr_assert_not_null(strstr(err, "by b"), "%s", err);
-    free(err);
+    cr_assert_eq(assess_undo(st, gl, "a", NULL, &err), STATUS_UNDO_BLOCKED);
+    char *m = status_format(&err, true);
+    cr_assert_not_null(strstr(m, "proposal #1"), "%s", m);
+    cr_assert_not_null(strstr(m, "by b"), "%s", m);
+    free(m);
+    status_detail_free(&err);
     char *after = snapshot();
     cr_assert_str_eq(before, after, "nothing written");
     free(before);
@@ -160,10 +162,10 @@ Test(audit, undo_refused_when_someone_decided_the_proposal)
 
 Test(audit, owner_vendor_recorded_by_id_shown_by_name)
 {
-    char *err = NULL;
+    status_detail err = {0};
     answer_change ch = {.fields = AF_OWNER, .owner = RESP_VENDOR, .owner_vendor_id = vendor_id};
-    cr_assert_eq(assess_answer_set(st, gl, "g-1", PARTY_HOSPITAL, 0, &ch, "a", NULL, NULL, &err), WS_OK, "%s",
-                 err ? err : "");
+    cr_assert_eq(assess_answer_set(st, gl, "g-1", PARTY_HOSPITAL, 0, &ch, "a", NULL, NULL, &err), STATUS_OK, "%s",
+                 test_msg(&err));
     char *want = xasprintf("%lld", (long long)vendor_id);
     expect_text("SELECT new_value FROM history WHERE field = 'owner_vendor'", want);
     expect_text("SELECT CAST(owner_vendor_pk AS TEXT) FROM answer WHERE item_id = 'g-1'", want);
@@ -172,10 +174,10 @@ Test(audit, owner_vendor_recorded_by_id_shown_by_name)
     cr_assert_str_eq(shown, "ネオ画像システム株式会社 (#1)");
     free(shown);
     ws_vendor v;
-    cr_assert_eq(ws_vendor_get(st, vendor_id, &v, &err), WS_OK);
+    cr_assert_eq(ws_vendor_get(st, vendor_id, &v, &err), STATUS_OK);
     free(v.name);
     v.name = xstrdup("ネオメディカル株式会社");
-    cr_assert_eq(ws_vendor_save(st, &v, "a", NULL, &err), WS_OK, "%s", err ? err : "");
+    cr_assert_eq(ws_vendor_save(st, &v, "a", NULL, &err), STATUS_OK, "%s", test_msg(&err));
     ws_vendor_free(&v);
     shown = ws_history_value(st, "answer", "owner_vendor", want);
     cr_assert_str_eq(shown, "ネオメディカル株式会社 (#1)");
@@ -213,8 +215,8 @@ Test(audit, old_name_rows_display_and_undo)
 {
     ws_vendor v2 = {.name = (char[]){"旧保守株式会社"}};
     int64_t v2id = 0;
-    char *err = NULL;
-    cr_assert_eq(ws_vendor_save(st, &v2, "tester", &v2id, &err), WS_OK, "%s", err);
+    status_detail err = {0};
+    cr_assert_eq(ws_vendor_save(st, &v2, "tester", &v2id, &err), STATUS_OK, "%s", test_msg(&err));
     /* the old writer's action: owner vendor 旧保守 → ネオ, as text */
     char *sql = xasprintf(
         "INSERT INTO answer(assessment_pk, item_id, party, party_vendor_pk, owner, owner_vendor_pk, updated_at)"
@@ -224,11 +226,12 @@ Test(audit, old_name_rows_display_and_undo)
         " new_value) VALUES(last_insert_rowid(), 'answer', %lld, 'g-2', 'hospital', 0, 'owner_vendor',"
         " '旧保守株式会社 (#%lld)', 'ネオ画像システム株式会社 (#%lld)')",
         (long long)gl, (long long)vendor_id, (long long)gl, (long long)gl, (long long)v2id, (long long)vendor_id);
-    cr_assert_eq(store_exec(st, sql, &err), 0, "%s", err ? err : "");
+    cr_assert_eq(store_exec(st, sql, &err), STATUS_OK, "%s", test_msg(&err));
     free(sql);
     history_row *rows;
     history_filter f = {.assessment_id = gl, .item_id = "g-2"};
-    size_t n = history_list(st, &f, &rows);
+    size_t n = 0;
+    cr_assert_eq(history_list(st, &f, &rows, &n, NULL), STATUS_OK);
     cr_assert_eq(n, 1);
     char *shown = ws_history_value(st, rows[0].entity, rows[0].field, rows[0].new_value);
     cr_assert_str_eq(shown, "ネオ画像システム株式会社 (#1)", "shown as stored");
@@ -251,12 +254,15 @@ Test(audit, undo_refused_naming_who_changed_the_item_since)
     answer_as(gl, "g-1", "done", "a");
     answer_as(gl, "g-1", "not_done", "b");
     char *before = snapshot();
-    char *err = NULL;
-    cr_assert_eq(assess_undo(st, gl, "a", NULL, &err), WS_CONFLICT);
-    cr_assert_not_null(strstr(err, "g-1 was changed since by b"), "%s", err);
-    free(err);
+    status_detail err = {0};
+    cr_assert_eq(assess_undo(st, gl, "a", NULL, &err), STATUS_UNDO_BLOCKED);
+    char *m = status_format(&err, true);
+    cr_assert_not_null(strstr(m, "g-1 was changed since by b"), "%s", m);
+    free(m);
+    status_detail_free(&err);
     history_row *rows;
-    size_t n = assess_undo_blockers(st, gl, "a", &rows);
+    size_t n = 0;
+    cr_assert_eq(assess_undo_blockers(st, gl, "a", &rows, &n, NULL), STATUS_OK);
     cr_assert_geq(n, 1);
     cr_assert_str_eq(rows[0].who, "b");
     cr_assert_str_eq(rows[0].item_id, "g-1");
@@ -266,10 +272,12 @@ Test(audit, undo_refused_naming_who_changed_the_item_since)
     free(before);
     free(after);
     /* b's own undo is b's; then a's goes through (b's change and its undo cancel out) */
-    cr_assert_eq(assess_undo_blockers(st, gl, "b", &rows), 0);
+    cr_assert_eq(assess_undo_blockers(st, gl, "b", &rows, &n, NULL), STATUS_OK);
+    cr_assert_eq(n, 0);
     history_list_free(rows, 0);
     undo_ok(gl, "b");
-    cr_assert_eq(assess_undo_blockers(st, gl, "a", &rows), 0);
+    cr_assert_eq(assess_undo_blockers(st, gl, "a", &rows, &n, NULL), STATUS_OK);
+    cr_assert_eq(n, 0);
     history_list_free(rows, 0);
     undo_ok(gl, "a");
     expect_text("SELECT IFNULL(value, '∅') FROM answer WHERE item_id = 'g-1'", "∅");
@@ -282,12 +290,14 @@ Test(audit, undo_reverts_only_the_actors_own_change)
     undo_ok(gl, "a");
     expect_text("SELECT IFNULL(value, '∅') FROM answer WHERE item_id = 'g-2'", "∅");
     expect_text("SELECT value FROM answer WHERE item_id = 'g-1'", "done");
-    char *err = NULL;
-    cr_assert_eq(assess_undo(st, gl, "a", NULL, &err), WS_NOT_FOUND);
-    cr_assert_not_null(strstr(err, "nothing to undo by a"), "%s", err);
-    free(err);
-    cr_assert_eq(assess_undo(st, gl, "c", NULL, &err), WS_NOT_FOUND, "c changed nothing");
-    free(err);
+    status_detail err = {0};
+    cr_assert_eq(assess_undo(st, gl, "a", NULL, &err), STATUS_NOTHING_TO_UNDO);
+    char *m = status_format(&err, true);
+    cr_assert_not_null(strstr(m, "nothing to undo by a"), "%s", m);
+    free(m);
+    status_detail_free(&err);
+    cr_assert_eq(assess_undo(st, gl, "c", NULL, &err), STATUS_NOTHING_TO_UNDO, "c changed nothing");
+    status_detail_free(&err);
     expect_text("SELECT value FROM answer WHERE item_id = 'g-1'", "done");
 }
 
@@ -295,17 +305,17 @@ Test(audit, undo_reverts_only_the_actors_own_change)
  * later answer still stands. */
 Test(audit, undo_keeps_changed_since_signoff_for_others_changes)
 {
-    char *err = NULL;
-    cr_assert_eq(assess_signoff(st, cl, "佐藤 花子", "医療情報システム安全管理責任者", "s", &err), WS_OK);
+    status_detail err = {0};
+    cr_assert_eq(assess_signoff(st, cl, "佐藤 花子", "医療情報システム安全管理責任者", "s", &err), STATUS_OK);
     answer_as(cl, "q2", "yes", "a");
     answer_as(cl, "q1", "no", "b");
     undo_ok(cl, "a");
     assessment x;
-    cr_assert_eq(assess_get(st, cl, &x, &err), WS_OK);
+    cr_assert_eq(assess_get(st, cl, &x, &err), STATUS_OK);
     cr_assert(x.changed_since_signoff, "b's answer came after the sign-off");
     assessment_free(&x);
     undo_ok(cl, "b");
-    cr_assert_eq(assess_get(st, cl, &x, &err), WS_OK);
+    cr_assert_eq(assess_get(st, cl, &x, &err), STATUS_OK);
     cr_assert(x.changed_since_signoff, "a's answer came first and set the flag: its undo kept it");
     assessment_free(&x);
 }

@@ -64,8 +64,8 @@ static catalog_sync_stats sync_dirs(diag_list *d)
     strlist dirs = {0};
     sl_push(&dirs, cats);
     catalog_sync_stats stats;
-    char *err = NULL;
-    cr_assert_eq(catalog_sync(st, &dirs, d, &stats, &err), 0, "%s", err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(catalog_sync(st, &dirs, d, &stats, &err), STATUS_OK, "%s", test_msg(&err));
     sl_free(&dirs);
     return stats;
 }
@@ -118,7 +118,8 @@ Test(catalog_db, unchanged_files_are_not_parsed_again)
     s = sync_dirs(&d);
     cr_assert_eq(s.imported, 1);
     catalog_info *list;
-    size_t n = catalog_db_list(st, &list);
+    size_t n;
+    cr_assert_eq(catalog_db_list(st, &list, &n, NULL), STATUS_OK);
     cr_assert_eq(n, 1);
     cr_assert_eq(list[0].revision, 2);
     cr_assert_eq(list[0].items, 1);
@@ -153,14 +154,15 @@ Test(catalog_db, references_resolve_across_files_and_links_show_both_ways)
     diag_print(&d, stderr);
     cr_assert_eq(s.imported, 2);
     node_link *links;
-    size_t n = catalog_db_links(st, "gl-test", "ctl-10-3", &links);
+    size_t n;
+    cr_assert_eq(catalog_db_links(st, "gl-test", "ctl-10-3", &links, &n, NULL), STATUS_OK);
     cr_assert_eq(n, 1);
     cr_assert(!links[0].outgoing);
     cr_assert_str_eq(links[0].catalog, "cl-test");
     cr_assert_str_eq(links[0].ref, "2-①");
     cr_assert_str_eq(links[0].rel, "cites");
     node_link_free(links, n);
-    n = catalog_db_links(st, "cl-test", "c-2-1", &links);
+    cr_assert_eq(catalog_db_links(st, "cl-test", "c-2-1", &links, &n, NULL), STATUS_OK);
     cr_assert_eq(n, 1);
     cr_assert(links[0].outgoing);
     cr_assert_str_eq(links[0].title, "保守用アカウントを分け、個人情報へのアクセス有無と作業内容を記録する。①②※",
@@ -190,7 +192,8 @@ Test(catalog_db, removed_file_keeps_catalog_marked)
     unlink(path);
     sync_dirs(&d);
     catalog_info *list;
-    size_t n = catalog_db_list(st, &list);
+    size_t n;
+    cr_assert_eq(catalog_db_list(st, &list, &n, NULL), STATUS_OK);
     cr_assert_eq(n, 1, "assessments may use it: it stays");
     cr_assert_null(list[0].file_path);
     catalog_info_free(list, n);
@@ -218,8 +221,8 @@ Test(catalog_db, older_importer_reimports_unchanged_file)
     diag_list d = {0};
     cr_assert_eq(sync_dirs(&d).imported, 1);
     /* as if an older anzen had imported it: same file, same size and mtime */
-    char *err = NULL;
-    cr_assert_eq(store_exec(st, "UPDATE catalog SET importer = 1", &err), 0, "%s", err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(store_exec(st, "UPDATE catalog SET importer = 1", &err), STATUS_OK, "%s", test_msg(&err));
     catalog_sync_stats s = sync_dirs(&d);
     cr_assert_eq(s.imported, 1, "an older importer's catalog must be imported again");
     s = sync_dirs(&d);

@@ -2,25 +2,26 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 
+#include "testutil.h"
 #include "text/lib.h"
 #include "base/lib.h"
 
 static void parses_to(const char *in, const char *iso)
 {
     char out[11];
-    char *err = NULL;
-    cr_assert(jpdate_parse_iso(in, out, &err), "%s: %s", in, err ? err : "");
+    status_detail err = {0};
+    cr_assert(jpdate_parse_iso(in, out, &err), "%s: %s", in, test_msg(&err));
     cr_assert_str_eq(out, iso, "%s", in);
 }
 
 static void rejects(const char *in, const char *msg)
 {
     char out[11];
-    char *err = NULL;
+    status_detail err = {0};
     cr_assert_not(jpdate_parse_iso(in, out, &err), "%s parsed as %s", in, out);
-    cr_assert_not_null(err);
-    cr_assert_not_null(strstr(err, msg), "%s: %s", in, err);
-    free(err);
+    cr_assert_neq(err.code, STATUS_OK);
+    cr_assert_not_null(strstr(test_msg(&err), msg), "%s: %s", in, test_msg(&err));
+    status_detail_free(&err);
 }
 
 Test(jpdate, accepted_forms)
@@ -81,7 +82,7 @@ Test(jpdate, formats_wareki)
         cr_assert_str_eq(s, cases[i].shrt);
         /* and back */
         jp_date back;
-        char *err = NULL;
+        status_detail err = {0};
         cr_assert(jpdate_parse(l, &back, &err));
         cr_assert_eq(jpdate_cmp(back, cases[i].d), 0, "%s", l);
         cr_assert(jpdate_parse(s, &back, &err));
@@ -117,16 +118,16 @@ Test(jpdate, fiscal_years)
               {"2026年度", 2026}, {"令和元年度", 2019}, {"平成31年度", 2019}, {"令和８年度", 2026}};
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         int fy = 0;
-        char *err = NULL;
-        cr_assert(jpdate_parse_fy(ok[i].in, &fy, &err), "%s: %s", ok[i].in, err ? err : "");
+        status_detail err = {0};
+        cr_assert(jpdate_parse_fy(ok[i].in, &fy, &err), "%s: %s", ok[i].in, test_msg(&err));
         cr_assert_eq(fy, ok[i].fy, "%s", ok[i].in);
     }
     const char *bad[] = {"", "25", "令和", "平成32年度", "FY", "2025年度x"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int fy = 0;
-        char *err = NULL;
+        status_detail err = {0};
         cr_assert_not(jpdate_parse_fy(bad[i], &fy, &err), "%s accepted as %d", bad[i], fy);
-        free(err);
+        status_detail_free(&err);
     }
     cr_assert_eq(jpdate_days_between((jp_date){2025, 4, 1}, (jp_date){2026, 3, 31}), 364);
     cr_assert_eq(jpdate_cmp(jpdate_fy_end(2025), (jp_date){2026, 3, 31}), 0);

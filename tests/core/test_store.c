@@ -27,8 +27,8 @@ Test(store, creates_file_0600_in_dir_0700_and_migrates)
 {
     char *path = xasprintf("%s/nested/deeper/anzen.db", dir);
     store *s;
-    char *err;
-    cr_assert_eq(store_open(path, 0, &s, &err), STORE_OK, "%s", err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(store_open(path, 0, &s, &err), STATUS_OK, "%s", test_msg(&err));
     struct stat st;
     cr_assert_eq(stat(path, &st), 0);
     cr_assert_eq(st.st_mode & 0777, 0600);
@@ -56,10 +56,10 @@ Test(store, reopen_is_idempotent)
 {
     char *path = xasprintf("%s/a.db", dir);
     store *s;
-    char *err;
-    cr_assert_eq(store_open(path, 0, &s, &err), STORE_OK);
+    status_detail err = {0};
+    cr_assert_eq(store_open(path, 0, &s, &err), STATUS_OK);
     store_close(s);
-    cr_assert_eq(store_open(path, 0, &s, &err), STORE_OK);
+    cr_assert_eq(store_open(path, 0, &s, &err), STATUS_OK);
     store_close(s);
     free(path);
 }
@@ -84,17 +84,17 @@ Test(store, refuses_newer_schema_and_changes_nothing)
     char *before = slurp(path, &before_len);
 
     store *s;
-    char *err;
-    cr_assert_eq(store_open(path, 0, &s, &err), STORE_ERR_NEWER);
+    status_detail err = {0};
+    cr_assert_eq(store_open(path, 0, &s, &err), STATUS_DB_NEWER);
     cr_assert_null(s);
-    cr_assert_not_null(strstr(err, "newer anzen"), "message: %s", err);
+    cr_assert_not_null(strstr(test_msg(&err), "newer anzen"), "message: %s", test_msg(&err));
     char *after = slurp(path, &after_len);
     cr_assert_eq(before_len, after_len);
     cr_assert_eq(memcmp(before, after, before_len), 0, "the file must be byte-identical");
     char *wal = xasprintf("%s-wal", path);
     cr_assert_neq(access(wal, F_OK), 0, "no WAL file created");
     free(wal);
-    free(err);
+    status_detail_free(&err);
     free(before);
     free(after);
     free(path);
@@ -104,14 +104,14 @@ Test(store, refuses_non_sqlite_file_untouched)
 {
     char *path = test_write(dir, "notes.db", "これはデータベースではありません\n");
     store *s;
-    char *err;
-    cr_assert_eq(store_open(path, 0, &s, &err), STORE_ERR_NOT_SQLITE);
-    cr_assert_not_null(strstr(err, "not an anzen database"), "message: %s", err);
+    status_detail err = {0};
+    cr_assert_eq(store_open(path, 0, &s, &err), STATUS_DB_NOT_SQLITE);
+    cr_assert_not_null(strstr(test_msg(&err), "not an anzen database"), "message: %s", test_msg(&err));
     size_t len;
     char *content = slurp(path, &len);
     cr_assert_str_eq(content, "これはデータベースではありません\n");
     free(content);
-    free(err);
+    status_detail_free(&err);
     free(path);
 }
 
@@ -119,23 +119,23 @@ Test(store, readonly_database_still_reads)
 {
     char *path = xasprintf("%s/ro.db", dir);
     store *s;
-    char *err;
-    cr_assert_eq(store_open(path, 0, &s, &err), STORE_OK);
+    status_detail err = {0};
+    cr_assert_eq(store_open(path, 0, &s, &err), STATUS_OK);
     cr_assert_eq(store_exec(s, "INSERT INTO catalog(id,version,revision,kind,title_ja,publisher,published,"
                                "completeness,answers_json,dates,tags_json,loaded_at) "
                                "VALUES('x','1',1,'guideline','読み取り専用','p','2024-01-01','complete','[]',0,'[]','t')",
                             &err),
                  0);
     store_close(s);
-    cr_assert_eq(store_open(path, STORE_OPEN_READONLY, &s, &err), STORE_OK, "%s", err ? err : "");
+    cr_assert_eq(store_open(path, STORE_OPEN_READONLY, &s, &err), STATUS_OK, "%s", test_msg(&err));
     cr_assert(store_readonly(s));
     sqlite3_stmt *q = store_prepare(s, "SELECT title_ja FROM catalog");
     cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
     cr_assert_str_eq((const char *)sqlite3_column_text(q, 0), "読み取り専用");
     sqlite3_finalize(q);
-    cr_assert_eq(store_begin(s, &err), -1);
-    cr_assert_not_null(strstr(err, "read-only"), "message: %s", err);
-    free(err);
+    cr_assert_eq(store_begin(s, &err), STATUS_DB_READONLY);
+    cr_assert_not_null(strstr(test_msg(&err), "read-only"), "message: %s", test_msg(&err));
+    status_detail_free(&err);
     store_close(s);
     free(path);
 }
@@ -144,10 +144,10 @@ Test(store, missing_file_with_no_create_is_an_error)
 {
     char *path = xasprintf("%s/none.db", dir);
     store *s;
-    char *err;
-    cr_assert_eq(store_open(path, STORE_OPEN_NO_CREATE, &s, &err), STORE_ERR_OPEN);
+    status_detail err = {0};
+    cr_assert_eq(store_open(path, STORE_OPEN_NO_CREATE, &s, &err), STATUS_DB_MISSING);
     cr_assert_neq(access(path, F_OK), 0);
-    free(err);
+    status_detail_free(&err);
     free(path);
 }
 
@@ -155,8 +155,8 @@ Test(store, rollback_discards_the_transaction)
 {
     char *path = xasprintf("%s/tx.db", dir);
     store *s;
-    char *err;
-    cr_assert_eq(store_open(path, 0, &s, &err), STORE_OK);
+    status_detail err = {0};
+    cr_assert_eq(store_open(path, 0, &s, &err), STATUS_OK);
     cr_assert_eq(store_begin(s, &err), 0);
     cr_assert_eq(store_exec(s, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", &err), 0);
     store_rollback(s);
@@ -173,8 +173,8 @@ Test(store, rollback_discards_the_transaction)
 Test(store, stmt_cache_reuses_resets_and_clears_bindings)
 {
     store *s = test_store_open(dir);
-    char *err = NULL;
-    cr_assert_eq(store_exec(s, "CREATE TABLE t(k TEXT PRIMARY KEY, v TEXT)", &err), 0, "%s", err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(store_exec(s, "CREATE TABLE t(k TEXT PRIMARY KEY, v TEXT)", &err), 0, "%s", test_msg(&err));
     const char *ins = "INSERT INTO t(k, v) VALUES(?, ?)";
     sqlite3_stmt *a = store_stmt(s, ins);
     store_bind_text(a, 1, "鍵");
@@ -211,7 +211,7 @@ Test(store, stmt_cache_reuses_resets_and_clears_bindings)
 Test(store, stmt_cache_nested_use_gets_its_own_statement)
 {
     store *s = test_store_open(dir);
-    char *err = NULL;
+    status_detail err = {0};
     cr_assert_eq(store_exec(s, "CREATE TABLE t(n INTEGER); INSERT INTO t VALUES(1),(2),(3)", &err), 0);
     const char *sql = "SELECT n FROM t WHERE n >= ? ORDER BY n";
     sqlite3_stmt *outer = store_stmt(s, sql);
@@ -236,7 +236,7 @@ Test(store, stmt_cache_nested_use_gets_its_own_statement)
 Test(store, stmt_cache_done_reports_the_error_of_the_step)
 {
     store *s = test_store_open(dir);
-    char *err = NULL;
+    status_detail err = {0};
     cr_assert_eq(store_exec(s, "CREATE TABLE t(k TEXT PRIMARY KEY)", &err), 0);
     for (int i = 0; i < 2; i++) {
         sqlite3_stmt *st = store_stmt(s, "INSERT INTO t VALUES('同じ')");
@@ -255,10 +255,10 @@ Test(store, stmt_cache_done_reports_the_error_of_the_step)
     cr_assert_eq(store_begin(s, &err), 0);
     cr_assert_eq(store_exec(s, "INSERT INTO t VALUES('二')", &err), 0);
     cr_assert_eq(store_commit(s, &err), 0);
-    cr_assert_neq(store_begin(s, &err), -1);
-    cr_assert_eq(store_begin(s, &err), -1, "BEGIN inside a transaction fails");
-    cr_assert(strstr(err, "within a transaction") != NULL, "%s", err);
-    free(err);
+    cr_assert_eq(store_begin(s, &err), STATUS_OK);
+    cr_assert_eq(store_begin(s, &err), STATUS_SQL, "BEGIN inside a transaction fails");
+    cr_assert(strstr(test_msg(&err), "within a transaction") != NULL, "%s", test_msg(&err));
+    status_detail_free(&err);
     store_rollback(s);
     store_close(s);
 }

@@ -34,8 +34,8 @@ static int64_t make(const char *cat, int fy, int64_t vendor)
 {
     assess_spec spec = {.catalog_id = cat, .scope = SCOPE_ORG, .fy = fy, .vendor_id = vendor};
     int64_t id = 0;
-    char *err = NULL;
-    cr_assert_eq(assess_create(st, &spec, "試験者", &id, &err), WS_OK, "%s", err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(assess_create(st, &spec, "試験者", &id, &err), STATUS_OK, "%s", test_msg(&err));
     return id;
 }
 
@@ -55,17 +55,17 @@ static void put(int64_t aid, const char *item, answer_party party, const char *v
         ch.fields |= AF_OWNER;
         ch.owner = owner;
     }
-    char *err = NULL;
-    cr_assert_eq(assess_answer_set(st, aid, item, party, 0, &ch, "試験者", NULL, NULL, &err), WS_OK, "%s",
-                 err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(assess_answer_set(st, aid, item, party, 0, &ch, "試験者", NULL, NULL, &err), STATUS_OK, "%s",
+                 test_msg(&err));
 }
 
 Test(summary, rows_and_summaries_agree_with_assess_list)
 {
     ws_vendor v = {.name = (char[]){"東日本メディカル株式会社"}};
     int64_t vid = 0;
-    char *err = NULL;
-    cr_assert_eq(ws_vendor_save(st, &v, "試験者", &vid, &err), WS_OK, "%s", err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(ws_vendor_save(st, &v, "試験者", &vid, &err), STATUS_OK, "%s", test_msg(&err));
 
     int64_t a1 = make("fx-guide", 2025, vid);
     int64_t a2 = make("fx-guide", 2026, vid);
@@ -84,8 +84,9 @@ Test(summary, rows_and_summaries_agree_with_assess_list)
     put(a3, "k-2", PARTY_HOSPITAL, "no", "2026-04-11", NULL, RESP_NONE);
 
     assessment *ref = NULL, *fast = NULL;
-    size_t nr = assess_list(st, NULL, &ref);
-    size_t nf = summary_assess_rows(st, &fast);
+    size_t nr, nf;
+    cr_assert_eq(assess_list(st, NULL, &ref, &nr, NULL), STATUS_OK);
+    cr_assert_eq(summary_assess_rows(st, &fast, &nf, NULL), STATUS_OK);
     cr_assert_eq(nr, 3);
     cr_assert_eq(nf, nr);
     summary_cache cache = {0};
@@ -105,7 +106,7 @@ Test(summary, rows_and_summaries_agree_with_assess_list)
         cr_assert_eq(fast[i].overdue, ref[i].overdue, "#%lld overdue", (long long)ref[i].id);
         progress_row *rows = NULL;
         size_t n = 0;
-        cr_assert_eq(progress_compute(st, ref[i].id, jpdate_today(), 0, false, &rows, &n, &err), WS_OK);
+        cr_assert_eq(progress_compute(st, ref[i].id, jpdate_today(), 0, false, &rows, &n, &err), STATUS_OK);
         for (int r = 0; r < RESP__COUNT; r++)
             cr_assert_eq(by_owner[r], rows[0].by_owner[r], "#%lld owner %d", (long long)ref[i].id, r);
         progress_free(rows, n);

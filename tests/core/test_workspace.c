@@ -43,56 +43,57 @@ static int count(const char *sql)
 Test(workspace, organisation_roundtrip_and_history)
 {
     ws_org o;
-    char *err = NULL;
-    cr_assert_eq(ws_org_get(st, &o, &err), WS_NOT_FOUND);
+    status_detail err = {0};
+    cr_assert_eq(ws_org_get(st, &o, &err), STATUS_ORG_MISSING);
     ws_org in = {.name = S("さくら総合病院"), .beds = 320, .administrator = S("院長 田中一郎"),
                  .security_officer = S("佐藤花子"), .planning_manager = S("鈴木"), .operations_staff = S("高橋、伊藤")};
-    cr_assert_eq(ws_org_save(st, &in, "山田", &err), WS_OK, "%s", err ? err : "");
+    cr_assert_eq(ws_org_save(st, &in, "山田", &err), STATUS_OK, "%s", test_msg(&err));
     cr_assert_eq(count("SELECT count(*) FROM history WHERE entity = 'org'"), 6);
     in.beds = 330;
-    cr_assert_eq(ws_org_save(st, &in, "山田", &err), WS_OK);
+    cr_assert_eq(ws_org_save(st, &in, "山田", &err), STATUS_OK);
     cr_assert_eq(count("SELECT count(*) FROM history WHERE entity = 'org'"), 7);
     history_row *rows;
     history_filter f = {.entity = "org"};
-    size_t n = history_list(st, &f, &rows);
+    size_t n;
+    cr_assert_eq(history_list(st, &f, &rows, &n, &err), STATUS_OK);
     cr_assert_str_eq(rows[n - 1].field, "beds");
     cr_assert_str_eq(rows[n - 1].old_value, "320");
     cr_assert_str_eq(rows[n - 1].new_value, "330");
     history_list_free(rows, n);
-    cr_assert_eq(ws_org_get(st, &o, &err), WS_OK);
+    cr_assert_eq(ws_org_get(st, &o, &err), STATUS_OK);
     cr_assert_str_eq(o.security_officer, "佐藤花子");
     cr_assert_eq(o.beds, 330);
     ws_org_free(&o);
     ws_org bad = {.name = S("")};
-    cr_assert_eq(ws_org_save(st, &bad, "山田", &err), WS_INVALID);
-    cr_assert_not_null(strstr(err, "name"));
-    free(err);
+    cr_assert_eq(ws_org_save(st, &bad, "山田", &err), STATUS_FIELD_REQUIRED);
+    cr_assert_not_null(strstr(test_msg(&err), "name"));
+    status_detail_free(&err);
 }
 
 Test(workspace, vendors_unique_and_dates_checked)
 {
-    char *err = NULL;
+    status_detail err = {0};
     int64_t id = 0, id2 = 0;
     ws_vendor v = {.name = S("ネオ画像システム株式会社"), .isms = TRI_YES, .isms_expiry = S("2027-03-31"),
                    .pmark = TRI_NO};
-    cr_assert_eq(ws_vendor_save(st, &v, "t", &id, &err), WS_OK);
+    cr_assert_eq(ws_vendor_save(st, &v, "t", &id, &err), STATUS_OK);
     int hist = count("SELECT count(*) FROM history");
-    cr_assert_eq(ws_vendor_save(st, &v, "t", &id2, &err), WS_CONFLICT);
-    cr_assert_not_null(strstr(err, "exists"));
-    free(err);
+    cr_assert_eq(ws_vendor_save(st, &v, "t", &id2, &err), STATUS_NAME_TAKEN);
+    cr_assert_not_null(strstr(test_msg(&err), "exists"));
+    status_detail_free(&err);
     cr_assert_eq(id2, 0);
     ws_vendor bad = {.name = S("別会社"), .isms_expiry = S("2027-02-30")};
-    cr_assert_eq(ws_vendor_save(st, &bad, "t", &id2, &err), WS_INVALID);
-    cr_assert_not_null(strstr(err, "isms_expiry"), "%s", err);
-    free(err);
+    cr_assert_eq(ws_vendor_save(st, &bad, "t", &id2, &err), STATUS_DATE_NOT_ISO);
+    cr_assert_not_null(strstr(test_msg(&err), "isms_expiry"), "%s", test_msg(&err));
+    status_detail_free(&err);
     cr_assert_eq(count("SELECT count(*) FROM vendor"), 1);
     cr_assert_eq(count("SELECT count(*) FROM history"), hist, "nothing written on rejected input");
     int64_t found = 0;
-    cr_assert_eq(ws_vendor_find(st, "ネオ画像システム株式会社", &found, &err), WS_OK);
+    cr_assert_eq(ws_vendor_find(st, "ネオ画像システム株式会社", &found, &err), STATUS_OK);
     cr_assert_eq(found, id);
-    cr_assert_eq(ws_vendor_find(st, "#1", &found, &err), WS_OK);
-    cr_assert_eq(ws_vendor_find(st, "無い会社", &found, &err), WS_NOT_FOUND);
-    free(err);
+    cr_assert_eq(ws_vendor_find(st, "#1", &found, &err), STATUS_OK);
+    cr_assert_eq(ws_vendor_find(st, "無い会社", &found, &err), STATUS_VENDOR_NOT_FOUND);
+    status_detail_free(&err);
     ws_tri t;
     cr_assert(ws_tri_parse("あり", &t) && t == TRI_YES);
     cr_assert(ws_tri_parse("いいえ", &t) && t == TRI_NO);
@@ -103,10 +104,10 @@ Test(workspace, vendors_unique_and_dates_checked)
 /* Everything the seed vendor guide says about its imaging software. */
 Test(workspace, vendor_guide_is_expressible)
 {
-    char *err = NULL;
+    status_detail err = {0};
     int64_t vid = 0, sid = 0;
     ws_vendor v = {.name = S("ネオ画像システム株式会社")};
-    cr_assert_eq(ws_vendor_save(st, &v, "t", &vid, &err), WS_OK);
+    cr_assert_eq(ws_vendor_save(st, &v, "t", &vid, &err), STATUS_OK);
     ws_port ports[] = {
         {PORT_IN, S("5432"), NULL, S("データベース接続用"), NULL},
         {PORT_IN, S("104"), NULL, S("DICOM QR 接続用"), S("変更可")},
@@ -166,9 +167,9 @@ Test(workspace, vendor_guide_is_expressible)
         .controls = controls,
         .ncontrols = 9,
     };
-    cr_assert_eq(ws_system_save(st, &sys, "t", &sid, &err), WS_OK, "%s", err ? err : "");
+    cr_assert_eq(ws_system_save(st, &sys, "t", &sid, &err), STATUS_OK, "%s", test_msg(&err));
     ws_system got;
-    cr_assert_eq(ws_system_get(st, sid, &got, &err), WS_OK);
+    cr_assert_eq(ws_system_get(st, sid, &got, &err), STATUS_OK);
     cr_assert_str_eq(got.category, "pacs", "stored as the code");
     cr_assert_str_eq(got.vendor_name, "ネオ画像システム株式会社");
     cr_assert_eq(got.nports, 5);
@@ -189,19 +190,19 @@ Test(workspace, vendor_guide_is_expressible)
     got.ports[0].purpose = xstrdup("データベース接続用（院内のみ）");
     free(got.remote_source_restriction);
     got.remote_source_restriction = xstrdup("保守センターの固定IPのみ");
-    cr_assert_eq(ws_system_save(st, &got, "t", NULL, &err), WS_OK);
+    cr_assert_eq(ws_system_save(st, &got, "t", NULL, &err), STATUS_OK);
     cr_assert_eq(count("SELECT count(*) FROM history WHERE entity = 'system'"), before + 2);
     ws_system_free(&got);
     /* unknown category or vendor: nothing written */
     before = count("SELECT count(*) FROM history");
     ws_system bad = {.name = S("謎"), .category = S("toaster")};
-    cr_assert_eq(ws_system_save(st, &bad, "t", NULL, &err), WS_INVALID);
-    free(err);
+    cr_assert_eq(ws_system_save(st, &bad, "t", NULL, &err), STATUS_CATEGORY_UNKNOWN);
+    status_detail_free(&err);
     bad.category = S("電子カルテ");
     bad.vendor_id = 42;
-    cr_assert_eq(ws_system_save(st, &bad, "t", NULL, &err), WS_INVALID);
-    cr_assert_not_null(strstr(err, "vendor"));
-    free(err);
+    cr_assert_eq(ws_system_save(st, &bad, "t", NULL, &err), STATUS_VENDOR_NOT_FOUND);
+    cr_assert_not_null(strstr(test_msg(&err), "vendor"));
+    status_detail_free(&err);
     cr_assert_eq(count("SELECT count(*) FROM history"), before);
     cr_assert_eq(count("SELECT count(*) FROM system"), 1);
 }
@@ -210,15 +211,16 @@ Test(workspace, vendor_guide_is_expressible)
  * column names changes, for rows written before and after alike. */
 Test(workspace, history_shows_vendor_not_column_names)
 {
-    char *err = NULL;
+    status_detail err = {0};
     int64_t vid = 0, sid = 0;
     ws_vendor v = {.name = S("東日本メディカル株式会社")};
-    cr_assert_eq(ws_vendor_save(st, &v, "t", &vid, &err), WS_OK);
+    cr_assert_eq(ws_vendor_save(st, &v, "t", &vid, &err), STATUS_OK);
     ws_system sys = {.name = S("電子カルテ"), .category = S("ehr"), .vendor_id = vid};
-    cr_assert_eq(ws_system_save(st, &sys, "t", &sid, &err), WS_OK, "%s", err ? err : "");
+    cr_assert_eq(ws_system_save(st, &sys, "t", &sid, &err), STATUS_OK, "%s", test_msg(&err));
     history_row *rows;
     history_filter f = {.entity = "system", .entity_id = sid};
-    size_t n = history_list(st, &f, &rows);
+    size_t n;
+    cr_assert_eq(history_list(st, &f, &rows, &n, &err), STATUS_OK);
     const history_row *vendor_row = NULL;
     for (size_t i = 0; i < n; i++)
         if (str_eq(rows[i].field, "vendor_pk"))

@@ -8,6 +8,17 @@
 #include "catalog/lib.h"
 #include "base/lib.h"
 
+const char *test_msg(const status_detail *d)
+{
+    static char ring[4][2048];
+    static int next;
+    char *buf = ring[next++ % 4];
+    char *m = status_format(d, true);
+    snprintf(buf, sizeof ring[0], "%s", m);
+    free(m);
+    return buf;
+}
+
 char *test_tmpdir(void)
 {
     const char *base = getenv("TMPDIR");
@@ -37,9 +48,9 @@ char *test_write(const char *dir, const char *name, const char *text)
 store *test_store_open(const char *dir)
 {
     char *path = xasprintf("%s/anzen.db", dir);
-    char *err = NULL;
+    status_detail err = {0};
     store *st = NULL;
-    cr_assert_eq(store_open(path, 0, &st, &err), STORE_OK, "%s", err ? err : "");
+    cr_assert_eq(store_open(path, 0, &st, &err), STATUS_OK, "%s", test_msg(&err));
     free(path);
     return st;
 }
@@ -49,8 +60,8 @@ void test_sync_catalogs(store *st, const char *catdir)
     strlist dirs = {0};
     sl_push(&dirs, catdir);
     diag_list diags = {0};
-    char *err = NULL;
-    cr_assert_eq(catalog_sync(st, &dirs, &diags, NULL, &err), 0, "%s", err ? err : "");
+    status_detail err = {0};
+    cr_assert_eq(catalog_sync(st, &dirs, &diags, NULL, &err), STATUS_OK, "%s", test_msg(&err));
     for (size_t i = 0; i < diags.len; i++) {
         char *m = diag_format(&diags.items[i]);
         cr_log_error("%s", m);

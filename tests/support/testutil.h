@@ -6,6 +6,9 @@
 
 #include "store/lib.h"
 
+/* A failure's message in English, for assertion texts: valid until the fourth next call. */
+const char *test_msg(const status_detail *d);
+
 /* A fresh empty directory under $TMPDIR; caller frees the path. Removed by rm_rf. */
 char *test_tmpdir(void);
 void test_rm_rf(const char *path);

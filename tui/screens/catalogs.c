@@ -45,7 +45,9 @@ static const char *completeness_label(const char *c)
 static void load(catalogs_state *st, app *a)
 {
     catalog_info_free(st->cats, st->ncats);
-    st->ncats = catalog_db_list(a->st, &st->cats);
+    status_detail err = {0};
+    if (catalog_db_list(a->st, &st->cats, &st->ncats, &err) != STATUS_OK)
+        app_status_error(a, &err);
     if (st->pick) { /* only catalogs with something to answer */
         catalog_info *drop = xcalloc(st->ncats + 1, sizeof *drop);
         size_t k = 0, nd = 0;
@@ -73,29 +75,32 @@ static int64_t create_assessment(app *a, const catalog_info *c)
 {
     char init[16];
     snprintf(init, sizeof init, "%d", jpdate_fiscal_year(jpdate_today()));
-    char *in = NULL, *err = NULL;
+    char *in = NULL;
+    status_detail err = {0};
     if (!app_prompt(a, L(FY_PROMPT), init, &in))
         return 0;
     int fy = 0;
     bool ok = jpdate_parse_fy(in, &fy, &err);
     free(in);
     if (!ok) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+        app_status_error(a, &err);
         return 0;
     }
     assess_spec spec = {.catalog_id = c->id, .catalog_version = c->version, .scope = SCOPE_ORG, .fy = fy};
     ws_system *systems = NULL;
-    size_t nsys = ws_system_list(a->st, &systems);
+    size_t nsys = 0;
+    if (ws_system_list(a->st, &systems, &nsys, &err) != STATUS_OK) {
+        app_status_error(a, &err);
+        return 0;
+    }
     ws_system_list_free(systems, nsys);
     if (nsys > 0) {
         if (!app_prompt(a, L(SYSTEM_PROMPT), "", &in))
             return 0;
         if (*in) {
             int64_t sid = 0;
-            if (ws_system_find(a->st, in, &sid, &err) != WS_OK) {
-                app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-                free(err);
+            if (ws_system_find(a->st, in, &sid, &err) != STATUS_OK) {
+                app_status_error(a, &err);
                 free(in);
                 return 0;
             }
@@ -105,9 +110,8 @@ static int64_t create_assessment(app *a, const catalog_info *c)
         free(in);
     }
     int64_t id = 0;
-    if (assess_create(a->st, &spec, a->who, &id, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+    if (assess_create(a->st, &spec, a->who, &id, &err) != STATUS_OK) {
+        app_status_error(a, &err);
         return 0;
     }
     char *m = msgf(MSG_CREATED, (long long)id);

@@ -26,16 +26,21 @@ typedef struct {
 static void load(dash_state *st, app *a)
 {
     ws_org_free(&st->org);
-    char *err = NULL;
-    st->have_org = ws_org_get(a->st, &st->org, &err) == WS_OK;
-    free(err);
+    status_detail err = {0};
+    status_code got = ws_org_get(a->st, &st->org, &err);
+    st->have_org = got == STATUS_OK;
+    if (got != STATUS_OK && got != STATUS_ORG_MISSING)
+        app_status_error(a, &err);
+    status_detail_free(&err);
     /* Rows only; summaries are computed for the rows on screen (ensure_summaries). */
     assessment_list_free(st->list, st->n);
-    st->n = summary_assess_rows(a->st, &st->list);
+    if (summary_assess_rows(a->st, &st->list, &st->n, &err) != STATUS_OK)
+        app_status_error(a, &err);
     free(st->owners);
     st->owners = xcalloc(st->n + 1, sizeof *st->owners);
     catalog_info_free(st->cats, st->ncats);
-    st->ncats = catalog_db_list(a->st, &st->cats);
+    if (catalog_db_list(a->st, &st->cats, &st->ncats, &err) != STATUS_OK)
+        app_status_error(a, &err);
     list_set_count(&st->sel, (int)st->n);
 }
 
@@ -210,10 +215,9 @@ static void carry(dash_state *st, app *a)
     if (!app_prompt(a, L(CARRY_PROMPT), init, &in))
         return;
     int fy = 0;
-    char *err = NULL;
+    status_detail err = {0};
     if (!jpdate_parse_fy(in, &fy, &err)) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+        app_status_error(a, &err);
         free(in);
         return;
     }
@@ -222,9 +226,8 @@ static void carry(dash_state *st, app *a)
     unsigned flags = app_confirm(a, L(CARRY_VALUES)) ? CARRY_KEEP_VALUES | CARRY_KEEP_DATES : 0;
     int64_t nid = 0;
     int dropped = 0;
-    if (assess_carry(a->st, as->id, fy, NULL, flags, a->who, &nid, &dropped, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+    if (assess_carry(a->st, as->id, fy, NULL, flags, a->who, &nid, &dropped, &err) != STATUS_OK) {
+        app_status_error(a, &err);
         return;
     }
     load(st, a);

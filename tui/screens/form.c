@@ -117,10 +117,10 @@ static void edit(form_state *st, app *a, keycode first)
         return;
     if (f->kind == FF_DATE && *in) {
         char iso[11];
-        char *err = NULL;
+        status_detail err = {0};
         if (!jpdate_parse_iso(in, iso, &err)) {
-            app_status(a, ROLE_STATUS_ERR, "%s: %s", f->label, err ? err : "");
-            free(err);
+            status_set_field(&err, f->label);
+            app_status_error(a, &err);
             free(in);
             return;
         }

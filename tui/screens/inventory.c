@@ -45,13 +45,18 @@ static bool selectable(const inv_row *r)
 static void load(inv_state *st, app *a)
 {
     ws_org_free(&st->org);
-    char *err = NULL;
-    st->have_org = ws_org_get(a->st, &st->org, &err) == WS_OK;
-    free(err);
+    status_detail err = {0};
+    status_code got = ws_org_get(a->st, &st->org, &err);
+    st->have_org = got == STATUS_OK;
+    if (got != STATUS_OK && got != STATUS_ORG_MISSING)
+        app_status_error(a, &err);
+    status_detail_free(&err);
     ws_vendor_list_free(st->vendors, st->nvendors);
-    st->nvendors = ws_vendor_list(a->st, &st->vendors);
+    if (ws_vendor_list(a->st, &st->vendors, &st->nvendors, &err) != STATUS_OK)
+        app_status_error(a, &err);
     ws_system_list_free(st->systems, st->nsystems);
-    st->nsystems = ws_system_list(a->st, &st->systems);
+    if (ws_system_list(a->st, &st->systems, &st->nsystems, &err) != STATUS_OK)
+        app_status_error(a, &err);
     st->nrows = 0;
     add_row(st, ROW_HEADER, 0, L(INV_ORG));
     add_row(st, ROW_ORG, 0, NULL);
@@ -166,11 +171,10 @@ static ws_tri tri_of(const char *v)
     return str_eq(v, "yes") ? TRI_YES : str_eq(v, "no") ? TRI_NO : TRI_UNKNOWN;
 }
 
-static bool report(app *a, ws_status r, char *err, const char *what)
+static bool report(app *a, status_code r, status_detail *err, const char *what)
 {
-    if (r != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
-        free(err);
+    if (r != STATUS_OK) {
+        app_status_error(a, err);
         return false;
     }
     char *m = msgf(MSG_FORM_SAVED, what);
@@ -192,9 +196,9 @@ static bool save_org(void *ctx, app *a, form_field *f, size_t n)
     o.operations_staff = nz(f[5].value);
     o.address = nz(f[6].value);
     o.note = nz(f[7].value);
-    char *err = NULL;
-    ws_status r = ws_org_save(a->st, &o, a->who, &err);
-    bool ok = report(a, r, err, o.name ? o.name : "");
+    status_detail err = {0};
+    status_code r = ws_org_save(a->st, &o, a->who, &err);
+    bool ok = report(a, r, &err, o.name ? o.name : "");
     ws_org_free(&o);
     return ok;
 }
@@ -232,9 +236,9 @@ static bool save_vendor(void *ctx, app *a, form_field *f, size_t n)
     v.pmark = tri_of(f[6].value);
     v.pmark_expiry = nz(f[7].value);
     v.note = nz(f[8].value);
-    char *err = NULL;
-    ws_status r = ws_vendor_save(a->st, &v, a->who, NULL, &err);
-    bool ok = report(a, r, err, v.name ? v.name : "");
+    status_detail err = {0};
+    status_code r = ws_vendor_save(a->st, &v, a->who, NULL, &err);
+    bool ok = report(a, r, &err, v.name ? v.name : "");
     ws_vendor_free(&v);
     return ok;
 }
@@ -264,11 +268,10 @@ static bool save_system(void *ctx, app *a, form_field *f, size_t n)
     (void)n;
     int64_t *id = ctx;
     ws_system sys = {0};
-    char *err = NULL;
+    status_detail err = {0};
     /* Keep what the form does not show (lists, other fields) by starting from the stored row. */
-    if (*id && ws_system_get(a->st, *id, &sys, &err) != WS_OK) {
-        free(err);
-        err = NULL;
+    if (*id && ws_system_get(a->st, *id, &sys, &err) != STATUS_OK) {
+        status_detail_free(&err);
     }
     sys.id = *id;
 #define SET(field, v) do { free(sys.field); sys.field = nz(v); } while (0)
@@ -286,8 +289,8 @@ static bool save_system(void *ctx, app *a, form_field *f, size_t n)
     SET(backup_method, f[SF_BACKUP].value);
     SET(note, f[SF_NOTE].value);
 #undef SET
-    ws_status r = ws_system_save(a->st, &sys, a->who, NULL, &err);
-    bool ok = report(a, r, err, sys.name ? sys.name : "");
+    status_code r = ws_system_save(a->st, &sys, a->who, NULL, &err);
+    bool ok = report(a, r, &err, sys.name ? sys.name : "");
     ws_system_free(&sys);
     return ok;
 }

@@ -307,7 +307,9 @@ static void resume(screen *s, app *a)
         nav_reload_assessment(st, a);
         nav_reload_answers(st, a); /* proposals accepted, answers changed elsewhere */
         ws_vendor_list_free(st->vendors, st->nvendors);
-        st->nvendors = ws_vendor_list(a->st, &st->vendors);
+        status_detail err = {0};
+        if (ws_vendor_list(a->st, &st->vendors, &st->nvendors, &err) != STATUS_OK)
+            app_status_error(a, &err);
     }
     st->detail_stale = true;
 }
@@ -428,10 +430,11 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     s->ops = aid ? &nav_ops : &browse_ops;
     s->priv = st;
     if (aid) {
-        char *err = NULL;
-        if (assess_get(a->st, aid, &st->as, &err) != WS_OK)
-            free(err);
-        st->nvendors = ws_vendor_list(a->st, &st->vendors);
+        status_detail err = {0};
+        if (assess_get(a->st, aid, &st->as, &err) != STATUS_OK)
+            app_status_error(a, &err);
+        if (ws_vendor_list(a->st, &st->vendors, &st->nvendors, &err) != STATUS_OK)
+            app_status_error(a, &err);
         nav_reload_answers(st, a);
     } else {
         nav_recount(st);
@@ -449,10 +452,9 @@ screen *browse_screen_new(app *a, const char *catalog_id, const char *version)
 screen *navigator_screen_new(app *a, int64_t assessment_id)
 {
     assessment as;
-    char *err = NULL;
-    if (assess_get(a->st, assessment_id, &as, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+    status_detail err = {0};
+    if (assess_get(a->st, assessment_id, &as, &err) != STATUS_OK) {
+        app_status_error(a, &err);
         return NULL;
     }
     catalog *c = catalog_db_load(a->st, as.catalog_id, as.catalog_version);

@@ -15,11 +15,11 @@
 static char *date_display(const char *iso, bool english)
 {
     jp_date d;
-    char *err = NULL;
+    status_detail err = {0};
     if (!iso)
         return xstrdup("-");
     if (!jpdate_parse(iso, &d, &err)) {
-        free(err);
+        status_detail_free(&err);
         return xstrdup(iso);
     }
     if (english)
@@ -170,7 +170,10 @@ static void build_history(nav_state *st, app *a, int node, int width)
 {
     history_row *rows = NULL;
     history_filter f = {.assessment_id = st->aid, .item_id = st->cat->nodes[node].id, .limit = 8};
-    size_t n = history_list(a->st, &f, &rows);
+    size_t n = 0;
+    status_detail err = {0};
+    if (history_list(a->st, &f, &rows, &n, &err) != STATUS_OK)
+        app_status_error(a, &err);
     if (n) {
         detail_add(st, "", ROLE_NORMAL);
         detail_add(st, L(HISTORY), ROLE_LABEL);

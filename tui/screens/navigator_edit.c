@@ -35,13 +35,12 @@ static void report_saved(app *a, const nav_state *st, int node, const char *what
 
 static bool apply_change(nav_state *st, app *a, int node, const answer_change *ch, const char *what)
 {
-    char *err = NULL;
+    status_detail err = {0};
     int changed = 0, proposed = 0;
-    ws_status r = assess_answer_set(a->st, st->aid, st->cat->nodes[node].id, st->party, 0, ch,
+    status_code r = assess_answer_set(a->st, st->aid, st->cat->nodes[node].id, st->party, 0, ch,
                                     a->who, &changed, &proposed, &err);
-    if (r != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
-        free(err);
+    if (r != STATUS_OK) {
+        app_status_error(a, &err);
         return false;
     }
     nav_reload_answers(st, a);
@@ -80,13 +79,13 @@ void nav_set_date(nav_state *st, app *a, int node, unsigned bit)
     if (!ok)
         return;
     char iso[11] = "";
-    char *err = NULL;
+    status_detail err = {0};
     const char *trimmed = in;
     while (*trimmed == ' ')
         trimmed++;
     if (*trimmed && !jpdate_parse_iso(trimmed, iso, &err)) {
-        app_status(a, ROLE_STATUS_ERR, "%s: %s", label, err ? err : "");
-        free(err);
+        status_set_field(&err, label); /* the prompt's own label, in the UI language */
+        app_status_error(a, &err);
         free(in);
         return;
     }
@@ -222,7 +221,12 @@ void nav_edit_evidence(nav_state *st, app *a, int node)
 static void nav_undo_blocked(nav_state *st, app *a)
 {
     history_row *rows = NULL;
-    size_t n = assess_undo_blockers(a->st, st->aid, a->who, &rows);
+    size_t n = 0;
+    status_detail err = {0};
+    if (assess_undo_blockers(a->st, st->aid, a->who, &rows, &n, &err) != STATUS_OK) {
+        app_status_error(a, &err);
+        return;
+    }
     if (n == 0)
         return;
     const history_row *h = &rows[0];
@@ -246,24 +250,26 @@ static void nav_undo_blocked(nav_state *st, app *a)
 
 void nav_do_undo(nav_state *st, app *a)
 {
-    char *what = NULL, *err = NULL;
-    ws_status r = assess_undo(a->st, st->aid, a->who, &what, &err);
-    if (r == WS_NOT_FOUND) {
+    char *what = NULL;
+    status_detail err = {0};
+    status_code r = assess_undo(a->st, st->aid, a->who, &what, &err);
+    if (r == STATUS_NOTHING_TO_UNDO) {
         char *m = msgf(MSG_NOTHING_OWN_TO_UNDO, a->who);
         app_status(a, ROLE_STATUS, "%s", m);
         free(m);
-    } else if (r == WS_CONFLICT) {
+    } else if (r == STATUS_UNDO_BLOCKED) {
         nav_reload_answers(st, a); /* show the other person's change the message names */
         nav_undo_blocked(st, a);
-    } else if (r != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
+    } else if (r != STATUS_OK) {
+        app_status_error(a, &err);
     } else {
         nav_reload_assessment(st, a); /* the undone action may be a sign-off */
         nav_reload_answers(st, a);
         /* Say what came back, from the undo action's own history rows: "1-2 answer, due". */
         history_row *rows = NULL;
         history_filter f = {.assessment_id = st->aid, .limit = 32};
-        size_t n = history_list(a->st, &f, &rows);
+        size_t n = 0;
+        history_list(a->st, &f, &rows, &n, &err); /* the undo is done; without rows the message says less */
         strbuf sb = {0};
         int64_t last = n ? rows[n - 1].action : 0;
         for (size_t i = 0; i < n; i++) {
@@ -283,7 +289,7 @@ void nav_do_undo(nav_state *st, app *a)
         free(m);
     }
     free(what);
-    free(err);
+    status_detail_free(&err);
 }
 
 /* ---------- menus ---------- */

@@ -28,9 +28,9 @@ bool nav_is_overdue(const nav_state *st, const answer *a)
     if (d && (d->meaning == MEANING_POSITIVE || d->meaning == MEANING_NA))
         return false; /* as progress.h defines overdue */
     jp_date due;
-    char *err = NULL;
+    status_detail err = {0};
     if (!jpdate_parse(a->due, &due, &err)) {
-        free(err);
+        status_detail_free(&err);
         return false;
     }
     return jpdate_cmp(due, st->today) < 0;
@@ -155,9 +155,9 @@ void nav_reload_assessment(nav_state *st, app *a)
     if (!st->aid)
         return;
     assessment as;
-    char *err = NULL;
-    if (assess_get(a->st, st->aid, &as, &err) != WS_OK) {
-        free(err);
+    status_detail err = {0};
+    if (assess_get(a->st, st->aid, &as, &err) != STATUS_OK) {
+        app_status_error(a, &err);
         return;
     }
     assessment_free(&st->as);
@@ -173,18 +173,15 @@ void nav_reload_answers(nav_state *st, app *a)
         nav_reload_assessment(st, a);
     answer_set_free(&st->answers);
     memset(&st->answers, 0, sizeof st->answers);
-    char *err = NULL;
-    if (assess_load_answers(a->st, st->aid, &st->answers, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+    status_detail err = {0};
+    if (assess_load_answers(a->st, st->aid, &st->answers, &err) != STATUS_OK) {
+        app_status_error(a, &err);
     }
     proposal_list_free(st->props, st->nprops);
     st->props = NULL;
     st->nprops = 0;
-    if (assess_proposals(a->st, st->aid, true, &st->props, &st->nprops, &err) != WS_OK) {
-        free(err);
-        err = NULL;
-    }
+    if (assess_proposals(a->st, st->aid, true, &st->props, &st->nprops, &err) != STATUS_OK)
+        app_status_error(a, &err);
     for (size_t i = 0; i < st->cat->nnodes; i++)
         xfree(&st->folded[i]);
     nav_recount(st);
@@ -255,7 +252,10 @@ void nav_load_links(nav_state *st, app *a, int node)
 {
     if (st->links_loaded[node])
         return;
-    st->nlinks[node] = catalog_db_links(a->st, st->cat->id, st->cat->nodes[node].id, &st->links[node]);
+    status_detail err = {0};
+    if (catalog_db_links(a->st, st->cat->id, st->cat->nodes[node].id, &st->links[node], &st->nlinks[node], &err) !=
+        STATUS_OK)
+        app_status_error(a, &err);
     st->links_loaded[node] = true;
 }
 

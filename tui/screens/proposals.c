@@ -35,13 +35,13 @@ const char *proposal_rel_label(const char *rel)
 static const catalog *source_catalog(app *a, const proposal *p)
 {
     assessment src;
-    char *err = NULL;
+    status_detail err = {0};
     const catalog *c = NULL;
-    if (assess_get(a->st, p->source_assessment_id, &src, &err) == WS_OK) {
+    if (assess_get(a->st, p->source_assessment_id, &src, &err) == STATUS_OK) {
         c = catalog_db_get(a->st, src.catalog_id, src.catalog_version);
         assessment_free(&src);
     } else {
-        free(err);
+        status_detail_free(&err);
         c = catalog_db_get(a->st, p->source_catalog, NULL);
     }
     return c;
@@ -68,10 +68,9 @@ static void load(prop_state *st, app *a)
     proposal_list_free(st->list, st->n);
     st->list = NULL;
     st->n = 0;
-    char *err = NULL;
-    if (assess_proposals(a->st, st->aid, true, &st->list, &st->n, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
-        free(err);
+    status_detail err = {0};
+    if (assess_proposals(a->st, st->aid, true, &st->list, &st->n, &err) != STATUS_OK) {
+        app_status_error(a, &err);
     }
     list_set_count(&st->sel, (int)st->n);
 }
@@ -169,12 +168,11 @@ static void decide(prop_state *st, app *a, bool accept)
     if (st->n == 0)
         return;
     const proposal *p = &st->list[st->sel.sel];
-    char *err = NULL;
-    ws_status r = accept ? assess_proposal_accept(a->st, p->id, a->who, &err)
+    status_detail err = {0};
+    status_code r = accept ? assess_proposal_accept(a->st, p->id, a->who, &err)
                          : assess_proposal_reject(a->st, p->id, a->who, &err);
-    if (r != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
-        free(err);
+    if (r != STATUS_OK) {
+        app_status_error(a, &err);
         return;
     }
     char *m = msgf(accept ? MSG_ACCEPTED : MSG_REJECTED, item_ref(st, p), value_label(st, p, a->english));
@@ -227,10 +225,9 @@ static const screen_ops prop_ops = {
 screen *proposals_screen_new(app *a, int64_t assessment_id)
 {
     assessment as;
-    char *err = NULL;
-    if (assess_get(a->st, assessment_id, &as, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+    status_detail err = {0};
+    if (assess_get(a->st, assessment_id, &as, &err) != STATUS_OK) {
+        app_status_error(a, &err);
         return NULL;
     }
     prop_state *st = xcalloc(1, sizeof *st);

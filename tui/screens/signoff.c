@@ -33,24 +33,23 @@ static bool ask(app *a, const char *label, const char *initial, const char *fiel
 bool signoff_run(app *a, int64_t assessment_id)
 {
     ws_org org = {0};
-    char *err = NULL;
-    bool have_org = ws_org_get(a->st, &org, &err) == WS_OK;
-    free(err);
-    err = NULL;
+    status_detail err = {0};
+    bool have_org = ws_org_get(a->st, &org, &err) == STATUS_OK;
+    status_detail_free(&err);
     const char *officer = have_org && org.security_officer ? org.security_officer : "";
     char *name = NULL, *title = NULL;
     bool ok = ask(a, L(SIGNOFF_NAME), officer, L(SIGNOFF_NAME_FIELD), &name) &&
               ask(a, L(SIGNOFF_ROLE), *officer ? L(F_OFFICER) : "", L(SIGNOFF_ROLE_FIELD), &title);
     ws_org_free(&org);
-    if (ok && assess_signoff(a->st, assessment_id, name, title, a->who, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
+    if (ok && assess_signoff(a->st, assessment_id, name, title, a->who, &err) != STATUS_OK) {
+        app_status_error(a, &err);
         ok = false;
     } else if (ok) {
         char *m = msgf(MSG_SIGNOFF_DONE, name, title);
         app_status(a, ROLE_STATUS_OK, "%s", m);
         free(m);
     }
-    free(err);
+    status_detail_free(&err);
     free(name);
     free(title);
     return ok;

@@ -37,10 +37,9 @@ static size_t count_of(const ws_system *s, int l)
 static void load(sl_state *st, app *a)
 {
     ws_system_free(&st->sys);
-    char *err = NULL;
-    if (ws_system_get(a->st, st->id, &st->sys, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+    status_detail err = {0};
+    if (ws_system_get(a->st, st->id, &st->sys, &err) != STATUS_OK) {
+        app_status_error(a, &err);
     }
     st->nrows = 0;
     for (int l = 0; l < L__COUNT; l++) {
@@ -143,49 +142,20 @@ static char *nz(const char *s)
     return s && *s ? xstrdup(s) : NULL;
 }
 
-/* "80", "80,443", "49152-65535": numbers 1-65535, ranges low-high. */
-static bool ports_valid(const char *s)
-{
-    const char *p = s;
-    for (;;) {
-        while (*p == ' ')
-            p++;
-        char *end = NULL;
-        long lo = strtol(p, &end, 10);
-        if (end == p || lo < 1 || lo > 65535)
-            return false;
-        p = end;
-        if (*p == '-') {
-            long hi = strtol(p + 1, &end, 10);
-            if (end == p + 1 || hi < lo || hi > 65535)
-                return false;
-            p = end;
-        }
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            return true;
-        if (*p != ',')
-            return false;
-        p++;
-    }
-}
-
 static bool save_entry(void *vctx, app *a, form_field *f, size_t n)
 {
     (void)n;
     edit_ctx *c = vctx;
-    if (c->list == L_PORT && !ports_valid(f[1].value)) {
-        char *m = msgf(MSG_SL_BAD_PORTS, f[1].label, f[1].value);
-        app_status(a, ROLE_STATUS_ERR, "%s", m);
-        free(m);
+    ws_system sys;
+    status_detail err = {0};
+    /* core's check (ws_system_save makes it too), here to keep the form open and name its field */
+    if (c->list == L_PORT && ws_ports_check(f[1].value, &err) != STATUS_OK) {
+        status_set_field(&err, f[1].label);
+        app_status_error(a, &err);
         return false;
     }
-    ws_system sys;
-    char *err = NULL;
-    if (ws_system_get(a->st, c->id, &sys, &err) != WS_OK) {
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
-        free(err);
+    if (ws_system_get(a->st, c->id, &sys, &err) != STATUS_OK) {
+        app_status_error(a, &err);
         return false;
     }
     size_t cap = count_of(&sys, c->list);
@@ -229,17 +199,17 @@ static bool save_entry(void *vctx, app *a, form_field *f, size_t n)
         sys.controls[at] = (ws_control){nz(f[0].value), nz(f[1].value)};
         break;
     }
-    ws_status r = ws_system_save(a->st, &sys, a->who, NULL, &err);
-    if (r != WS_OK)
-        app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
+    status_code r = ws_system_save(a->st, &sys, a->who, NULL, &err);
+    if (r != STATUS_OK)
+        app_status_error(a, &err);
     else {
         char *m = msgf(MSG_FORM_SAVED, L(SL_TITLE));
         app_status(a, ROLE_STATUS_OK, "%s", m);
         free(m);
     }
-    free(err);
+    status_detail_free(&err);
     ws_system_free(&sys);
-    return r == WS_OK;
+    return r == STATUS_OK;
 }
 
 static void open_entry(sl_state *st, app *a, int list, int index)
@@ -301,8 +271,8 @@ static void delete_entry(sl_state *st, app *a, const sl_row *row)
     if (!yes)
         return;
     ws_system sys;
-    char *err = NULL;
-    if (ws_system_get(a->st, st->id, &sys, &err) == WS_OK) {
+    status_detail err = {0};
+    if (ws_system_get(a->st, st->id, &sys, &err) == STATUS_OK) {
         /* Move the entry to the end and drop it from the count: ws_system_free still frees it. */
         size_t i = (size_t)row->index;
 #define DROP(arr, cnt) do { __typeof__(sys.arr[0]) tmp = sys.arr[i]; memmove(&sys.arr[i], &sys.arr[i + 1], (sys.cnt - i - 1) * sizeof tmp); sys.arr[sys.cnt - 1] = tmp; } while (0)
@@ -313,7 +283,7 @@ static void delete_entry(sl_state *st, app *a, const sl_row *row)
         default: DROP(controls, ncontrols); sys.ncontrols--; break;
         }
 #undef DROP
-        ws_status r = ws_system_save(a->st, &sys, a->who, NULL, &err);
+        status_code r = ws_system_save(a->st, &sys, a->who, NULL, &err);
         switch (row->list) { /* restore the count so the dropped entry is freed too */
         case L_PORT: sys.nports++; break;
         case L_STORAGE: sys.nstorage++; break;
@@ -321,14 +291,13 @@ static void delete_entry(sl_state *st, app *a, const sl_row *row)
         default: sys.ncontrols++; break;
         }
         ws_system_free(&sys);
-        if (r == WS_OK) {
+        if (r == STATUS_OK) {
             app_status(a, ROLE_STATUS_OK, "%s", L(SL_DELETED));
             load(st, a);
             return;
         }
     }
-    app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
-    free(err);
+    app_status_error(a, &err);
 }
 
 static int handle(screen *s, app *a, const tui_event *ev)

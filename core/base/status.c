@@ -1,0 +1,339 @@
+/* The status table's rows (status.h), the messages of every code in English and Japanese, the
+ * labels of field identifiers, and status_format. */
+#include "status.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util.h"
+
+static const struct {
+    const char *name;
+    int exit_code;
+} rows[STATUS__COUNT] = {
+#define STATUS_ROW(code, exit, id) [STATUS_##code] = {id, exit},
+    STATUS_CODES(STATUS_ROW)
+#undef STATUS_ROW
+};
+
+/* Keyed by code. Placeholders: see status_format. A [part] shows only when all its placeholders
+ * have a value. The English texts are the sentences core wrote before the status table, so
+ * scripts reading them see no change. */
+static const struct {
+    const char *en, *ja;
+} messages[STATUS__COUNT] = {
+    [STATUS_OK] = {"done", "完了しました"},
+    [STATUS_INTERNAL] = {"internal error[: {extra}]", "内部エラー[: {extra}]"},
+
+    [STATUS_DB_NO_PLACE] = {"cannot find a place for the database: set HOME, ANZEN_DB or --db",
+                            "データベースの置き場所がありません。HOME、ANZEN_DB または --db を指定してください"},
+    [STATUS_DATA_MISSING] = {"the shipped catalogs are missing: {entity} is not a directory (reinstall anzen, or set ANZEN_DATA_DIR to the directory holding catalogs/)",
+                             "同梱のカタログが見つかりません: {entity} はディレクトリではありません（anzen を入れ直すか、catalogs/ のあるディレクトリを ANZEN_DATA_DIR に指定してください）"},
+    [STATUS_DB_MISSING] = {"database {entity} does not exist", "データベース {entity} がありません"},
+    [STATUS_DIR_CANNOT_CREATE] = {"cannot create directory {entity}[: {extra}]",
+                                  "ディレクトリ {entity} を作成できません[: {extra}]"},
+    [STATUS_DB_CANNOT_CREATE] = {"cannot create database {entity}[: {extra}]",
+                                 "データベース {entity} を作成できません[: {extra}]"},
+    [STATUS_DB_CANNOT_OPEN] = {"cannot open database {entity}[: {extra}]",
+                               "データベース {entity} を開けません[: {extra}]"},
+    [STATUS_DB_NOT_SQLITE] = {"{entity} is not an anzen database (not an SQLite file[: {extra}]); it was left untouched",
+                              "{entity} は anzen のデータベースではありません（SQLite のファイルではない[: {extra}]）。"
+                              "ファイルには触れていません"},
+    [STATUS_DB_NEWER] = {"{entity} was written by a newer anzen (schema {num}; this anzen knows up to {id}). "
+                         "Nothing was changed; please use the newer anzen.",
+                         "{entity} は新しい版の anzen で書かれています（スキーマ {num}、この anzen は {id} まで）。"
+                         "何も変更していません。新しい anzen を使ってください"},
+    [STATUS_DB_UPGRADE_READONLY] = {"{entity} needs a schema upgrade ({num} → {id}) but is read-only",
+                                    "{entity} はスキーマの更新（{num} → {id}）が必要ですが、読み取り専用です"},
+    [STATUS_DB_MIGRATION] = {"schema migration {num} failed[: {extra}]", "スキーマの更新 {num} に失敗しました[: {extra}]"},
+    [STATUS_DB_READONLY] = {"database[ {entity}] is read-only: changes cannot be saved",
+                            "データベース[ {entity} ]は読み取り専用のため、変更を保存できません"},
+    [STATUS_DB_BUSY] = {"database[ {entity}] is locked by another program[ ({field})][: {extra}]",
+                        "データベース[ {entity} ]は他のプログラムが使用中です[（{field}）][: {extra}]"},
+    [STATUS_SQL] = {"database error[ ({field})][ in {entity}][: {extra}]",
+                    "データベースのエラー[（{field}）][（{entity}）][: {extra}]"},
+
+    [STATUS_DATE_EMPTY] = {"[{field}: ]empty date (use 2025-04-01, 令和7年4月1日 or R7.4.1)",
+                           "[{field}: ]日付が空です（2025-04-01、令和7年4月1日、R7.4.1 の形で入力してください）"},
+    [STATUS_DATE_MALFORMED] = {"[{field}: ]malformed date \"{value}\" (use 2025-04-01, 令和7年4月1日 or R7.4.1)",
+                               "[{field}: ]「{value}」は日付として読めません（2025-04-01、令和7年4月1日、R7.4.1 の形で入力してください）"},
+    [STATUS_DATE_ERA_YEAR] = {"[{field}: ]malformed date \"{value}\": era year must be 元 or 1 or more",
+                              "[{field}: ]「{value}」は日付として読めません: 和暦の年は元年か1以上です"},
+    [STATUS_DATE_NO_SUCH] = {"[{field}: ]no such date \"{value}\"[ ({extra})]",
+                             "[{field}: ]「{value}」という日付はありません[（{extra}）]"},
+    [STATUS_DATE_OUTSIDE_ERA] = {"[{field}: ]\"{value}\" is outside {entity} ({extra})",
+                                 "[{field}: ]「{value}」は{entity}の期間（{extra}）の外です"},
+    [STATUS_DATE_NOT_ISO] = {"[{field}: ]\"{value}\" is not a date (YYYY-MM-DD)",
+                             "[{field}: ]「{value}」は日付（YYYY-MM-DD）ではありません"},
+    [STATUS_FY_EMPTY] = {"[{field}: ]empty fiscal year (use 2025 or 令和7年度)",
+                         "[{field}: ]年度が空です（2025 か 令和7年度 の形で入力してください）"},
+    [STATUS_FY_MALFORMED] = {"[{field}: ]malformed fiscal year \"{value}\" (use 2025, 令和7年度 or R7)",
+                             "[{field}: ]「{value}」は年度として読めません（2025、令和7年度、R7 の形で入力してください）"},
+    [STATUS_FY_OUT_OF_RANGE] = {"fiscal year {num} is out of range", "年度 {num} は範囲外です"},
+
+    [STATUS_FIELD_REQUIRED] = {"{field} is required", "{field}は必須です"},
+    [STATUS_NOT_A_NUMBER] = {"[{field}: ]\"{value}\" is not a number", "[{field}: ]「{value}」は数値ではありません"},
+    [STATUS_NEGATIVE] = {"{field} must not be negative", "{field}に負の数は指定できません"},
+    [STATUS_NOT_YES_NO] = {"[{field}: ]\"{value}\" is not yes or no", "[{field}: ]「{value}」は「はい」「いいえ」のどちらでもありません"},
+    [STATUS_CATEGORY_UNKNOWN] = {"[{field}: ]unknown \"{value}\"", "[{field}: ]「{value}」という区分はありません"},
+    [STATUS_HOSTING_UNKNOWN] = {"[{field}: ]\"{value}\" is not on-premises, cloud or hybrid",
+                                "[{field}: ]「{value}」はオンプレミス・クラウド・ハイブリッドのいずれでもありません"},
+    [STATUS_PORT_MALFORMED] = {"[{field}: ]numbers 1-65535 or ranges, comma-separated (80,443 / 49152-65535), not \"{value}\"",
+                               "[{field} は ]1〜65535 の番号か範囲をカンマ区切りで入力してください（例 80,443 / 49152-65535）（「{value}」）"},
+    [STATUS_PORT_OUT_OF_RANGE] = {"[{field}: ]port {num} is out of range 1-65535 (\"{value}\")",
+                                  "[{field} は ]1〜65535 の番号か範囲で入力してください: {num} は範囲外です（「{value}」）"},
+    [STATUS_LIST_ROW_TOO_MANY] = {"[{field}: ]\"{value}\" has more than {num} fields[ (use '{extra}')]",
+                                  "[{field}: ]「{value}」は項目が {num} を超えています[（'{extra}' の形で）]"},
+    [STATUS_LIST_ROW_INCOMPLETE] = {"[{field}: ]an entry[ \"{value}\"] has no {entity}[ (use '{extra}')]",
+                                    "[{field}: ]行[「{value}」]に{entity}がありません[（'{extra}' の形で）]"},
+    [STATUS_ORG_MISSING] = {"no organisation yet", "医療機関が未登録です"},
+    [STATUS_ORG_EXISTS] = {"the organisation exists already[ ({value})]", "医療機関は既に登録されています[（{value}）]"},
+    [STATUS_NAME_EMPTY] = {"{entity}: empty name", "{entity}の名前が空です"},
+    [STATUS_NAME_TAKEN] = {"a {entity} named \"{value}\" exists already", "「{value}」という{entity}は既に登録されています"},
+    [STATUS_VENDOR_NOT_FOUND] = {"unknown vendor[ \"{value}\"][ #{id}]", "事業者[「{value}」][ #{id}]は登録されていません"},
+    [STATUS_SYSTEM_NOT_FOUND] = {"unknown system[ \"{value}\"][ #{id}]",
+                                 "システム[「{value}」][ #{id}]は登録されていません"},
+
+    [STATUS_CATALOG_NOT_FOUND] = {"unknown catalog {entity}", "カタログ {entity} はありません"},
+    [STATUS_CATALOG_NO_ITEMS] = {"catalog {entity} has no assessable items", "カタログ {entity} には評価する項目がありません"},
+    [STATUS_CATALOG_GONE] = {"catalog {entity}[ of assessment #{id}] is no longer installed",
+                             "[評価 #{id} の]カタログ {entity} はもうインストールされていません"},
+    [STATUS_ASSESSMENT_KEY] = {"\"{value}\" is not an assessment number", "「{value}」は評価の番号ではありません"},
+    [STATUS_ASSESSMENT_NOT_FOUND] = {"no assessment #{id}", "評価 #{id} はありません"},
+    [STATUS_ASSESSMENT_EXISTS] = {"an assessment of {entity} for this scope in {value} exists already",
+                                  "{value}の {entity} の評価（同じ対象）は既にあります"},
+    [STATUS_ITEM_NOT_FOUND] = {"unknown item \"{item}\" in {entity}", "{entity} に項目「{item}」はありません"},
+    [STATUS_ITEM_IS_HEADING] = {"unknown item \"{item}\" in {entity} (it is a heading, not an assessable item)",
+                                "{entity} の「{item}」は見出しで、評価する項目ではありません"},
+    [STATUS_ANSWER_VALUE_UNKNOWN] = {"unknown value \"{value}\" for {item} (answers of {entity}: {extra})",
+                                     "{item} の回答に「{value}」はありません（{entity} の回答: {extra}）"},
+    [STATUS_DATE_NOT_OFFERED] = {"{entity} does not record {field}", "{entity} には{field}の欄がありません"},
+    [STATUS_VENDOR_ANSWER_NO_VENDOR] = {"a vendor answer needs a vendor: assessment #{id} has none",
+                                        "事業者の回答には事業者が必要ですが、評価 #{id} には事業者がありません"},
+    [STATUS_OWNER_VENDOR_REQUIRED] = {"owner vendor: name which vendor is responsible (the assessment has no vendor)",
+                                      "担当事業者: 担当する事業者を指定してください（この評価には事業者がありません）"},
+    [STATUS_EVIDENCE_MALFORMED] = {"evidence: each reference must be one non-empty line (path, URL or text)",
+                                   "証跡: 1件ごとに空でない1行で入力してください（パス、URL または文）"},
+    [STATUS_NOTHING_TO_UNDO] = {"nothing to undo[ by {value}] in assessment #{id}", "評価 #{id} に[{value}が]取り消せる変更はありません"},
+    [STATUS_UNDO_BLOCKED] = {"cannot undo your last change (action {num}): {item} was changed since by {value}[ ({extra})]",
+                             "最後の変更（操作 {num}）は取り消せません: {item} はその後 {value} が変更しました[（{extra}）]"},
+    [STATUS_SIGNOFF_NAME_REQUIRED] = {"sign-off: the name of the person signing is required",
+                                      "承認: 承認者の氏名は必須です"},
+    [STATUS_SIGNOFF_ROLE_REQUIRED] = {"sign-off: the role of the person signing is required (e.g. 医療情報システム安全管理責任者)",
+                                      "承認: 承認者の役職は必須です（例 医療情報システム安全管理責任者）"},
+    [STATUS_PROPOSAL_NOT_FOUND] = {"no proposal #{id}", "提案 #{id} はありません"},
+    [STATUS_PROPOSAL_NOT_OPEN] = {"proposal #{id} is {field}, not open", "提案 #{id} は{field}のため、未決ではありません"},
+    [STATUS_PROPOSAL_VALUE_GONE] = {"proposal #{id}: \"{value}\" is no longer an answer of {entity}",
+                                    "提案 #{id}: 「{value}」は {entity} の回答ではなくなりました"},
+};
+
+/* Identifiers core puts in `field` and `entity`. English keeps the identifier (what the CLI's
+ * --json and history show), except the answer dates, which have always read "due (目標日)". */
+static const struct {
+    const char *id, *en, *ja;
+} labels[] = {
+    /* answers */
+    {"value", "value", "回答"},
+    {"checked", "checked (確認日)", "確認日"},
+    {"due", "due (目標日)", "目標日"},
+    {"done", "done (完了日)", "完了日"},
+    {"owner", "owner", "担当"},
+    {"owner_vendor", "owner vendor", "担当事業者"},
+    {"note", "note", "メモ"},
+    {"evidence", "evidence", "証跡"},
+    /* proposal states */
+    {"open", "open", "未決"},
+    {"accepted", "accepted", "採用済み"},
+    {"rejected", "rejected", "却下済み"},
+    {"superseded", "superseded", "置き換え済み"},
+    /* kinds of records (entity) and what the database was doing (field of SQL failures) */
+    {"org", "organisation", "医療機関"},
+    {"vendor", "vendor", "事業者"},
+    {"system", "system", "システム"},
+    {"assessment", "assessment", "評価"},
+    {"answer", "answer", "回答"},
+    {"proposal", "proposal", "提案"},
+    {"history", "history", "履歴"},
+    {"catalog", "catalog", "カタログ"},
+    {"signoff", "sign-off", "承認"},
+    /* organisation, vendor and system columns */
+    {"name", "name", "名称"},
+    {"beds", "beds", "病床数"},
+    {"administrator", "administrator", "管理者"},
+    {"security_officer", "security_officer", "医療情報システム安全管理責任者"},
+    {"planning_manager", "planning_manager", "企画管理者"},
+    {"operations_staff", "operations_staff", "システム運用担当者"},
+    {"address", "address", "所在地"},
+    {"contact", "contact", "担当者・窓口"},
+    {"phone", "phone", "電話"},
+    {"email", "email", "メール"},
+    {"isms", "isms", "ISMS 認証"},
+    {"isms_expiry", "isms_expiry", "ISMS 有効期限"},
+    {"pmark", "pmark", "プライバシーマーク"},
+    {"pmark_expiry", "pmark_expiry", "Pマーク有効期限"},
+    {"category", "category", "区分"},
+    {"vendor_pk", "vendor", "事業者"},
+    {"product", "product", "製品名"},
+    {"product_version", "product_version", "バージョン"},
+    {"hosting", "hosting", "設置形態"},
+    {"end_of_support", "end_of_support", "サポート終了日"},
+    {"backup_generations", "backup_generations", "バックアップ世代数"},
+    /* a system's lists and their parts */
+    {"ports", "ports", "通信ポート"},
+    {"storage", "storage", "データ保存場所"},
+    {"connections", "connections", "外部接続"},
+    {"controls", "controls", "補完的対策"},
+    {"port", "port", "ポート番号"},
+    {"location", "location", "場所"},
+    {"peer", "peer", "接続先"},
+    {"kind", "control type", "対策の種類"},
+};
+
+const char *status_label(const char *id, bool english)
+{
+    if (!id)
+        return "";
+    for (size_t i = 0; i < AZ_ARRAY_LEN(labels); i++)
+        if (str_eq(labels[i].id, id))
+            return english ? labels[i].en : labels[i].ja;
+    return id;
+}
+
+const char *status_name(status_code c)
+{
+    return (unsigned)c < STATUS__COUNT ? rows[c].name : "?";
+}
+
+int status_exit_code(status_code c)
+{
+    return (unsigned)c < STATUS__COUNT ? rows[c].exit_code : 1;
+}
+
+const char *status_template(status_code c, bool english)
+{
+    if ((unsigned)c >= STATUS__COUNT)
+        return NULL;
+    return english ? messages[c].en : messages[c].ja;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+void status_detail_free(status_detail *d)
+{
+    if (!d)
+        return;
+    free(d->field);
+    free(d->value);
+    free(d->entity);
+    free(d->item);
+    free(d->extra);
+    memset(d, 0, sizeof *d);
+}
+
+status_code status_fail(status_detail *d, const status_info *in)
+{
+    if (!d)
+        return in->code;
+    status_detail_free(d);
+    *d = (status_detail){in->code, dup_or_null(in->field), dup_or_null(in->value), dup_or_null(in->entity),
+                         dup_or_null(in->item), dup_or_null(in->extra), in->id, in->num, in->line, in->col};
+    return in->code;
+}
+
+void status_set_field(status_detail *d, const char *field)
+{
+    if (d && !d->field && field)
+        d->field = xstrdup(field);
+}
+
+status_code status_failed(const status_detail *d)
+{
+    return d && d->code != STATUS_OK ? d->code : STATUS_INTERNAL;
+}
+
+/* The text of placeholder `name` (n bytes), or NULL when it has no value. *num_buf holds numbers. */
+static const char *placeholder(const status_detail *d, const char *name, size_t n, bool english, char num_buf[24])
+{
+#define IS(s) (n == sizeof(s) - 1 && memcmp(name, s, n) == 0)
+    const char *v = NULL;
+    int64_t num = 0;
+    bool numeric = false;
+    if (IS("field"))
+        v = d->field ? status_label(d->field, english) : NULL;
+    else if (IS("entity"))
+        v = d->entity ? status_label(d->entity, english) : NULL;
+    else if (IS("value"))
+        v = d->value;
+    else if (IS("item"))
+        v = d->item;
+    else if (IS("extra"))
+        v = d->extra;
+    else if (IS("id"))
+        numeric = true, num = d->id;
+    else if (IS("num"))
+        numeric = true, num = d->num;
+    else if (IS("line"))
+        numeric = true, num = d->line;
+    else if (IS("col"))
+        numeric = true, num = d->col;
+#undef IS
+    if (numeric) {
+        if (!num)
+            return NULL;
+        snprintf(num_buf, 24, "%" PRId64, num);
+        return num_buf;
+    }
+    return str_empty(v) ? NULL : v;
+}
+
+/* Appends template text t[0..n) to out; false (out untouched) when `optional` and a placeholder
+ * in it has no value. */
+static bool render(strbuf *out, const status_detail *d, const char *t, size_t n, bool english, bool optional)
+{
+    strbuf b = {0};
+    size_t i = 0;
+    while (i < n) {
+        if (t[i] == '{') {
+            const char *close = memchr(t + i, '}', n - i);
+            if (close) {
+                char num_buf[24];
+                const char *v = placeholder(d, t + i + 1, (size_t)(close - t - i - 1), english, num_buf);
+                if (!v && optional) {
+                    sb_free(&b);
+                    return false;
+                }
+                sb_add(&b, v ? v : "");
+                i = (size_t)(close - t) + 1;
+                continue;
+            }
+        } else if (t[i] == '[' && !optional) {
+            const char *close = memchr(t + i, ']', n - i);
+            if (close) {
+                render(&b, d, t + i + 1, (size_t)(close - t - i - 1), english, true);
+                i = (size_t)(close - t) + 1;
+                continue;
+            }
+        }
+        sb_addc(&b, t[i++]);
+    }
+    sb_add(out, sb_str(&b));
+    sb_free(&b);
+    return true;
+}
+
+char *status_format(const status_detail *d, bool english)
+{
+    status_detail none = {0};
+    if (!d)
+        d = &none;
+    const char *t = status_template(d->code, english);
+    if (!t)
+        return xasprintf("%s", status_name(d->code));
+    strbuf out = {0};
+    render(&out, d, t, strlen(t), english, false);
+    return sb_take(&out);
+}

@@ -1,0 +1,137 @@
+/* One status model for all of core: a table of status codes (X-macro: code, process exit code,
+ * message id) and a detail naming the field and the value that caused a failure. core returns
+ * codes with their detail and never builds sentences; the front ends render them in the UI
+ * language with status_format (messages in Japanese and English, status.c).
+ *
+ * Exit codes (README "Exit codes"): 0 ok, 1 failed (not found, conflict, I/O), 2 usage,
+ * 3 invalid data, 4 database refused (newer schema, not SQLite, read-only, locked, SQL failure). */
+#ifndef ANZEN_STATUS_H
+#define ANZEN_STATUS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* X(CODE, EXIT, "message id"). The message id is stable (scripts may read it); the text is not. */
+#define STATUS_CODES(X)                                                                                          \
+    X(OK, 0, "ok")                                                                                               \
+    X(INTERNAL, 1, "internal")                                                                                   \
+    /* the database and opening the workbench (store, session) */                                              \
+    X(DB_NO_PLACE, 4, "db-no-place")                                                                             \
+    X(DATA_MISSING, 1, "shipped-data-missing")                                                                   \
+    X(DB_MISSING, 1, "db-missing")                                                                               \
+    X(DIR_CANNOT_CREATE, 1, "dir-cannot-create")                                                                 \
+    X(DB_CANNOT_CREATE, 1, "db-cannot-create")                                                                   \
+    X(DB_CANNOT_OPEN, 4, "db-cannot-open")                                                                       \
+    X(DB_NOT_SQLITE, 4, "db-not-sqlite")                                                                         \
+    X(DB_NEWER, 4, "db-newer-schema")                                                                            \
+    X(DB_UPGRADE_READONLY, 4, "db-upgrade-read-only")                                                            \
+    X(DB_MIGRATION, 4, "db-migration-failed")                                                                    \
+    X(DB_READONLY, 4, "db-read-only")                                                                            \
+    X(DB_BUSY, 4, "db-locked")                                                                                   \
+    X(SQL, 4, "sql-failed")                                                                                      \
+    /* dates and fiscal years (text/jpdate) */                                                                  \
+    X(DATE_EMPTY, 3, "date-empty")                                                                               \
+    X(DATE_MALFORMED, 3, "date-malformed")                                                                       \
+    X(DATE_ERA_YEAR, 3, "date-era-year")                                                                         \
+    X(DATE_NO_SUCH, 3, "date-no-such-day")                                                                       \
+    X(DATE_OUTSIDE_ERA, 3, "date-outside-era")                                                                   \
+    X(DATE_NOT_ISO, 3, "date-not-iso")                                                                           \
+    X(FY_EMPTY, 3, "fy-empty")                                                                                   \
+    X(FY_MALFORMED, 3, "fy-malformed")                                                                           \
+    X(FY_OUT_OF_RANGE, 3, "fy-out-of-range")                                                                     \
+    /* values of the workspace (organisation, vendors, systems) */                                              \
+    X(FIELD_REQUIRED, 3, "field-required")                                                                       \
+    X(NOT_A_NUMBER, 3, "not-a-number")                                                                           \
+    X(NEGATIVE, 3, "negative")                                                                                   \
+    X(NOT_YES_NO, 3, "not-yes-no")                                                                               \
+    X(CATEGORY_UNKNOWN, 3, "category-unknown")                                                                   \
+    X(HOSTING_UNKNOWN, 3, "hosting-unknown")                                                                     \
+    X(PORT_MALFORMED, 3, "port-malformed")                                                                       \
+    X(PORT_OUT_OF_RANGE, 3, "port-out-of-range")                                                                 \
+    X(LIST_ROW_TOO_MANY, 3, "list-row-too-many-fields")                                                          \
+    X(LIST_ROW_INCOMPLETE, 3, "list-row-incomplete")                                                             \
+    X(ORG_MISSING, 1, "org-missing")                                                                             \
+    X(ORG_EXISTS, 1, "org-exists")                                                                               \
+    X(NAME_EMPTY, 1, "name-empty")                                                                               \
+    X(NAME_TAKEN, 1, "name-taken")                                                                               \
+    X(VENDOR_NOT_FOUND, 3, "vendor-not-found")                                                                   \
+    X(SYSTEM_NOT_FOUND, 3, "system-not-found")                                                                   \
+    /* catalogs, assessments, answers, proposals (catalog, assess) */                                           \
+    X(CATALOG_NOT_FOUND, 3, "catalog-not-found")                                                                 \
+    X(CATALOG_NO_ITEMS, 3, "catalog-no-items")                                                                   \
+    X(CATALOG_GONE, 1, "catalog-gone")                                                                           \
+    X(ASSESSMENT_KEY, 1, "assessment-key-malformed")                                                             \
+    X(ASSESSMENT_NOT_FOUND, 1, "assessment-not-found")                                                           \
+    X(ASSESSMENT_EXISTS, 1, "assessment-exists")                                                                 \
+    X(ITEM_NOT_FOUND, 3, "item-not-found")                                                                       \
+    X(ITEM_IS_HEADING, 3, "item-is-heading")                                                                     \
+    X(ANSWER_VALUE_UNKNOWN, 3, "answer-value-unknown")                                                           \
+    X(DATE_NOT_OFFERED, 3, "date-not-offered")                                                                   \
+    X(VENDOR_ANSWER_NO_VENDOR, 3, "vendor-answer-no-vendor")                                                     \
+    X(OWNER_VENDOR_REQUIRED, 3, "owner-vendor-required")                                                         \
+    X(EVIDENCE_MALFORMED, 3, "evidence-malformed")                                                               \
+    X(NOTHING_TO_UNDO, 1, "nothing-to-undo")                                                                     \
+    X(UNDO_BLOCKED, 1, "undo-blocked-by-later-change")                                                           \
+    X(SIGNOFF_NAME_REQUIRED, 3, "signoff-name-required")                                                         \
+    X(SIGNOFF_ROLE_REQUIRED, 3, "signoff-role-required")                                                         \
+    X(PROPOSAL_NOT_FOUND, 1, "proposal-not-found")                                                               \
+    X(PROPOSAL_NOT_OPEN, 3, "proposal-not-open")                                                                 \
+    X(PROPOSAL_VALUE_GONE, 3, "proposal-value-gone")
+
+typedef enum {
+#define STATUS_ENUM(code, exit, id) STATUS_##code,
+    STATUS_CODES(STATUS_ENUM)
+#undef STATUS_ENUM
+        STATUS__COUNT
+} status_code;
+
+/* What went wrong, for the message. Every member is optional; strings are owned. `field` and
+ * `entity` are identifiers ("due", "isms_expiry", "vendor") shown through status_label, so they
+ * read in the UI language; anything else (an option name, a catalog "id@version", a path) is shown
+ * as it is. value, item and extra are shown verbatim. Zero-initialise; release with
+ * status_detail_free. */
+typedef struct {
+    status_code code;
+    char *field;  /* the field, column or option at fault */
+    char *value;  /* the value that caused it, as given */
+    char *entity; /* what it concerns: a catalog "id@version", a database path, an era, a kind of record */
+    char *item;   /* a catalog item id */
+    char *extra;  /* supporting text: the accepted values, SQLite's message, a date range, a form */
+    int64_t id;   /* an assessment, proposal, vendor or system number; 0 = none */
+    int64_t num;  /* another number (a schema version, a count, a fiscal year); 0 = none */
+    int line, col; /* position in a file (with entity = the file); 0 when unknown */
+} status_detail;
+
+/* The same members as borrowed values, for status_fail with a compound literal:
+ *   return status_fail(err, &(status_info){STATUS_ITEM_NOT_FOUND, .item = id, .entity = label}); */
+typedef struct {
+    status_code code;
+    const char *field, *value, *entity, *item, *extra;
+    int64_t id, num;
+    int line, col;
+} status_info;
+
+/* Replaces *d (which may be NULL: then only the code is returned) by copies of `in`; returns in->code. */
+status_code status_fail(status_detail *d, const status_info *in);
+/* Sets d->field when the failure named none (a front end naming the option or label it asked for). */
+void status_set_field(status_detail *d, const char *field);
+/* The code of a failure a callee reported in d; STATUS_INTERNAL when it reported none. */
+status_code status_failed(const status_detail *d);
+void status_detail_free(status_detail *d);
+
+const char *status_name(status_code c);  /* the message id, "item-not-found"; "?" when out of range */
+int status_exit_code(status_code c);     /* 0..4 */
+
+/* The message template of a code (NULL when the table lacks one; tests check none does). */
+const char *status_template(status_code c, bool english);
+
+/* A field or entity identifier in the UI language ("due" → 目標日 / "due (目標日)"); an unknown
+ * identifier is returned as it is. */
+const char *status_label(const char *id, bool english);
+
+/* The message of d in Japanese or English: the code's template with {field} {value} {entity}
+ * {item} {extra} {id} {num} {line} {col} filled in, where a [bracketed part] is left out unless
+ * every placeholder in it has a value. Caller frees. Never NULL. */
+char *status_format(const status_detail *d, bool english);
+
+#endif
