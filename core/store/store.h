@@ -53,6 +53,11 @@ sqlite3_stmt *store_stmt(store *s, const char *sql);
 /* Ends a use of a store_stmt statement. Returns sqlite3_reset's code (SQLITE_OK, or the error of
  * the last step; sqlite3_errmsg keeps the message). NULL is ignored. */
 int store_done(store *s, sqlite3_stmt *st);
+/* A number that changes whenever another connection - another anzen process, the command line -
+ * commits to the database (PRAGMA data_version), so a front end that shows data can tell it is
+ * stale by comparing with the value it saw last. This connection's own commits leave it as it is.
+ * -1 on an SQL error. */
+long long store_data_version(store *s);
 /* "what: sqlite message" for the last error. Caller frees. */
 char *store_error(store *s, const char *what);
 
