@@ -80,7 +80,7 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
             draw_put(w, y, r.x, r.x + 1, st->focus_detail ? "*" : ">", base);
         int x = r.x + 1 + 2 * n->depth;
         if (heading) {
-            x = draw_put(w, y, x, r.x + lw, st->collapsed[idx] ? "+ " : "- ", sel ? base : ROLE_DIM);
+            x = draw_put(w, y, x, r.x + lw, st->nodes[idx].collapsed ? "+ " : "- ", sel ? base : ROLE_DIM);
         } else if (st->aid) {
             role gr;
             char g[3] = {nav_glyph(st, idx, &gr), ' ', 0};
@@ -90,9 +90,9 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         }
         char *count = NULL;
         int limit = r.x + lw;
-        if (heading && st->items_below[idx] > 0) {
-            count = st->aid ? xasprintf(" %d/%d", st->answered_below[idx], st->items_below[idx])
-                            : xasprintf(" %d", st->items_below[idx]);
+        if (heading && st->nodes[idx].items_below > 0) {
+            count = st->aid ? xasprintf(" %d/%d", st->nodes[idx].answered_below, st->nodes[idx].items_below)
+                            : xasprintf(" %d", st->nodes[idx].items_below);
             limit -= text_width(count);
         } else if (!heading && st->nprops && nav_proposal_of(st, idx)) {
             count = xasprintf(" %s", L(PROPOSAL_MARK));
@@ -174,7 +174,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_OPEN:
     case ACT_TOGGLE:
         if (node >= 0 && !item) {
-            st->collapsed[node] = !st->collapsed[node];
+            st->nodes[node].collapsed = !st->nodes[node].collapsed;
             nav_rebuild_rows(st);
         } else if (ev->act == ACT_OPEN && item && st->aid) {
             nav_answer_menu(st, a, node);
@@ -183,28 +183,28 @@ static int handle(screen *s, app *a, const tui_event *ev)
         }
         return RES_HANDLED;
     case ACT_EXPAND:
-        if (node >= 0 && !item && st->collapsed[node]) {
-            st->collapsed[node] = false;
+        if (node >= 0 && !item && st->nodes[node].collapsed) {
+            st->nodes[node].collapsed = false;
             nav_rebuild_rows(st);
         } else if (item) {
             st->focus_detail = true;
         }
         return RES_HANDLED;
     case ACT_COLLAPSE:
-        if (node >= 0 && !item && !st->collapsed[node]) {
-            st->collapsed[node] = true;
+        if (node >= 0 && !item && !st->nodes[node].collapsed) {
+            st->nodes[node].collapsed = true;
             nav_rebuild_rows(st);
-        } else if (node >= 0 && st->parent[node] >= 0) {
-            nav_select_node(st, st->parent[node]);
+        } else if (node >= 0 && st->nodes[node].parent >= 0) {
+            nav_select_node(st, st->nodes[node].parent);
         }
         return RES_HANDLED;
     case ACT_EXPAND_ALL: {
         bool any_open = false;
         for (size_t i = 0; i < st->cat->nnodes; i++)
-            if (st->cat->nodes[i].kind == NODE_HEADING && !st->collapsed[i] && st->parent[i] < 0)
+            if (st->cat->nodes[i].kind == NODE_HEADING && !st->nodes[i].collapsed && st->nodes[i].parent < 0)
                 any_open = true;
         for (size_t i = 0; i < st->cat->nnodes; i++)
-            st->collapsed[i] = any_open && st->cat->nodes[i].kind == NODE_HEADING;
+            st->nodes[i].collapsed = any_open && st->cat->nodes[i].kind == NODE_HEADING;
         nav_rebuild_rows(st);
         return RES_HANDLED;
     }
@@ -316,21 +316,13 @@ static void done(screen *s)
 {
     nav_state *st = s->priv;
     for (size_t i = 0; i < st->cat->nnodes; i++) {
-        free(st->folded[i]);
-        if (st->links_loaded[i])
-            node_link_free(st->links[i], st->nlinks[i]);
+        free(st->nodes[i].folded);
+        if (st->nodes[i].links_loaded)
+            node_link_free(st->nodes[i].links, st->nodes[i].nlinks);
     }
-    free(st->folded);
-    free(st->links);
-    free(st->nlinks);
-    free(st->links_loaded);
+    free(st->nodes);
     nav_detail_clear(st);
     free(st->detail);
-    free(st->parent);
-    free(st->collapsed);
-    free(st->items_below);
-    free(st->answered_below);
-    free(st->passes);
     free(st->rows);
     nav_search_clear(st);
     catalog_free(st->cat);
@@ -404,23 +396,14 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     st->aid = aid;
     st->detail_node = -1;
     st->today = jpdate_today();
-    size_t n = c->nnodes + 1;
-    st->parent = xcalloc(n, sizeof *st->parent);
-    st->collapsed = xcalloc(n, sizeof *st->collapsed);
-    st->items_below = xcalloc(n, sizeof *st->items_below);
-    st->answered_below = xcalloc(n, sizeof *st->answered_below);
-    st->passes = xcalloc(n, sizeof *st->passes);
-    st->folded = xcalloc(n, sizeof *st->folded);
-    st->links = xcalloc(n, sizeof *st->links);
-    st->nlinks = xcalloc(n, sizeof *st->nlinks);
-    st->links_loaded = xcalloc(n, sizeof *st->links_loaded);
+    st->nodes = xcalloc(c->nnodes + 1, sizeof *st->nodes);
     for (size_t i = 0; i < c->nnodes; i++) {
-        st->parent[i] = -1;
+        st->nodes[i].parent = -1;
         if (!c->nodes[i].parent)
             continue;
         for (size_t k = i; k-- > 0;)
             if (str_eq(c->nodes[k].id, c->nodes[i].parent)) {
-                st->parent[i] = (int)k;
+                st->nodes[i].parent = (int)k;
                 break;
             }
     }

@@ -27,14 +27,23 @@ typedef struct {
 
 typedef enum { FILTER_ALL, FILTER_UNANSWERED, FILTER_NEGATIVE, FILTER_OVERDUE, FILTER_OWNER, FILTER_VENDOR } filter_kind;
 
+/* One catalog node as the navigator shows it: its place in the tree, the counts and the caches. */
+typedef struct {
+    int parent;         /* index of the parent node, -1 at the top */
+    bool collapsed;
+    bool passes;        /* item passes the filter (headings: something below does) */
+    int items_below;    /* items in its subtree (visible under the filter) */
+    int answered_below; /* answered items in its subtree */
+    char *folded;       /* what search looks at, lazily; includes the note in an assessment */
+    node_link *links;   /* links to other catalogs, loaded once (catalog data: they do not change) */
+    size_t nlinks;
+    bool links_loaded;
+} nav_node;
+
 typedef struct {
     catalog *cat;
-    int *parent;         /* per node: index of the parent, -1 at the top */
-    bool *collapsed;     /* per node */
-    int *items_below;    /* per node: items in its subtree (visible under the filter) */
-    int *answered_below; /* per node: answered items in its subtree */
-    bool *passes;        /* per node: item passes the filter (headings: something below does) */
-    int *rows;           /* visible node indices */
+    nav_node *nodes; /* one per catalog node, same index */
+    int *rows;       /* visible node indices */
     int nrows;
     size_t caprows;
     list_state tree;
@@ -45,10 +54,6 @@ typedef struct {
     size_t capdetail;
     int detail_node, detail_width; /* what the cached detail was built for */
     bool detail_stale;
-    char **folded; /* per node, lazily; includes the note in an assessment */
-    node_link **links; /* per node, lazily (catalog data: does not change while the screen is open) */
-    size_t *nlinks;
-    bool *links_loaded;
     char *query;   /* folded search, NULL when none */
     char *query_raw;
     /* assessment mode */

@@ -219,9 +219,9 @@ void nav_detail_build(nav_state *st, app *a, int node, int width)
         detail_wrap(st, head, width, ROLE_HEADING, 0);
     free(head);
     if (n->kind == NODE_HEADING) {
-        char *c = msgf(MSG_ITEMS_IN, st->items_below[node]);
+        char *c = msgf(MSG_ITEMS_IN, st->nodes[node].items_below);
         if (st->aid) {
-            char *c2 = xasprintf("%s  %s %d/%d", c, L(COL_ANSWERED), st->answered_below[node], st->items_below[node]);
+            char *c2 = xasprintf("%s  %s %d/%d", c, L(COL_ANSWERED), st->nodes[node].answered_below, st->nodes[node].items_below);
             free(c);
             c = c2;
         }
@@ -256,8 +256,8 @@ void nav_detail_build(nav_state *st, app *a, int node, int width)
         free(t);
     }
     nav_load_links(st, a, node);
-    const node_link *links = st->links[node];
-    size_t nl = st->nlinks[node];
+    const node_link *links = st->nodes[node].links;
+    size_t nl = st->nodes[node].nlinks;
     if (nl) {
         detail_add(st, "", ROLE_NORMAL);
         detail_add(st, L(LINKS), ROLE_LABEL);

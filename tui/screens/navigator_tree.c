@@ -69,34 +69,34 @@ void nav_recount(nav_state *st)
 {
     size_t n = st->cat->nnodes;
     for (size_t i = 0; i < n; i++) {
-        st->items_below[i] = st->answered_below[i] = 0;
-        st->passes[i] = false;
+        st->nodes[i].items_below = st->nodes[i].answered_below = 0;
+        st->nodes[i].passes = false;
     }
     for (size_t i = 0; i < n; i++) {
         if (st->cat->nodes[i].kind != NODE_ITEM)
             continue;
         bool pass = item_passes(st, (int)i);
         bool answered = nav_answer_def(st, nav_effective(st, (int)i)) != NULL;
-        st->passes[i] = pass;
-        for (int p = st->parent[i]; p >= 0; p = st->parent[p]) {
-            st->items_below[p]++;
+        st->nodes[i].passes = pass;
+        for (int p = st->nodes[i].parent; p >= 0; p = st->nodes[p].parent) {
+            st->nodes[p].items_below++;
             if (answered)
-                st->answered_below[p]++;
+                st->nodes[p].answered_below++;
             if (pass)
-                st->passes[p] = true;
+                st->nodes[p].passes = true;
         }
     }
     if (st->filter == FILTER_ALL)
         for (size_t i = 0; i < n; i++)
-            st->passes[i] = true;
+            st->nodes[i].passes = true;
 }
 
 static bool node_hidden(const nav_state *st, int idx)
 {
-    if (!st->passes[idx])
+    if (!st->nodes[idx].passes)
         return true;
-    for (int p = st->parent[idx]; p >= 0; p = st->parent[p])
-        if (st->collapsed[p])
+    for (int p = st->nodes[idx].parent; p >= 0; p = st->nodes[p].parent)
+        if (st->nodes[p].collapsed)
             return true;
     return false;
 }
@@ -129,7 +129,7 @@ void nav_rebuild_rows(nav_state *st)
     if (keep < 0)
         return;
     /* Keep the selection on the same node, else its nearest visible ancestor, else the next row. */
-    for (int node = keep; node >= 0; node = st->parent[node])
+    for (int node = keep; node >= 0; node = st->nodes[node].parent)
         for (int r = 0; r < st->nrows; r++)
             if (st->rows[r] == node) {
                 list_select(&st->tree, r);
@@ -186,7 +186,7 @@ void nav_reload_answers(nav_state *st, app *a)
         err = NULL;
     }
     for (size_t i = 0; i < st->cat->nnodes; i++)
-        xfree(&st->folded[i]);
+        xfree(&st->nodes[i].folded);
     nav_recount(st);
     nav_rebuild_rows(st);
     st->detail_stale = true;
@@ -253,17 +253,17 @@ const char *nav_party_label(answer_party p)
 
 void nav_load_links(nav_state *st, app *a, int node)
 {
-    if (st->links_loaded[node])
+    if (st->nodes[node].links_loaded)
         return;
-    st->nlinks[node] = catalog_db_links(a->st, st->cat->id, st->cat->nodes[node].id, &st->links[node]);
-    st->links_loaded[node] = true;
+    st->nodes[node].nlinks = catalog_db_links(a->st, st->cat->id, st->cat->nodes[node].id, &st->nodes[node].links);
+    st->nodes[node].links_loaded = true;
 }
 
 /* What search looks at: reference, title, text, guidance, id, the note and the references to
  * and from other catalogs (their refs and titles), NFKC-folded. */
 static const char *folded(nav_state *st, app *a, int idx)
 {
-    if (!st->folded[idx]) {
+    if (!st->nodes[idx].folded) {
         const catalog_node *n = &st->cat->nodes[idx];
         const answer *ans = nav_effective(st, idx);
         strbuf sb = {0};
@@ -272,19 +272,19 @@ static const char *folded(nav_state *st, app *a, int idx)
         for (size_t i = 0; i < AZ_ARRAY_LEN(parts); i++)
             sb_addf(&sb, "%s\n", parts[i] ? parts[i] : "");
         nav_load_links(st, a, idx);
-        for (size_t i = 0; i < st->nlinks[idx]; i++) {
-            const node_link *l = &st->links[idx][i];
+        for (size_t i = 0; i < st->nodes[idx].nlinks; i++) {
+            const node_link *l = &st->nodes[idx].links[i];
             sb_addf(&sb, "%s %s %s\n", l->catalog ? l->catalog : "", l->ref ? l->ref : "", l->title ? l->title : "");
         }
-        st->folded[idx] = text_fold(sb_str(&sb));
+        st->nodes[idx].folded = text_fold(sb_str(&sb));
         sb_free(&sb);
     }
-    return st->folded[idx];
+    return st->nodes[idx].folded;
 }
 
 static bool matches(nav_state *st, app *a, int i)
 {
-    return st->passes[i] && text_contains_folded(folded(st, a, i), st->query);
+    return st->nodes[i].passes && text_contains_folded(folded(st, a, i), st->query);
 }
 
 /* Moves to the next (dir 1) or previous (-1) matching node, expanding its ancestors; reports
@@ -314,8 +314,8 @@ void nav_search_step(nav_state *st, app *a, int dir, bool include_current)
     }
     if (found < 0)
         return;
-    for (int p = st->parent[found]; p >= 0; p = st->parent[p])
-        st->collapsed[p] = false;
+    for (int p = st->nodes[found].parent; p >= 0; p = st->nodes[p].parent)
+        st->nodes[p].collapsed = false;
     nav_rebuild_rows(st);
     nav_select_node(st, found);
     int ordinal = 0;
@@ -358,11 +358,11 @@ void nav_apply_filter(nav_state *st, app *a)
     /* Open everything so the matching items are visible. */
     if (st->filter != FILTER_ALL)
         for (size_t i = 0; i < st->cat->nnodes; i++)
-            st->collapsed[i] = false;
+            st->nodes[i].collapsed = false;
     nav_rebuild_rows(st);
     int count = 0;
     for (size_t i = 0; i < st->cat->nnodes; i++)
-        if (st->cat->nodes[i].kind == NODE_ITEM && st->passes[i])
+        if (st->cat->nodes[i].kind == NODE_ITEM && st->nodes[i].passes)
             count++;
     char *owned;
     const char *label = filter_label(st, &owned);
