@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "draw.h"
+#include "drawguard.h"
 #include "lineedit.h"
 #include "msg.h"
 #include "screens/screens.h"
@@ -25,6 +26,7 @@ void app_init(app *a, store *st, const session_opts *g)
     a->exit_after_draw = ex && str_eq(ex, "1");
     a->rows = LINES;
     a->cols = COLS;
+    drawguard_init(st);
 }
 
 void app_free(app *a)
@@ -46,6 +48,12 @@ void app_push(app *a, screen *s)
     a->stack[a->depth++] = s;
 }
 
+static void reload(screen *s, app *a, unsigned why)
+{
+    if (s && s->ops->reload)
+        s->ops->reload(s, a, why);
+}
+
 void app_pop(app *a)
 {
     if (a->depth == 0)
@@ -54,14 +62,17 @@ void app_pop(app *a)
     if (s->ops->done)
         s->ops->done(s);
     free(s);
-    screen *top = app_top(a);
-    if (top && top->ops->resume)
-        top->ops->resume(top, a);
+    reload(app_top(a), a, RELOAD_RESUME);
 }
 
 screen *app_top(app *a)
 {
     return a->depth > 0 ? a->stack[a->depth - 1] : NULL;
+}
+
+rect app_screen_rect(const app *a)
+{
+    return (rect){.y = 1, .x = 0, .h = a->rows - 2, .w = a->cols};
 }
 
 void app_status(app *a, role r, const char *fmt, ...)
@@ -149,9 +160,11 @@ static void draw_all(app *a, const char *prompt_label)
     }
     draw_title(a);
     screen *top = app_top(a);
+    drawguard_enter();
     if (top && top->ops->draw)
-        top->ops->draw(top, a, stdscr, (rect){.y = 1, .x = 0, .h = a->rows - 2, .w = a->cols});
+        top->ops->draw(top, a, stdscr, app_screen_rect(a));
     draw_status(a, prompt_label);
+    drawguard_leave();
 }
 
 void app_draw(app *a)
@@ -245,8 +258,11 @@ static void generic_action(app *a, action act)
 
 void app_key(app *a, keycode key)
 {
-    if (key == KEY_FN(KEY_RESIZE))
-        return; /* layout already updated in app_getkey; the next draw repaints */
+    if (key == KEY_FN(KEY_RESIZE)) {
+        /* layout already updated in app_getkey; the next draw repaints */
+        reload(app_top(a), a, RELOAD_LAYOUT);
+        return;
+    }
     free(a->status);
     a->status = NULL;
     if (a->too_small) {
@@ -265,6 +281,8 @@ void app_key(app *a, keycode key)
         a->quit = true;
         return;
     }
+    if ((r & RES_RELOAD) && !(r & RES_CLOSE))
+        reload(top, a, RELOAD_SELF); /* top: the handler's screen, even if it pushed another */
     if (r & RES_CLOSE) {
         if (a->depth <= 1 && !a->pending)
             a->quit = true;

@@ -9,7 +9,8 @@
  * This file: the screen ops, key handling, the tree column and the constructors. The model is in
  * navigator_tree.c, the detail pane in navigator_detail.c, changes in navigator_edit.c (see
  * navigator.h). Every change is one core call = one transaction (assess_answer_set /
- * assess_undo), after which the answers are reloaded from the database. */
+ * assess_undo); the handler then returns RES_RELOAD and the reload op reads back what changed
+ * (navigator_tree.c, nav_reload) - as it does when another process writes to the database. */
 #include <stdlib.h>
 
 #include "draw.h"
@@ -139,7 +140,7 @@ static int handle_detail_focus(nav_state *st, const tui_event *ev)
     }
 }
 
-static int handle(screen *s, app *a, const tui_event *ev)
+static int handle_key(screen *s, app *a, const tui_event *ev)
 {
     nav_state *st = s->priv;
     int node = nav_selected_node(st);
@@ -255,7 +256,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
     }
     case ACT_SIGNOFF:
         if (signoff_run(a, st->aid))
-            nav_reload_assessment(st, a);
+            st->load |= NAV_LOAD_ASSESSMENT;
         return RES_HANDLED;
     case ACT_EDIT_PARTY:
         st->party = (answer_party)((st->party + 1) % PARTY__COUNT);
@@ -281,6 +282,17 @@ static int handle(screen *s, app *a, const tui_event *ev)
     }
 }
 
+/* A change (st->load) or a new selection (its history and proposals are read with it) asks the
+ * app for a reload before the next key and the next draw. */
+static int handle(screen *s, app *a, const tui_event *ev)
+{
+    nav_state *st = s->priv;
+    int r = handle_key(s, a, ev);
+    if (r != RES_IGNORED && (st->load || nav_selected_node(st) != st->sel.node))
+        r |= RES_RELOAD;
+    return r;
+}
+
 static void help_extra(screen *s, app *a, strlist *keys, strlist *texts)
 {
     nav_state *st = s->priv;
@@ -300,16 +312,9 @@ static void help_extra(screen *s, app *a, strlist *keys, strlist *texts)
     sl_push(texts, L(HELP_SEARCH_NN));
 }
 
-static void resume(screen *s, app *a)
+static void reload(screen *s, app *a, unsigned why)
 {
-    nav_state *st = s->priv;
-    if (st->aid) {
-        nav_reload_assessment(st, a);
-        nav_reload_answers(st, a); /* proposals accepted, answers changed elsewhere */
-        ws_vendor_list_free(st->vendors, st->nvendors);
-        st->nvendors = ws_vendor_list(a->st, &st->vendors);
-    }
-    st->detail_stale = true;
+    nav_reload(s->priv, a, why);
 }
 
 static void done(screen *s)
@@ -321,6 +326,7 @@ static void done(screen *s)
             node_link_free(st->nodes[i].links, st->nodes[i].nlinks);
     }
     free(st->nodes);
+    nav_selected_free(st);
     nav_detail_clear(st);
     free(st->detail);
     free(st->rows);
@@ -373,7 +379,7 @@ static const screen_ops nav_ops = {
     .draw = draw,
     .handle = handle,
     .help_extra = help_extra,
-    .resume = resume,
+    .reload = reload,
     .done = done,
 };
 
@@ -385,7 +391,7 @@ static const screen_ops browse_ops = {
     .draw = draw,
     .handle = handle,
     .help_extra = help_extra,
-    .resume = resume,
+    .reload = reload,
     .done = done,
 };
 
@@ -396,9 +402,11 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     st->aid = aid;
     st->detail_node = -1;
     st->today = jpdate_today();
+    st->sel.node = -1;
     st->nodes = xcalloc(c->nnodes + 1, sizeof *st->nodes);
     for (size_t i = 0; i < c->nnodes; i++) {
         st->nodes[i].parent = -1;
+        st->nodes[i].prop = -1;
         if (!c->nodes[i].parent)
             continue;
         for (size_t k = i; k-- > 0;)
@@ -411,15 +419,12 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     s->ops = aid ? &nav_ops : &browse_ops;
     s->priv = st;
     if (aid) {
-        char *err = NULL;
-        if (assess_get(a->st, aid, &st->as, &err) != WS_OK)
-            free(err);
-        st->nvendors = ws_vendor_list(a->st, &st->vendors);
-        nav_reload_answers(st, a);
+        st->load = NAV_LOAD_ALL;
     } else {
         nav_recount(st);
         nav_rebuild_rows(st);
     }
+    nav_reload(st, a, 0);
     return s;
 }
 

@@ -97,16 +97,16 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
                 : xstrdup(L(UNANSWERED));
     detail_field(st, width, L(ANSWER), v, d ? gr : ROLE_DIM);
     free(v);
-    for (size_t i = 0; i < st->nprops; i++) {
+    size_t k = 0; /* the sources were read with the node (nav_reload) */
+    for (size_t i = 0; st->sel.node == node && i < st->nprops; i++) {
         const proposal *p = &st->props[i];
-        if (!str_eq(p->item_id, n->id))
+        if (!str_eq(p->item_id, n->id) || k >= st->sel.prop_sources.len)
             continue;
         const answer_def *pd = catalog_find_answer(st->cat, p->value);
-        char *src = proposal_source_text(a, p, false);
+        const char *src = st->sel.prop_sources.items[k++];
         char *t = msgf(MSG_PROPOSAL_LINE, pd ? i18n_get(&pd->label, en) : p->value, src, proposal_rel_label(p->rel));
         detail_wrap(st, t, width, ROLE_KEY, 0);
         free(t);
-        free(src);
     }
     strbuf keys = {0};
     for (size_t i = 0; i < st->cat->nanswers; i++)
@@ -166,11 +166,11 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
     (void)n;
 }
 
+/* The node's newest changes, as nav_reload read them with the selection. */
 static void build_history(nav_state *st, app *a, int node, int width)
 {
-    history_row *rows = NULL;
-    history_filter f = {.assessment_id = st->aid, .item_id = st->cat->nodes[node].id, .limit = 8};
-    size_t n = history_list(a->st, &f, &rows);
+    const history_row *rows = st->sel.node == node ? st->sel.history : NULL;
+    size_t n = rows ? st->sel.nhistory : 0;
     if (n) {
         detail_add(st, "", ROLE_NORMAL);
         detail_add(st, L(HISTORY), ROLE_LABEL);
@@ -197,7 +197,6 @@ static void build_history(nav_state *st, app *a, int node, int width)
         detail_wrap(st, t, width, ROLE_DIM, 2);
         free(t);
     }
-    history_list_free(rows, n);
 }
 
 void nav_detail_build(nav_state *st, app *a, int node, int width)
@@ -255,8 +254,7 @@ void nav_detail_build(nav_state *st, app *a, int node, int width)
         detail_field(st, width, L(TARGET_FY), t, ROLE_NORMAL);
         free(t);
     }
-    nav_load_links(st, a, node);
-    const node_link *links = st->nodes[node].links;
+    const node_link *links = st->nodes[node].links; /* read with the selection (nav_reload) */
     size_t nl = st->nodes[node].nlinks;
     if (nl) {
         detail_add(st, "", ROLE_NORMAL);

@@ -1,5 +1,5 @@
-/* The navigator's changes: each user action is one core call = one transaction, after which the
- * answers are reloaded; the status line says what was saved. */
+/* The navigator's changes: each user action is one core call = one transaction; it marks what
+ * to read again (st->load) for the screen's reload op, and the status line says what was saved. */
 #include <stdlib.h>
 
 #include "history/lib.h"
@@ -43,8 +43,7 @@ static bool apply_change(nav_state *st, app *a, int node, const answer_change *c
         free(err);
         return false;
     }
-    nav_reload_answers(st, a);
-    nav_select_node(st, node);
+    st->load |= NAV_LOAD_ANSWERS;
     report_saved(a, st, node, what, changed, proposed);
     return true;
 }
@@ -226,8 +225,7 @@ void nav_do_undo(nav_state *st, app *a)
     } else if (r != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "error");
     } else {
-        nav_reload_assessment(st, a); /* the undone action may be a sign-off */
-        nav_reload_answers(st, a);
+        st->load |= NAV_LOAD_ASSESSMENT | NAV_LOAD_ANSWERS; /* the undone action may be a sign-off */
         /* Say what came back, from the undo action's own history rows: "1-2 answer, due". */
         history_row *rows = NULL;
         history_filter f = {.assessment_id = st->aid, .limit = 32};

@@ -1,18 +1,18 @@
 /* The navigator's model: which rows are visible (collapse, filter), the counts per heading,
  * search over folded text, and the labels of model values. No drawing here. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "msg.h"
 #include "navigator.h"
+#include "screens.h"
 #include "text/lib.h"
 
 /* ---------- model ---------- */
 
 const answer *nav_effective(const nav_state *st, int idx)
 {
-    if (!st->aid)
-        return NULL;
-    return answer_set_effective(&st->answers, st->cat->nodes[idx].id);
+    return st->aid ? st->nodes[idx].eff : NULL;
 }
 
 const answer_def *nav_answer_def(const nav_state *st, const answer *a)
@@ -144,16 +144,14 @@ void nav_rebuild_rows(nav_state *st)
 
 const proposal *nav_proposal_of(const nav_state *st, int idx)
 {
-    for (size_t i = 0; i < st->nprops; i++)
-        if (str_eq(st->props[i].item_id, st->cat->nodes[idx].id))
-            return &st->props[i];
-    return NULL;
+    int p = st->nodes[idx].prop;
+    return p >= 0 ? &st->props[p] : NULL;
 }
 
-void nav_reload_assessment(nav_state *st, app *a)
+/* ---------- reload: what the screen shows, read again from the database ---------- */
+
+static void load_assessment(nav_state *st, app *a)
 {
-    if (!st->aid)
-        return;
     assessment as;
     char *err = NULL;
     if (assess_get(a->st, st->aid, &as, &err) != WS_OK) {
@@ -164,32 +162,93 @@ void nav_reload_assessment(nav_state *st, app *a)
     st->as = as;
 }
 
-void nav_reload_answers(nav_state *st, app *a)
+/* Answers and open proposals, then what is derived from them per node. */
+static void load_answers(nav_state *st, app *a)
 {
-    if (!st->aid)
-        return;
-    /* A change to a signed-off assessment marks it "changed since sign-off" (title). */
-    if (st->as.signed_at && !st->as.changed_since_signoff)
-        nav_reload_assessment(st, a);
     answer_set_free(&st->answers);
     memset(&st->answers, 0, sizeof st->answers);
     char *err = NULL;
     if (assess_load_answers(a->st, st->aid, &st->answers, &err) != WS_OK) {
         app_status(a, ROLE_STATUS_ERR, "%s", err ? err : "");
         free(err);
+        err = NULL;
     }
     proposal_list_free(st->props, st->nprops);
     st->props = NULL;
     st->nprops = 0;
-    if (assess_proposals(a->st, st->aid, true, &st->props, &st->nprops, &err) != WS_OK) {
+    if (assess_proposals(a->st, st->aid, true, &st->props, &st->nprops, &err) != WS_OK)
         free(err);
-        err = NULL;
+    for (size_t i = 0; i < st->cat->nnodes; i++) {
+        nav_node *nd = &st->nodes[i];
+        nd->eff = st->cat->nodes[i].kind == NODE_ITEM ? answer_set_effective(&st->answers, st->cat->nodes[i].id) : NULL;
+        nd->prop = -1;
+        xfree(&nd->folded); /* the note is searched too */
     }
-    for (size_t i = 0; i < st->cat->nnodes; i++)
-        xfree(&st->nodes[i].folded);
+    for (size_t k = st->nprops; k-- > 0;) { /* backwards: the first proposal of a node wins */
+        const catalog_node *cn = catalog_find_node(st->cat, st->props[k].item_id);
+        if (cn)
+            st->nodes[cn - st->cat->nodes].prop = (int)k;
+    }
     nav_recount(st);
     nav_rebuild_rows(st);
     st->detail_stale = true;
+}
+
+static void selected_clear(nav_selected *sel)
+{
+    history_list_free(sel->history, sel->nhistory);
+    sl_free(&sel->prop_sources);
+    *sel = (nav_selected){.node = -1};
+}
+
+/* The selected node's links, its history and the sources of its proposals (the detail pane). */
+static void load_selected(nav_state *st, app *a, int node)
+{
+    selected_clear(&st->sel);
+    st->sel.node = node;
+    st->detail_stale = true;
+    if (node < 0)
+        return;
+    nav_load_links(st, a, node);
+    if (!st->aid || st->cat->nodes[node].kind != NODE_ITEM)
+        return;
+    history_filter f = {.assessment_id = st->aid, .item_id = st->cat->nodes[node].id, .limit = 8};
+    st->sel.nhistory = history_list(a->st, &f, &st->sel.history);
+    for (size_t i = 0; i < st->nprops; i++)
+        if (str_eq(st->props[i].item_id, st->cat->nodes[node].id))
+            sl_push_owned(&st->sel.prop_sources, proposal_source_text(a, &st->props[i], false));
+}
+
+void nav_reload(nav_state *st, app *a, unsigned why)
+{
+    if (st->aid && (why & (RELOAD_EXTERNAL | RELOAD_RESUME)))
+        st->load |= NAV_LOAD_ALL;
+    if (!st->aid)
+        st->load = 0;
+    /* A change to a signed-off assessment marks it "changed since sign-off" (title). */
+    if ((st->load & NAV_LOAD_ANSWERS) && st->as.signed_at && !st->as.changed_since_signoff)
+        st->load |= NAV_LOAD_ASSESSMENT;
+    if (st->load & NAV_LOAD_ASSESSMENT)
+        load_assessment(st, a);
+    if (st->load & NAV_LOAD_VENDORS) {
+        ws_vendor_list_free(st->vendors, st->nvendors);
+        st->nvendors = ws_vendor_list(a->st, &st->vendors);
+        st->detail_stale = true;
+    }
+    bool answers = st->load & NAV_LOAD_ANSWERS;
+    if (answers)
+        load_answers(st, a);
+    st->load = 0;
+    int node = nav_selected_node(st);
+    if (answers || node != st->sel.node)
+        load_selected(st, a, node); /* its history has a new row */
+    if (why & RELOAD_RESUME)
+        st->detail_stale = true;
+}
+
+void nav_selected_free(nav_state *st)
+{
+    selected_clear(&st->sel);
 }
 
 /* ---------- labels ---------- */
