@@ -8,7 +8,10 @@
  *
  * Recalculating is apart from repainting (as htop's HandlerResult and neomutt's recalc/repaint):
  * a handler whose change means data must be read again returns RES_RELOAD and the app calls the
- * screen's reload op; draw functions never read the database. */
+ * screen's reload op; draw functions never read the database. The app also calls reload when
+ * another process has written to the database (a workshop: the vendor answers from another
+ * terminal, `anzen answer set` from a script): it compares store_data_version on every key and
+ * every APP_IDLE_MS while waiting, so the new data shows without a key. */
 #ifndef ANZEN_TUI_APP_H
 #define ANZEN_TUI_APP_H
 
@@ -50,6 +53,8 @@ enum {
     RELOAD_LAYOUT = 8,   /* the terminal was resized: more of a list may be visible */
 };
 
+/* How long the loop waits for a key before it looks for other processes' writes. */
+#define APP_IDLE_MS 500
 
 typedef struct {
     int y, x, h, w;
@@ -98,6 +103,7 @@ struct app {
     char *idle_path;
     unsigned long idle_count;
     bool exit_after_draw;
+    long long data_version; /* store_data_version when the shown data was last read */
 };
 
 void app_init(app *a, store *st, const session_opts *g);
@@ -108,6 +114,9 @@ screen *app_top(app *a);
 
 /* The area a screen draws in: between the title bar and the status line. */
 rect app_screen_rect(const app *a);
+/* Reloads the top screen when another process has written to the database since the last look.
+ * true when it did (the caller repaints). */
+bool app_check_external(app *a);
 
 /* Sets the status-line message (printf-style). */
 void app_status(app *a, role r, const char *fmt, ...) AZ_PRINTF(3, 4);
