@@ -31,10 +31,17 @@ void app_init(app *a, store *st, const session_opts *g)
     drawguard_init(st);
 }
 
+static void screen_free(screen *s)
+{
+    if (s->ops->done)
+        s->ops->done(s);
+    free(s);
+}
+
 void app_free(app *a)
 {
-    while (a->depth > 0)
-        app_pop(a);
+    while (a->depth > 0) /* no reload of the screens below: they are going too */
+        screen_free(a->stack[--a->depth]);
     free(a->status);
     free(a->idle_path);
 }
@@ -60,10 +67,7 @@ void app_pop(app *a)
 {
     if (a->depth == 0)
         return;
-    screen *s = a->stack[--a->depth];
-    if (s->ops->done)
-        s->ops->done(s);
-    free(s);
+    screen_free(a->stack[--a->depth]);
     reload(app_top(a), a, RELOAD_RESUME);
 }
 
