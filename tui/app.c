@@ -6,9 +6,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "draw.h"
+#include "drawguard.h"
 #include "lineedit.h"
 #include "msg.h"
 #include "screens/screens.h"
@@ -26,12 +28,21 @@ void app_init(app *a, store *st, const session_opts *g)
     a->exit_after_draw = ex && str_eq(ex, "1");
     a->rows = LINES;
     a->cols = COLS;
+    a->data_version = st ? store_data_version(st) : -1;
+    drawguard_init(st);
+}
+
+static void screen_free(screen *s)
+{
+    if (s->ops->done)
+        s->ops->done(s);
+    free(s);
 }
 
 void app_free(app *a)
 {
-    while (a->depth > 0)
-        app_pop(a);
+    while (a->depth > 0) /* no reload of the screens below: they are going too */
+        screen_free(a->stack[--a->depth]);
     free(a->status);
     free(a->idle_path);
     free(a->who);
@@ -48,22 +59,41 @@ void app_push(app *a, screen *s)
     a->stack[a->depth++] = s;
 }
 
+static void reload(screen *s, app *a, unsigned why)
+{
+    if (s && s->ops->reload)
+        s->ops->reload(s, a, why);
+}
+
 void app_pop(app *a)
 {
     if (a->depth == 0)
         return;
-    screen *s = a->stack[--a->depth];
-    if (s->ops->done)
-        s->ops->done(s);
-    free(s);
-    screen *top = app_top(a);
-    if (top && top->ops->resume)
-        top->ops->resume(top, a);
+    screen_free(a->stack[--a->depth]);
+    reload(app_top(a), a, RELOAD_RESUME);
 }
 
 screen *app_top(app *a)
 {
     return a->depth > 0 ? a->stack[a->depth - 1] : NULL;
+}
+
+bool app_check_external(app *a)
+{
+    if (!a->st)
+        return false;
+    long long v = store_data_version(a->st);
+    if (v < 0 || v == a->data_version)
+        return false;
+    a->data_version = v;
+    /* Only the top screen is shown; the ones below read everything again when they are resumed. */
+    reload(app_top(a), a, RELOAD_EXTERNAL);
+    return true;
+}
+
+rect app_screen_rect(const app *a)
+{
+    return (rect){.y = 1, .x = 0, .h = a->rows - 2, .w = a->cols};
 }
 
 void app_status(app *a, role r, const char *fmt, ...)
@@ -159,9 +189,11 @@ static void draw_all(app *a, const char *prompt_label)
     }
     draw_title(a);
     screen *top = app_top(a);
+    drawguard_enter();
     if (top && top->ops->draw)
-        top->ops->draw(top, a, stdscr, (rect){.y = 1, .x = 0, .h = a->rows - 2, .w = a->cols});
+        top->ops->draw(top, a, stdscr, app_screen_rect(a));
     draw_status(a, prompt_label);
+    drawguard_leave();
 }
 
 void app_draw(app *a)
@@ -196,21 +228,36 @@ static void mark_idle(app *a)
     rename(tmp, a->idle_path);
 }
 
-bool app_getkey(app *a, keycode *key)
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+typedef enum { READ_KEY, READ_TIMEOUT, READ_GONE } read_result;
+
+/* Reads one key, waiting at most wait_ms (-1: as long as it takes). */
+static read_result read_key(app *a, keycode *key, int wait_ms)
 {
     int errors = 0;
+    timeout(wait_ms);
     for (;;) {
-        mark_idle(a);
         wint_t ch;
         errno = 0;
+        double t0 = now_ms();
         int r = get_wch(&ch);
         if (r == ERR) {
             if (errno == EINTR)
                 continue;
+            if (errno == EIO || errno == EBADF || errno == ENXIO)
+                return READ_GONE;
             /* The terminal went away (hangup, closed pty): reads fail or hit end of file again and
-             * again. Reading blocks, so a run of failures cannot be normal waiting. */
-            if (errno == EIO || errno == EBADF || errno == ENXIO || ++errors > 100)
-                return false;
+             * again, at once. Waiting that ran its time is the timeout, not a failure. */
+            if (wait_ms >= 0 && now_ms() - t0 >= wait_ms / 2.0)
+                return READ_TIMEOUT;
+            if (++errors > 100)
+                return READ_GONE;
             continue;
         }
         if (r == KEY_CODE_YES) {
@@ -220,8 +267,14 @@ bool app_getkey(app *a, keycode *key)
         } else {
             *key = (keycode)ch;
         }
-        return true;
+        return READ_KEY;
     }
+}
+
+bool app_getkey(app *a, keycode *key)
+{
+    mark_idle(a);
+    return read_key(a, key, -1) == READ_KEY;
 }
 
 static void generic_action(app *a, action act)
@@ -255,8 +308,13 @@ static void generic_action(app *a, action act)
 
 void app_key(app *a, keycode key)
 {
-    if (key == KEY_FN(KEY_RESIZE))
-        return; /* layout already updated in app_getkey; the next draw repaints */
+    /* Every key acts on what is in the database now, also when another process just wrote. */
+    app_check_external(a);
+    if (key == KEY_FN(KEY_RESIZE)) {
+        /* layout already updated in app_getkey; the next draw repaints */
+        reload(app_top(a), a, RELOAD_LAYOUT);
+        return;
+    }
     free(a->status);
     a->status = NULL;
     if (a->too_small) {
@@ -275,6 +333,8 @@ void app_key(app *a, keycode key)
         a->quit = true;
         return;
     }
+    if ((r & RES_RELOAD) && !(r & RES_CLOSE))
+        reload(top, a, RELOAD_SELF); /* top: the handler's screen, even if it pushed another */
     if (r & RES_CLOSE) {
         if (a->depth <= 1 && !a->pending)
             a->quit = true;
@@ -294,8 +354,19 @@ void app_key(app *a, keycode key)
 bool app_turn(app *a)
 {
     keycode k;
-    if (!app_getkey(a, &k))
-        return false;
+    mark_idle(a);
+    for (;;) {
+        read_result r = read_key(a, &k, APP_IDLE_MS);
+        if (r == READ_GONE)
+            return false;
+        if (r == READ_KEY)
+            break;
+        /* No key for a while: show what other processes wrote meanwhile. */
+        if (app_check_external(a)) {
+            app_draw(a);
+            mark_idle(a);
+        }
+    }
     app_key(a, k);
     if (a->quit || a->depth == 0)
         return true;

@@ -4,7 +4,14 @@
  * A screen is a module under tui/screens/ exporting one const screen_ops. Handlers change state
  * and return a result; they never draw. Drawing is a function of state, done by app_draw once
  * per loop turn (erase + draw + one doupdate: curses sends only the cells that changed), and
- * skipped while more keys are already waiting (typeahead), so a burst of keys draws once. */
+ * skipped while more keys are already waiting (typeahead), so a burst of keys draws once.
+ *
+ * Recalculating is apart from repainting (as htop's HandlerResult and neomutt's recalc/repaint):
+ * a handler whose change means data must be read again returns RES_RELOAD and the app calls the
+ * screen's reload op; draw functions never read the database. The app also calls reload when
+ * another process has written to the database (a workshop: the vendor answers from another
+ * terminal, `anzen answer set` from a script): it compares store_data_version on every key and
+ * every APP_IDLE_MS while waiting, so the new data shows without a key. */
 #ifndef ANZEN_TUI_APP_H
 #define ANZEN_TUI_APP_H
 
@@ -28,13 +35,26 @@ typedef struct {
     action act;  /* what it means on this screen (ACT_NONE when unbound) */
 } tui_event;
 
-/* Result of a handler. */
+/* Result of a handler (bits). Any result but RES_IGNORED means the key was handled; the screen
+ * is then repainted from its state. */
 enum {
     RES_IGNORED = 0, /* not handled: the generic handler gets it */
     RES_HANDLED = 1,
     RES_CLOSE = 2, /* pop this screen */
     RES_QUIT = 4,
+    RES_RELOAD = 8, /* handled, and the data changed: reload (RELOAD_SELF) before the next key or draw */
 };
+
+/* Why a screen's reload op is called (bits; a screen reads again what the reason may have changed). */
+enum {
+    RELOAD_SELF = 1,     /* its handler returned RES_RELOAD */
+    RELOAD_RESUME = 2,   /* it is the top screen again: the one above closed, maybe after changes */
+    RELOAD_EXTERNAL = 4, /* another process committed to the database */
+    RELOAD_LAYOUT = 8,   /* the terminal was resized: more of a list may be visible */
+};
+
+/* How long the loop waits for a key before it looks for other processes' writes. */
+#define APP_IDLE_MS 500
 
 typedef struct {
     int y, x, h, w;
@@ -51,8 +71,9 @@ typedef struct {
     int (*handle)(screen *s, app *a, const tui_event *ev);
     /* Extra help lines that are data, not keymap (e.g. the catalog's answer keys): appends pairs. */
     void (*help_extra)(screen *s, app *a, strlist *keys, strlist *texts);
-    /* Called when the screen becomes the top again (a screen above closed): refresh data. */
-    void (*resume)(screen *s, app *a);
+    /* Reads again from the database what the screen shows (why: RELOAD_* bits); the only place
+     * besides the constructor and the handlers that reads. Keeps selection and scroll. */
+    void (*reload)(screen *s, app *a, unsigned why);
     void (*done)(screen *s);
 } screen_ops;
 
@@ -84,6 +105,7 @@ struct app {
     char *idle_path;
     unsigned long idle_count;
     bool exit_after_draw;
+    long long data_version; /* store_data_version when the shown data was last read */
 };
 
 void app_init(app *a, store *st, const session_opts *g);
@@ -91,6 +113,12 @@ void app_free(app *a);
 void app_push(app *a, screen *s);
 void app_pop(app *a);
 screen *app_top(app *a);
+
+/* The area a screen draws in: between the title bar and the status line. */
+rect app_screen_rect(const app *a);
+/* Reloads the top screen when another process has written to the database since the last look.
+ * true when it did (the caller repaints). */
+bool app_check_external(app *a);
 
 /* Sets the status-line message (printf-style). */
 void app_status(app *a, role r, const char *fmt, ...) AZ_PRINTF(3, 4);

@@ -170,6 +170,15 @@ static status_code exec_cached(store *s, const char *sql, status_detail *err)
     return STATUS_OK;
 }
 
+long long store_data_version(store *s)
+{
+    /* Cached: the TUI asks on every key and every idle tick. */
+    sqlite3_stmt *st = store_stmt(s, "PRAGMA data_version");
+    long long v = sqlite3_step(st) == SQLITE_ROW ? (long long)sqlite3_column_int64(st, 0) : -1;
+    store_done(s, st);
+    return v;
+}
+
 char *store_col_dup(sqlite3_stmt *st, int col)
 {
     const unsigned char *t = sqlite3_column_text(st, col);

@@ -53,6 +53,11 @@ int store_done(store *s, sqlite3_stmt *st);
  * label id: "history", "answer", a table) in err->field and SQLite's message in err->extra.
  * Returns the code. */
 status_code store_fail(store *s, status_detail *err, const char *what);
+/* A number that changes whenever another connection - another anzen process, the command line -
+ * commits to the database (PRAGMA data_version), so a front end that shows data can tell it is
+ * stale by comparing with the value it saw last. This connection's own commits leave it as it is.
+ * -1 on an SQL error. */
+long long store_data_version(store *s);
 
 /* One slot where a higher layer keeps data derived from this database (the catalog cache of
  * catalog_db.c). The store frees it with `release` on store_close or when it is replaced. */

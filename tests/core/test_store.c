@@ -262,3 +262,42 @@ Test(store, stmt_cache_done_reports_the_error_of_the_step)
     store_rollback(s);
     store_close(s);
 }
+
+/* ---- store_data_version: seeing other processes' writes ---- */
+
+Test(store, data_version_changes_on_another_connections_commit_only)
+{
+    store *ui = test_store_open(dir);   /* the TUI */
+    store *cli = test_store_open(dir);  /* another anzen process on the same file */
+    status_detail err = {0};
+    cr_assert_eq(store_exec(cli, "CREATE TABLE t(v TEXT)", &err), STATUS_OK, "%s", test_msg(&err));
+    long long v0 = store_data_version(ui);
+    cr_assert_geq(v0, 0);
+    cr_assert_eq(store_data_version(ui), v0, "no writes, no change");
+
+    /* this connection's own commit: unchanged (the TUI reloads after its own changes itself) */
+    cr_assert_eq(store_begin(ui, &err), STATUS_OK);
+    cr_assert_eq(store_exec(ui, "INSERT INTO t VALUES('病院')", &err), STATUS_OK);
+    cr_assert_eq(store_commit(ui, &err), STATUS_OK);
+    cr_assert_eq(store_data_version(ui), v0);
+
+    /* a read elsewhere: unchanged */
+    sqlite3_stmt *q = store_stmt(cli, "SELECT count(*) FROM t");
+    cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+    store_done(cli, q);
+    cr_assert_eq(store_data_version(ui), v0);
+
+    /* a commit elsewhere: changed, once */
+    cr_assert_eq(store_exec(cli, "INSERT INTO t VALUES('業者')", &err), STATUS_OK);
+    long long v1 = store_data_version(ui);
+    cr_assert_neq(v1, v0);
+    cr_assert_eq(store_data_version(ui), v1);
+
+    /* a rolled-back transaction elsewhere commits nothing: unchanged */
+    cr_assert_eq(store_begin(cli, &err), STATUS_OK);
+    cr_assert_eq(store_exec(cli, "INSERT INTO t VALUES('取消')", &err), STATUS_OK);
+    store_rollback(cli);
+    cr_assert_eq(store_data_version(ui), v1);
+    store_close(cli);
+    store_close(ui);
+}

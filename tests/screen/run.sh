@@ -103,7 +103,7 @@ start() {
     # shellcheck disable=SC2086
     cmd=$(printf '%q ' env -i PATH="$PATH" HOME="$CASE_DIR/home" TERM=screen LC_ALL="$locale" TZ=UTC ${EXTRA_ENV:-} \
         ANZEN_NOW="${ANZEN_NOW:-2026-04-01T09:00:00Z}" ANZEN_DATA_DIR="$HERE/data" \
-        ANZEN_TEST_IDLE_FILE="$CASE_DIR/idle" ANZEN_USER="${SCREEN_USER-tester}" EDITOR="${EDITOR_CMD:-false}" \
+        ANZEN_TEST_IDLE_FILE="$CASE_DIR/idle" ANZEN_TEST_NO_SQL_IN_DRAW=1 ANZEN_USER="${SCREEN_USER-tester}" EDITOR="${EDITOR_CMD:-false}" \
         ASAN_OPTIONS="log_path=$CASE_DIR/sanitizer" UBSAN_OPTIONS="log_path=$CASE_DIR/sanitizer:print_stacktrace=1" \
         LSAN_OPTIONS="suppressions=$HERE/lsan.supp:print_suppressions=0" \
         "$BIN" --db "$CASE_DIR/db/anzen.db" "$@")

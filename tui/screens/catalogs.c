@@ -195,9 +195,11 @@ static int handle(screen *s, app *a, const tui_event *ev)
     return RES_IGNORED;
 }
 
-static void resume(screen *s, app *a)
+/* A screen above closed (maybe after a change) or another process wrote: read the list again. */
+static void reload(screen *s, app *a, unsigned why)
 {
-    load(s->priv, a);
+    if (why & (RELOAD_RESUME | RELOAD_EXTERNAL))
+        load(s->priv, a);
 }
 
 static void done(screen *s)
@@ -219,7 +221,7 @@ static const screen_ops catalogs_ops = {
     .title = title,
     .draw = draw,
     .handle = handle,
-    .resume = resume,
+    .reload = reload,
     .done = done,
 };
 

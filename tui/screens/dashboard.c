@@ -1,6 +1,8 @@
 /* The start screen: the organisation, every assessment with its progress (answered bar and %,
  * positive %, overdue 目標日), responsible-party counts of the selected one; create (n), open
- * (Enter), carry over to another fiscal year (C), inventory (i), catalogs (b). */
+ * (Enter), carry over to another fiscal year (C), inventory (i), catalogs (b). The reload op
+ * reads the rows again (after a change here, another screen's or another process's) and the
+ * summaries of the rows in view; drawing only paints them. */
 #include <stdlib.h>
 
 #include "assess/lib.h"
@@ -20,8 +22,15 @@ typedef struct {
     size_t ncats;
     list_state sel;
     int (*owners)[RESP__COUNT]; /* per row, valid once the row's summary is computed */
+    bool *summed;               /* per row: summary computed */
     summary_cache cache;        /* catalogs loaded once for the summaries */
+    bool stale;                 /* a change here: read the rows again on the next reload */
+    int64_t select_id;          /* select this assessment after that (0: keep the selection) */
 } dash_state;
+
+/* Rows of the list: the screen area less the organisation line, a blank line and the header above
+ * and three footer lines below (the same arithmetic as draw). */
+enum { DASH_ABOVE = 3, DASH_FOOTER = 3 };
 
 static void load(dash_state *st, app *a)
 {
@@ -32,26 +41,59 @@ static void load(dash_state *st, app *a)
     if (got != STATUS_OK && got != STATUS_ORG_MISSING)
         app_status_error(a, &err);
     status_detail_free(&err);
-    /* Rows only; summaries are computed for the rows on screen (ensure_summaries). */
+    /* Rows only; summaries are computed for the rows in view (summarise_in_view). */
     assessment_list_free(st->list, st->n);
     if (summary_assess_rows(a->st, &st->list, &st->n, &err) != STATUS_OK)
         app_status_error(a, &err);
     free(st->owners);
     st->owners = xcalloc(st->n + 1, sizeof *st->owners);
+    free(st->summed);
+    st->summed = xcalloc(st->n + 1, sizeof *st->summed);
     catalog_info_free(st->cats, st->ncats);
     if (catalog_db_list(a->st, &st->cats, &st->ncats, &err) != STATUS_OK)
         app_status_error(a, &err);
     list_set_count(&st->sel, (int)st->n);
 }
 
-/* Fills the summaries of the visible rows that have none yet (a cache fill, not a state change
- * the user could see: the same numbers assess_list would give). */
-static void ensure_summaries(dash_state *st, app *a, int from, int to)
+static bool in_view_summed(const dash_state *st)
+{
+    for (int i = st->sel.top; i < st->sel.top + st->sel.height && i < (int)st->n; i++)
+        if (!st->summed[i])
+            return false;
+    return true;
+}
+
+/* Fills the summaries of the rows in view that have none yet (the same numbers assess_list
+ * would give). */
+static void summarise_in_view(dash_state *st, app *a)
 {
     jp_date today = jpdate_today();
-    for (int i = from; i < to && i < (int)st->n; i++)
-        if (st->list[i].items < 0)
+    for (int i = st->sel.top; i < st->sel.top + st->sel.height && i < (int)st->n; i++)
+        if (!st->summed[i]) {
             summary_compute(a->st, &st->cache, &st->list[i], today, st->owners[i]);
+            st->summed[i] = true;
+        }
+}
+
+static void select_id(dash_state *st, int64_t id)
+{
+    for (size_t i = 0; i < st->n; i++)
+        if (st->list[i].id == id)
+            list_select(&st->sel, (int)i);
+}
+
+static void reload(screen *s, app *a, unsigned why)
+{
+    dash_state *st = s->priv;
+    if (st->stale || (why & (RELOAD_RESUME | RELOAD_EXTERNAL))) {
+        int64_t keep = st->select_id ? st->select_id : st->n ? st->list[st->sel.sel].id : 0;
+        load(st, a);
+        select_id(st, keep);
+        st->stale = false;
+        st->select_id = 0;
+    }
+    list_set_height(&st->sel, app_screen_rect(a).h - DASH_ABOVE - DASH_FOOTER);
+    summarise_in_view(st, a);
 }
 
 static const char *catalog_short(const dash_state *st, const assessment *as, bool en)
@@ -120,10 +162,8 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
     cx += W_PCT + 1;
     draw_text(w, y, cx, W_LATE, L(COL_OVERDUE), ROLE_HEADER);
     y++;
-    int footer = 3;
-    int rows = r.y + r.h - y - footer;
+    int rows = r.y + r.h - y - DASH_FOOTER;
     list_set_height(&st->sel, rows);
-    ensure_summaries(st, a, st->sel.top, st->sel.top + rows);
     if (st->n == 0)
         draw_put(w, y + 1, x, right, L(NO_ASSESSMENTS), ROLE_DIM);
     for (int i = 0; i < rows && st->sel.top + i < (int)st->n; i++) {
@@ -151,6 +191,8 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         draw_text(w, ry, cx, W_FY, fy, base);
         free(fy);
         cx += W_FY + 1;
+        if (!st->summed[idx])
+            continue; /* only while a prompt is open across a resize: the reload op fills it in */
         int items = as->items > 0 ? as->items : 0;
         if (as->items < 0) { /* catalog no longer installed */
             draw_text(w, ry, cx, r.w - cx, "?", base);
@@ -189,7 +231,7 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
             draw_put(w, fy - 1, x, right, L(NOT_SIGNED), ROLE_DIM);
         }
     }
-    if (st->n > 0 && st->list[st->sel.sel].items >= 0) {
+    if (st->n > 0 && st->summed[st->sel.sel] && st->list[st->sel.sel].items >= 0) {
         static const struct {
             responsibility r;
             msg_id m;
@@ -230,22 +272,18 @@ static void carry(dash_state *st, app *a)
         app_status_error(a, &err);
         return;
     }
-    load(st, a);
-    for (size_t i = 0; i < st->n; i++)
-        if (st->list[i].id == nid)
-            list_select(&st->sel, (int)i);
+    st->stale = true;
+    st->select_id = nid;
     char *m = msgf(MSG_CARRIED, (long long)nid, dropped);
     app_status(a, ROLE_STATUS_OK, "%s", m);
     free(m);
 }
 
-static void resume(screen *s, app *a);
-
 static int handle(screen *s, app *a, const tui_event *ev)
 {
     dash_state *st = s->priv;
     if (list_handle(&st->sel, ev->act))
-        return RES_HANDLED;
+        return in_view_summed(st) ? RES_HANDLED : RES_RELOAD;
     switch (ev->act) {
     case ACT_OPEN:
         if (st->n > 0) {
@@ -259,13 +297,15 @@ static int handle(screen *s, app *a, const tui_event *ev)
         return RES_HANDLED;
     case ACT_CARRY:
         carry(st, a);
-        return RES_HANDLED;
+        return st->stale ? RES_RELOAD : RES_HANDLED;
     case ACT_INVENTORY:
         app_push(a, inventory_screen_new(a));
         return RES_HANDLED;
     case ACT_SIGNOFF:
-        if (st->n > 0 && signoff_run(a, st->list[st->sel.sel].id))
-            resume(s, a);
+        if (st->n > 0 && signoff_run(a, st->list[st->sel.sel].id)) {
+            st->stale = true;
+            return RES_RELOAD;
+        }
         return RES_HANDLED;
     case ACT_CATALOGS:
         app_push(a, catalogs_screen_new(a));
@@ -275,16 +315,6 @@ static int handle(screen *s, app *a, const tui_event *ev)
     }
 }
 
-static void resume(screen *s, app *a)
-{
-    dash_state *st = s->priv;
-    int64_t keep = st->n ? st->list[st->sel.sel].id : 0;
-    load(st, a);
-    for (size_t i = 0; i < st->n; i++)
-        if (st->list[i].id == keep)
-            list_select(&st->sel, (int)i);
-}
-
 static void done(screen *s)
 {
     dash_state *st = s->priv;
@@ -292,6 +322,7 @@ static void done(screen *s)
     assessment_list_free(st->list, st->n);
     catalog_info_free(st->cats, st->ncats);
     free(st->owners);
+    free(st->summed);
     summary_cache_free(&st->cache);
     free(st);
 }
@@ -308,7 +339,7 @@ static const screen_ops dash_ops = {
     .hint = hint,
     .draw = draw,
     .handle = handle,
-    .resume = resume,
+    .reload = reload,
     .done = done,
 };
 
@@ -319,5 +350,6 @@ screen *dashboard_screen_new(app *a)
     screen *s = xcalloc(1, sizeof *s);
     s->ops = &dash_ops;
     s->priv = st;
+    reload(s, a, 0);
     return s;
 }

@@ -9,7 +9,8 @@
  * This file: the screen ops, key handling, the tree column and the constructors. The model is in
  * navigator_tree.c, the detail pane in navigator_detail.c, changes in navigator_edit.c (see
  * navigator.h). Every change is one core call = one transaction (assess_answer_set /
- * assess_undo), after which the answers are reloaded from the database. */
+ * assess_undo); the handler then returns RES_RELOAD and the reload op reads back what changed
+ * (navigator_tree.c, nav_reload) - as it does when another process writes to the database. */
 #include <stdlib.h>
 
 #include "draw.h"
@@ -80,7 +81,7 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
             draw_put(w, y, r.x, r.x + 1, st->focus_detail ? "*" : ">", base);
         int x = r.x + 1 + 2 * n->depth;
         if (heading) {
-            x = draw_put(w, y, x, r.x + lw, st->collapsed[idx] ? "+ " : "- ", sel ? base : ROLE_DIM);
+            x = draw_put(w, y, x, r.x + lw, st->nodes[idx].collapsed ? "+ " : "- ", sel ? base : ROLE_DIM);
         } else if (st->aid) {
             role gr;
             char g[3] = {nav_glyph(st, idx, &gr), ' ', 0};
@@ -90,9 +91,9 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         }
         char *count = NULL;
         int limit = r.x + lw;
-        if (heading && st->items_below[idx] > 0) {
-            count = st->aid ? xasprintf(" %d/%d", st->answered_below[idx], st->items_below[idx])
-                            : xasprintf(" %d", st->items_below[idx]);
+        if (heading && st->nodes[idx].items_below > 0) {
+            count = st->aid ? xasprintf(" %d/%d", st->nodes[idx].answered_below, st->nodes[idx].items_below)
+                            : xasprintf(" %d", st->nodes[idx].items_below);
             limit -= text_width(count);
         } else if (!heading && st->nprops && nav_proposal_of(st, idx)) {
             count = xasprintf(" %s", L(PROPOSAL_MARK));
@@ -139,7 +140,7 @@ static int handle_detail_focus(nav_state *st, const tui_event *ev)
     }
 }
 
-static int handle(screen *s, app *a, const tui_event *ev)
+static int handle_key(screen *s, app *a, const tui_event *ev)
 {
     nav_state *st = s->priv;
     int node = nav_selected_node(st);
@@ -174,7 +175,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_OPEN:
     case ACT_TOGGLE:
         if (node >= 0 && !item) {
-            st->collapsed[node] = !st->collapsed[node];
+            st->nodes[node].collapsed = !st->nodes[node].collapsed;
             nav_rebuild_rows(st);
         } else if (ev->act == ACT_OPEN && item && st->aid) {
             nav_answer_menu(st, a, node);
@@ -183,28 +184,28 @@ static int handle(screen *s, app *a, const tui_event *ev)
         }
         return RES_HANDLED;
     case ACT_EXPAND:
-        if (node >= 0 && !item && st->collapsed[node]) {
-            st->collapsed[node] = false;
+        if (node >= 0 && !item && st->nodes[node].collapsed) {
+            st->nodes[node].collapsed = false;
             nav_rebuild_rows(st);
         } else if (item) {
             st->focus_detail = true;
         }
         return RES_HANDLED;
     case ACT_COLLAPSE:
-        if (node >= 0 && !item && !st->collapsed[node]) {
-            st->collapsed[node] = true;
+        if (node >= 0 && !item && !st->nodes[node].collapsed) {
+            st->nodes[node].collapsed = true;
             nav_rebuild_rows(st);
-        } else if (node >= 0 && st->parent[node] >= 0) {
-            nav_select_node(st, st->parent[node]);
+        } else if (node >= 0 && st->nodes[node].parent >= 0) {
+            nav_select_node(st, st->nodes[node].parent);
         }
         return RES_HANDLED;
     case ACT_EXPAND_ALL: {
         bool any_open = false;
         for (size_t i = 0; i < st->cat->nnodes; i++)
-            if (st->cat->nodes[i].kind == NODE_HEADING && !st->collapsed[i] && st->parent[i] < 0)
+            if (st->cat->nodes[i].kind == NODE_HEADING && !st->nodes[i].collapsed && st->nodes[i].parent < 0)
                 any_open = true;
         for (size_t i = 0; i < st->cat->nnodes; i++)
-            st->collapsed[i] = any_open && st->cat->nodes[i].kind == NODE_HEADING;
+            st->nodes[i].collapsed = any_open && st->cat->nodes[i].kind == NODE_HEADING;
         nav_rebuild_rows(st);
         return RES_HANDLED;
     }
@@ -255,7 +256,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
     }
     case ACT_SIGNOFF:
         if (signoff_run(a, st->aid))
-            nav_reload_assessment(st, a);
+            st->load |= NAV_LOAD_ASSESSMENT;
         return RES_HANDLED;
     case ACT_EDIT_PARTY:
         st->party = (answer_party)((st->party + 1) % PARTY__COUNT);
@@ -281,6 +282,17 @@ static int handle(screen *s, app *a, const tui_event *ev)
     }
 }
 
+/* A change (st->load) or a new selection (its history and proposals are read with it) asks the
+ * app for a reload before the next key and the next draw. */
+static int handle(screen *s, app *a, const tui_event *ev)
+{
+    nav_state *st = s->priv;
+    int r = handle_key(s, a, ev);
+    if (r != RES_IGNORED && (st->load || nav_selected_node(st) != st->sel.node))
+        r |= RES_RELOAD;
+    return r;
+}
+
 static void help_extra(screen *s, app *a, strlist *keys, strlist *texts)
 {
     nav_state *st = s->priv;
@@ -300,39 +312,23 @@ static void help_extra(screen *s, app *a, strlist *keys, strlist *texts)
     sl_push(texts, L(HELP_SEARCH_NN));
 }
 
-static void resume(screen *s, app *a)
+static void reload(screen *s, app *a, unsigned why)
 {
-    nav_state *st = s->priv;
-    if (st->aid) {
-        nav_reload_assessment(st, a);
-        nav_reload_answers(st, a); /* proposals accepted, answers changed elsewhere */
-        ws_vendor_list_free(st->vendors, st->nvendors);
-        status_detail err = {0};
-        if (ws_vendor_list(a->st, &st->vendors, &st->nvendors, &err) != STATUS_OK)
-            app_status_error(a, &err);
-    }
-    st->detail_stale = true;
+    nav_reload(s->priv, a, why);
 }
 
 static void done(screen *s)
 {
     nav_state *st = s->priv;
     for (size_t i = 0; i < st->cat->nnodes; i++) {
-        free(st->folded[i]);
-        if (st->links_loaded[i])
-            node_link_free(st->links[i], st->nlinks[i]);
+        free(st->nodes[i].folded);
+        if (st->nodes[i].links_loaded)
+            node_link_free(st->nodes[i].links, st->nodes[i].nlinks);
     }
-    free(st->folded);
-    free(st->links);
-    free(st->nlinks);
-    free(st->links_loaded);
+    free(st->nodes);
+    nav_selected_free(st);
     nav_detail_clear(st);
     free(st->detail);
-    free(st->parent);
-    free(st->collapsed);
-    free(st->items_below);
-    free(st->answered_below);
-    free(st->passes);
     free(st->rows);
     nav_search_clear(st);
     catalog_free(st->cat);
@@ -383,7 +379,7 @@ static const screen_ops nav_ops = {
     .draw = draw,
     .handle = handle,
     .help_extra = help_extra,
-    .resume = resume,
+    .reload = reload,
     .done = done,
 };
 
@@ -395,7 +391,7 @@ static const screen_ops browse_ops = {
     .draw = draw,
     .handle = handle,
     .help_extra = help_extra,
-    .resume = resume,
+    .reload = reload,
     .done = done,
 };
 
@@ -406,23 +402,16 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     st->aid = aid;
     st->detail_node = -1;
     st->today = jpdate_today();
-    size_t n = c->nnodes + 1;
-    st->parent = xcalloc(n, sizeof *st->parent);
-    st->collapsed = xcalloc(n, sizeof *st->collapsed);
-    st->items_below = xcalloc(n, sizeof *st->items_below);
-    st->answered_below = xcalloc(n, sizeof *st->answered_below);
-    st->passes = xcalloc(n, sizeof *st->passes);
-    st->folded = xcalloc(n, sizeof *st->folded);
-    st->links = xcalloc(n, sizeof *st->links);
-    st->nlinks = xcalloc(n, sizeof *st->nlinks);
-    st->links_loaded = xcalloc(n, sizeof *st->links_loaded);
+    st->sel.node = -1;
+    st->nodes = xcalloc(c->nnodes + 1, sizeof *st->nodes);
     for (size_t i = 0; i < c->nnodes; i++) {
-        st->parent[i] = -1;
+        st->nodes[i].parent = -1;
+        st->nodes[i].prop = -1;
         if (!c->nodes[i].parent)
             continue;
         for (size_t k = i; k-- > 0;)
             if (str_eq(c->nodes[k].id, c->nodes[i].parent)) {
-                st->parent[i] = (int)k;
+                st->nodes[i].parent = (int)k;
                 break;
             }
     }
@@ -430,16 +419,12 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     s->ops = aid ? &nav_ops : &browse_ops;
     s->priv = st;
     if (aid) {
-        status_detail err = {0};
-        if (assess_get(a->st, aid, &st->as, &err) != STATUS_OK)
-            app_status_error(a, &err);
-        if (ws_vendor_list(a->st, &st->vendors, &st->nvendors, &err) != STATUS_OK)
-            app_status_error(a, &err);
-        nav_reload_answers(st, a);
+        st->load = NAV_LOAD_ALL;
     } else {
         nav_recount(st);
         nav_rebuild_rows(st);
     }
+    nav_reload(st, a, 0);
     return s;
 }
 

@@ -7,7 +7,9 @@
  *   navigator_edit.c    changes: answers, dates, owner, vendor, note, evidence, undo, menus
  *
  * State lives in nav_state; handlers change it, drawing only reads it (and rebuilds the cached
- * detail lines when they are stale). */
+ * detail lines when they are stale). Nothing that draws reads the database: a change marks what
+ * to read again (nav_state.load) and the handler returns RES_RELOAD; the app then calls the
+ * screen's reload op (nav_reload), also when another process wrote to the database. */
 #ifndef ANZEN_TUI_SCREENS_NAVIGATOR_H
 #define ANZEN_TUI_SCREENS_NAVIGATOR_H
 
@@ -17,6 +19,7 @@
 #include "app.h"
 #include "assess/lib.h"
 #include "catalog/lib.h"
+#include "history/lib.h"
 #include "text/lib.h"
 #include "list.h"
 
@@ -27,14 +30,42 @@ typedef struct {
 
 typedef enum { FILTER_ALL, FILTER_UNANSWERED, FILTER_NEGATIVE, FILTER_OVERDUE, FILTER_OWNER, FILTER_VENDOR } filter_kind;
 
+/* One catalog node as the navigator shows it: its place in the tree, the counts and the caches. */
+typedef struct {
+    int parent;         /* index of the parent node, -1 at the top */
+    bool collapsed;
+    bool passes;        /* item passes the filter (headings: something below does) */
+    int items_below;    /* items in its subtree (visible under the filter) */
+    int answered_below; /* answered items in its subtree */
+    const answer *eff;  /* the answer that counts (into nav_state.answers), NULL when none */
+    int prop;           /* index in nav_state.props of its first open proposal, -1 when none */
+    char *folded;       /* what search looks at, lazily; includes the note in an assessment */
+    node_link *links;   /* links to other catalogs, loaded once (catalog data: they do not change) */
+    size_t nlinks;
+    bool links_loaded;
+} nav_node;
+
+/* What the detail pane shows of the selected node beyond the catalog and the answers, read by the
+ * reload op for the node that is selected. */
+typedef struct {
+    int node;             /* the node it was read for, -1 when nothing is */
+    history_row *history; /* its newest changes, oldest first */
+    size_t nhistory;
+    strlist prop_sources; /* per open proposal of the node (in props order): "catalog ref = value" */
+} nav_selected;
+
+/* What nav_reload reads again from the database (bits of nav_state.load). */
+enum {
+    NAV_LOAD_ASSESSMENT = 1, /* the assessment row: sign-off state, title */
+    NAV_LOAD_ANSWERS = 2,    /* answers and open proposals, then counts, rows and the selected node */
+    NAV_LOAD_VENDORS = 4,
+    NAV_LOAD_ALL = 7,
+};
+
 typedef struct {
     catalog *cat;
-    int *parent;         /* per node: index of the parent, -1 at the top */
-    bool *collapsed;     /* per node */
-    int *items_below;    /* per node: items in its subtree (visible under the filter) */
-    int *answered_below; /* per node: answered items in its subtree */
-    bool *passes;        /* per node: item passes the filter (headings: something below does) */
-    int *rows;           /* visible node indices */
+    nav_node *nodes; /* one per catalog node, same index */
+    int *rows;       /* visible node indices */
     int nrows;
     size_t caprows;
     list_state tree;
@@ -45,10 +76,8 @@ typedef struct {
     size_t capdetail;
     int detail_node, detail_width; /* what the cached detail was built for */
     bool detail_stale;
-    char **folded; /* per node, lazily; includes the note in an assessment */
-    node_link **links; /* per node, lazily (catalog data: does not change while the screen is open) */
-    size_t *nlinks;
-    bool *links_loaded;
+    nav_selected sel;
+    unsigned load; /* NAV_LOAD_* bits: what changed and is read again before the next key or draw */
     char *query;   /* folded search, NULL when none */
     char *query_raw;
     /* assessment mode */
@@ -86,10 +115,12 @@ void nav_select_node(nav_state *st, int node);
 void nav_rebuild_rows(nav_state *st);
 /* The first open proposal for node idx, NULL when none. */
 const proposal *nav_proposal_of(const nav_state *st, int idx);
-/* Reloads the assessment row (sign-off state, summary). */
-void nav_reload_assessment(nav_state *st, app *a);
-/* Reloads the answers from the database (after a change), then recount + rebuild. */
-void nav_reload_answers(nav_state *st, app *a);
+/* The screen's reload op: reads again what st->load names (everything an assessment shows when
+ * another process wrote or a screen above closed: why has RELOAD_EXTERNAL / RELOAD_RESUME), then
+ * the selected node's history and proposal sources when the selection moved or they changed. The
+ * selection, scroll position, collapsed headings, filter and search stay. */
+void nav_reload(nav_state *st, app *a, unsigned why);
+void nav_selected_free(nav_state *st);
 /* Links of a node to other catalogs, loaded once. */
 void nav_load_links(nav_state *st, app *a, int node);
 /* Moves to the next (dir 1) or previous (-1) match of st->query, reporting on the status line. */

@@ -97,16 +97,16 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
                 : xstrdup(L(UNANSWERED));
     detail_field(st, width, L(ANSWER), v, d ? gr : ROLE_DIM);
     free(v);
-    for (size_t i = 0; i < st->nprops; i++) {
+    size_t k = 0; /* the sources were read with the node (nav_reload) */
+    for (size_t i = 0; st->sel.node == node && i < st->nprops; i++) {
         const proposal *p = &st->props[i];
-        if (!str_eq(p->item_id, n->id))
+        if (!str_eq(p->item_id, n->id) || k >= st->sel.prop_sources.len)
             continue;
         const answer_def *pd = catalog_find_answer(st->cat, p->value);
-        char *src = proposal_source_text(a, p, false);
+        const char *src = st->sel.prop_sources.items[k++];
         char *t = msgf(MSG_PROPOSAL_LINE, pd ? i18n_get(&pd->label, en) : p->value, src, proposal_rel_label(p->rel));
         detail_wrap(st, t, width, ROLE_KEY, 0);
         free(t);
-        free(src);
     }
     strbuf keys = {0};
     for (size_t i = 0; i < st->cat->nanswers; i++)
@@ -166,14 +166,11 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
     (void)n;
 }
 
+/* The node's newest changes, as nav_reload read them with the selection. */
 static void build_history(nav_state *st, app *a, int node, int width)
 {
-    history_row *rows = NULL;
-    history_filter f = {.assessment_id = st->aid, .item_id = st->cat->nodes[node].id, .limit = 8};
-    size_t n = 0;
-    status_detail err = {0};
-    if (history_list(a->st, &f, &rows, &n, &err) != STATUS_OK)
-        app_status_error(a, &err);
+    const history_row *rows = st->sel.node == node ? st->sel.history : NULL;
+    size_t n = rows ? st->sel.nhistory : 0;
     if (n) {
         detail_add(st, "", ROLE_NORMAL);
         detail_add(st, L(HISTORY), ROLE_LABEL);
@@ -182,10 +179,8 @@ static void build_history(nav_state *st, app *a, int node, int width)
         const history_row *h = &rows[i];
         char when[17];
         snprintf(when, sizeof when, "%.10s %.5s", h->at ? h->at : "", h->at && strlen(h->at) > 11 ? h->at + 11 : "");
-        char *ov_text = ws_history_value(a->st, h->entity, h->field, h->old_value); /* vendor ids → names */
-        char *nv_text = ws_history_value(a->st, h->entity, h->field, h->new_value);
-        const char *ov = ov_text ? ov_text : "-";
-        const char *nv = nv_text ? nv_text : "-";
+        const char *ov = h->old_value ? h->old_value : "-"; /* vendor ids were named at load */
+        const char *nv = h->new_value ? h->new_value : "-";
         if (str_eq(h->field, "value")) {
             const answer_def *od = h->old_value ? catalog_find_answer(st->cat, h->old_value) : NULL;
             const answer_def *nd = h->new_value ? catalog_find_answer(st->cat, h->new_value) : NULL;
@@ -201,10 +196,7 @@ static void build_history(nav_state *st, app *a, int node, int width)
                             other_party ? "] " : "", nav_field_label(h->field), ov, nv);
         detail_wrap(st, t, width, ROLE_DIM, 2);
         free(t);
-        free(ov_text);
-        free(nv_text);
     }
-    history_list_free(rows, n);
 }
 
 void nav_detail_build(nav_state *st, app *a, int node, int width)
@@ -226,9 +218,9 @@ void nav_detail_build(nav_state *st, app *a, int node, int width)
         detail_wrap(st, head, width, ROLE_HEADING, 0);
     free(head);
     if (n->kind == NODE_HEADING) {
-        char *c = msgf(MSG_ITEMS_IN, st->items_below[node]);
+        char *c = msgf(MSG_ITEMS_IN, st->nodes[node].items_below);
         if (st->aid) {
-            char *c2 = xasprintf("%s  %s %d/%d", c, L(COL_ANSWERED), st->answered_below[node], st->items_below[node]);
+            char *c2 = xasprintf("%s  %s %d/%d", c, L(COL_ANSWERED), st->nodes[node].answered_below, st->nodes[node].items_below);
             free(c);
             c = c2;
         }
@@ -262,9 +254,8 @@ void nav_detail_build(nav_state *st, app *a, int node, int width)
         detail_field(st, width, L(TARGET_FY), t, ROLE_NORMAL);
         free(t);
     }
-    nav_load_links(st, a, node);
-    const node_link *links = st->links[node];
-    size_t nl = st->nlinks[node];
+    const node_link *links = st->nodes[node].links; /* read with the selection (nav_reload) */
+    size_t nl = st->nodes[node].nlinks;
     if (nl) {
         detail_add(st, "", ROLE_NORMAL);
         detail_add(st, L(LINKS), ROLE_LABEL);

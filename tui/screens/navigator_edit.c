@@ -1,5 +1,5 @@
-/* The navigator's changes: each user action is one core call = one transaction, after which the
- * answers are reloaded; the status line says what was saved. */
+/* The navigator's changes: each user action is one core call = one transaction; it marks what
+ * to read again (st->load) for the screen's reload op, and the status line says what was saved. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -43,8 +43,7 @@ static bool apply_change(nav_state *st, app *a, int node, const answer_change *c
         app_status_error(a, &err);
         return false;
     }
-    nav_reload_answers(st, a);
-    nav_select_node(st, node);
+    st->load |= NAV_LOAD_ANSWERS;
     report_saved(a, st, node, what, changed, proposed);
     return true;
 }
@@ -258,13 +257,12 @@ void nav_do_undo(nav_state *st, app *a)
         app_status(a, ROLE_STATUS, "%s", m);
         free(m);
     } else if (r == STATUS_UNDO_BLOCKED) {
-        nav_reload_answers(st, a); /* show the other person's change the message names */
+        st->load |= NAV_LOAD_ANSWERS; /* show the other person's change the message names */
         nav_undo_blocked(st, a);
     } else if (r != STATUS_OK) {
         app_status_error(a, &err);
     } else {
-        nav_reload_assessment(st, a); /* the undone action may be a sign-off */
-        nav_reload_answers(st, a);
+        st->load |= NAV_LOAD_ASSESSMENT | NAV_LOAD_ANSWERS; /* the undone action may be a sign-off */
         /* Say what came back, from the undo action's own history rows: "1-2 answer, due". */
         history_row *rows = NULL;
         history_filter f = {.assessment_id = st->aid, .limit = 32};

@@ -1,18 +1,18 @@
 /* The navigator's model: which rows are visible (collapse, filter), the counts per heading,
  * search over folded text, and the labels of model values. No drawing here. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "msg.h"
 #include "navigator.h"
+#include "screens.h"
 #include "text/lib.h"
 
 /* ---------- model ---------- */
 
 const answer *nav_effective(const nav_state *st, int idx)
 {
-    if (!st->aid)
-        return NULL;
-    return answer_set_effective(&st->answers, st->cat->nodes[idx].id);
+    return st->aid ? st->nodes[idx].eff : NULL;
 }
 
 const answer_def *nav_answer_def(const nav_state *st, const answer *a)
@@ -69,34 +69,34 @@ void nav_recount(nav_state *st)
 {
     size_t n = st->cat->nnodes;
     for (size_t i = 0; i < n; i++) {
-        st->items_below[i] = st->answered_below[i] = 0;
-        st->passes[i] = false;
+        st->nodes[i].items_below = st->nodes[i].answered_below = 0;
+        st->nodes[i].passes = false;
     }
     for (size_t i = 0; i < n; i++) {
         if (st->cat->nodes[i].kind != NODE_ITEM)
             continue;
         bool pass = item_passes(st, (int)i);
         bool answered = nav_answer_def(st, nav_effective(st, (int)i)) != NULL;
-        st->passes[i] = pass;
-        for (int p = st->parent[i]; p >= 0; p = st->parent[p]) {
-            st->items_below[p]++;
+        st->nodes[i].passes = pass;
+        for (int p = st->nodes[i].parent; p >= 0; p = st->nodes[p].parent) {
+            st->nodes[p].items_below++;
             if (answered)
-                st->answered_below[p]++;
+                st->nodes[p].answered_below++;
             if (pass)
-                st->passes[p] = true;
+                st->nodes[p].passes = true;
         }
     }
     if (st->filter == FILTER_ALL)
         for (size_t i = 0; i < n; i++)
-            st->passes[i] = true;
+            st->nodes[i].passes = true;
 }
 
 static bool node_hidden(const nav_state *st, int idx)
 {
-    if (!st->passes[idx])
+    if (!st->nodes[idx].passes)
         return true;
-    for (int p = st->parent[idx]; p >= 0; p = st->parent[p])
-        if (st->collapsed[p])
+    for (int p = st->nodes[idx].parent; p >= 0; p = st->nodes[p].parent)
+        if (st->nodes[p].collapsed)
             return true;
     return false;
 }
@@ -129,7 +129,7 @@ void nav_rebuild_rows(nav_state *st)
     if (keep < 0)
         return;
     /* Keep the selection on the same node, else its nearest visible ancestor, else the next row. */
-    for (int node = keep; node >= 0; node = st->parent[node])
+    for (int node = keep; node >= 0; node = st->nodes[node].parent)
         for (int r = 0; r < st->nrows; r++)
             if (st->rows[r] == node) {
                 list_select(&st->tree, r);
@@ -144,16 +144,14 @@ void nav_rebuild_rows(nav_state *st)
 
 const proposal *nav_proposal_of(const nav_state *st, int idx)
 {
-    for (size_t i = 0; i < st->nprops; i++)
-        if (str_eq(st->props[i].item_id, st->cat->nodes[idx].id))
-            return &st->props[i];
-    return NULL;
+    int p = st->nodes[idx].prop;
+    return p >= 0 ? &st->props[p] : NULL;
 }
 
-void nav_reload_assessment(nav_state *st, app *a)
+/* ---------- reload: what the screen shows, read again from the database ---------- */
+
+static void load_assessment(nav_state *st, app *a)
 {
-    if (!st->aid)
-        return;
     assessment as;
     status_detail err = {0};
     if (assess_get(a->st, st->aid, &as, &err) != STATUS_OK) {
@@ -164,29 +162,108 @@ void nav_reload_assessment(nav_state *st, app *a)
     st->as = as;
 }
 
-void nav_reload_answers(nav_state *st, app *a)
+/* Answers and open proposals, then what is derived from them per node. */
+static void load_answers(nav_state *st, app *a)
 {
-    if (!st->aid)
-        return;
-    /* A change to a signed-off assessment marks it "changed since sign-off" (title). */
-    if (st->as.signed_at && !st->as.changed_since_signoff)
-        nav_reload_assessment(st, a);
     answer_set_free(&st->answers);
     memset(&st->answers, 0, sizeof st->answers);
     status_detail err = {0};
-    if (assess_load_answers(a->st, st->aid, &st->answers, &err) != STATUS_OK) {
+    if (assess_load_answers(a->st, st->aid, &st->answers, &err) != STATUS_OK)
         app_status_error(a, &err);
-    }
     proposal_list_free(st->props, st->nprops);
     st->props = NULL;
     st->nprops = 0;
     if (assess_proposals(a->st, st->aid, true, &st->props, &st->nprops, &err) != STATUS_OK)
         app_status_error(a, &err);
-    for (size_t i = 0; i < st->cat->nnodes; i++)
-        xfree(&st->folded[i]);
+    for (size_t i = 0; i < st->cat->nnodes; i++) {
+        nav_node *nd = &st->nodes[i];
+        nd->eff = st->cat->nodes[i].kind == NODE_ITEM ? answer_set_effective(&st->answers, st->cat->nodes[i].id) : NULL;
+        nd->prop = -1;
+        xfree(&nd->folded); /* the note is searched too */
+    }
+    for (size_t k = st->nprops; k-- > 0;) { /* backwards: the first proposal of a node wins */
+        const catalog_node *cn = catalog_find_node(st->cat, st->props[k].item_id);
+        if (cn)
+            st->nodes[cn - st->cat->nodes].prop = (int)k;
+    }
     nav_recount(st);
     nav_rebuild_rows(st);
     st->detail_stale = true;
+}
+
+static void selected_clear(nav_selected *sel)
+{
+    history_list_free(sel->history, sel->nhistory);
+    sl_free(&sel->prop_sources);
+    *sel = (nav_selected){.node = -1};
+}
+
+/* The selected node's links, its history and the sources of its proposals (the detail pane). */
+static void load_selected(nav_state *st, app *a, int node)
+{
+    selected_clear(&st->sel);
+    st->sel.node = node;
+    st->detail_stale = true;
+    if (node < 0)
+        return;
+    nav_load_links(st, a, node);
+    if (!st->aid || st->cat->nodes[node].kind != NODE_ITEM)
+        return;
+    history_filter f = {.assessment_id = st->aid, .item_id = st->cat->nodes[node].id, .limit = 8};
+    status_detail err = {0};
+    if (history_list(a->st, &f, &st->sel.history, &st->sel.nhistory, &err) != STATUS_OK)
+        app_status_error(a, &err);
+    /* vendor ids as names now, so drawing reads nothing */
+    for (size_t i = 0; i < st->sel.nhistory; i++) {
+        history_row *h = &st->sel.history[i];
+        if (!history_field_is_vendor(h->entity, h->field))
+            continue;
+        char *ov = ws_history_value(a->st, h->entity, h->field, h->old_value);
+        char *nv = ws_history_value(a->st, h->entity, h->field, h->new_value);
+        free(h->old_value);
+        free(h->new_value);
+        h->old_value = ov;
+        h->new_value = nv;
+    }
+    for (size_t i = 0; i < st->nprops; i++)
+        if (str_eq(st->props[i].item_id, st->cat->nodes[node].id))
+            sl_push_owned(&st->sel.prop_sources, proposal_source_text(a, &st->props[i], false));
+}
+
+void nav_reload(nav_state *st, app *a, unsigned why)
+{
+    if (st->aid && (why & (RELOAD_EXTERNAL | RELOAD_RESUME)))
+        st->load |= NAV_LOAD_ALL;
+    if (!st->aid)
+        st->load = 0;
+    /* A change to a signed-off assessment marks it "changed since sign-off" (title). */
+    if ((st->load & NAV_LOAD_ANSWERS) && st->as.signed_at && !st->as.changed_since_signoff)
+        st->load |= NAV_LOAD_ASSESSMENT;
+    if (st->load & NAV_LOAD_ASSESSMENT)
+        load_assessment(st, a);
+    if (st->load & NAV_LOAD_VENDORS) {
+        ws_vendor_list_free(st->vendors, st->nvendors);
+        st->vendors = NULL;
+        st->nvendors = 0;
+        status_detail err = {0};
+        if (ws_vendor_list(a->st, &st->vendors, &st->nvendors, &err) != STATUS_OK)
+            app_status_error(a, &err);
+        st->detail_stale = true;
+    }
+    bool answers = st->load & NAV_LOAD_ANSWERS;
+    if (answers)
+        load_answers(st, a);
+    st->load = 0;
+    int node = nav_selected_node(st);
+    if (answers || node != st->sel.node)
+        load_selected(st, a, node); /* its history has a new row */
+    if (why & RELOAD_RESUME)
+        st->detail_stale = true;
+}
+
+void nav_selected_free(nav_state *st)
+{
+    selected_clear(&st->sel);
 }
 
 /* ---------- labels ---------- */
@@ -250,20 +327,20 @@ const char *nav_party_label(answer_party p)
 
 void nav_load_links(nav_state *st, app *a, int node)
 {
-    if (st->links_loaded[node])
+    if (st->nodes[node].links_loaded)
         return;
     status_detail err = {0};
-    if (catalog_db_links(a->st, st->cat->id, st->cat->nodes[node].id, &st->links[node], &st->nlinks[node], &err) !=
-        STATUS_OK)
+    if (catalog_db_links(a->st, st->cat->id, st->cat->nodes[node].id, &st->nodes[node].links, &st->nodes[node].nlinks,
+                         &err) != STATUS_OK)
         app_status_error(a, &err);
-    st->links_loaded[node] = true;
+    st->nodes[node].links_loaded = true;
 }
 
 /* What search looks at: reference, title, text, guidance, id, the note and the references to
  * and from other catalogs (their refs and titles), NFKC-folded. */
 static const char *folded(nav_state *st, app *a, int idx)
 {
-    if (!st->folded[idx]) {
+    if (!st->nodes[idx].folded) {
         const catalog_node *n = &st->cat->nodes[idx];
         const answer *ans = nav_effective(st, idx);
         strbuf sb = {0};
@@ -272,19 +349,19 @@ static const char *folded(nav_state *st, app *a, int idx)
         for (size_t i = 0; i < AZ_ARRAY_LEN(parts); i++)
             sb_addf(&sb, "%s\n", parts[i] ? parts[i] : "");
         nav_load_links(st, a, idx);
-        for (size_t i = 0; i < st->nlinks[idx]; i++) {
-            const node_link *l = &st->links[idx][i];
+        for (size_t i = 0; i < st->nodes[idx].nlinks; i++) {
+            const node_link *l = &st->nodes[idx].links[i];
             sb_addf(&sb, "%s %s %s\n", l->catalog ? l->catalog : "", l->ref ? l->ref : "", l->title ? l->title : "");
         }
-        st->folded[idx] = text_fold(sb_str(&sb));
+        st->nodes[idx].folded = text_fold(sb_str(&sb));
         sb_free(&sb);
     }
-    return st->folded[idx];
+    return st->nodes[idx].folded;
 }
 
 static bool matches(nav_state *st, app *a, int i)
 {
-    return st->passes[i] && text_contains_folded(folded(st, a, i), st->query);
+    return st->nodes[i].passes && text_contains_folded(folded(st, a, i), st->query);
 }
 
 /* Moves to the next (dir 1) or previous (-1) matching node, expanding its ancestors; reports
@@ -314,8 +391,8 @@ void nav_search_step(nav_state *st, app *a, int dir, bool include_current)
     }
     if (found < 0)
         return;
-    for (int p = st->parent[found]; p >= 0; p = st->parent[p])
-        st->collapsed[p] = false;
+    for (int p = st->nodes[found].parent; p >= 0; p = st->nodes[p].parent)
+        st->nodes[p].collapsed = false;
     nav_rebuild_rows(st);
     nav_select_node(st, found);
     int ordinal = 0;
@@ -358,11 +435,11 @@ void nav_apply_filter(nav_state *st, app *a)
     /* Open everything so the matching items are visible. */
     if (st->filter != FILTER_ALL)
         for (size_t i = 0; i < st->cat->nnodes; i++)
-            st->collapsed[i] = false;
+            st->nodes[i].collapsed = false;
     nav_rebuild_rows(st);
     int count = 0;
     for (size_t i = 0; i < st->cat->nnodes; i++)
-        if (st->cat->nodes[i].kind == NODE_ITEM && st->passes[i])
+        if (st->cat->nodes[i].kind == NODE_ITEM && st->nodes[i].passes)
             count++;
     char *owned;
     const char *label = filter_label(st, &owned);

@@ -1,7 +1,8 @@
 /* Crosswalk proposals of one assessment (from the navigator, key X): answering an item elsewhere
  * proposes answers for the items mapped to it (core/assess.h, assess_proposals). Lists the open
  * ones - target item, proposed value, source catalog / item / value, relation - and accepts (a)
- * or rejects (r) the selected one: one core call = one transaction each. */
+ * or rejects (r) the selected one: one core call = one transaction each, after which the reload op
+ * reads the list again (as it does when another process wrote). */
 #include <stdlib.h>
 
 #include "assess/lib.h"
@@ -12,10 +13,17 @@
 #include "screens.h"
 #include "text/lib.h"
 
+/* What a row shows of its source, read with the list (drawing does not read the database). */
+typedef struct {
+    char *source;      /* "catalog ref = value" */
+    char *source_full; /* with the source item's title and the source assessment */
+} prop_row;
+
 typedef struct {
     int64_t aid;
     const catalog *cat; /* the assessment's catalog (per-store cache) */
     proposal *list;
+    prop_row *rows; /* per proposal */
     size_t n;
     list_state sel;
 } prop_state;
@@ -63,14 +71,33 @@ char *proposal_source_text(app *a, const proposal *p, bool with_title)
     return sb_take(&sb);
 }
 
+static void rows_free(prop_state *st)
+{
+    for (size_t i = 0; i < st->n; i++) {
+        free(st->rows[i].source);
+        free(st->rows[i].source_full);
+    }
+    free(st->rows);
+    st->rows = NULL;
+}
+
 static void load(prop_state *st, app *a)
 {
+    rows_free(st);
     proposal_list_free(st->list, st->n);
     st->list = NULL;
     st->n = 0;
     status_detail err = {0};
     if (assess_proposals(a->st, st->aid, true, &st->list, &st->n, &err) != STATUS_OK) {
         app_status_error(a, &err);
+    }
+    st->rows = xcalloc(st->n + 1, sizeof *st->rows);
+    for (size_t i = 0; i < st->n; i++) {
+        const proposal *p = &st->list[i];
+        st->rows[i].source = proposal_source_text(a, p, false);
+        char *full = proposal_source_text(a, p, true);
+        st->rows[i].source_full = xasprintf("%s (#%lld)", full, (long long)p->source_assessment_id);
+        free(full);
     }
     list_set_count(&st->sel, (int)st->n);
 }
@@ -139,9 +166,7 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         cx += W_REF + 1;
         draw_text(w, ry, cx, W_VAL, value_label(st, p, a->english), base);
         cx += W_VAL + 1;
-        char *src = proposal_source_text(a, p, false);
-        draw_text(w, ry, cx, w_src, src, base);
-        free(src);
+        draw_text(w, ry, cx, w_src, st->rows[idx].source, base);
         cx += w_src + 1;
         draw_text(w, ry, cx, W_REL, proposal_rel_label(p->rel), sel ? base : ROLE_DIM);
     }
@@ -156,29 +181,26 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
     free(t);
     cx = draw_put(w, fy + 1, x, right, L(COL_SOURCE), ROLE_LABEL);
     cx = draw_put(w, fy + 1, cx, right, ": ", ROLE_LABEL);
-    char *src = proposal_source_text(a, p, true);
-    char *full = xasprintf("%s (#%lld)", src, (long long)p->source_assessment_id);
-    draw_put(w, fy + 1, cx, right, full, ROLE_NORMAL);
-    free(full);
-    free(src);
+    draw_put(w, fy + 1, cx, right, st->rows[st->sel.sel].source_full, ROLE_NORMAL);
 }
 
-static void decide(prop_state *st, app *a, bool accept)
+/* true when decided (the list is then read again). */
+static bool decide(prop_state *st, app *a, bool accept)
 {
     if (st->n == 0)
-        return;
+        return false;
     const proposal *p = &st->list[st->sel.sel];
     status_detail err = {0};
     status_code r = accept ? assess_proposal_accept(a->st, p->id, a->who, &err)
                          : assess_proposal_reject(a->st, p->id, a->who, &err);
     if (r != STATUS_OK) {
         app_status_error(a, &err);
-        return;
+        return false;
     }
     char *m = msgf(accept ? MSG_ACCEPTED : MSG_REJECTED, item_ref(st, p), value_label(st, p, a->english));
     app_status(a, ROLE_STATUS_OK, "%s", m);
     free(m);
-    load(st, a);
+    return true;
 }
 
 static int handle(screen *s, app *a, const tui_event *ev)
@@ -187,20 +209,22 @@ static int handle(screen *s, app *a, const tui_event *ev)
     if (list_handle(&st->sel, ev->act))
         return RES_HANDLED;
     switch (ev->act) {
-    case ACT_ACCEPT: decide(st, a, true); return RES_HANDLED;
-    case ACT_REJECT: decide(st, a, false); return RES_HANDLED;
+    case ACT_ACCEPT: return decide(st, a, true) ? RES_RELOAD : RES_HANDLED;
+    case ACT_REJECT: return decide(st, a, false) ? RES_RELOAD : RES_HANDLED;
     default: return RES_IGNORED;
     }
 }
 
-static void resume(screen *s, app *a)
+static void reload(screen *s, app *a, unsigned why)
 {
-    load(s->priv, a);
+    if (why & (RELOAD_SELF | RELOAD_RESUME | RELOAD_EXTERNAL))
+        load(s->priv, a);
 }
 
 static void done(screen *s)
 {
     prop_state *st = s->priv;
+    rows_free(st);
     proposal_list_free(st->list, st->n);
     free(st);
 }
@@ -218,7 +242,7 @@ static const screen_ops prop_ops = {
     .hint = hint,
     .draw = draw,
     .handle = handle,
-    .resume = resume,
+    .reload = reload,
     .done = done,
 };
 

@@ -261,7 +261,8 @@ static void open_entry(sl_state *st, app *a, int list, int index)
     app_push(a, form_screen_new(a, msg(section_msg[list]), f, n, save_entry, c, free));
 }
 
-static void delete_entry(sl_state *st, app *a, const sl_row *row)
+/* true when deleted (the screen then reloads the system). */
+static bool delete_entry(sl_state *st, app *a, const sl_row *row)
 {
     char *t = row_text(st, row);
     char *q = msgf(MSG_SL_DELETE, t);
@@ -269,7 +270,7 @@ static void delete_entry(sl_state *st, app *a, const sl_row *row)
     bool yes = app_confirm(a, q);
     free(q);
     if (!yes)
-        return;
+        return false;
     ws_system sys;
     status_detail err = {0};
     if (ws_system_get(a->st, st->id, &sys, &err) == STATUS_OK) {
@@ -293,11 +294,11 @@ static void delete_entry(sl_state *st, app *a, const sl_row *row)
         ws_system_free(&sys);
         if (r == STATUS_OK) {
             app_status(a, ROLE_STATUS_OK, "%s", L(SL_DELETED));
-            load(st, a);
-            return;
+            return true;
         }
     }
     app_status_error(a, &err);
+    return false;
 }
 
 static int handle(screen *s, app *a, const tui_event *ev)
@@ -321,16 +322,16 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_OPEN: open_entry(st, a, row->list, row->index); return RES_HANDLED;
     case ACT_NEW: open_entry(st, a, row->list, -1); return RES_HANDLED;
     case ACT_DELETE:
-        if (row->index >= 0)
-            delete_entry(st, a, row);
-        return RES_HANDLED;
+        return row->index >= 0 && delete_entry(st, a, row) ? RES_RELOAD : RES_HANDLED;
     default: return RES_IGNORED;
     }
 }
 
-static void resume(screen *s, app *a)
+/* After a deletion here, a form above closed or another process wrote: read the system again. */
+static void reload(screen *s, app *a, unsigned why)
 {
-    load(s->priv, a);
+    if (why & (RELOAD_SELF | RELOAD_RESUME | RELOAD_EXTERNAL))
+        load(s->priv, a);
 }
 
 static void done(screen *s)
@@ -355,7 +356,7 @@ static const screen_ops sl_ops = {
     .hint = hint,
     .draw = draw,
     .handle = handle,
-    .resume = resume,
+    .reload = reload,
     .done = done,
 };
 
