@@ -6,47 +6,73 @@
 
 #include "history/lib.h"
 
-static const char *const answer_columns[] = {"value", "checked", "due", "done", "owner", "note"};
-static const char *const assessment_columns[] = {"signed_by", "signed_role", "signed_at", "changed_since_signoff"};
+/* The fields of an answer that history records and undo restores, each described once: the
+ * name history stores it under, the SQL that reads it as history shows it and the SQL that writes
+ * it (?1 the value, ?2..?5 the answer's key). Constant SQL: a field name never becomes SQL text. */
+#define ANSWER_KEY " WHERE assessment_pk = ?2 AND item_id = ?3 AND party = ?4 AND party_vendor_pk = ?5"
+typedef enum { ANSWER_FIELD_TEXT, ANSWER_FIELD_VENDOR_ID, ANSWER_FIELD_LINES } answer_field_kind;
+typedef struct {
+    const char *name;
+    answer_field_kind kind;
+    const char *read_sql, *write_sql;
+} answer_field;
 
-static bool is_answer_column(const char *f)
+static const answer_field answer_fields[] = {
+    {"value", ANSWER_FIELD_TEXT, "SELECT value FROM answer" ANSWER_KEY, "UPDATE answer SET value = ?1" ANSWER_KEY},
+    {"checked", ANSWER_FIELD_TEXT, "SELECT checked FROM answer" ANSWER_KEY, "UPDATE answer SET checked = ?1" ANSWER_KEY},
+    {"due", ANSWER_FIELD_TEXT, "SELECT due FROM answer" ANSWER_KEY, "UPDATE answer SET due = ?1" ANSWER_KEY},
+    {"done", ANSWER_FIELD_TEXT, "SELECT done FROM answer" ANSWER_KEY, "UPDATE answer SET done = ?1" ANSWER_KEY},
+    {"owner", ANSWER_FIELD_TEXT, "SELECT owner FROM answer" ANSWER_KEY, "UPDATE answer SET owner = ?1" ANSWER_KEY},
+    {"note", ANSWER_FIELD_TEXT, "SELECT note FROM answer" ANSWER_KEY, "UPDATE answer SET note = ?1" ANSWER_KEY},
+    /* the id, as history records it (history_field_is_vendor) */
+    {"owner_vendor", ANSWER_FIELD_VENDOR_ID, "SELECT CAST(owner_vendor_pk AS TEXT) FROM answer" ANSWER_KEY,
+     "UPDATE answer SET owner_vendor_pk = ?1" ANSWER_KEY},
+    /* one reference per line, in their order */
+    {"evidence", ANSWER_FIELD_LINES,
+     "SELECT group_concat(ref, char(10)) FROM (SELECT ref FROM answer_evidence" ANSWER_KEY " ORDER BY seq)", NULL},
+};
+
+static const answer_field *answer_field_find(const char *name)
 {
-    for (size_t i = 0; i < AZ_ARRAY_LEN(answer_columns); i++)
-        if (str_eq(f, answer_columns[i]))
-            return true;
-    return false;
+    for (size_t i = 0; i < AZ_ARRAY_LEN(answer_fields); i++)
+        if (str_eq(name, answer_fields[i].name))
+            return &answer_fields[i];
+    return NULL;
+}
+
+static void bind_answer_key(sqlite3_stmt *st, const answer_key *k)
+{
+    sqlite3_bind_int64(st, 2, k->assessment_id);
+    store_bind_text(st, 3, k->item_id);
+    store_bind_text(st, 4, answer_party_name(k->party));
+    sqlite3_bind_int64(st, 5, k->party_vendor_id);
 }
 
 /* The current text of one answer field as history shows it; NULL when empty. Caller frees. */
-static char *answer_field_get(store *s, const answer_key *k, const char *field)
+static char *answer_field_get(store *s, const answer_key *k, const answer_field *f)
 {
-    char *r = NULL;
-    sqlite3_stmt *st;
-    if (str_eq(field, "evidence")) {
-        st = store_stmt(s, "SELECT group_concat(ref, char(10)) FROM (SELECT ref FROM answer_evidence"
-                              " WHERE assessment_pk = ? AND item_id = ? AND party = ? AND party_vendor_pk = ? ORDER BY seq)");
-    } else if (str_eq(field, "owner_vendor")) {
-        /* the id, as history records it (history_field_is_vendor) */
-        st = store_stmt(s, "SELECT CAST(owner_vendor_pk AS TEXT) FROM answer WHERE assessment_pk = ? AND item_id = ?"
-                              " AND party = ? AND party_vendor_pk = ?");
-    } else {
-        char *sql = xasprintf("SELECT %s FROM answer WHERE assessment_pk = ? AND item_id = ? AND party = ?"
-                              " AND party_vendor_pk = ?",
-                              field);
-        st = store_stmt(s, sql);
-        free(sql);
-    }
-    sqlite3_bind_int64(st, 1, k->assessment_id);
-    store_bind_text(st, 2, k->item_id);
-    store_bind_text(st, 3, answer_party_name(k->party));
-    sqlite3_bind_int64(st, 4, k->party_vendor_id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        r = store_col_dup(st, 0);
+    sqlite3_stmt *st = store_stmt(s, f->read_sql);
+    bind_answer_key(st, k);
+    char *r = sqlite3_step(st) == SQLITE_ROW ? store_col_dup(st, 0) : NULL;
     store_done(s, st);
     if (r && !*r)
         xfree(&r);
     return r;
 }
+
+/* The same for assessment columns (the sign-off), by the same rule. */
+typedef struct {
+    const char *name, *read_sql, *write_sql;
+    bool flag; /* stored 0/1, shown in history as "" / "1" */
+} assessment_field;
+
+static const assessment_field assessment_fields[] = {
+    {"signed_by", "SELECT signed_by FROM assessment WHERE pk = ?2", "UPDATE assessment SET signed_by = ?1 WHERE pk = ?2", false},
+    {"signed_role", "SELECT signed_role FROM assessment WHERE pk = ?2", "UPDATE assessment SET signed_role = ?1 WHERE pk = ?2", false},
+    {"signed_at", "SELECT signed_at FROM assessment WHERE pk = ?2", "UPDATE assessment SET signed_at = ?1 WHERE pk = ?2", false},
+    {"changed_since_signoff", "SELECT changed_since_signoff FROM assessment WHERE pk = ?2",
+     "UPDATE assessment SET changed_since_signoff = ?1 WHERE pk = ?2", true},
+};
 
 static bool exec_ok(store *s, sqlite3_stmt *st, const char *what, status_detail *err)
 {
@@ -62,7 +88,12 @@ static bool exec_ok(store *s, sqlite3_stmt *st, const char *what, status_detail 
 static int apply_answer_field(store *s, int64_t action, const answer_key *k, const char *field, const char *text,
                               const char *who, status_detail *err)
 {
-    char *old = answer_field_get(s, k, field);
+    const answer_field *f = answer_field_find(field);
+    if (!f) {
+        status_fail(err, &(status_info){STATUS_INTERNAL, .field = field, .extra = "unknown answer field"});
+        return -1;
+    }
+    char *old = answer_field_get(s, k, f);
     history_target t = {.entity = "answer",
                         .assessment_id = k->assessment_id,
                         .item_id = k->item_id,
@@ -85,7 +116,7 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
     store_bind_text(st, 6, now);
     if (!exec_ok(s, st, "answer", err))
         return -1;
-    if (str_eq(field, "evidence")) {
+    if (f->kind == ANSWER_FIELD_LINES) {
         st = store_stmt(s, "DELETE FROM answer_evidence WHERE assessment_pk = ? AND item_id = ? AND party = ?"
                               " AND party_vendor_pk = ?");
         sqlite3_bind_int64(st, 1, k->assessment_id);
@@ -112,27 +143,15 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
         }
         return 1;
     }
-    if (str_eq(field, "owner_vendor")) {
-        st = store_stmt(s, "UPDATE answer SET owner_vendor_pk = ? WHERE assessment_pk = ? AND item_id = ?"
-                              " AND party = ? AND party_vendor_pk = ?");
+    st = store_stmt(s, f->write_sql);
+    if (f->kind == ANSWER_FIELD_VENDOR_ID) {
         int64_t v = history_vendor_ref(text);
         if (v)
             sqlite3_bind_int64(st, 1, v);
-    } else if (is_answer_column(field)) {
-        char *sql = xasprintf("UPDATE answer SET %s = ? WHERE assessment_pk = ? AND item_id = ? AND party = ?"
-                              " AND party_vendor_pk = ?",
-                              field);
-        st = store_stmt(s, sql);
-        free(sql);
-        store_bind_text(st, 1, str_empty(text) ? NULL : text);
     } else {
-        status_fail(err, &(status_info){STATUS_INTERNAL, .field = field, .extra = "unknown answer field"});
-        return -1;
+        store_bind_text(st, 1, str_empty(text) ? NULL : text);
     }
-    sqlite3_bind_int64(st, 2, k->assessment_id);
-    store_bind_text(st, 3, k->item_id);
-    store_bind_text(st, 4, answer_party_name(k->party));
-    sqlite3_bind_int64(st, 5, k->party_vendor_id);
+    bind_answer_key(st, k);
     return exec_ok(s, st, "answer", err) ? 1 : -1;
 }
 
@@ -155,31 +174,27 @@ int answer_apply(store *s, int64_t action, const answer_key *k, const char *fiel
 
 int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, const char *text, status_detail *err)
 {
-    bool known = false;
-    for (size_t i = 0; i < AZ_ARRAY_LEN(assessment_columns); i++)
-        known = known || str_eq(field, assessment_columns[i]);
-    if (!known) {
+    const assessment_field *f = NULL;
+    for (size_t i = 0; i < AZ_ARRAY_LEN(assessment_fields) && !f; i++)
+        if (str_eq(field, assessment_fields[i].name))
+            f = &assessment_fields[i];
+    if (!f) {
         status_fail(err, &(status_info){STATUS_INTERNAL, .field = field, .extra = "unknown assessment field"});
         return -1;
     }
-    char *sql = xasprintf("SELECT %s FROM assessment WHERE pk = ?", field);
-    sqlite3_stmt *st = store_stmt(s, sql);
-    free(sql);
-    sqlite3_bind_int64(st, 1, aid);
+    sqlite3_stmt *st = store_stmt(s, f->read_sql);
+    sqlite3_bind_int64(st, 2, aid);
     char *old = sqlite3_step(st) == SQLITE_ROW ? store_col_dup(st, 0) : NULL;
     store_done(s, st);
-    /* the flag is stored 0/1 and shown in history as "" / "1" */
-    if (old && str_eq(field, "changed_since_signoff") && str_eq(old, "0"))
+    if (old && f->flag && str_eq(old, "0"))
         xfree(&old);
     history_target t = {.entity = "assessment", .entity_id = aid, .assessment_id = aid};
     int h = history_add(s, action, &t, field, old, text, err);
     free(old);
     if (h <= 0)
         return h;
-    sql = xasprintf("UPDATE assessment SET %s = ? WHERE pk = ?", field);
-    st = store_stmt(s, sql);
-    free(sql);
-    if (str_eq(field, "changed_since_signoff"))
+    st = store_stmt(s, f->write_sql);
+    if (f->flag)
         sqlite3_bind_int(st, 1, str_eq(text, "1"));
     else
         store_bind_text(st, 1, str_empty(text) ? NULL : text);

@@ -593,51 +593,91 @@ char *ws_control_format(const ws_control *c)
     return xasprintf("%s: %s", c->kind ? c->kind : "", c->measure);
 }
 
-typedef enum { L_PORTS, L_STORAGE, L_CONNECTIONS, L_CONTROLS, L__COUNT } list_kind;
-static const char *const list_field[] = {"ports", "storage", "connections", "controls"};
+/* A system's four lists, each described once: the history field, its table, its columns with the
+ * member each holds, where the list lives in ws_system and how an entry reads as one line. Reading,
+ * writing, history text and freeing all go through this table. */
+typedef enum { LIST_COL_TEXT, LIST_COL_PORT_DIR } list_col_type;
+typedef struct {
+    size_t offset; /* of the member in the entry struct */
+    list_col_type type;
+} list_col;
+typedef struct {
+    const char *field; /* history field name */
+    const char *select_sql, *delete_sql, *insert_sql; /* columns in cols order, after system_pk, seq */
+    size_t items_offset, count_offset, entry_size;
+    list_col cols[5];
+    size_t ncols;
+    char *(*format)(const void *entry);
+} list_desc;
 
-static size_t list_len(const ws_system *sys, list_kind k)
+static char *format_port(const void *e) { return ws_port_format(e); }
+static char *format_storage(const void *e) { return ws_storage_format(e); }
+static char *format_connection(const void *e) { return ws_connection_format(e); }
+static char *format_control(const void *e) { return ws_control_format(e); }
+
+#define TEXT_COL(type, member) {offsetof(type, member), LIST_COL_TEXT}
+static const list_desc system_lists[] = {
+    {"ports", "SELECT dir, ports, protocol, purpose, note FROM system_port WHERE system_pk = ? ORDER BY seq",
+     "DELETE FROM system_port WHERE system_pk = ?",
+     "INSERT INTO system_port(system_pk, seq, dir, ports, protocol, purpose, note) VALUES(?,?,?,?,?,?,?)",
+     offsetof(ws_system, ports), offsetof(ws_system, nports), sizeof(ws_port),
+     {{offsetof(ws_port, dir), LIST_COL_PORT_DIR}, TEXT_COL(ws_port, ports), TEXT_COL(ws_port, protocol),
+      TEXT_COL(ws_port, purpose), TEXT_COL(ws_port, note)},
+     5, format_port},
+    {"storage", "SELECT medium, location, content FROM system_storage WHERE system_pk = ? ORDER BY seq",
+     "DELETE FROM system_storage WHERE system_pk = ?",
+     "INSERT INTO system_storage(system_pk, seq, medium, location, content) VALUES(?,?,?,?,?)",
+     offsetof(ws_system, storage), offsetof(ws_system, nstorage), sizeof(ws_storage),
+     {TEXT_COL(ws_storage, medium), TEXT_COL(ws_storage, location), TEXT_COL(ws_storage, content)}, 3, format_storage},
+    {"connections", "SELECT peer, method, purpose FROM system_connection WHERE system_pk = ? ORDER BY seq",
+     "DELETE FROM system_connection WHERE system_pk = ?",
+     "INSERT INTO system_connection(system_pk, seq, peer, method, purpose) VALUES(?,?,?,?,?)",
+     offsetof(ws_system, connections), offsetof(ws_system, nconnections), sizeof(ws_connection),
+     {TEXT_COL(ws_connection, peer), TEXT_COL(ws_connection, method), TEXT_COL(ws_connection, purpose)}, 3,
+     format_connection},
+    {"controls", "SELECT kind, measure FROM system_control WHERE system_pk = ? ORDER BY seq",
+     "DELETE FROM system_control WHERE system_pk = ?",
+     "INSERT INTO system_control(system_pk, seq, kind, measure) VALUES(?,?,?,?)",
+     offsetof(ws_system, controls), offsetof(ws_system, ncontrols), sizeof(ws_control),
+     {TEXT_COL(ws_control, kind), TEXT_COL(ws_control, measure)}, 2, format_control},
+};
+#undef TEXT_COL
+#define LIST__COUNT AZ_ARRAY_LEN(system_lists)
+
+static void **list_items(ws_system *sys, const list_desc *d)
 {
-    switch (k) {
-    case L_PORTS:
-        return sys->nports;
-    case L_STORAGE:
-        return sys->nstorage;
-    case L_CONNECTIONS:
-        return sys->nconnections;
-    case L_CONTROLS:
-        return sys->ncontrols;
-    case L__COUNT:
-        break;
-    }
-    return 0;
+    return (void **)((char *)sys + d->items_offset);
 }
 
-static char *list_entry(const ws_system *sys, list_kind k, size_t i)
+static size_t *list_count(ws_system *sys, const list_desc *d)
 {
-    switch (k) {
-    case L_PORTS:
-        return ws_port_format(&sys->ports[i]);
-    case L_STORAGE:
-        return ws_storage_format(&sys->storage[i]);
-    case L_CONNECTIONS:
-        return ws_connection_format(&sys->connections[i]);
-    case L_CONTROLS:
-        return ws_control_format(&sys->controls[i]);
-    case L__COUNT:
-        break;
-    }
-    return xstrdup("");
+    return (size_t *)((char *)sys + d->count_offset);
 }
 
-static char *list_text(const ws_system *sys, list_kind k)
+static char *list_at(ws_system *sys, const list_desc *d, size_t i)
 {
-    size_t n = list_len(sys, k);
+    return (char *)*list_items(sys, d) + i * d->entry_size;
+}
+
+static size_t list_len(const ws_system *sys, const list_desc *d)
+{
+    return *(const size_t *)((const char *)sys + d->count_offset);
+}
+
+static const char *list_entry(const ws_system *sys, const list_desc *d, size_t i)
+{
+    const char *items = *(char *const *)((const char *)sys + d->items_offset);
+    return items + i * d->entry_size;
+}
+
+static char *list_text(const ws_system *sys, const list_desc *d)
+{
+    size_t n = list_len(sys, d);
     if (!n)
         return NULL;
     strbuf b = {0};
     for (size_t i = 0; i < n; i++) {
-        char *e = list_entry(sys, k, i);
+        char *e = d->format(list_entry(sys, d, i));
         if (i)
             sb_addc(&b, '\n');
         sb_add(&b, e);
@@ -646,48 +686,45 @@ static char *list_text(const ws_system *sys, list_kind k)
     return sb_take(&b);
 }
 
-/* Appends the current row of the kind's SELECT (system_lists_read) to the system's list. */
-static void list_read_row(sqlite3_stmt *st, ws_system *sys, list_kind k, size_t *cap)
+/* Appends the current row of the list's SELECT to the system's list. */
+static void list_read_row(sqlite3_stmt *st, ws_system *sys, const list_desc *d, size_t *cap)
 {
-    switch (k) {
-    case L_PORTS:
-        GROW(sys->ports, *cap, sys->nports + 1);
-        sys->ports[sys->nports++] =
-            (ws_port){str_eq((const char *)sqlite3_column_text(st, 0), "out") ? PORT_OUT : PORT_IN,
-                      store_col_dup(st, 1), store_col_dup(st, 2), store_col_dup(st, 3), store_col_dup(st, 4)};
-        break;
-    case L_STORAGE:
-        GROW(sys->storage, *cap, sys->nstorage + 1);
-        sys->storage[sys->nstorage++] = (ws_storage){store_col_dup(st, 0), store_col_dup(st, 1), store_col_dup(st, 2)};
-        break;
-    case L_CONNECTIONS:
-        GROW(sys->connections, *cap, sys->nconnections + 1);
-        sys->connections[sys->nconnections++] =
-            (ws_connection){store_col_dup(st, 0), store_col_dup(st, 1), store_col_dup(st, 2)};
-        break;
-    case L_CONTROLS:
-        GROW(sys->controls, *cap, sys->ncontrols + 1);
-        sys->controls[sys->ncontrols++] = (ws_control){store_col_dup(st, 0), store_col_dup(st, 1)};
-        break;
-    case L__COUNT:
-        break;
+    size_t *n = list_count(sys, d);
+    util_grow_array(list_items(sys, d), cap, *n + 1, d->entry_size);
+    char *e = list_at(sys, d, (*n)++);
+    memset(e, 0, d->entry_size);
+    for (size_t c = 0; c < d->ncols; c++) {
+        if (d->cols[c].type == LIST_COL_PORT_DIR)
+            *(ws_port_dir *)(e + d->cols[c].offset) =
+                str_eq((const char *)sqlite3_column_text(st, (int)c), "out") ? PORT_OUT : PORT_IN;
+        else
+            *(char **)(e + d->cols[c].offset) = store_col_dup(st, (int)c);
     }
 }
 
 static void system_lists_read(store *s, ws_system *sys)
 {
-    static const char *const sel[] = {
-        "SELECT dir, ports, protocol, purpose, note FROM system_port WHERE system_pk = ? ORDER BY seq",
-        "SELECT medium, location, content FROM system_storage WHERE system_pk = ? ORDER BY seq",
-        "SELECT peer, method, purpose FROM system_connection WHERE system_pk = ? ORDER BY seq",
-        "SELECT kind, measure FROM system_control WHERE system_pk = ? ORDER BY seq"};
-    for (int k = 0; k < L__COUNT; k++) {
-        sqlite3_stmt *st = store_prepare(s, sel[k]);
+    for (size_t k = 0; k < LIST__COUNT; k++) {
+        sqlite3_stmt *st = store_prepare(s, system_lists[k].select_sql);
         sqlite3_bind_int64(st, 1, sys->id);
         size_t cap = 0;
         while (sqlite3_step(st) == SQLITE_ROW)
-            list_read_row(st, sys, (list_kind)k, &cap);
+            list_read_row(st, sys, &system_lists[k], &cap);
         sqlite3_finalize(st);
+    }
+}
+
+static void system_lists_free(ws_system *sys)
+{
+    for (size_t k = 0; k < LIST__COUNT; k++) {
+        const list_desc *d = &system_lists[k];
+        for (size_t i = 0; i < *list_count(sys, d); i++) {
+            char *e = list_at(sys, d, i);
+            for (size_t c = 0; c < d->ncols; c++)
+                if (d->cols[c].type == LIST_COL_TEXT)
+                    free(*(char **)(e + d->cols[c].offset));
+        }
+        free(*list_items(sys, d));
     }
 }
 
@@ -701,49 +738,22 @@ static bool step_done(store *s, sqlite3_stmt *st, status_detail *err)
     return rc == SQLITE_DONE;
 }
 
-static bool system_list_write(store *s, const ws_system *sys, int64_t id, list_kind k, status_detail *err)
+static bool system_list_write(store *s, const ws_system *sys, int64_t id, const list_desc *d, status_detail *err)
 {
-    static const char *const del[] = {"DELETE FROM system_port WHERE system_pk = ?",
-                                      "DELETE FROM system_storage WHERE system_pk = ?",
-                                      "DELETE FROM system_connection WHERE system_pk = ?",
-                                      "DELETE FROM system_control WHERE system_pk = ?"};
-    static const char *const ins[] = {
-        "INSERT INTO system_port(system_pk, seq, dir, ports, protocol, purpose, note) VALUES(?,?,?,?,?,?,?)",
-        "INSERT INTO system_storage(system_pk, seq, medium, location, content) VALUES(?,?,?,?,?)",
-        "INSERT INTO system_connection(system_pk, seq, peer, method, purpose) VALUES(?,?,?,?,?)",
-        "INSERT INTO system_control(system_pk, seq, kind, measure) VALUES(?,?,?,?)"};
-    sqlite3_stmt *st = store_prepare(s, del[k]);
+    sqlite3_stmt *st = store_prepare(s, d->delete_sql);
     sqlite3_bind_int64(st, 1, id);
     bool ok = step_done(s, st, err);
     sqlite3_finalize(st);
-    st = store_prepare(s, ins[k]);
-    for (size_t i = 0; ok && i < list_len(sys, k); i++) {
+    st = store_prepare(s, d->insert_sql);
+    for (size_t i = 0; ok && i < list_len(sys, d); i++) {
+        const char *e = list_entry(sys, d, i);
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int(st, 2, (int)i);
-        switch (k) {
-        case L_PORTS:
-            store_bind_text(st, 3, sys->ports[i].dir == PORT_OUT ? "out" : "in");
-            store_bind_text(st, 4, sys->ports[i].ports);
-            store_bind_text(st, 5, sys->ports[i].protocol);
-            store_bind_text(st, 6, sys->ports[i].purpose);
-            store_bind_text(st, 7, sys->ports[i].note);
-            break;
-        case L_STORAGE:
-            store_bind_text(st, 3, sys->storage[i].medium);
-            store_bind_text(st, 4, sys->storage[i].location);
-            store_bind_text(st, 5, sys->storage[i].content);
-            break;
-        case L_CONNECTIONS:
-            store_bind_text(st, 3, sys->connections[i].peer);
-            store_bind_text(st, 4, sys->connections[i].method);
-            store_bind_text(st, 5, sys->connections[i].purpose);
-            break;
-        case L_CONTROLS:
-            store_bind_text(st, 3, sys->controls[i].kind);
-            store_bind_text(st, 4, sys->controls[i].measure);
-            break;
-        case L__COUNT:
-            break;
+        for (size_t c = 0; c < d->ncols; c++) {
+            if (d->cols[c].type == LIST_COL_PORT_DIR)
+                store_bind_text(st, 3 + (int)c, *(const ws_port_dir *)(e + d->cols[c].offset) == PORT_OUT ? "out" : "in");
+            else
+                store_bind_text(st, 3 + (int)c, *(char *const *)(e + d->cols[c].offset));
         }
         ok = step_done(s, st, err);
     }
@@ -1010,13 +1020,13 @@ status_code ws_system_save(store *s, const ws_system *sys, const char *who, int6
     if (!id)
         r = write_failed(s, "system", sys->name, err);
     history_target t = {.entity = "system", .entity_id = id};
-    for (int k = 0; r == STATUS_OK && k < L__COUNT; k++) {
-        char *o = sys->id ? list_text(&old, (list_kind)k) : NULL;
-        char *v = list_text(sys, (list_kind)k);
-        int h = history_add(s, action, &t, list_field[k], o, v, err);
+    for (size_t k = 0; r == STATUS_OK && k < LIST__COUNT; k++) {
+        char *o = sys->id ? list_text(&old, &system_lists[k]) : NULL;
+        char *v = list_text(sys, &system_lists[k]);
+        int h = history_add(s, action, &t, system_lists[k].field, o, v, err);
         free(o);
         free(v);
-        if (h < 0 || (h > 0 && !system_list_write(s, sys, id, (list_kind)k, err)))
+        if (h < 0 || (h > 0 && !system_list_write(s, sys, id, &system_lists[k], err)))
             r = status_failed(err);
         changes += h > 0;
     }
@@ -1032,30 +1042,7 @@ void ws_system_free(ws_system *sys)
     fields_free(sys, system_fields, AZ_ARRAY_LEN(system_fields));
     free(sys->vendor_name);
     free(sys->updated_at);
-    for (size_t i = 0; i < sys->nports; i++) {
-        free(sys->ports[i].ports);
-        free(sys->ports[i].protocol);
-        free(sys->ports[i].purpose);
-        free(sys->ports[i].note);
-    }
-    free(sys->ports);
-    for (size_t i = 0; i < sys->nstorage; i++) {
-        free(sys->storage[i].medium);
-        free(sys->storage[i].location);
-        free(sys->storage[i].content);
-    }
-    free(sys->storage);
-    for (size_t i = 0; i < sys->nconnections; i++) {
-        free(sys->connections[i].peer);
-        free(sys->connections[i].method);
-        free(sys->connections[i].purpose);
-    }
-    free(sys->connections);
-    for (size_t i = 0; i < sys->ncontrols; i++) {
-        free(sys->controls[i].kind);
-        free(sys->controls[i].measure);
-    }
-    free(sys->controls);
+    system_lists_free(sys);
     memset(sys, 0, sizeof *sys);
 }
 
