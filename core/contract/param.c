@@ -249,6 +249,35 @@ ws_status contract_param_set(store *s, int64_t contract_id, const char *clause, 
     return r;
 }
 
+/* The code point ending at s[end) (scanning back over continuation bytes), or 0. */
+static int32_t cp_before(const char *s, size_t end)
+{
+    size_t i = end;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+        i--;
+    if (i == 0)
+        return 0;
+    int32_t cp = 0;
+    utf8_decode(s + i - 1, end - i + 1, &cp);
+    return cp;
+}
+
+/* Appends catalog text, dropping the spaces YAML folding (">-") left where a line broke next to a
+ * Japanese character: a folded line break is a space in English, nothing in Japanese. */
+static void add_unfolded(strbuf *sb, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') {
+            int32_t next = 0;
+            if (i + 1 < n)
+                utf8_decode(s + i + 1, n - i - 1, &next);
+            if ((i > 0 && cp_width(cp_before(s, i)) == 2) || (next && cp_width(next) == 2))
+                continue;
+        }
+        sb_addc(sb, s[i]);
+    }
+}
+
 char *contract_clause_text(const contract_clause *cl, const contract_param_list *params, bool english)
 {
     const char *src = english && cl->node->annex.en ? cl->node->annex.en : cl->node->annex.ja;
@@ -259,10 +288,10 @@ char *contract_clause_text(const contract_clause *cl, const contract_param_list 
         const char *open = strstr(p, "{{");
         const char *close = open ? strstr(open + 2, "}}") : NULL;
         if (!close) {
-            sb_add(&sb, p);
+            english ? sb_add(&sb, p) : add_unfolded(&sb, p, strlen(p));
             break;
         }
-        sb_addn(&sb, p, (size_t)(open - p));
+        english ? sb_addn(&sb, p, (size_t)(open - p)) : add_unfolded(&sb, p, (size_t)(open - p));
         char *name = xstrndup(open + 2, (size_t)(close - open - 2));
         const contract_param_value *v = contract_param_find(params, cl->node->id, name);
         sb_add(&sb, v ? v->value : "");

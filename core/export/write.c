@@ -109,3 +109,47 @@ export_status export_write_auto(const export_doc *doc, const char *path, bool fo
         return export_fail(err, EXPORT_ERR_FORMAT, "%s", path ? path : "");
     return export_write(doc, fmt, path, force, err);
 }
+
+/* export_write's steps for any renderer (added beside it rather than by rewriting it, so the two
+ * can be folded into one when the export layer is next reworked). */
+export_status export_write_with(export_render_fn render, void *ctx, const char *path, bool force,
+                                export_error *err)
+{
+    struct stat st;
+    if (!force && lstat(path, &st) == 0)
+        return export_fail(err, EXPORT_ERR_EXISTS, "%s", path);
+    char *dir = dir_of(path);
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    char *tmp = xasprintf("%s/.%s.tmp.XXXXXX", dir, base);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        export_status s = io_fail(err, errno, dir);
+        free(tmp);
+        free(dir);
+        return s;
+    }
+    export_status s = EXPORT_OK;
+    FILE *fp = NULL;
+    if (fchmod(fd, 0600) != 0 || !(fp = fdopen(fd, "wb"))) {
+        s = io_fail(err, errno, path);
+        close(fd);
+    } else {
+        export_sink sink = {fp, tmp, err};
+        s = render(ctx, &sink);
+        if (s == EXPORT_OK && (fflush(fp) != 0 || ferror(fp)))
+            s = io_fail(err, errno ? errno : EIO, path);
+        if (s == EXPORT_OK && fsync(fileno(fp)) != 0)
+            s = io_fail(err, errno, path);
+        if (fclose(fp) != 0 && s == EXPORT_OK)
+            s = io_fail(err, errno, path);
+    }
+    if (s == EXPORT_OK)
+        s = put_in_place(tmp, path, force, err);
+    if (s == EXPORT_OK)
+        sync_dir(dir);
+    else
+        unlink(tmp);
+    free(tmp);
+    free(dir);
+    return s;
+}

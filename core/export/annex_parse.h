@@ -1,0 +1,23 @@
+/* Private to export/: the annex Markdown parsed with cmark-gfm (GFM tables) for the HTML and DOCX
+ * renderers. Raw HTML stays disabled (cmark's safe mode); the one inline tag the escaping itself
+ * writes — <br> in a table cell — is turned into a line break node first. */
+#ifndef ANZEN_EXPORT_ANNEX_PARSE_H
+#define ANZEN_EXPORT_ANNEX_PARSE_H
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-extension_api.h>
+#include <stdbool.h>
+
+typedef struct {
+    cmark_parser *parser; /* owns the syntax extensions list */
+    cmark_node *doc;
+} annex_ast;
+
+/* false when cmark-gfm cannot parse (out of memory, missing table extension). */
+bool annex_ast_parse(const char *markdown, annex_ast *out);
+void annex_ast_free(annex_ast *a);
+
+/* "table", "table_header", "table_row", "table_cell" for the GFM table nodes; cmark's names else. */
+const char *annex_node_type(cmark_node *n);
+
+#endif
