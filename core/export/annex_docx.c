@@ -69,9 +69,20 @@ static void run(strbuf *sb, const char *text, run_style st)
             sb_add(sb, "<w:i/><w:iCs/>");
         sb_add(sb, "</w:rPr>");
     }
-    sb_add(sb, "<w:t xml:space=\"preserve\">");
-    xml_adds(sb, text);
-    sb_add(sb, "</w:t></w:r>");
+    for (const char *p = text;;) {
+        const char *br = strstr(p, ANNEX_BREAK);
+        size_t n = br ? (size_t)(br - p) : strlen(p);
+        if (n) {
+            sb_add(sb, "<w:t xml:space=\"preserve\">");
+            xml_add(sb, p, n);
+            sb_add(sb, "</w:t>");
+        }
+        if (!br)
+            break;
+        sb_add(sb, "<w:br/>");
+        p = br + strlen(ANNEX_BREAK);
+    }
+    sb_add(sb, "</w:r>");
 }
 
 /* A soft line break joins lines: nothing after Japanese text, a space after Latin text. */

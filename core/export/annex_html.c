@@ -43,7 +43,15 @@ char *annex_html(const annex_doc *d)
     sb_add(&sb, "\">\n<style>\n");
     sb_add(&sb, style);
     sb_add(&sb, "</style>\n</head>\n<body>\n<main>\n");
-    sb_add(&sb, body);
+    for (const char *p = body; *p;) {
+        const char *br = strstr(p, ANNEX_BREAK);
+        size_t n = br ? (size_t)(br - p) : strlen(p);
+        sb_addn(&sb, p, n);
+        if (!br)
+            break;
+        sb_add(&sb, "<br>");
+        p = br + strlen(ANNEX_BREAK);
+    }
     sb_add(&sb, "</main>\n<hr>\n<footer>");
     export_html_add(&sb, d->footer, false);
     sb_add(&sb, "</footer>\n</body>\n</html>\n");

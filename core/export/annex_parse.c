@@ -35,9 +35,13 @@ static void breaks_to_linebreaks(cmark_node *doc)
     }
     cmark_iter_free(it);
     for (size_t i = 0; i < n; i++) {
-        cmark_node *lb = cmark_node_new(CMARK_NODE_LINEBREAK);
-        cmark_node_replace(found[i], lb);
-        cmark_node_free(found[i]);
+        /* A table cell may not hold a line-break node, so the break travels as a text mark. */
+        cmark_node *mark = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node_set_literal(mark, ANNEX_BREAK);
+        if (cmark_node_replace(found[i], mark))
+            cmark_node_free(found[i]);
+        else
+            cmark_node_free(mark);
     }
     free(found);
 }

@@ -1,12 +1,15 @@
 /* Private to export/: the annex Markdown parsed with cmark-gfm (GFM tables) for the HTML and DOCX
  * renderers. Raw HTML stays disabled (cmark's safe mode); the one inline tag the escaping itself
- * writes — <br> in a table cell — is turned into a line break node first. */
+ * writes — <br> in a table cell — becomes the text ANNEX_BREAK (U+2028, which export_clean turns
+ * into LF in user text, so it cannot come from there), and each renderer writes its line break. */
 #ifndef ANZEN_EXPORT_ANNEX_PARSE_H
 #define ANZEN_EXPORT_ANNEX_PARSE_H
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-extension_api.h>
 #include <stdbool.h>
+
+#define ANNEX_BREAK "\xE2\x80\xA8"
 
 typedef struct {
     cmark_parser *parser; /* owns the syntax extensions list */
