@@ -60,7 +60,19 @@
     _(SYSTEM_LISTS, "system-lists", "The system's ports, storage, connections and controls",            \
       "システムの通信ポート・保存場所・外部接続・補完的対策")                                            \
     _(SAVE, "save", "Save and close", "保存して閉じる")                                                 \
-    _(CANCEL, "cancel", "Cancel", "取り消し")
+    _(CANCEL, "cancel", "Cancel", "取り消し")                                                           \
+    _(CONTRACTS, "contracts", "Maintenance contracts and their annex", "保守契約と契約書別紙")           \
+    _(INCLUDE, "include", "Include the clause (with a reason)", "条項を採用（理由を入力）")              \
+    _(EXCLUDE, "exclude", "Exclude the clause (with a reason)", "条項を除外（理由を入力）")              \
+    _(RESET, "reset", "Back to the proposal / default / pre-filled value", "提案・既定値・自動の値に戻す") \
+    _(LEFT, "left", "Previous column", "左の列")                                                        \
+    _(RIGHT, "right", "Next column", "右の列")                                                          \
+    _(SET_HOSPITAL, "set-hospital", "Cell: hospital (医療機関)", "セル: 医療機関")                       \
+    _(SET_VENDOR, "set-vendor", "Cell: vendor (事業者)", "セル: 事業者")                                 \
+    _(SET_JOINT, "set-joint", "Cell: joint (共同)", "セル: 共同")                                        \
+    _(SET_NA, "set-na", "Cell: not applicable (対象外)", "セル: 対象外")                                 \
+    _(PREVIEW, "preview", "Show or hide the annex preview", "別紙のプレビューを表示／非表示")            \
+    _(EXPORT, "export", "Export the annex (.md / .html / .docx)", "別紙を書き出す（.md / .html / .docx）")
 
 typedef enum {
 #define ACTION_ENUM(id, name, en, ja) ACT_##id,

@@ -76,7 +76,35 @@
     X(SIGNOFF_ROLE_REQUIRED, 3, "signoff-role-required")                                                         \
     X(PROPOSAL_NOT_FOUND, 1, "proposal-not-found")                                                               \
     X(PROPOSAL_NOT_OPEN, 3, "proposal-not-open")                                                                 \
-    X(PROPOSAL_VALUE_GONE, 3, "proposal-value-gone")
+    X(PROPOSAL_VALUE_GONE, 3, "proposal-value-gone")                                                            \
+    /* maintenance contracts and their annex (contract, export) */                                          \
+    X(CONTRACT_NOT_FOUND, 1, "contract-not-found")                                                               \
+    X(CONTRACT_NO_SYSTEM, 3, "contract-no-system")                                                               \
+    X(CONTRACT_SYSTEM_TWICE, 3, "contract-system-twice")                                                         \
+    X(TERM_ENDS_BEFORE_START, 3, "term-ends-before-start")                                                       \
+    X(CATALOG_NOT_CLAUSES, 3, "catalog-not-clauses")                                                             \
+    X(CLAUSES_GONE, 1, "clause-library-gone")                                                                    \
+    X(CLAUSE_NOT_FOUND, 3, "clause-not-found")                                                                   \
+    X(CLAUSE_REASON_REQUIRED, 3, "clause-reason-required")                                                       \
+    X(PARAM_NOT_FOUND, 3, "param-not-found")                                                                     \
+    X(PARAM_EMPTY, 3, "param-empty")                                                                             \
+    X(PARAM_NOT_INTEGER, 3, "param-not-integer")                                                                 \
+    X(PARAM_NOT_BOOLEAN, 3, "param-not-boolean")                                                                 \
+    X(PARAM_NOT_UTF8, 3, "param-not-utf8")                                                                       \
+    X(PARAM_CONTROL_CHAR, 3, "param-control-character")                                                          \
+    X(PARAM_TOO_LONG, 3, "param-too-long")                                                                       \
+    X(PARAM_NOT_A_CHOICE, 3, "param-not-a-choice")                                                               \
+    X(COMPONENT_UNKNOWN, 3, "matrix-component-unknown")                                                          \
+    X(PHASE_UNKNOWN, 3, "matrix-phase-unknown")                                                                  \
+    X(PARTY_UNKNOWN, 3, "matrix-party-unknown")                                                                  \
+    X(TEMPLATE_UNREADABLE, 1, "template-unreadable")                                                             \
+    X(TEMPLATE_INVALID, 3, "template-invalid")                                                                   \
+    /* writing exported documents (export/write) */                                                         \
+    X(EXPORT_EXISTS, 1, "export-exists")                                                                         \
+    X(EXPORT_IO, 1, "export-io")                                                                                 \
+    X(EXPORT_FORMAT, 2, "export-format-unknown")                                                                 \
+    X(EXPORT_TOO_LONG, 3, "export-too-long")                                                                     \
+    X(EXPORT_RENDER, 1, "export-render-failed")
 
 typedef enum {
 #define STATUS_ENUM(code, exit, id) STATUS_##code,

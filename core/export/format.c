@@ -105,3 +105,24 @@ export_status export_sink_finish(export_sink *out)
     }
     return EXPORT_OK;
 }
+
+status_code export_error_status(const export_error *err, const char *path, status_detail *d)
+{
+    const char *where = err->where ? err->where : path;
+    switch (err->status) {
+    case EXPORT_OK:
+        return STATUS_OK;
+    case EXPORT_ERR_EXISTS:
+        return status_fail(d, &(status_info){STATUS_EXPORT_EXISTS, .entity = where});
+    case EXPORT_ERR_IO:
+        return status_fail(d, &(status_info){STATUS_EXPORT_IO, .entity = where,
+                                             .extra = err->sys_errno ? strerror(err->sys_errno) : NULL});
+    case EXPORT_ERR_FORMAT:
+        return status_fail(d, &(status_info){STATUS_EXPORT_FORMAT, .entity = where});
+    case EXPORT_ERR_TOO_LONG:
+        return status_fail(d, &(status_info){STATUS_EXPORT_TOO_LONG, .entity = where});
+    case EXPORT_ERR_RENDER:
+        break;
+    }
+    return status_fail(d, &(status_info){STATUS_EXPORT_RENDER, .entity = where, .num = err->lib_code});
+}

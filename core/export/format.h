@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "base/lib.h"
 #include "doc.h"
 
 typedef enum {
@@ -32,6 +33,10 @@ export_status export_fail(export_error *err, export_status status, const char *w
     __attribute__((format(printf, 3, 4)));
 /* The status's symbolic name ("exists", "io", …), for logs and tests. */
 const char *export_status_name(export_status s);
+/* The failure in err as a status for the front ends (status_format): EXPORT_EXISTS, EXPORT_IO
+ * (strerror in extra), EXPORT_FORMAT, EXPORT_TOO_LONG, EXPORT_RENDER (the library's code in num),
+ * each with err->where (else `path`) as the entity. STATUS_OK for EXPORT_OK. */
+status_code export_error_status(const export_error *err, const char *path, status_detail *d);
 
 /* Where a renderer writes: an open temporary file and its path. Stream formats write to fp;
  * formats whose library opens the file itself (XLSX) write to path. */

@@ -1,13 +1,16 @@
 /* export/ — documents handed over and their renderers: the document model (doc), the escaping
  * rules (escape), one renderer per format behind export_format (format; render_*.c), the atomic
- * writer (write). layout.h is private (sizes shared by the renderers). See export/README.md.
+ * writer (write), the contract annex (annex: template, annex_html, annex_docx). Private: layout.h
+ * (sizes shared by the renderers), annex_parse.h (the annex Markdown as a cmark-gfm tree). See export/README.md.
  * May include every folder below session. */
 #ifndef ANZEN_EXPORT_LIB_H
 #define ANZEN_EXPORT_LIB_H
 
+#include "annex.h"
 #include "doc.h"
 #include "escape.h"
 #include "format.h"
+#include "template.h"
 #include "write.h"
 
 #endif

@@ -57,11 +57,10 @@ static void sync_dir(const char *dir)
     }
 }
 
-export_status export_write(const export_doc *doc, const export_format *fmt, const char *path, bool force,
-                           export_error *err)
+/* The one implementation of the atomic write: every document, export_doc or not, goes through here. */
+export_status export_write_with(export_render_fn render, void *ctx, const char *path, bool force,
+                                export_error *err)
 {
-    if (!fmt)
-        return export_fail(err, EXPORT_ERR_FORMAT, "%s", path ? path : "");
     struct stat st;
     if (!force && lstat(path, &st) == 0)
         return export_fail(err, EXPORT_ERR_EXISTS, "%s", path);
@@ -83,7 +82,7 @@ export_status export_write(const export_doc *doc, const export_format *fmt, cons
         close(fd);
     } else {
         export_sink sink = {fp, tmp, err};
-        s = fmt->render(doc, &sink);
+        s = render(ctx, &sink);
         if (s == EXPORT_OK && (fflush(fp) != 0 || ferror(fp)))
             s = io_fail(err, errno ? errno : EIO, path);
         if (s == EXPORT_OK && fsync(fileno(fp)) != 0)
@@ -100,6 +99,26 @@ export_status export_write(const export_doc *doc, const export_format *fmt, cons
     free(tmp);
     free(dir);
     return s;
+}
+
+typedef struct {
+    const export_doc *doc;
+    const export_format *fmt;
+} doc_render;
+
+static export_status render_doc(void *ctx, export_sink *out)
+{
+    const doc_render *d = ctx;
+    return d->fmt->render(d->doc, out);
+}
+
+export_status export_write(const export_doc *doc, const export_format *fmt, const char *path, bool force,
+                           export_error *err)
+{
+    if (!fmt)
+        return export_fail(err, EXPORT_ERR_FORMAT, "%s", path ? path : "");
+    doc_render d = {doc, fmt};
+    return export_write_with(render_doc, &d, path, force, err);
 }
 
 export_status export_write_auto(const export_doc *doc, const char *path, bool force, export_error *err)

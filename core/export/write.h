@@ -16,4 +16,10 @@ export_status export_write(const export_doc *doc, const export_format *fmt, cons
 /* Same, the format taken from the path's extension (EXPORT_ERR_FORMAT when there is none). */
 export_status export_write_auto(const export_doc *doc, const char *path, bool force, export_error *err);
 
+/* The same writing for a document that is not an export_doc (the contract annex): render(ctx, sink)
+ * writes the temporary file through sink->fp. */
+typedef export_status (*export_render_fn)(void *ctx, export_sink *out);
+export_status export_write_with(export_render_fn render, void *ctx, const char *path, bool force,
+                                export_error *err);
+
 #endif

@@ -105,6 +105,28 @@ const char *const schema_migrations[] = {
     /* 5: which importer wrote a catalog, so a newer importer (a new node field) re-imports files
      * whose size and mtime did not change. 0 = before this column. */
     "ALTER TABLE catalog ADD COLUMN importer INTEGER NOT NULL DEFAULT 0;",
+    /* 6: maintenance contracts (core/contract): the vendor, the systems, the clause library
+     * version, clause decisions with their reason, parameter values and the 責任分界表 cells the
+     * user set (cells not stored are pre-filled from the clauses and answers when read). */
+    "CREATE TABLE contract("
+    "  pk INTEGER PRIMARY KEY, ref TEXT, vendor_pk INTEGER NOT NULL REFERENCES vendor(pk),"
+    "  term_start TEXT, term_end TEXT, clause_catalog TEXT NOT NULL, clause_version TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL);"
+    "CREATE TABLE contract_system("
+    "  contract_pk INTEGER NOT NULL REFERENCES contract(pk) ON DELETE CASCADE, seq INTEGER NOT NULL,"
+    "  system_pk INTEGER NOT NULL REFERENCES system(pk), PRIMARY KEY(contract_pk, system_pk));"
+    "CREATE TABLE contract_clause("
+    "  contract_pk INTEGER NOT NULL REFERENCES contract(pk) ON DELETE CASCADE, clause_id TEXT NOT NULL,"
+    "  decision TEXT NOT NULL CHECK(decision IN ('include','exclude')), reason TEXT,"
+    "  decided_by TEXT NOT NULL, decided_at TEXT NOT NULL, PRIMARY KEY(contract_pk, clause_id)) WITHOUT ROWID;"
+    "CREATE TABLE contract_param("
+    "  contract_pk INTEGER NOT NULL REFERENCES contract(pk) ON DELETE CASCADE, clause_id TEXT NOT NULL,"
+    "  name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(contract_pk, clause_id, name)) WITHOUT ROWID;"
+    "CREATE TABLE contract_cell("
+    "  contract_pk INTEGER NOT NULL REFERENCES contract(pk) ON DELETE CASCADE, component TEXT NOT NULL,"
+    "  phase TEXT NOT NULL CHECK(phase IN ('normal','emergency','exit')),"
+    "  party TEXT NOT NULL CHECK(party IN ('hospital','vendor','joint','na')), vendor_pk INTEGER REFERENCES vendor(pk),"
+    "  note TEXT, PRIMARY KEY(contract_pk, component, phase)) WITHOUT ROWID;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -11,6 +11,7 @@
 #include "text/lib.h"
 #include "list.h"
 #include "msg.h"
+#include "contract_screens.h"
 #include "screens.h"
 
 typedef struct {
@@ -310,6 +311,9 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_CATALOGS:
         app_push(a, catalogs_screen_new(a));
         return RES_HANDLED;
+    case ACT_CONTRACTS:
+        app_push(a, contracts_screen_new(a, 0));
+        return RES_HANDLED;
     default:
         return RES_IGNORED;
     }
@@ -328,7 +332,7 @@ static void done(screen *s)
 }
 
 static const keybind dash_binds[] = {
-    {'n', ACT_NEW}, {'C', ACT_CARRY}, {'i', ACT_INVENTORY}, {'b', ACT_CATALOGS}, {'S', ACT_SIGNOFF}, {KEY_FN(KEY_RIGHT), ACT_OPEN},
+    {'n', ACT_NEW}, {'C', ACT_CARRY}, {'i', ACT_INVENTORY}, {'b', ACT_CATALOGS}, {'S', ACT_SIGNOFF}, {KEY_FN(KEY_RIGHT), ACT_OPEN}, {'K', ACT_CONTRACTS},
 };
 static const keymap dash_keys = {.name = "dashboard", .binds = dash_binds, .len = AZ_ARRAY_LEN(dash_binds)};
 

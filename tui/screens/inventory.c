@@ -7,6 +7,7 @@
 #include "draw.h"
 #include "list.h"
 #include "msg.h"
+#include "contract_screens.h"
 #include "screens.h"
 #include "text/lib.h"
 #include "workspace/lib.h"
@@ -354,6 +355,10 @@ static int handle(screen *s, app *a, const tui_event *ev)
         return RES_HANDLED;
     }
     const inv_row *row = &st->rows[st->sel.sel];
+    if (ev->act == ACT_CONTRACTS && row->kind == ROW_SYSTEM) {
+        app_push(a, contracts_screen_new(a, st->systems[row->index].id));
+        return RES_HANDLED;
+    }
     if (ev->act == ACT_SYSTEM_LISTS && row->kind == ROW_SYSTEM) {
         app_push(a, syslists_screen_new(a, st->systems[row->index].id));
         return RES_HANDLED;
@@ -390,6 +395,7 @@ static void done(screen *s)
 
 static const keybind inv_binds[] = {
     {'L', ACT_SYSTEM_LISTS},
+    {'K', ACT_CONTRACTS},
 };
 static const keymap inv_keys = {.name = "inventory", .binds = inv_binds, .len = AZ_ARRAY_LEN(inv_binds)};
 
