@@ -1,0 +1,107 @@
+/* anzen export DOCUMENT A -o FILE | snapshot A... -o FILE | verify FILE
+ *
+ * export builds one document of core/export (document.h) for one assessment and writes it
+ * atomically (temp file, fsync, rename; 0600; an existing file only with --force). The format is
+ * --format, else the extension of FILE. With --date the document is dated that day, and the same
+ * data gives byte-identical files. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_common.h"
+#include "export/lib.h"
+
+static void export_usage(FILE *out)
+{
+    fprintf(out, "  export checklist|kakuninhyo|gaps|disclosure A -o FILE [--format xlsx|csv|html|md|json]\n"
+                 "         [--force] [--date YYYY-MM-DD]\n"
+                 "                                 write a document of assessment A (format from the\n"
+                 "                                 extension when --format is omitted)\n");
+}
+
+/* "-o FILE" as "--output FILE", so the option table sees one name. */
+static char **normalise_args(int argc, char **argv)
+{
+    static char output[] = "--output";
+    char **v = xcalloc((size_t)argc + 1, sizeof *v);
+    for (int i = 0; i < argc; i++)
+        v[i] = str_eq(argv[i], "-o") ? output : argv[i];
+    return v;
+}
+
+/* Prints the export error the way the CLI words errors; returns the exit code. */
+static int export_fail_msg(cli_ctx *c, const export_error *e, const char *path)
+{
+    const char *where = e->where ? e->where : path;
+    switch (e->status) {
+    case EXPORT_ERR_EXISTS:
+        return cli_fail(c, EXIT_FAILURE_GENERAL, "%s exists already (use --force to replace it)", where);
+    case EXPORT_ERR_IO:
+        return cli_fail(c, EXIT_FAILURE_GENERAL, "cannot write %s: %s", where, strerror(e->sys_errno));
+    case EXPORT_ERR_FORMAT:
+        return cli_fail(c, EXIT_USAGE, "%s: unknown format (use --format xlsx, csv, html, md or json)", where);
+    case EXPORT_ERR_TOO_LONG:
+        return cli_fail(c, EXIT_INVALID, "%s: the text is too long for this format", where);
+    case EXPORT_ERR_RENDER:
+        return cli_fail(c, EXIT_FAILURE_GENERAL, "%s: the writer failed (error %d)", where, e->lib_code);
+    case EXPORT_OK:
+        break;
+    }
+    return EXIT_OK;
+}
+
+static int export_run(cli_ctx *c, int argc, char **argv)
+{
+    const document *d = document_find(argv[0]);
+    if (!d)
+        return cli_unknown_subcommand(c, "export", argv[0], export_usage);
+    cli_option opts[] = {{.name = "output"}, {.name = "format"}, {.name = "force", .flag = true}, {.name = "date"}};
+    size_t n = AZ_ARRAY_LEN(opts);
+    strlist pos = {0};
+    char **args = normalise_args(argc, argv);
+    int r = cli_parse_options(c, argc, args, opts, n, &pos);
+    free(args);
+    if (r == 0 && pos.len != 1)
+        r = cli_fail(c, EXIT_USAGE, "export %s needs one assessment number (see anzen assess list)", d->name);
+    if (r == 0 && !opts[0].seen)
+        r = cli_fail(c, EXIT_USAGE, "export %s needs -o FILE", d->name);
+    const export_format *fmt = NULL;
+    if (r == 0) {
+        fmt = opts[1].seen ? export_format_by_name(opts[1].value) : export_format_by_path(opts[0].value);
+        if (!fmt && opts[1].seen)
+            r = cli_fail(c, EXIT_USAGE, "--format: \"%s\" is not one of xlsx, csv, html, md, json", opts[1].value);
+        else if (!fmt)
+            r = cli_fail(c, EXIT_USAGE, "%s: cannot tell the format from the extension (use --format)", opts[0].value);
+    }
+    char date[11] = "";
+    if (r == 0 && opts[3].seen && (!cli_date_arg(c, "date", opts[3].value, date) || !date[0]))
+        r = date[0] ? EXIT_INVALID : cli_fail(c, EXIT_USAGE, "--date needs a date");
+    int64_t id = 0;
+    if (r == 0)
+        r = cli_open(c);
+    if (r == 0)
+        r = cli_assessment_arg(c, pos.items[0], &id);
+    export_doc *doc = NULL;
+    if (r == 0) {
+        char *err = NULL;
+        ws_status st = document_build(d, c->st, id, date[0] ? date : NULL, c->g->english, &doc, &err);
+        if (st != WS_OK)
+            r = cli_fail_status(c, st, err);
+    }
+    if (r == 0) {
+        export_error e = {0};
+        if (export_write(doc, fmt, opts[0].value, opts[2].seen, &e) != EXPORT_OK)
+            r = export_fail_msg(c, &e, opts[0].value);
+        else
+            fprintf(c->out, c->g->english ? "wrote %s (%s, %s)\n" : "%s を書き出しました（%s、%s）\n", opts[0].value,
+                    c->g->english ? d->label_en : d->label_ja, fmt->name);
+        export_error_clear(&e);
+    }
+    export_doc_free(doc);
+    sl_free(&pos);
+    cli_options_free(opts, n);
+    return r;
+}
+
+const cli_group cli_group_export = {
+    .name = "export", .summary = "documents", .run = export_run, .usage = export_usage};
