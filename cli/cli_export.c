@@ -105,3 +105,119 @@ static int export_run(cli_ctx *c, int argc, char **argv)
 
 const cli_group cli_group_export = {
     .name = "export", .summary = "documents", .run = export_run, .usage = export_usage};
+
+/* ---- snapshot / verify ---- */
+
+static void snapshot_usage(FILE *out)
+{
+    fprintf(out, "  snapshot A... -o FILE [--force] [--date YYYY-MM-DD]\n"
+                 "                                 one self-contained HTML page with every answer, sign-off\n"
+                 "                                 and a history summary of the assessments, and a SHA-256\n"
+                 "                                 manifest of its data\n");
+}
+
+static int snapshot_run(cli_ctx *c, int argc, char **argv)
+{
+    /* argv[0] is the first assessment here: shift so cli_parse_options sees it */
+    cli_option opts[] = {{.name = "output"}, {.name = "force", .flag = true}, {.name = "date"}};
+    size_t n = AZ_ARRAY_LEN(opts);
+    strlist pos = {0};
+    char **args = normalise_args(argc + 1, argv - 1);
+    int r = cli_parse_options(c, argc + 1, args, opts, n, &pos);
+    free(args);
+    if (r == 0 && pos.len == 0)
+        r = cli_fail(c, EXIT_USAGE, "snapshot needs at least one assessment number (see anzen assess list)");
+    if (r == 0 && !opts[0].seen)
+        r = cli_fail(c, EXIT_USAGE, "snapshot needs -o FILE");
+    char date[11] = "";
+    if (r == 0 && opts[2].seen && (!cli_date_arg(c, "date", opts[2].value, date) || !date[0]))
+        r = date[0] ? EXIT_INVALID : cli_fail(c, EXIT_USAGE, "--date needs a date");
+    if (r == 0)
+        r = cli_open(c);
+    int64_t *ids = xcalloc(pos.len + 1, sizeof *ids);
+    for (size_t i = 0; r == 0 && i < pos.len; i++)
+        r = cli_assessment_arg(c, pos.items[i], &ids[i]);
+    if (r == 0) {
+        char *page = NULL, *err = NULL, overall[SNAPSHOT_HASH_HEX];
+        size_t len = 0;
+        ws_status st = snapshot_build(c->st, ids, pos.len, date[0] ? date : NULL, &page, &len, overall, &err);
+        if (st != WS_OK) {
+            r = cli_fail_status(c, st, err);
+        } else {
+            export_error e = {0};
+            if (export_write_bytes(page, len, opts[0].value, opts[1].seen, &e) != EXPORT_OK)
+                r = export_fail_msg(c, &e, opts[0].value);
+            else
+                fprintf(c->out, c->g->english ? "wrote %s (%zu assessment(s))\nSHA-256: %s\n"
+                                              : "%s を書き出しました（評価 %zu 件）\nSHA-256: %s\n",
+                        opts[0].value, pos.len, overall);
+            export_error_clear(&e);
+        }
+        free(page);
+    }
+    free(ids);
+    sl_free(&pos);
+    cli_options_free(opts, n);
+    return r;
+}
+
+const cli_group cli_group_snapshot = {
+    .name = "snapshot", .summary = "inspection snapshot", .run = snapshot_run, .usage = snapshot_usage};
+
+static void verify_usage(FILE *out)
+{
+    fprintf(out, "  verify FILE                    check a snapshot: OK, or which entries changed\n");
+}
+
+static const char *problem_text(snapshot_problem p)
+{
+    switch (p) {
+    case SNAPSHOT_NO_DATA: return "no anzen snapshot data in it (not a snapshot, or cut short)";
+    case SNAPSHOT_BAD_DATA: return "its data block is damaged (not valid snapshot JSON)";
+    case SNAPSHOT_NO_MANIFEST: return "its manifest is missing";
+    case SNAPSHOT_BAD_MANIFEST: return "its manifest is damaged (not valid manifest JSON)";
+    case SNAPSHOT_READABLE: break;
+    }
+    return "";
+}
+
+static int verify_run(cli_ctx *c, int argc, char **argv)
+{
+    if (argc != 1)
+        return cli_fail(c, EXIT_USAGE, "verify needs one FILE");
+    size_t len = 0;
+    char *data = util_read_file(argv[0], &len);
+    if (!data)
+        return cli_fail(c, EXIT_FAILURE_GENERAL, "cannot read %s: %s", argv[0], strerror(errno));
+    snapshot_check chk;
+    snapshot_verify(data, len, &chk);
+    free(data);
+    bool en = c->g->english;
+    int r = EXIT_OK;
+    if (chk.problem != SNAPSHOT_READABLE) {
+        r = cli_fail(c, EXIT_INVALID, "%s: %s", argv[0], problem_text(chk.problem));
+    } else if (chk.ok) {
+        fprintf(c->out, en ? "OK: %s is unchanged (%zu entries)\nSHA-256: %s\n"
+                           : "OK: %s は変更されていません（%zu エントリ）\nSHA-256: %s\n",
+                argv[0], chk.entries, chk.overall);
+    } else {
+        static const char *const what_en[] = {"changed", "added", "removed"}, *const what_ja[] = {"変更", "追加", "削除"};
+        fprintf(c->out, en ? "CHANGED: %s\n" : "変更あり: %s\n", argv[0]);
+        for (size_t i = 0; i < chk.ndiffs; i++)
+            fprintf(c->out, "  %s: %s\n", en ? what_en[chk.diffs[i].change] : what_ja[chk.diffs[i].change],
+                    chk.diffs[i].id);
+        if (chk.overall_changed)
+            fprintf(c->out, en ? "  the overall SHA-256 differs from the manifest's (now %s)\n"
+                               : "  全体の SHA-256 がマニフェストと一致しません（現在 %s）\n",
+                    chk.overall);
+        if (chk.page_changed && !chk.ndiffs)
+            fprintf(c->out, en ? "  the page differs from what its data gives, from byte %zu\n"
+                               : "  ページがデータから作られる内容と %zu バイト目から異なります\n",
+                    chk.page_offset);
+        r = EXIT_INVALID;
+    }
+    snapshot_check_free(&chk);
+    return r;
+}
+
+const cli_group cli_group_verify = {.name = "verify", .summary = "check a snapshot", .run = verify_run, .usage = verify_usage};
