@@ -33,6 +33,12 @@ ws_status doc_source_open(store *st, int64_t id, const char *date, bool english,
         assessment_free(&out->as);
         return r;
     }
+    if ((r = assess_field_load(st, id, &out->fields, err)) != WS_OK) {
+        answer_set_free(&out->answers);
+        catalog_free(out->cat);
+        assessment_free(&out->as);
+        return r;
+    }
     char *e = NULL;
     out->have_org = ws_org_get(st, &out->org, &e) == WS_OK;
     free(e);
@@ -55,6 +61,7 @@ void doc_source_close(doc_source *src)
         ws_system_free(&src->sys);
     if (src->have_vendor)
         ws_vendor_free(&src->vendor);
+    assess_field_list_free(&src->fields);
     answer_set_free(&src->answers);
     catalog_free(src->cat);
     assessment_free(&src->as);
@@ -156,6 +163,7 @@ void doc_source_meta(const doc_source *src, export_doc *doc)
     char *form = xasprintf("%s（%s@%s）", shortname, src->cat->id, src->cat->version);
     export_doc_meta(doc, "様式", form);
     free(form);
+    doc_source_field_meta(src, doc);
     if (src->as.signed_at) {
         char *sign = xasprintf("%s（%s） %.10s%s", src->as.signed_by ? src->as.signed_by : "",
                                src->as.signed_role ? src->as.signed_role : "", src->as.signed_at,
@@ -168,4 +176,18 @@ void doc_source_meta(const doc_source *src, export_doc *doc)
     export_doc_set_lang(doc, src->english ? "en" : "ja");
     if (src->have_org && src->org.security_officer)
         export_doc_set_author(doc, src->org.security_officer);
+}
+
+const char *doc_source_field(const doc_source *src, const char *key)
+{
+    const assess_field_value *v = assess_field_get(&src->fields, key);
+    return v ? v->value : "";
+}
+
+void doc_source_field_meta(const doc_source *src, export_doc *doc)
+{
+    for (size_t i = 0; i < src->cat->nfields; i++) {
+        const catalog_field *f = &src->cat->fields[i];
+        export_doc_meta(doc, i18n_get(&f->label, src->english), doc_source_field(src, f->key));
+    }
 }

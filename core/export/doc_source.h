@@ -31,6 +31,7 @@ typedef struct {
     ws_org org;
     ws_system sys;       /* SCOPE_SYSTEM only */
     ws_vendor vendor;    /* the assessment's vendor, when it has one */
+    assess_field_list fields; /* the catalog's header fields as entered for this assessment */
     char date[11];       /* the document date, ISO */
     jp_date today;       /* the same date: "overdue" is judged against it */
     bool english;        /* labels of answers and headings in English (document chrome stays Japanese) */
@@ -59,9 +60,14 @@ char *doc_source_evidence_text(const answer *x);
 const char *doc_source_node_title(const doc_source *src, const catalog_node *n);
 /* The scope line: "PACS（A社）" or "医療機関全体". Caller frees. */
 char *doc_source_scope_text(const doc_source *src);
-/* Title-block rows every document starts with: 施設名, 対象システム, 事業者, 年度, 様式,
- * 作成日. */
+/* Title-block rows every document starts with: 施設名, 対象システム, 事業者, 年度, 様式, the
+ * catalog's header fields (doc_source_field_meta), 承認 when signed off, 作成日. */
 void doc_source_meta(const doc_source *src, export_doc *doc);
+/* One title-block row per header field of the catalog, in catalog order (label: value; "" when
+ * not entered, so the block shows what is missing). */
+void doc_source_field_meta(const doc_source *src, export_doc *doc);
+/* The value of header field key, "" when not entered. */
+const char *doc_source_field(const doc_source *src, const char *key);
 
 /* Japanese names of the responsible parties ("医療機関", …; "" for RESP_NONE). */
 const char *doc_resp_label(responsibility r);

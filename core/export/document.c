@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const document *const documents[] = {&document_checklist, &document_kakuninhyo, &document_gaps};
+static const document *const documents[] = {&document_checklist, &document_kakuninhyo, &document_gaps,
+                                            &document_disclosure};
 
 size_t document_count(void)
 {

@@ -23,7 +23,7 @@ typedef struct {
     export_doc *(*build)(const doc_source *src);
 } document;
 
-extern const document document_checklist, document_kakuninhyo, document_gaps;
+extern const document document_checklist, document_kakuninhyo, document_gaps, document_disclosure;
 
 size_t document_count(void);
 const document *document_at(size_t i);
