@@ -77,7 +77,7 @@ static const char *js(const cJSON *o, const char *key)
 
 /* ---- the data ---- */
 
-static cJSON *assessment_entry(const assessment *a, const catalog *c)
+static cJSON *assessment_entry(store *st, const assessment *a, const catalog *c)
 {
     cJSON *e = cJSON_CreateObject();
     char *id = xasprintf("assessment/%lld", (long long)a->id);
@@ -105,6 +105,23 @@ static cJSON *assessment_entry(const assessment *a, const catalog *c)
     cJSON_AddBoolToObject(e, "changed_since_signoff", a->changed_since_signoff);
     cJSON_AddNumberToObject(e, "items", a->items);
     cJSON_AddNumberToObject(e, "answered", a->answered);
+    /* header fields in catalog order (all of them, so an empty one shows as null) */
+    cJSON *fields = cJSON_AddArrayToObject(e, "fields");
+    assess_field_list vals = {0};
+    char *err = NULL;
+    if (assess_field_load(st, a->id, &vals, &err) != WS_OK)
+        free(err);
+    for (size_t i = 0; c && i < c->nfields; i++) {
+        const assess_field_value *v = assess_field_get(&vals, c->fields[i].key);
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "key", c->fields[i].key);
+        add_str(o, "label", c->fields[i].label.ja);
+        add_str(o, "value", v ? v->value : NULL);
+        add_str(o, "updated_by", v ? v->updated_by : NULL);
+        add_str(o, "updated_at", v ? v->updated_at : NULL);
+        cJSON_AddItemToArray(fields, o);
+    }
+    assess_field_list_free(&vals);
     return e;
 }
 
@@ -210,7 +227,7 @@ static ws_status data_json(store *st, const int64_t *ids, size_t n, const char *
             return r;
         }
         const catalog *c = catalog_db_get(st, a.catalog_id, a.catalog_version);
-        cJSON_AddItemToArray(entries, assessment_entry(&a, c));
+        cJSON_AddItemToArray(entries, assessment_entry(st, &a, c));
         answer_set set;
         r = assess_load_answers(st, ids[i], &set, err);
         if (r != WS_OK) {
@@ -326,6 +343,15 @@ static void page_assessment(export_doc *doc, const cJSON *e, export_table **answ
         free(s);
     } else {
         kv(t, "承認", "未承認");
+    }
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(e, "fields"))
+    {
+        char *v = js(f, "value") ? xasprintf("%s（%s %s）", js(f, "value"), js(f, "updated_by") ? js(f, "updated_by") : "",
+                                             js(f, "updated_at") ? js(f, "updated_at") : "")
+                                 : xstrdup("");
+        kv(t, js(f, "label") ? js(f, "label") : js(f, "key"), v);
+        free(v);
     }
     char *items = num_text(e, "items"), *answered = num_text(e, "answered");
     char *count = xasprintf("%s 項目中 %s 項目回答済", items, answered);
