@@ -227,6 +227,17 @@ void nav_detail_build(nav_state *st, app *a, int node, int width)
         }
         detail_add(st, c, ROLE_DIM);
         free(c);
+        if (st->aid && st->cat->nfields) { /* the form's header fields: F edits them */
+            assess_field_list fl = {0};
+            char *err = NULL;
+            if (assess_field_load(a->st, st->aid, &fl, &err) == WS_OK) {
+                char *f = msgf(MSG_FIELDS_COUNT, (int)fl.len, (int)st->cat->nfields);
+                detail_add(st, f, ROLE_DIM);
+                free(f);
+            }
+            free(err);
+            assess_field_list_free(&fl);
+        }
         return;
     }
     if (st->aid) {
