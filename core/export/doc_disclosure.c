@@ -21,7 +21,7 @@
 enum { D_NO, D_TEXT, D_YES, D_NO_MARK, D_NA, D_NOTE, D_GUIDE, D__COUNT };
 
 static const export_column_def columns[D__COUNT] = {
-    {"no", "番号", 4, EXPORT_COL_NUMBER, false},
+    {"number", "番号", 4, EXPORT_COL_NUMBER, false},
     {"question", "設問", 44, EXPORT_COL_TEXT, true},
     {"yes", "はい", 4, EXPORT_COL_MARK, false},
     {"no", "いいえ", 6, EXPORT_COL_MARK, false},
@@ -297,7 +297,8 @@ static export_doc *build(const doc_source *src)
         export_doc_meta(doc, "承認", sign);
         free(sign);
     }
-    export_doc_meta(doc, "作成日", src->date);
+    /* "作成日" is the sheet's own date of issue (a header field); this is the day it was written out */
+    export_doc_meta(doc, "出力日", src->date);
     export_doc_set_date(doc, src->date);
     export_doc_set_lang(doc, src->english ? "en" : "ja");
     const char *author = doc_source_field(src, "author");

@@ -3,7 +3,8 @@
  * Page 1 (概要) is the summary: counts (items, answered, done, partly done, not done, n/a,
  * unanswered, overdue) and the open items per responsible party and vendor. Then every item
  * answered いいえ / 未実施 (negative), 一部 (partial) or not answered at all, grouped by responsible
- * party and vendor (the answer's party, else the item's default), with its answer, dates, overdue
+ * party and vendor (the answer's party, else the item's default), with its answer, dates (確認日,
+ * 目標日, 完了日), overdue
  * flag, note and evidence. Last, progress per volume / chapter (the catalog's top two heading
  * levels) as bars: done = positive answers, total = items that apply (not 対象外). Overdue and
  * the counts are those of progress.h, judged against the document date. */
@@ -12,7 +13,7 @@
 
 #include "document.h"
 
-enum { G_NO, G_ITEM, G_ANSWER, G_CHECKED, G_DUE, G_OVERDUE, G_OWNER, G_NOTE, G_EVIDENCE, G__COUNT };
+enum { G_NO, G_ITEM, G_ANSWER, G_CHECKED, G_DUE, G_DONE, G_OVERDUE, G_OWNER, G_NOTE, G_EVIDENCE, G__COUNT };
 
 static const export_column_def gap_columns[G__COUNT] = {
     {"no", "番号", 8, EXPORT_COL_TEXT, false},
@@ -20,6 +21,7 @@ static const export_column_def gap_columns[G__COUNT] = {
     {"answer", "回答", 8, EXPORT_COL_MARK, false},
     {"checked", "確認日", 10, EXPORT_COL_DATE, false},
     {"due", "目標日", 10, EXPORT_COL_DATE, false},
+    {"done", "完了日", 10, EXPORT_COL_DATE, false},
     {"overdue", "期限超過", 8, EXPORT_COL_MARK, false},
     {"owner", "担当", 12, EXPORT_COL_TEXT, true},
     {"note", "備考", 24, EXPORT_COL_TEXT, true},
@@ -170,6 +172,7 @@ static void gaps_section(export_doc *doc, const doc_source *src, gap_group *grou
                 [G_ANSWER] = x->it.def ? i18n_get(&x->it.def->label, src->english) : "未回答",
                 [G_CHECKED] = x->x ? x->x->checked : NULL,
                 [G_DUE] = x->x ? x->x->due : NULL,
+                [G_DONE] = x->x ? x->x->done : NULL,
                 [G_OVERDUE] = x->it.overdue ? "超過" : "",
                 [G_OWNER] = owner,
                 [G_NOTE] = x->x ? x->x->note : NULL,
