@@ -29,6 +29,14 @@ static char **normalise_args(int argc, char **argv)
     return v;
 }
 
+/* --date: any date form, as ISO into date; 0 or the exit code (message printed). */
+static int date_option(cli_ctx *c, const char *value, char date[11])
+{
+    if (!cli_date_arg(c, "date", value, date))
+        return EXIT_INVALID;
+    return date[0] ? 0 : cli_fail(c, EXIT_USAGE, "--date needs a date");
+}
+
 /* Prints the export error the way the CLI words errors; returns the exit code. */
 static int export_fail_msg(cli_ctx *c, const export_error *e, const char *path)
 {
@@ -74,8 +82,8 @@ static int export_run(cli_ctx *c, int argc, char **argv)
             r = cli_fail(c, EXIT_USAGE, "%s: cannot tell the format from the extension (use --format)", opts[0].value);
     }
     char date[11] = "";
-    if (r == 0 && opts[3].seen && (!cli_date_arg(c, "date", opts[3].value, date) || !date[0]))
-        r = date[0] ? EXIT_INVALID : cli_fail(c, EXIT_USAGE, "--date needs a date");
+    if (r == 0 && opts[3].seen)
+        r = date_option(c, opts[3].value, date);
     int64_t id = 0;
     if (r == 0)
         r = cli_open(c);
@@ -130,8 +138,8 @@ static int snapshot_run(cli_ctx *c, int argc, char **argv)
     if (r == 0 && !opts[0].seen)
         r = cli_fail(c, EXIT_USAGE, "snapshot needs -o FILE");
     char date[11] = "";
-    if (r == 0 && opts[2].seen && (!cli_date_arg(c, "date", opts[2].value, date) || !date[0]))
-        r = date[0] ? EXIT_INVALID : cli_fail(c, EXIT_USAGE, "--date needs a date");
+    if (r == 0 && opts[2].seen)
+        r = date_option(c, opts[2].value, date);
     if (r == 0)
         r = cli_open(c);
     int64_t *ids = xcalloc(pos.len + 1, sizeof *ids);
