@@ -75,6 +75,14 @@ static const char *js(const cJSON *o, const char *key)
     return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
 }
 
+/* The same, "" when absent: the page is also rendered from data a verifier was handed, which
+ * may lack any key. */
+static const char *jz(const cJSON *o, const char *key)
+{
+    const char *v = js(o, key);
+    return v ? v : "";
+}
+
 /* ---- the data ---- */
 
 static cJSON *assessment_entry(store *st, const assessment *a, const catalog *c)
@@ -290,6 +298,12 @@ static const export_column_def manifest_columns[] = {
     {"sha256", "SHA-256", 64, EXPORT_COL_TEXT, true},
 };
 
+static int num(const cJSON *o, const char *key)
+{
+    const cJSON *n = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsNumber(n) && n->valuedouble > -1e9 && n->valuedouble < 1e9 ? (int)n->valuedouble : 0;
+}
+
 static void kv(export_table *t, const char *key, const char *value)
 {
     export_table_row(t, (const char *[]){key, value ? value : ""});
@@ -304,8 +318,8 @@ static char *list_text(const cJSON *arr, const char *key)
         if (sb.len)
             sb_addc(&sb, '\n');
         if (key)
-            sb_addf(&sb, "%s: %d", js(it, key) ? js(it, key) : "",
-                    (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(it, "actions")));
+            sb_addf(&sb, "%s: %d", jz(it, key),
+                    num(it, "actions"));
         else if (cJSON_IsString(it))
             sb_add(&sb, it->valuestring);
     }
@@ -314,30 +328,30 @@ static char *list_text(const cJSON *arr, const char *key)
 
 static char *num_text(const cJSON *o, const char *key)
 {
-    return xasprintf("%d", (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, key)));
+    return xasprintf("%d", num(o, key));
 }
 
 static void page_assessment(export_doc *doc, const cJSON *e, export_table **answers)
 {
-    char *heading = xasprintf("評価 #%d %s %s", (int)cJSON_GetNumberValue(cJSON_GetObjectItem(e, "assessment")),
-                              js(e, "catalog_title") ? js(e, "catalog_title") : js(e, "catalog"),
-                              js(e, "fy_label") ? js(e, "fy_label") : "");
+    char *heading = xasprintf("評価 #%d %s %s", num(e, "assessment"),
+                              *jz(e, "catalog_title") ? jz(e, "catalog_title") : jz(e, "catalog"),
+                              jz(e, "fy_label"));
     export_section *sec = export_section_add(doc, heading);
     free(heading);
     sec->page_break = true;
     export_table *t = export_table_add(sec, "assessment", NULL, kv_columns, AZ_ARRAY_LEN(kv_columns));
-    char *cat = xasprintf("%s@%s（%s）", js(e, "catalog"), js(e, "version"), js(e, "kind") ? js(e, "kind") : "");
+    char *cat = xasprintf("%s@%s（%s）", jz(e, "catalog"), jz(e, "version"), jz(e, "kind"));
     kv(t, "様式", cat);
     free(cat);
-    kv(t, "対象", str_eq(js(e, "scope"), "organisation") ? "医療機関全体" : js(e, "system"));
-    kv(t, "事業者", js(e, "vendor"));
-    kv(t, "表題", js(e, "title"));
-    char *created = xasprintf("%s %s", js(e, "created_at") ? js(e, "created_at") : "",
-                              js(e, "created_by") ? js(e, "created_by") : "");
+    kv(t, "対象", str_eq(jz(e, "scope"), "organisation") ? "医療機関全体" : jz(e, "system"));
+    kv(t, "事業者", jz(e, "vendor"));
+    kv(t, "表題", jz(e, "title"));
+    char *created = xasprintf("%s %s", jz(e, "created_at") ? jz(e, "created_at") : "",
+                              jz(e, "created_by") ? jz(e, "created_by") : "");
     kv(t, "作成", created);
     free(created);
     if (js(e, "signed_at")) {
-        char *s = xasprintf("%s（%s） %s%s", js(e, "signed_by"), js(e, "signed_role"), js(e, "signed_at"),
+        char *s = xasprintf("%s（%s） %s%s", jz(e, "signed_by"), jz(e, "signed_role"), jz(e, "signed_at"),
                             cJSON_IsTrue(cJSON_GetObjectItem(e, "changed_since_signoff")) ? " 承認後に変更あり" : "");
         kv(t, "承認", s);
         free(s);
@@ -347,10 +361,10 @@ static void page_assessment(export_doc *doc, const cJSON *e, export_table **answ
     const cJSON *f;
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(e, "fields"))
     {
-        char *v = js(f, "value") ? xasprintf("%s（%s %s）", js(f, "value"), js(f, "updated_by") ? js(f, "updated_by") : "",
-                                             js(f, "updated_at") ? js(f, "updated_at") : "")
+        char *v = js(f, "value") ? xasprintf("%s（%s %s）", jz(f, "value"), jz(f, "updated_by") ? jz(f, "updated_by") : "",
+                                             jz(f, "updated_at") ? jz(f, "updated_at") : "")
                                  : xstrdup("");
-        kv(t, js(f, "label") ? js(f, "label") : js(f, "key"), v);
+        kv(t, js(f, "label") ? jz(f, "label") : jz(f, "key"), v);
         free(v);
     }
     char *items = num_text(e, "items"), *answered = num_text(e, "answered");
@@ -365,12 +379,12 @@ static void page_assessment(export_doc *doc, const cJSON *e, export_table **answ
 static void page_answer(export_table *t, const cJSON *e)
 {
     char *ev = list_text(cJSON_GetObjectItem(e, "evidence"), NULL);
-    char *owner = js(e, "owner_vendor") ? xasprintf("%s（%s）", js(e, "owner"), js(e, "owner_vendor"))
-                                        : xstrdup(js(e, "owner") ? js(e, "owner") : "");
-    const char *value = js(e, "label") ? js(e, "label") : js(e, "value");
-    const char *cells[] = {js(e, "ref"),  js(e, "item_title"), js(e, "party"), value, js(e, "checked"),
-                           js(e, "due"),  js(e, "done"),       owner,          js(e, "note"), ev,
-                           js(e, "answered_by"), js(e, "updated_at")};
+    char *owner = js(e, "owner_vendor") ? xasprintf("%s（%s）", jz(e, "owner"), jz(e, "owner_vendor"))
+                                        : xstrdup(jz(e, "owner"));
+    const char *value = js(e, "label") ? jz(e, "label") : jz(e, "value");
+    const char *cells[] = {jz(e, "ref"),  jz(e, "item_title"), jz(e, "party"), value, jz(e, "checked"),
+                           jz(e, "due"),  jz(e, "done"),       owner,          jz(e, "note"), ev,
+                           jz(e, "answered_by"), jz(e, "updated_at")};
     export_table_row(t, cells);
     free(ev);
     free(owner);
@@ -385,8 +399,8 @@ static void page_history(export_doc *doc, const cJSON *e)
     kv(t, "変更項目数", c);
     free(a);
     free(c);
-    kv(t, "最初の変更", js(e, "first"));
-    char *last = xasprintf("%s %s", js(e, "last") ? js(e, "last") : "", js(e, "last_by") ? js(e, "last_by") : "");
+    kv(t, "最初の変更", jz(e, "first"));
+    char *last = xasprintf("%s %s", jz(e, "last") ? jz(e, "last") : "", jz(e, "last_by") ? jz(e, "last_by") : "");
     kv(t, "最後の変更", last);
     free(last);
     char *by = list_text(cJSON_GetObjectItem(e, "by"), "who"), *kinds = list_text(cJSON_GetObjectItem(e, "kinds"), "kind");
@@ -402,14 +416,14 @@ static export_doc *page_doc(const cJSON *data, const cJSON *manifest)
     const cJSON *entries = cJSON_GetObjectItemCaseSensitive(data, "entries");
     int nassess = 0;
     const cJSON *e;
-    cJSON_ArrayForEach(e, entries) nassess += str_eq(js(e, "type"), "assessment");
+    cJSON_ArrayForEach(e, entries) nassess += str_eq(jz(e, "type"), "assessment");
     char *sub = xasprintf("評価 %d 件の回答・日付・メモ・証跡・承認と変更履歴の要約", nassess);
     export_doc_set_subtitle(doc, sub);
     free(sub);
-    export_doc_set_date(doc, js(data, "date"));
-    export_doc_meta(doc, "作成日", js(data, "date"));
-    export_doc_meta(doc, "SHA-256（全体）", js(manifest, "overall"));
-    export_doc_meta(doc, "形式", js(data, "format"));
+    export_doc_set_date(doc, jz(data, "date"));
+    export_doc_meta(doc, "作成日", jz(data, "date"));
+    export_doc_meta(doc, "SHA-256（全体）", jz(manifest, "overall"));
+    export_doc_meta(doc, "形式", jz(data, "format"));
     export_section *intro = export_section_add(doc, "このファイルについて");
     export_paragraph_add(intro, "このページは anzen が記録した回答をそのまま収めたもので、末尾に機械可読の JSON "
                                 "とその SHA-256 マニフェストを埋め込んでいる。`anzen verify ファイル` で、作成後に"
@@ -417,18 +431,18 @@ static export_doc *page_doc(const cJSON *data, const cJSON *manifest)
     export_table *answers = NULL;
     cJSON_ArrayForEach(e, entries)
     {
-        if (str_eq(js(e, "type"), "assessment"))
+        if (str_eq(jz(e, "type"), "assessment"))
             page_assessment(doc, e, &answers);
-        else if (str_eq(js(e, "type"), "answer") && answers)
+        else if (str_eq(jz(e, "type"), "answer") && answers)
             page_answer(answers, e);
-        else if (str_eq(js(e, "type"), "history") && doc->len > 1)
+        else if (str_eq(jz(e, "type"), "history") && doc->len > 1)
             page_history(doc, e);
     }
     export_section *ms = export_section_add(doc, "マニフェスト（SHA-256）");
     ms->page_break = true;
     export_table *t = export_table_add(ms, "manifest", NULL, manifest_columns, AZ_ARRAY_LEN(manifest_columns));
-    kv(t, "（全体）", js(manifest, "overall"));
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(manifest, "entries")) kv(t, js(e, "id"), js(e, "sha256"));
+    kv(t, "（全体）", jz(manifest, "overall"));
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(manifest, "entries")) kv(t, jz(e, "id"), jz(e, "sha256"));
     return doc;
 }
 

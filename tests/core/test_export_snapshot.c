@@ -142,6 +142,29 @@ Test(export_snapshot, damaged_or_foreign_files)
     free(page);
 }
 
+/* Data that parses but lacks every key (a hand-made or mangled file) is reported, not trusted. */
+Test(export_snapshot, keys_missing_from_the_data)
+{
+    static const char page[] =
+        "<html><body>"
+        "<script type=\"application/json\" id=\"anzen-snapshot-data\">{\"format\":\"anzen-snapshot/1\",\"entries\":"
+        "[{\"type\":\"assessment\"},{\"type\":\"answer\",\"evidence\":[1]},{\"type\":\"history\",\"by\":[{}]},7,"
+        "{\"type\":\"assessment\",\"assessment\":1e300,\"fields\":[{}]}]}</script>\n"
+        "<script type=\"application/json\" id=\"anzen-snapshot-manifest\">{\"format\":\"anzen-snapshot-manifest/1\","
+        "\"entries\":[{\"id\":\"answer/1/x/hospital\",\"sha256\":\"00\"}]}</script>\n</body></html>";
+    snapshot_check chk;
+    snapshot_verify(page, sizeof page - 1, &chk);
+    cr_expect_eq(chk.problem, SNAPSHOT_READABLE);
+    cr_expect(!chk.ok);
+    cr_expect_eq(chk.entries, 5);
+    cr_expect(chk.overall_changed && chk.page_changed);
+    bool removed = false;
+    for (size_t i = 0; i < chk.ndiffs; i++)
+        removed |= chk.diffs[i].change == SNAPSHOT_ENTRY_REMOVED && str_eq(chk.diffs[i].id, "answer/1/x/hospital");
+    cr_expect(removed, "the entry only the manifest lists is reported removed");
+    snapshot_check_free(&chk);
+}
+
 Test(export_snapshot, refuses_unknown_assessments_and_bad_dates)
 {
     char *page = NULL, *err = NULL, overall[SNAPSHOT_HASH_HEX];
