@@ -169,7 +169,7 @@ static void body(export_doc *doc, const doc_source *src, strlist *remarks)
             if (n->depth == 0) {
                 export_section *sec = export_section_add(doc, label);
                 char sheet[32];
-                snprintf(sheet, sizeof sheet, "設問%d", (int)doc->len - 1);
+                snprintf(sheet, sizeof sheet, "設問%d", (int)doc->len);
                 export_section_set_sheet(sec, sheet);
                 t = export_table_add(sec, n->id, NULL, columns, D__COUNT);
             } else if (t) {

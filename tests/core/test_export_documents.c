@@ -544,3 +544,54 @@ Test(export_documents, a_thousand_item_assessment, .timeout = 120)
     test_rm_rf(cdir);
     free(cdir);
 }
+
+/* ---- LibreOffice opens them ---- */
+
+Test(export_documents, libreoffice_opens_every_document, .timeout = 300)
+{
+    if (system("command -v soffice >/dev/null 2>&1") != 0)
+        cr_skip_test("LibreOffice (soffice) is not installed");
+    static const scope_case cases[] = {
+        {"checklist", A_CHECKLIST}, {"kakuninhyo", A_KAKUNINHYO}, {"gaps", A_GAPS}, {"disclosure", A_DISCLOSURE}};
+    char *dir = test_tmpdir();
+    strbuf xlsx = {0}, html = {0};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(cases); i++) {
+        export_doc *doc = doc_build(cases[i].doc, cases[i].aid);
+        char *x = xasprintf("%s/%s.xlsx", dir, cases[i].doc), *h = xasprintf("%s/%s.html", dir, cases[i].doc);
+        cr_assert_eq(export_write(doc, &export_format_xlsx, x, false, NULL), EXPORT_OK);
+        cr_assert_eq(export_write(doc, &export_format_html, h, false, NULL), EXPORT_OK);
+        sb_addf(&xlsx, " '%s'", x);
+        sb_addf(&html, " '%s'", h);
+        free(x);
+        free(h);
+        export_doc_free(doc);
+    }
+    /* every sheet of every workbook to CSV; every page to PDF (Writer/Web) */
+    char *cmd = xasprintf("cd '%s' && HOME='%s' soffice -env:UserInstallation=file://%s/lo --headless "
+                          "--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' "
+                          "--outdir '%s/csv'%s >'%s/lo.log' 2>&1 && HOME='%s' soffice -env:UserInstallation=file://%s/lo "
+                          "--headless --convert-to pdf --outdir '%s/pdf'%s >>'%s/lo.log' 2>&1",
+                          dir, dir, dir, dir, sb_str(&xlsx), dir, dir, dir, dir, sb_str(&html), dir);
+    cr_assert_eq(system(cmd), 0, "soffice failed (see %s/lo.log)", dir);
+    free(cmd);
+    static const char *const first_sheet[] = {"チェックリスト", "Part1", "概要", "設問1"};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(cases); i++) {
+        char *csv = xasprintf("%s/csv/%s-%s.csv", dir, cases[i].doc, first_sheet[i]);
+        size_t len;
+        char *text = util_read_file(csv, &len);
+        cr_expect_not_null(text, "LibreOffice wrote no %s", csv);
+        if (text && i == 0)
+            cr_expect_not_null(strstr(text, "アクセス権限の設定"), "%s", csv);
+        free(text);
+        free(csv);
+        char *pdf = xasprintf("%s/pdf/%s.pdf", dir, cases[i].doc);
+        char *bytes = util_read_file(pdf, &len);
+        cr_expect(bytes && len > 1000 && memcmp(bytes, "%PDF", 4) == 0, "no PDF from %s.html", cases[i].doc);
+        free(bytes);
+        free(pdf);
+    }
+    sb_free(&xlsx);
+    sb_free(&html);
+    test_rm_rf(dir);
+    free(dir);
+}
