@@ -126,6 +126,33 @@ static const struct {
     [STATUS_PROPOSAL_NOT_OPEN] = {"proposal #{id} is {field}, not open", "提案 #{id} は{field}のため、未決ではありません"},
     [STATUS_PROPOSAL_VALUE_GONE] = {"proposal #{id}: \"{value}\" is no longer an answer of {entity}",
                                     "提案 #{id}: 「{value}」は {entity} の回答ではなくなりました"},
+
+    [STATUS_FIELD_UNKNOWN] = {"{entity} has no field \"{value}\"[ (fields: {extra})]",
+                              "{entity} にフィールド「{value}」はありません[（フィールド: {extra}）]"},
+    [STATUS_FIELD_NONE] = {"{entity} has no header fields (\"{value}\")",
+                           "{entity} にはフィールドがありません（「{value}」）"},
+    [STATUS_FIELD_CHOICE] = {"[{field}: ]\"{value}\" is not one of {extra}",
+                             "[{field}: ]「{value}」は選択肢（{extra}）にありません"},
+
+    [STATUS_DOCUMENT_NOT_FIT] = {"the {value} document is for {extra} catalogs; assessment #{id} uses {entity}, a {field}",
+                                 "{value} の文書は {extra} のカタログ用です。評価 #{id} のカタログ {entity} は {field} です"},
+    [STATUS_FORMAT_UNKNOWN] = {"[{field}: ]\"{value}\" is not one of {extra}",
+                               "[{field}: ]「{value}」という形式はありません（{extra} のいずれか）"},
+    [STATUS_FORMAT_FROM_PATH] = {"{entity}: cannot tell the format from the extension[ (use {extra})]",
+                                 "{entity}: 拡張子から形式が分かりません[（{extra} を指定してください）]"},
+    [STATUS_FILE_EXISTS] = {"{entity} exists already[ ({extra})]", "{entity} は既にあります[（{extra}）]"},
+    [STATUS_FILE_CANNOT_WRITE] = {"cannot write {entity}[: {extra}]", "{entity} に書き込めません[: {extra}]"},
+    [STATUS_FILE_CANNOT_READ] = {"cannot read {entity}[: {extra}]", "{entity} を読めません[: {extra}]"},
+    [STATUS_EXPORT_TOO_LONG] = {"{entity}: the text is too long for this format",
+                                "{entity}: 文字数がこの形式の上限を超えています"},
+    [STATUS_EXPORT_RENDER] = {"{entity}: the writer failed[ (error {num})]", "{entity}: 書き出しに失敗しました[（エラー {num}）]"},
+    [STATUS_SNAPSHOT_NO_DATA] = {"{entity}: no anzen snapshot data in it (not a snapshot, or cut short)",
+                                 "{entity}: anzen のスナップショットのデータがありません（スナップショットではないか、途中で切れています）"},
+    [STATUS_SNAPSHOT_BAD_DATA] = {"{entity}: its data block is damaged (not valid snapshot JSON)",
+                                  "{entity}: データ部分が壊れています（スナップショットの JSON として読めません）"},
+    [STATUS_SNAPSHOT_NO_MANIFEST] = {"{entity}: its manifest is missing", "{entity}: マニフェストがありません"},
+    [STATUS_SNAPSHOT_BAD_MANIFEST] = {"{entity}: its manifest is damaged (not valid manifest JSON)",
+                                      "{entity}: マニフェストが壊れています（マニフェストの JSON として読めません）"},
 };
 
 /* Identifiers core puts in `field` and `entity`. English keeps the identifier (what the CLI's

@@ -77,6 +77,27 @@ export_status export_fail(export_error *err, export_status status, const char *w
     return status;
 }
 
+status_code export_error_status(const export_error *e, const char *path, status_detail *err)
+{
+    const char *where = e->where ? e->where : path;
+    switch (e->status) {
+    case EXPORT_OK:
+        return STATUS_OK;
+    case EXPORT_ERR_EXISTS:
+        return status_fail(err, &(status_info){STATUS_FILE_EXISTS, .entity = where});
+    case EXPORT_ERR_IO:
+        return status_fail(err, &(status_info){STATUS_FILE_CANNOT_WRITE, .entity = where,
+                                                .extra = e->sys_errno ? strerror(e->sys_errno) : NULL});
+    case EXPORT_ERR_FORMAT:
+        return status_fail(err, &(status_info){STATUS_FORMAT_FROM_PATH, .entity = where});
+    case EXPORT_ERR_TOO_LONG:
+        return status_fail(err, &(status_info){STATUS_EXPORT_TOO_LONG, .entity = where});
+    case EXPORT_ERR_RENDER:
+        return status_fail(err, &(status_info){STATUS_EXPORT_RENDER, .entity = where, .num = e->lib_code});
+    }
+    return status_fail(err, &(status_info){STATUS_INTERNAL, .extra = export_status_name(e->status)});
+}
+
 const char *export_status_name(export_status s)
 {
     switch (s) {

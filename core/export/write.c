@@ -57,11 +57,10 @@ static void sync_dir(const char *dir)
     }
 }
 
-export_status export_write(const export_doc *doc, const export_format *fmt, const char *path, bool force,
-                           export_error *err)
+/* Renders into a temporary file through fill(ctx, sink), then moves it into place (see write.h). */
+static export_status write_atomic(const char *path, bool force, export_error *err,
+                                  export_status (*fill)(const void *ctx, export_sink *out), const void *ctx)
 {
-    if (!fmt)
-        return export_fail(err, EXPORT_ERR_FORMAT, "%s", path ? path : "");
     struct stat st;
     if (!force && lstat(path, &st) == 0)
         return export_fail(err, EXPORT_ERR_EXISTS, "%s", path);
@@ -83,7 +82,7 @@ export_status export_write(const export_doc *doc, const export_format *fmt, cons
         close(fd);
     } else {
         export_sink sink = {fp, tmp, err};
-        s = fmt->render(doc, &sink);
+        s = fill(ctx, &sink);
         if (s == EXPORT_OK && (fflush(fp) != 0 || ferror(fp)))
             s = io_fail(err, errno ? errno : EIO, path);
         if (s == EXPORT_OK && fsync(fileno(fp)) != 0)
@@ -100,6 +99,45 @@ export_status export_write(const export_doc *doc, const export_format *fmt, cons
     free(tmp);
     free(dir);
     return s;
+}
+
+typedef struct {
+    const export_doc *doc;
+    const export_format *fmt;
+} doc_job;
+
+static export_status fill_doc(const void *ctx, export_sink *out)
+{
+    const doc_job *job = ctx;
+    return job->fmt->render(job->doc, out);
+}
+
+export_status export_write(const export_doc *doc, const export_format *fmt, const char *path, bool force,
+                           export_error *err)
+{
+    if (!fmt)
+        return export_fail(err, EXPORT_ERR_FORMAT, "%s", path ? path : "");
+    doc_job job = {doc, fmt};
+    return write_atomic(path, force, err, fill_doc, &job);
+}
+
+typedef struct {
+    const char *data;
+    size_t len;
+} bytes_job;
+
+static export_status fill_bytes(const void *ctx, export_sink *out)
+{
+    const bytes_job *job = ctx;
+    if (job->len && fwrite(job->data, 1, job->len, out->fp) != job->len)
+        return io_fail(out->err, errno ? errno : EIO, out->path);
+    return EXPORT_OK;
+}
+
+export_status export_write_bytes(const char *data, size_t len, const char *path, bool force, export_error *err)
+{
+    bytes_job job = {data, len};
+    return write_atomic(path, force, err, fill_bytes, &job);
 }
 
 export_status export_write_auto(const export_doc *doc, const char *path, bool force, export_error *err)

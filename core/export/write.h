@@ -7,6 +7,7 @@
 #define ANZEN_EXPORT_WRITE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "format.h"
 
@@ -15,5 +16,9 @@ export_status export_write(const export_doc *doc, const export_format *fmt, cons
 
 /* Same, the format taken from the path's extension (EXPORT_ERR_FORMAT when there is none). */
 export_status export_write_auto(const export_doc *doc, const char *path, bool force, export_error *err);
+
+/* The same for bytes made elsewhere (the inspection snapshot): written atomically, 0600, no
+ * overwrite without force. */
+export_status export_write_bytes(const char *data, size_t len, const char *path, bool force, export_error *err);
 
 #endif

@@ -105,6 +105,13 @@ const char *const schema_migrations[] = {
     /* 5: which importer wrote a catalog, so a newer importer (a new node field) re-imports files
      * whose size and mtime did not change. 0 = before this column. */
     "ALTER TABLE catalog ADD COLUMN importer INTEGER NOT NULL DEFAULT 0;",
+    /* 6: typed header fields of a form (catalog.fields, as JSON) and their values per assessment
+     * (MDS/SDS product, version, date of issue …); changes are in history as assessment "field.KEY". */
+    "ALTER TABLE catalog ADD COLUMN fields_json TEXT;"
+    "CREATE TABLE assessment_field("
+    "  assessment_pk INTEGER NOT NULL REFERENCES assessment(pk) ON DELETE CASCADE, key TEXT NOT NULL,"
+    "  value TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY(assessment_pk, key)) WITHOUT ROWID;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -310,6 +310,13 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_CATALOGS:
         app_push(a, catalogs_screen_new(a));
         return RES_HANDLED;
+    case ACT_EXPORT:
+        if (st->n > 0) {
+            screen *ex = export_screen_new(a, st->list[st->sel.sel].id);
+            if (ex)
+                app_push(a, ex);
+        }
+        return RES_HANDLED;
     default:
         return RES_IGNORED;
     }
@@ -329,6 +336,7 @@ static void done(screen *s)
 
 static const keybind dash_binds[] = {
     {'n', ACT_NEW}, {'C', ACT_CARRY}, {'i', ACT_INVENTORY}, {'b', ACT_CATALOGS}, {'S', ACT_SIGNOFF}, {KEY_FN(KEY_RIGHT), ACT_OPEN},
+    {'x', ACT_EXPORT},
 };
 static const keymap dash_keys = {.name = "dashboard", .binds = dash_binds, .len = AZ_ARRAY_LEN(dash_binds)};
 
