@@ -1,7 +1,5 @@
-/* anzen export annex — the contract annex (契約書別紙) as Markdown, HTML or DOCX.
- *
- * The `export` group is a table of subcommands so the other export documents (checklist, gaps,
- * MDS/SDS, snapshot) join it as one more row; until then annex is its only entry. */
+/* anzen export annex — the contract annex (契約書別紙) as Markdown, HTML or DOCX; a subcommand of
+ * the export group (cli_export.c). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,22 +8,13 @@
 #include "cli_contract.h"
 #include "export/lib.h"
 
-static void annex_usage(FILE *out)
+void cli_export_annex_usage(FILE *out)
 {
     fprintf(out, "  export annex CONTRACT [--format md|html|docx] -o FILE [--template FILE] [--force] [--date DATE]\n"
                  "               the contract annex (契約書別紙); the format defaults to FILE's extension;\n"
                  "               template: --template, else ~/.local/share/anzen/templates/annex.md, else the shipped one\n"
                  "  export annex CONTRACT --digest [--template FILE] [--date DATE]\n"
                  "               prints the SHA-256 of the annex's text, to compare with a printed copy's footer\n");
-}
-
-static int export_fail_msg(cli_ctx *c, const export_error *e, const char *path)
-{
-    status_detail d = {0};
-    export_error_status(e, path, &d);
-    if (d.code == STATUS_EXPORT_EXISTS)
-        return cli_fail_status_use(c, &d, "--force");
-    return cli_fail_status(c, &d);
 }
 
 /* "-o FILE" is the one short option: turned into --output before the usual parsing. */
@@ -39,7 +28,7 @@ static char **long_options(int argc, char **argv)
     return v;
 }
 
-static int cmd_annex(cli_ctx *c, int argc, char **argv)
+int cli_export_annex(cli_ctx *c, int argc, char **argv)
 {
     cli_option opts[] = {{.name = "format"}, {.name = "output"}, {.name = "template"},
                          {.name = "force", .flag = true}, {.name = "date"}, {.name = "digest", .flag = true}};
@@ -87,7 +76,7 @@ static int cmd_annex(cli_ctx *c, int argc, char **argv)
     } else if (r == 0) {
         export_error e = {0};
         if (annex_write(&doc, fmt, opts[1].value, opts[3].seen, &e) != EXPORT_OK)
-            r = export_fail_msg(c, &e, opts[1].value);
+            r = cli_export_fail(c, &e, opts[1].value);
         else
             fprintf(c->out, c->g->english ? "wrote %s (%s, SHA-256 %s)\n" : "%s を書き出しました（%s、SHA-256 %s）\n",
                     opts[1].value, annex_format_name(fmt), doc.sha256);
@@ -98,29 +87,3 @@ static int cmd_annex(cli_ctx *c, int argc, char **argv)
     cli_options_free(opts, n);
     return r;
 }
-
-/* The export documents; another document is one more row here. */
-static const struct {
-    const char *name;
-    int (*run)(cli_ctx *c, int argc, char **argv);
-    void (*usage)(FILE *out);
-} export_docs[] = {
-    {"annex", cmd_annex, annex_usage},
-};
-
-static void export_usage(FILE *out)
-{
-    for (size_t i = 0; i < AZ_ARRAY_LEN(export_docs); i++)
-        export_docs[i].usage(out);
-}
-
-static int export_run(cli_ctx *c, int argc, char **argv)
-{
-    for (size_t i = 0; i < AZ_ARRAY_LEN(export_docs); i++)
-        if (str_eq(argv[0], export_docs[i].name))
-            return export_docs[i].run(c, argc, argv);
-    return cli_unknown_subcommand(c, "export", argv[0], export_usage);
-}
-
-const cli_group cli_group_export = {
-    .name = "export", .summary = "documents to hand over", .run = export_run, .usage = export_usage};

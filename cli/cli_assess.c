@@ -16,7 +16,9 @@ static void assess_usage(FILE *out)
             "  assess show A [--all-parties] [--json]   items with answers, dates, owner, notes\n"
             "  assess signoff A --name NAME --role ROLE\n"
             "  assess carry A --to-fy FY [--to-version V] [--keep-values] [--keep-dates]\n"
-            "  assess undo A                  undo your own last change (recorded in the history)\n");
+            "  assess undo A                  undo your own last change (recorded in the history)\n"
+            "  assess field A [KEY VALUE] [--json]   header fields (e.g. MDS/SDS product, date of issue);\n"
+            "                                 with A alone lists them; VALUE \"\" clears\n");
 }
 
 /* The usage message unless exactly one ASSESSMENT argument was given. */
@@ -510,6 +512,8 @@ static int assess_run(cli_ctx *c, int argc, char **argv)
         return cmd_carry(c, argc, argv);
     if (str_eq(argv[0], "undo"))
         return cmd_undo(c, argc, argv);
+    if (str_eq(argv[0], "field"))
+        return cli_assess_field(c, argc, argv); /* cli_field.c */
     return cli_unknown_subcommand(c, "assess", argv[0], assess_usage);
 }
 

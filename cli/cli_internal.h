@@ -29,6 +29,9 @@ typedef struct {
 
 extern const cli_group cli_group_catalog;
 extern const cli_group cli_group_org, cli_group_vendor, cli_group_system, cli_group_assess, cli_group_answer, cli_group_progress, cli_group_history, cli_group_diff;
+extern const cli_group cli_group_export, cli_group_snapshot, cli_group_verify; /* cli_export.c */
+/* anzen assess field (cli_field.c), dispatched by cli_assess.c. */
+int cli_assess_field(cli_ctx *c, int argc, char **argv);
 
 /* For a group's run when argv[0] is none of its subcommands: prints
  * `anzen: unknown command "GROUP SUB"` and the group's usage to err; returns EXIT_USAGE. */

@@ -59,6 +59,13 @@
     _(REJECT, "reject", "Reject the proposal", "提案を却下")                                            \
     _(SYSTEM_LISTS, "system-lists", "The system's ports, storage, connections and controls",            \
       "システムの通信ポート・保存場所・外部接続・補完的対策")                                            \
+    _(FIELDS, "fields", "Header fields of the assessment (MDS/SDS product, version, date of issue)",      \
+      "評価のフィールド（MDS/SDS の製品名・版・作成日など）")                                              \
+    _(EXPORT, "export", "Export a document (checklist, 確認表, gap report, MDS/SDS)",                       \
+      "文書を書き出す（チェックリスト・確認表・未対応項目報告・MDS/SDS）")                                   \
+    _(CHOICE_NEXT, "choice-next", "Next choice", "次の選択肢")                                          \
+    _(CHOICE_PREV, "choice-prev", "Previous choice", "前の選択肢")                                      \
+    _(WRITE, "write", "Write the file", "ファイルに書き出す")                                             \
     _(SAVE, "save", "Save and close", "保存して閉じる")                                                 \
     _(CANCEL, "cancel", "Cancel", "取り消し")                                                           \
     _(CONTRACTS, "contracts", "Maintenance contracts and their annex", "保守契約と契約書別紙")           \
@@ -72,7 +79,7 @@
     _(SET_JOINT, "set-joint", "Cell: joint (共同)", "セル: 共同")                                        \
     _(SET_NA, "set-na", "Cell: not applicable (対象外)", "セル: 対象外")                                 \
     _(PREVIEW, "preview", "Show or hide the annex preview", "別紙のプレビューを表示／非表示")            \
-    _(EXPORT, "export", "Export the annex (.md / .html / .docx)", "別紙を書き出す（.md / .html / .docx）")
+    _(EXPORT_ANNEX, "export-annex", "Export the annex (.md / .html / .docx)", "別紙を書き出す（.md / .html / .docx）")
 
 typedef enum {
 #define ACTION_ENUM(id, name, en, ja) ACT_##id,

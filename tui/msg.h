@@ -230,7 +230,25 @@
     _(SIGNED_BY, "Signed off by %s (%s) on %.10s", "承認: %s（%s） %.10s")                                   \
     _(NOT_SIGNED, "Not signed off (S: sign off)", "未承認（S で承認）")                                       \
     _(DB_ERROR, "Database error: %s", "データベースのエラー: %s")                                          \
-    _(READONLY, "Read-only database: changes are not saved", "読み取り専用のデータベースです（保存されません）")
+    _(READONLY, "Read-only database: changes are not saved", "読み取り専用のデータベースです（保存されません）") \
+    _(FIELDS_TITLE, "Header fields: %s", "フィールド: %s")                                                    \
+    _(FIELDS_NONE, "This form has no header fields", "この様式にはフィールドがありません")                   \
+    _(FIELDS_SAVED, "Saved %d header field(s)", "フィールドを %d 件保存しました")                            \
+    _(FIELDS_COUNT, "Header fields: %d/%d entered (F: edit)", "フィールド: %d/%d 件入力済（F で編集）")      \
+    _(FIELD_NOT_SET, "(not set)", "（未入力）")                                                               \
+    _(EXPORT_TITLE, "Export #%lld", "書き出し #%lld")                                                        \
+    _(EXPORT_DOCUMENT, "Document", "文書")                                                                    \
+    _(EXPORT_FORMAT, "Format", "形式")                                                                        \
+    _(EXPORT_PATH, "File", "保存先")                                                                          \
+    _(EXPORT_FORCE, "Replace", "上書き")                                     \
+    _(EXPORT_HINT, "Enter:change  Left/Right:choose  w:write  Esc:close",                                   \
+      "Enter:変更  左右:選択  w:書き出す  Esc:閉じる")                                                            \
+    _(EXPORT_PATH_PROMPT, "Write to: ", "保存先: ")                                                           \
+    _(EXPORT_WRITING, "Writing %s ...", "%s を書き出しています…")                                            \
+    _(EXPORT_WROTE, "Wrote %s", "書き出しました: %s")                                                         \
+    _(EXPORT_EXISTS_HINT, "set \"Replace\" to yes", "上書きを「はい」に")                                     \
+    _(EXPORT_FAILED, "Export failed: %s", "書き出しに失敗しました: %s")                                       \
+    _(EXPORT_NO_PATH, "Enter a file name first", "保存先を入力してください")
 
 typedef enum {
 #define MSG_ENUM(id, en, ja) MSG_##id,

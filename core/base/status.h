@@ -76,7 +76,7 @@
     X(SIGNOFF_ROLE_REQUIRED, 3, "signoff-role-required")                                                         \
     X(PROPOSAL_NOT_FOUND, 1, "proposal-not-found")                                                               \
     X(PROPOSAL_NOT_OPEN, 3, "proposal-not-open")                                                                 \
-    X(PROPOSAL_VALUE_GONE, 3, "proposal-value-gone")                                                            \
+    X(PROPOSAL_VALUE_GONE, 3, "proposal-value-gone")                                                             \
     /* maintenance contracts and their annex (contract, export) */                                          \
     X(CONTRACT_NOT_FOUND, 1, "contract-not-found")                                                               \
     X(CONTRACT_NO_SYSTEM, 3, "contract-no-system")                                                               \
@@ -99,12 +99,23 @@
     X(PARTY_UNKNOWN, 3, "matrix-party-unknown")                                                                  \
     X(TEMPLATE_UNREADABLE, 1, "template-unreadable")                                                             \
     X(TEMPLATE_INVALID, 3, "template-invalid")                                                                   \
-    /* writing exported documents (export/write) */                                                         \
-    X(EXPORT_EXISTS, 1, "export-exists")                                                                         \
-    X(EXPORT_IO, 1, "export-io")                                                                                 \
-    X(EXPORT_FORMAT, 2, "export-format-unknown")                                                                 \
-    X(EXPORT_TOO_LONG, 3, "export-too-long")                                                                     \
-    X(EXPORT_RENDER, 1, "export-render-failed")
+    /* header fields of an assessment (assess_field) */                                                         \
+    X(FIELD_UNKNOWN, 3, "field-unknown")                                                                         \
+    X(FIELD_NONE, 3, "catalog-has-no-fields")                                                                    \
+    X(FIELD_CHOICE, 3, "field-not-a-choice")                                                                     \
+    /* documents, snapshots and the files they are written to (export) */                                       \
+    X(DOCUMENT_NOT_FIT, 3, "document-does-not-fit-catalog")                                                      \
+    X(FORMAT_UNKNOWN, 2, "format-unknown")                                                                       \
+    X(FORMAT_FROM_PATH, 2, "format-not-from-extension")                                                          \
+    X(FILE_EXISTS, 1, "file-exists")                                                                             \
+    X(FILE_CANNOT_WRITE, 1, "file-cannot-write")                                                                 \
+    X(FILE_CANNOT_READ, 1, "file-cannot-read")                                                                   \
+    X(EXPORT_TOO_LONG, 3, "export-text-too-long")                                                                \
+    X(EXPORT_RENDER, 1, "export-writer-failed")                                                                  \
+    X(SNAPSHOT_NO_DATA, 3, "snapshot-no-data")                                                                   \
+    X(SNAPSHOT_BAD_DATA, 3, "snapshot-data-damaged")                                                             \
+    X(SNAPSHOT_NO_MANIFEST, 3, "snapshot-no-manifest")                                                           \
+    X(SNAPSHOT_BAD_MANIFEST, 3, "snapshot-manifest-damaged")
 
 typedef enum {
 #define STATUS_ENUM(code, exit, id) STATUS_##code,

@@ -111,6 +111,12 @@ void catalog_free(catalog *c)
         i18n_free(&c->tags[i].label);
     }
     free(c->tags);
+    for (size_t i = 0; i < c->nfields; i++) {
+        free(c->fields[i].key);
+        i18n_free(&c->fields[i].label);
+        sl_free(&c->fields[i].choices);
+    }
+    free(c->fields);
     for (size_t i = 0; i < c->nnodes; i++)
         node_free(&c->nodes[i]);
     free(c->nodes);
@@ -154,6 +160,31 @@ const answer_def *catalog_find_answer(const catalog *c, const char *value)
         if (str_eq(c->answers[i].value, value))
             return &c->answers[i];
     return NULL;
+}
+
+const catalog_field *catalog_find_field(const catalog *c, const char *key)
+{
+    for (size_t i = 0; i < c->nfields; i++)
+        if (str_eq(c->fields[i].key, key))
+            return &c->fields[i];
+    return NULL;
+}
+
+static const char *const field_type_names[] = {"text", "date", "choice"};
+
+const char *catalog_field_type_name(catalog_field_type t)
+{
+    return (unsigned)t < AZ_ARRAY_LEN(field_type_names) ? field_type_names[t] : "";
+}
+
+bool catalog_field_type_parse(const char *s, catalog_field_type *out)
+{
+    for (size_t i = 0; i < AZ_ARRAY_LEN(field_type_names); i++)
+        if (str_eq(s, field_type_names[i])) {
+            *out = (catalog_field_type)i;
+            return true;
+        }
+    return false;
 }
 
 size_t catalog_item_count(const catalog *c)

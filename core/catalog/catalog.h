@@ -91,6 +91,20 @@ typedef struct {
     i18n_text label;
 } tag_def;
 
+/* A typed header field of the form, filled once per assessment (not per item): the product name,
+ * version, date of issue … of an MDS/SDS sheet. Values are stored per assessment with history
+ * (assess/assess_field.h). */
+typedef enum { CATALOG_FIELD_TEXT, CATALOG_FIELD_DATE, CATALOG_FIELD_CHOICE } catalog_field_type;
+const char *catalog_field_type_name(catalog_field_type t); /* "text" "date" "choice" */
+bool catalog_field_type_parse(const char *s, catalog_field_type *out);
+
+typedef struct {
+    char *key; /* [a-z0-9_]+, unique in the catalog */
+    i18n_text label;
+    catalog_field_type type;
+    strlist choices; /* CATALOG_FIELD_CHOICE: the allowed values, in order */
+} catalog_field;
+
 typedef struct {
     char *path; /* file it came from */
     char *id, *version;
@@ -106,6 +120,8 @@ typedef struct {
     unsigned dates; /* date_field bits */
     tag_def *tags;
     size_t ntags, captags;
+    catalog_field *fields; /* header fields, in form order */
+    size_t nfields, capfields;
     catalog_node *nodes;
     size_t nnodes, capnodes;
     catalog_mapping *mappings;
@@ -121,6 +137,7 @@ const catalog_node *catalog_find_node(const catalog *c, const char *id);
 /* Indexes the nodes added since the last call (loaders call it after adding nodes). */
 void catalog_index(catalog *c);
 const answer_def *catalog_find_answer(const catalog *c, const char *value);
+const catalog_field *catalog_find_field(const catalog *c, const char *key);
 size_t catalog_item_count(const catalog *c);
 /* "id@version" for messages. Caller frees. */
 char *catalog_label(const catalog *c);

@@ -65,6 +65,24 @@ static char *tag_defs_json(const catalog *c)
     return json_take(arr);
 }
 
+static cJSON *strlist_json(const strlist *sl);
+
+static char *fields_json(const catalog *c)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < c->nfields; i++) {
+        const catalog_field *f = &c->fields[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "key", f->key);
+        json_add_opt(o, "ja", f->label.ja);
+        json_add_opt(o, "en", f->label.en);
+        cJSON_AddStringToObject(o, "type", catalog_field_type_name(f->type));
+        cJSON_AddItemToObject(o, "choices", strlist_json(&f->choices));
+        cJSON_AddItemToArray(arr, o);
+    }
+    return json_take(arr);
+}
+
 static cJSON *strlist_json(const strlist *sl)
 {
     cJSON *arr = cJSON_CreateArray();
@@ -264,6 +282,17 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, sta
         return -1;
     }
     sqlite3_int64 pk = sqlite3_last_insert_rowid(store_db(s));
+    char *fj = fields_json(c);
+    sqlite3_stmt *fst = store_prepare(s, "UPDATE catalog SET fields_json=?1 WHERE pk=?2");
+    store_bind_text(fst, 1, fj);
+    sqlite3_bind_int64(fst, 2, pk);
+    rc = sqlite3_step(fst);
+    sqlite3_finalize(fst);
+    free(fj);
+    if (rc != SQLITE_DONE) {
+        store_fail(s, err, "catalog fields");
+        return -1;
+    }
 
     char *node_sql = node_insert_sql();
     sqlite3_stmt *nst = store_prepare(s, node_sql);
@@ -549,6 +578,24 @@ static char *json_str(cJSON *o, const char *key)
     return v ? xstrdup(v) : NULL;
 }
 
+static void load_fields(store *s, catalog *c, sqlite3_int64 pk)
+{
+    sqlite3_stmt *st = store_prepare(s, "SELECT fields_json FROM catalog WHERE pk=?");
+    sqlite3_bind_int64(st, 1, pk);
+    cJSON *arr = sqlite3_step(st) == SQLITE_ROW ? cJSON_Parse(col_text(st, 0) ? col_text(st, 0) : "[]") : NULL;
+    sqlite3_finalize(st);
+    cJSON *o;
+    cJSON_ArrayForEach(o, arr)
+    {
+        catalog_field f = {.key = json_str(o, "key"), .label = {json_str(o, "ja"), json_str(o, "en")}};
+        catalog_field_type_parse(cJSON_GetStringValue(cJSON_GetObjectItem(o, "type")), &f.type);
+        json_strlist(cJSON_GetObjectItem(o, "choices"), &f.choices);
+        GROW(c->fields, c->capfields, c->nfields + 1);
+        c->fields[c->nfields++] = f;
+    }
+    cJSON_Delete(arr);
+}
+
 
 static void load_clause(catalog_node *n, const char *json)
 {
@@ -625,6 +672,7 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
     cJSON_Delete(tags);
     c->path = store_col_dup(st, i++);
     sqlite3_finalize(st);
+    load_fields(s, c, pk);
 
     char *node_sql = xasprintf("SELECT id,parent,kind,depth,%s,clause_json FROM catalog_node WHERE catalog_pk=?"
                                " ORDER BY seq",

@@ -353,6 +353,43 @@ static void load_tags(loader *L, catalog *c, yaml_node_t *seq)
     }
 }
 
+static void load_string_list(loader *L, yaml_node_t *seq, strlist *out, const char *what);
+
+/* catalog.fields: typed header fields of the form (key, label, type text | date | choice). */
+static void load_fields(loader *L, catalog *c, yaml_node_t *seq)
+{
+    if (!expect(L, seq, YAML_SEQUENCE_NODE, "catalog.fields"))
+        return;
+    static const char *const keys[] = {"key", "label", "type", "choices", NULL};
+    static const char *const types[] = {"text", "date", "choice", NULL};
+    for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+        yaml_node_t *e = expect(L, node_at(L, *it), YAML_MAPPING_NODE, "a field");
+        if (!e)
+            continue;
+        check_keys(L, e, "field", keys);
+        catalog_field f = {0};
+        f.key = str_field(L, e, "key", true, "field");
+        if (f.key && !valid_name(f.key))
+            fail(L, get(L, e, "key"), "field: key \"%s\" must be lower-case letters, digits and _", f.key);
+        else if (f.key && catalog_find_field(c, f.key))
+            fail(L, get(L, e, "key"), "field: key \"%s\" is listed twice", f.key);
+        i18n_field(L, e, "label", true, &f.label, "field");
+        char *type = enum_field(L, e, "type", true, types, "field");
+        if (type)
+            catalog_field_type_parse(type, &f.type);
+        yaml_node_t *choices = get(L, e, "choices");
+        if (choices)
+            load_string_list(L, choices, &f.choices, "field.choices");
+        if (type && f.type == CATALOG_FIELD_CHOICE && f.choices.len == 0)
+            fail(L, e, "field \"%s\": a choice needs a non-empty \"choices\" list", f.key ? f.key : "?");
+        else if (type && f.type != CATALOG_FIELD_CHOICE && choices)
+            fail(L, choices, "field \"%s\": only a choice field has \"choices\"", f.key ? f.key : "?");
+        free(type);
+        GROW(c->fields, c->capfields, c->nfields + 1);
+        c->fields[c->nfields++] = f;
+    }
+}
+
 static void load_dates(loader *L, catalog *c, yaml_node_t *seq)
 {
     if (!expect(L, seq, YAML_SEQUENCE_NODE, "catalog.dates"))
@@ -376,7 +413,8 @@ static void load_dates(loader *L, catalog *c, yaml_node_t *seq)
 static void load_meta(loader *L, catalog *c, yaml_node_t *m)
 {
     static const char *const keys[] = {"id", "version", "revision", "kind", "title", "short", "publisher",
-                                       "published", "source", "completeness", "answers", "dates", "tags", NULL};
+                                       "published", "source", "completeness", "answers", "dates", "tags", "fields",
+                                       NULL};
     const char *what = "catalog";
     check_keys(L, m, what, keys);
     c->id = str_field(L, m, "id", true, what);
@@ -429,6 +467,9 @@ static void load_meta(loader *L, catalog *c, yaml_node_t *m)
     yaml_node_t *tags = get(L, m, "tags");
     if (tags)
         load_tags(L, c, tags);
+    yaml_node_t *fields = get(L, m, "fields");
+    if (fields)
+        load_fields(L, c, fields);
 }
 
 static bool tag_declared(const catalog *c, const char *id)

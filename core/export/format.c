@@ -77,6 +77,27 @@ export_status export_fail(export_error *err, export_status status, const char *w
     return status;
 }
 
+status_code export_error_status(const export_error *e, const char *path, status_detail *err)
+{
+    const char *where = e->where ? e->where : path;
+    switch (e->status) {
+    case EXPORT_OK:
+        return STATUS_OK;
+    case EXPORT_ERR_EXISTS:
+        return status_fail(err, &(status_info){STATUS_FILE_EXISTS, .entity = where});
+    case EXPORT_ERR_IO:
+        return status_fail(err, &(status_info){STATUS_FILE_CANNOT_WRITE, .entity = where,
+                                                .extra = e->sys_errno ? strerror(e->sys_errno) : NULL});
+    case EXPORT_ERR_FORMAT:
+        return status_fail(err, &(status_info){STATUS_FORMAT_FROM_PATH, .entity = where});
+    case EXPORT_ERR_TOO_LONG:
+        return status_fail(err, &(status_info){STATUS_EXPORT_TOO_LONG, .entity = where});
+    case EXPORT_ERR_RENDER:
+        return status_fail(err, &(status_info){STATUS_EXPORT_RENDER, .entity = where, .num = e->lib_code});
+    }
+    return status_fail(err, &(status_info){STATUS_INTERNAL, .extra = export_status_name(e->status)});
+}
+
 const char *export_status_name(export_status s)
 {
     switch (s) {
@@ -104,25 +125,4 @@ export_status export_sink_finish(export_sink *out)
         return export_fail(out->err, EXPORT_ERR_IO, "%s", out->path ? out->path : "");
     }
     return EXPORT_OK;
-}
-
-status_code export_error_status(const export_error *err, const char *path, status_detail *d)
-{
-    const char *where = err->where ? err->where : path;
-    switch (err->status) {
-    case EXPORT_OK:
-        return STATUS_OK;
-    case EXPORT_ERR_EXISTS:
-        return status_fail(d, &(status_info){STATUS_EXPORT_EXISTS, .entity = where});
-    case EXPORT_ERR_IO:
-        return status_fail(d, &(status_info){STATUS_EXPORT_IO, .entity = where,
-                                             .extra = err->sys_errno ? strerror(err->sys_errno) : NULL});
-    case EXPORT_ERR_FORMAT:
-        return status_fail(d, &(status_info){STATUS_EXPORT_FORMAT, .entity = where});
-    case EXPORT_ERR_TOO_LONG:
-        return status_fail(d, &(status_info){STATUS_EXPORT_TOO_LONG, .entity = where});
-    case EXPORT_ERR_RENDER:
-        break;
-    }
-    return status_fail(d, &(status_info){STATUS_EXPORT_RENDER, .entity = where, .num = err->lib_code});
 }

@@ -33,10 +33,11 @@ export_status export_fail(export_error *err, export_status status, const char *w
     __attribute__((format(printf, 3, 4)));
 /* The status's symbolic name ("exists", "io", …), for logs and tests. */
 const char *export_status_name(export_status s);
-/* The failure in err as a status for the front ends (status_format): EXPORT_EXISTS, EXPORT_IO
- * (strerror in extra), EXPORT_FORMAT, EXPORT_TOO_LONG, EXPORT_RENDER (the library's code in num),
- * each with err->where (else `path`) as the entity. STATUS_OK for EXPORT_OK. */
-status_code export_error_status(const export_error *err, const char *path, status_detail *d);
+/* The failure in the status model (base/status.h), for the front ends' messages in the UI
+ * language: FILE_EXISTS, FILE_CANNOT_WRITE (with strerror), FORMAT_FROM_PATH, EXPORT_TOO_LONG or
+ * EXPORT_RENDER, naming e->where, else path. Returns the code (STATUS_OK for EXPORT_OK). A front
+ * end may put how to replace an existing file (its option or setting) in the extra of FILE_EXISTS. */
+status_code export_error_status(const export_error *e, const char *path, status_detail *err);
 
 /* Where a renderer writes: an open temporary file and its path. Stream formats write to fp;
  * formats whose library opens the file itself (XLSX) write to path. */

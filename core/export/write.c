@@ -121,6 +121,25 @@ export_status export_write(const export_doc *doc, const export_format *fmt, cons
     return export_write_with(render_doc, &d, path, force, err);
 }
 
+typedef struct {
+    const char *data;
+    size_t len;
+} bytes_render;
+
+static export_status render_bytes(void *ctx, export_sink *out)
+{
+    const bytes_render *b = ctx;
+    if (b->len && fwrite(b->data, 1, b->len, out->fp) != b->len)
+        return io_fail(out->err, errno ? errno : EIO, out->path);
+    return EXPORT_OK;
+}
+
+export_status export_write_bytes(const char *data, size_t len, const char *path, bool force, export_error *err)
+{
+    bytes_render b = {data, len};
+    return export_write_with(render_bytes, &b, path, force, err);
+}
+
 export_status export_write_auto(const export_doc *doc, const char *path, bool force, export_error *err)
 {
     const export_format *fmt = export_format_by_path(path);

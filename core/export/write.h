@@ -7,6 +7,7 @@
 #define ANZEN_EXPORT_WRITE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "format.h"
 
@@ -21,5 +22,9 @@ export_status export_write_auto(const export_doc *doc, const char *path, bool fo
 typedef export_status (*export_render_fn)(void *ctx, export_sink *out);
 export_status export_write_with(export_render_fn render, void *ctx, const char *path, bool force,
                                 export_error *err);
+
+/* The same for bytes made elsewhere (the inspection snapshot): written atomically, 0600, no
+ * overwrite without force. */
+export_status export_write_bytes(const char *data, size_t len, const char *path, bool force, export_error *err);
 
 #endif

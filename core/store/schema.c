@@ -127,6 +127,14 @@ const char *const schema_migrations[] = {
     "  phase TEXT NOT NULL CHECK(phase IN ('normal','emergency','exit')),"
     "  party TEXT NOT NULL CHECK(party IN ('hospital','vendor','joint','na')), vendor_pk INTEGER REFERENCES vendor(pk),"
     "  note TEXT, PRIMARY KEY(contract_pk, component, phase)) WITHOUT ROWID;",
+
+    /* 7: typed header fields of a form (catalog.fields, as JSON) and their values per assessment
+     * (MDS/SDS product, version, date of issue …); changes are in history as assessment "field.KEY". */
+    "ALTER TABLE catalog ADD COLUMN fields_json TEXT;"
+    "CREATE TABLE assessment_field("
+    "  assessment_pk INTEGER NOT NULL REFERENCES assessment(pk) ON DELETE CASCADE, key TEXT NOT NULL,"
+    "  value TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY(assessment_pk, key)) WITHOUT ROWID;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

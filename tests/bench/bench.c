@@ -10,6 +10,7 @@
  *  3. bytes written to the terminal per navigation keystroke (Down through the tree), mean and max,
  *     counted on the pty master; then the same keys written to the terminal's input in one burst
  *     and read by the real loop, which skips drawing while more keys wait (typeahead).
+ *  4. (bench_export.c) every export of a 1,000-item assessment, and the inspection snapshot.
  *
  * Usage: anzen-bench [--quick] [--keep DIR]. The database lives in a temporary directory. */
 #include <errno.h>
@@ -35,6 +36,7 @@
 #include "store/lib.h"
 #include "screens/screens.h"
 #include "term.h"
+#include "bench_export.h"
 #include "base/lib.h"
 
 static double now_ms(void)
@@ -436,6 +438,8 @@ int main(int argc, char **argv)
     free(navt);
     pthread_join(th, NULL);
     close(master_fd);
+
+    bench_exports(tmp, quick);
 
     if (getenv("ANZEN_BENCH_KEEP")) {
         printf("kept %s\n", tmp);

@@ -557,7 +557,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
         st->preview_top = -1;
         return RES_HANDLED;
     }
-    if (ev->act == ACT_EXPORT) {
+    if (ev->act == ACT_EXPORT_ANNEX) {
         export_annex(st, a);
         return RES_HANDLED;
     }
@@ -644,7 +644,7 @@ static const keybind ct_binds[] = {
     {'4', ACT_SET_NA},
     {'e', ACT_NOTE},
     {'P', ACT_PREVIEW},
-    {'E', ACT_EXPORT},
+    {'E', ACT_EXPORT_ANNEX},
 };
 static const keymap ct_keys = {.name = "contract", .binds = ct_binds, .len = AZ_ARRAY_LEN(ct_binds)};
 

@@ -314,6 +314,13 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_CONTRACTS:
         app_push(a, contracts_screen_new(a, 0));
         return RES_HANDLED;
+    case ACT_EXPORT:
+        if (st->n > 0) {
+            screen *ex = export_screen_new(a, st->list[st->sel.sel].id);
+            if (ex)
+                app_push(a, ex);
+        }
+        return RES_HANDLED;
     default:
         return RES_IGNORED;
     }
@@ -333,6 +340,7 @@ static void done(screen *s)
 
 static const keybind dash_binds[] = {
     {'n', ACT_NEW}, {'C', ACT_CARRY}, {'i', ACT_INVENTORY}, {'b', ACT_CATALOGS}, {'S', ACT_SIGNOFF}, {KEY_FN(KEY_RIGHT), ACT_OPEN}, {'K', ACT_CONTRACTS},
+    {'x', ACT_EXPORT},
 };
 static const keymap dash_keys = {.name = "dashboard", .binds = dash_binds, .len = AZ_ARRAY_LEN(dash_binds)};
 

@@ -150,8 +150,10 @@ static int handle_key(screen *s, app *a, const tui_event *ev)
         nav_search_step(st, a, ev->key == 'n' ? 1 : -1, false);
         return RES_HANDLED;
     }
-    /* One-key answers: after this screen's own keys, before the global ones. */
-    if (st->aid && item && keymap_lookup_local(&nav_keys, ev->key) == ACT_NONE) {
+    /* One-key answers: after this screen's own keys, before the global ones - except x (export),
+     * which a catalog's answer key (x = 対象外) wins over on an item; ^X always exports. */
+    action own = keymap_lookup_local(&nav_keys, ev->key);
+    if (st->aid && item && (own == ACT_NONE || (own == ACT_EXPORT && ev->key == 'x'))) {
         const answer_def *d = nav_answer_for_key(st, ev->key);
         if (d) {
             nav_set_answer(st, a, node, d);
@@ -258,6 +260,15 @@ static int handle_key(screen *s, app *a, const tui_event *ev)
         if (signoff_run(a, st->aid))
             st->load |= NAV_LOAD_ASSESSMENT;
         return RES_HANDLED;
+    case ACT_FIELDS:
+        fields_form_open(a, st->aid);
+        return RES_HANDLED;
+    case ACT_EXPORT: {
+        screen *ex = export_screen_new(a, st->aid);
+        if (ex)
+            app_push(a, ex);
+        return RES_HANDLED;
+    }
     case ACT_EDIT_PARTY:
         st->party = (answer_party)((st->party + 1) % PARTY__COUNT);
         st->detail_stale = true;
@@ -365,6 +376,9 @@ static const keybind nav_binds[] = {
     {'X', ACT_PROPOSALS},
     {KEY_FN(KEY_DC), ACT_CLEAR_ANSWER},
     {KEY_FN(KEY_BACKSPACE), ACT_CLEAR_ANSWER},
+    {'F', ACT_FIELDS},
+    {'x', ACT_EXPORT},
+    {KEY_CTRL('x'), ACT_EXPORT},
     {127, ACT_CLEAR_ANSWER},
 };
 static const keymap nav_keys = {.name = "navigator", .binds = nav_binds, .len = AZ_ARRAY_LEN(nav_binds)};
@@ -401,6 +415,7 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     st->cat = c;
     st->aid = aid;
     st->detail_node = -1;
+    st->fields_entered = -1;
     st->today = jpdate_today();
     st->sel.node = -1;
     st->nodes = xcalloc(c->nnodes + 1, sizeof *st->nodes);

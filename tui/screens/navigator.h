@@ -56,7 +56,7 @@ typedef struct {
 
 /* What nav_reload reads again from the database (bits of nav_state.load). */
 enum {
-    NAV_LOAD_ASSESSMENT = 1, /* the assessment row: sign-off state, title */
+    NAV_LOAD_ASSESSMENT = 1, /* the assessment row: sign-off state, title, header fields entered */
     NAV_LOAD_ANSWERS = 2,    /* answers and open proposals, then counts, rows and the selected node */
     NAV_LOAD_VENDORS = 4,
     NAV_LOAD_ALL = 7,
@@ -83,6 +83,7 @@ typedef struct {
     /* assessment mode */
     int64_t aid; /* 0 = browsing */
     assessment as;
+    int fields_entered; /* header fields of the assessment with a value (read with the row); -1 unknown */
     answer_set answers;
     ws_vendor *vendors;
     size_t nvendors;

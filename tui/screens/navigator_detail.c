@@ -226,6 +226,11 @@ void nav_detail_build(nav_state *st, app *a, int node, int width)
         }
         detail_add(st, c, ROLE_DIM);
         free(c);
+        if (st->aid && st->cat->nfields && st->fields_entered >= 0) { /* the form's header fields: F edits them */
+            char *f = msgf(MSG_FIELDS_COUNT, st->fields_entered, (int)st->cat->nfields);
+            detail_add(st, f, ROLE_DIM);
+            free(f);
+        }
         return;
     }
     if (st->aid) {

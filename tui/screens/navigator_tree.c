@@ -160,6 +160,16 @@ static void load_assessment(nav_state *st, app *a)
     }
     assessment_free(&st->as);
     st->as = as;
+    st->fields_entered = -1;
+    if (st->cat->nfields) { /* the detail pane of a heading counts them */
+        assess_field_list fl = {0};
+        if (assess_field_load(a->st, st->aid, &fl, &err) == STATUS_OK)
+            st->fields_entered = (int)fl.len;
+        else
+            app_status_error(a, &err);
+        assess_field_list_free(&fl);
+    }
+    st->detail_stale = true;
 }
 
 /* Answers and open proposals, then what is derived from them per node. */

@@ -69,6 +69,15 @@ const char *proposal_rel_label(const char *rel);
  * save one ws_system_save. */
 screen *syslists_screen_new(app *a, int64_t system_id);
 
+/* The header fields of an assessment as a form (fields.c); false (with the reason on the status
+ * line) when its catalog has none. */
+bool fields_form_open(app *a, int64_t assessment_id);
+
+/* The export dialog (export.c): document (those that fit the assessment's catalog), format, file
+ * (a default name in the current directory) and overwrite; w writes it and shows the path written
+ * or the error. NULL (reason on the status line) when the assessment is gone. */
+screen *export_screen_new(app *a, int64_t assessment_id);
+
 /* Display name of a catalog kind ("guideline" → ガイドライン). */
 const char *kind_label(const char *kind);
 
