@@ -113,7 +113,7 @@ Test(catalog_limits, a_date_parameter_default_must_be_a_real_day)
     expect_refused(doc, strlen(doc), 20, 44, "default \"2026-02-30\" is not a valid date");
 }
 
-Test(catalog_limits, deep_flow_nesting_is_refused_at_once)
+Test(catalog_limits, deep_flow_nesting_is_refused_at_once, .timeout = 60)
 {
     size_t n = 100000;
     char *doc = xmalloc(n + 1);
@@ -166,7 +166,7 @@ Test(catalog_limits, an_oversized_buffer_is_refused_before_parsing)
 }
 
 /* 100,000 keys in one mapping, then a duplicate: was 71 s (n² / 2 comparisons). */
-Test(catalog_limits, duplicate_keys_are_found_in_linear_time)
+Test(catalog_limits, duplicate_keys_are_found_in_linear_time, .timeout = 60)
 {
     strbuf sb = {0};
     sb_add(&sb, "format: anzen-catalog/1\ncatalog:\n");
@@ -254,7 +254,7 @@ static void expect_file_refused(const char *path, const char *msg)
     diag_free(&d);
 }
 
-Test(catalog_limits, non_regular_files_are_refused_at_once)
+Test(catalog_limits, non_regular_files_are_refused_at_once, .timeout = 10)
 {
     char *dir = test_tmpdir();
     char *fifo = xasprintf("%s/fifo.yaml", dir);
