@@ -105,6 +105,11 @@ const char *const schema_migrations[] = {
     /* 5: which importer wrote a catalog, so a newer importer (a new node field) re-imports files
      * whose size and mtime did not change. 0 = before this column. */
     "ALTER TABLE catalog ADD COLUMN importer INTEGER NOT NULL DEFAULT 0;",
+    /* 6: catalog files that failed to load, by size and mtime, so an unchanged broken file is
+     * reported once (then reminded of in one line) instead of re-parsed by every command. */
+    "CREATE TABLE catalog_failed("
+    "  file_path TEXT PRIMARY KEY, file_size INTEGER NOT NULL, file_mtime INTEGER NOT NULL,"
+    "  importer INTEGER NOT NULL, errors INTEGER NOT NULL, first_error TEXT) WITHOUT ROWID;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];
