@@ -2,10 +2,14 @@
 # Everything real lives in CMakeLists.txt; this file only strings the steps together.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 300
+SOAK_KILLS ?= 2000
+SOAK_SECONDS ?= 300
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test asan-test bench install clean
+.PHONY: all deps configure build run test asan-test bench soak fuzz fuzz-ci install clean
 
 all: build
 
@@ -37,8 +41,21 @@ asan-test: deps
 bench: build
 	./$(BUILD)/anzen-bench
 
+# Long reliability runs: many more kills, a longer concurrent run (figures printed).
+soak: build
+	./$(BUILD)/anzen-kill ./$(BUILD)/anzen --kills $(SOAK_KILLS)
+	./$(BUILD)/anzen-concurrency ./$(BUILD)/anzen --writers 3 --seconds $(SOAK_SECONDS)
+
+# libFuzzer targets (clang) in their own build directory, $(FUZZ_SECONDS) s each; fuzz-ci is
+# the short run for CI (.ci/run), failing when clang's libFuzzer is missing.
+fuzz: deps
+	bash tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) --require
+
+fuzz-ci: deps
+	bash tests/fuzz/run.sh $(FUZZ_BUILD) 20 --require
+
 install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
