@@ -2,7 +2,7 @@
 # Everything real lives in CMakeLists.txt; this file only strings the steps together.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
-FUZZ_BUILD ?= build-fuzz
+FUZZ_BUILD ?= $(BUILD)/fuzz
 FUZZ_SECONDS ?= 300
 SOAK_KILLS ?= 2000
 SOAK_SECONDS ?= 300
@@ -58,4 +58,4 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD)
