@@ -61,7 +61,7 @@ static void writer(int id, char **items, size_t nitems, double until_ms)
     setenv("ANZEN_USER", user, 1);
     harness_seed((unsigned long long)id * 7919 + (unsigned long long)getpid());
     for (long n = 1; harness_now_ms() < until_ms; n++) {
-        char note[32];
+        char note[48];
         snprintf(note, sizeof note, "w%d-%ld", id, n);
         const char *item = items[(size_t)(harness_rand() * (double)nitems) % nitems];
         const char *args[] = {"anzen", "answer", "set", "1", item, harness_rand() < 0.5 ? "yes" : "no", "--note", note,
