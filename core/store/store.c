@@ -333,11 +333,13 @@ static bool exists_with_suffix(const char *path, const char *suffix)
     return yes;
 }
 
-/* A read-only open as an SQLite URI. Without a -wal or -journal beside it, the file is opened
- * immutable: SQLite then creates no -wal/-shm (a reader in another user's directory left them
- * behind, owned by the reader, blocking the owner's next write; in a read-only directory it could
- * not open at all). With one, someone is writing: read through it normally. */
-static char *readonly_uri(const char *path)
+/* A read-only open as an SQLite URI. Where this process may not write and no -wal or -journal
+ * lies beside the file, it is opened immutable: SQLite then creates no -wal/-shm (a reader in
+ * another user's directory left them behind, owned by the reader, blocking the owner's next
+ * write; in a read-only directory it could not open at all). With one, someone is writing: read
+ * through it normally. (Immutable also means no locks: a reader could see a checkpoint the owner
+ * runs at that moment half done; it would be reading another user's file without their locks.) */
+static char *readonly_uri(const char *path, bool may_write)
 {
     strbuf sb = {0};
     sb_add(&sb, "file:");
@@ -348,7 +350,7 @@ static char *readonly_uri(const char *path)
             sb_addf(&sb, "%%%02X", *p);
     }
     sb_add(&sb, "?mode=ro");
-    if (!exists_with_suffix(path, "-wal") && !exists_with_suffix(path, "-journal"))
+    if (!may_write && !exists_with_suffix(path, "-wal") && !exists_with_suffix(path, "-journal"))
         sb_add(&sb, "&immutable=1");
     return sb_take(&sb);
 }
@@ -376,7 +378,7 @@ store_status store_open(const char *path, int flags, store **out, char **err)
     s->path = xstrdup(path);
     s->readonly = readonly;
     int oflags = (readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-    char *uri = readonly ? readonly_uri(path) : NULL;
+    char *uri = readonly ? readonly_uri(path, writable_here(path)) : NULL;
     int orc = sqlite3_open_v2(uri ? uri : path, &s->db, oflags, NULL);
     free(uri);
     if (orc != SQLITE_OK) {
