@@ -9,6 +9,10 @@ ASAN_BUILD   ?= build-asan
 BUILD_TYPE   ?= RelWithDebInfo
 ANZEN_WERROR ?= OFF
 JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_BUILD   ?= $(BUILD)/fuzz
+FUZZ_SECONDS ?= 300
+SOAK_KILLS   ?= 2000
+SOAK_SECONDS ?= 300
 
 CMAKE_OPTIONS      = -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DANZEN_WERROR=$(ANZEN_WERROR)
 ASAN_CMAKE_OPTIONS = -DCMAKE_BUILD_TYPE=Debug -DANZEN_SANITIZE=ON -DANZEN_WERROR=$(ANZEN_WERROR)
@@ -23,7 +27,7 @@ define configure
 	fi
 endef
 
-.PHONY: all deps configure build run test asan-test bench install clean
+.PHONY: all deps configure build run test asan-test bench soak fuzz fuzz-ci install clean
 
 all: build
 
@@ -52,6 +56,19 @@ asan-test: deps
 
 bench: build
 	./$(BUILD)/bin/anzen-bench
+
+# Long reliability runs: many more kills, a longer concurrent run (figures printed).
+soak: build
+	./$(BUILD)/bin/anzen-kill ./$(BUILD)/bin/anzen --kills $(SOAK_KILLS)
+	./$(BUILD)/bin/anzen-concurrency ./$(BUILD)/bin/anzen --writers 3 --seconds $(SOAK_SECONDS)
+
+# libFuzzer targets (clang) in their own build directory, $(FUZZ_SECONDS) s each; fuzz-ci is
+# the short run for CI (.ci/run), failing when clang's libFuzzer is missing.
+fuzz: deps
+	bash tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) --require
+
+fuzz-ci: deps
+	bash tests/fuzz/run.sh $(FUZZ_BUILD) 20 --require
 
 install: build
 	cmake --install $(BUILD)

@@ -40,6 +40,10 @@ static const struct {
     [STATUS_DB_NOT_SQLITE] = {"{entity} is not an anzen database (not an SQLite file[: {extra}]); it was left untouched",
                               "{entity} は anzen のデータベースではありません（SQLite のファイルではない[: {extra}]）。"
                               "ファイルには触れていません"},
+    [STATUS_DB_NOT_REGULAR] = {"{entity} is not a regular file (a FIFO, device or directory); it was left untouched",
+                               "{entity} は通常のファイルではありません（FIFO、デバイスまたはディレクトリ）。ファイルには触れていません"},
+    [STATUS_DB_OTHER_PROGRAM] = {"{entity} is an SQLite database of another program, not an anzen database; it was left untouched",
+                                 "{entity} は別のプログラムの SQLite データベースで、anzen のデータベースではありません。ファイルには触れていません"},
     [STATUS_DB_NEWER] = {"{entity} was written by a newer anzen (schema {num}; this anzen knows up to {id}). "
                          "Nothing was changed; please use the newer anzen.",
                          "{entity} は新しい版の anzen で書かれています（スキーマ {num}、この anzen は {id} まで）。"

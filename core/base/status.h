@@ -23,6 +23,8 @@
     X(DB_CANNOT_CREATE, 1, "db-cannot-create")                                                                   \
     X(DB_CANNOT_OPEN, 4, "db-cannot-open")                                                                       \
     X(DB_NOT_SQLITE, 4, "db-not-sqlite")                                                                         \
+    X(DB_NOT_REGULAR, 4, "db-not-a-regular-file")                                                                \
+    X(DB_OTHER_PROGRAM, 4, "db-of-another-program")                                                              \
     X(DB_NEWER, 4, "db-newer-schema")                                                                            \
     X(DB_UPGRADE_READONLY, 4, "db-upgrade-read-only")                                                            \
     X(DB_MIGRATION, 4, "db-migration-failed")                                                                    \

@@ -241,3 +241,43 @@ char *util_read_file(const char *path, size_t *len)
         *len = sb.len;
     return sb_take(&sb);
 }
+
+char *util_read_regular_file(const char *path, size_t max, size_t *len)
+{
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    int saved = 0;
+    if (fstat(fd, &st) != 0)
+        saved = errno;
+    else if (!S_ISREG(st.st_mode))
+        saved = EINVAL;
+    else if ((unsigned long long)st.st_size > max)
+        saved = EFBIG;
+    strbuf sb = {0};
+    char buf[65536];
+    while (!saved) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            saved = errno;
+        else if (n == 0)
+            break;
+        else if (sb.len + (size_t)n > max) /* grew while being read */
+            saved = EFBIG;
+        else
+            sb_addn(&sb, buf, (size_t)n);
+    }
+    close(fd);
+    if (saved) {
+        sb_free(&sb);
+        errno = saved;
+        return NULL;
+    }
+    if (len)
+        *len = sb.len;
+    return sb_take(&sb);
+}

@@ -67,5 +67,8 @@ int util_write_file_atomic(const char *path, const char *data, size_t len, int m
 
 /* Reads a whole file; NULL with errno set on failure. *len receives the size. */
 char *util_read_file(const char *path, size_t *len);
+/* The same for input that may be hostile: only a regular file (a FIFO, device or directory is
+ * refused at once with EINVAL, without blocking or reading), and at most `max` bytes (EFBIG). */
+char *util_read_regular_file(const char *path, size_t max, size_t *len);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include "catalog_failed.h"
 #include "catalog_yaml.h"
 #include "node_fields.h"
 #include "text/lib.h"
@@ -446,6 +447,7 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
         list_yaml(dirs->items[i], &paths);
     sync_file *files = xcalloc(paths.len ? paths.len : 1, sizeof *files);
     catalog_set pending = {0};
+    catalog_failures failures = {.importer = CATALOG_IMPORTER_VERSION};
 
     for (size_t i = 0; i < paths.len; i++) {
         sync_file *f = &files[i];
@@ -455,9 +457,14 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
         const char *dup_of = NULL;
         if (unchanged_in_db(s, f)) {
             stats->unchanged++;
+        } else if (catalog_failed_remind(s, &failures, f->path, &f->st, diags)) {
+            stats->failed++;
+            continue;
         } else {
+            size_t from = diags->len;
             f->parsed = catalog_load_file(f->path, diags);
             if (!f->parsed) {
+                catalog_failed_add(&failures, f->path, &f->st, diags, from);
                 stats->failed++;
                 continue;
             }
@@ -515,8 +522,11 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
     sqlite3_finalize(all);
 
     int rc = 0;
-    if (pending.len || ngone) { /* write only when something changed: starting stays read-only */
+    bool failures_dirty = catalog_failed_dirty(s, &failures);
+    if (pending.len || ngone || failures_dirty) { /* write only when something changed: starting stays read-only */
         rc = store_begin(s, err);
+        if (rc == 0 && failures_dirty)
+            rc = catalog_failed_write(s, &failures, err);
         for (size_t i = 0; rc == 0 && i < pending.len; i++) {
             const catalog *c = pending.items[i];
             struct stat st;
@@ -548,6 +558,7 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
     free(files);
     sl_free(&paths);
     catalog_set_free(&pending);
+    catalog_failures_free(&failures);
     return rc == 0 ? STATUS_OK : status_failed(err);
 }
 

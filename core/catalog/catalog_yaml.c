@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <yaml.h>
 
+#include "catalog_limits.h"
 #include "catalog_yaml.h"
 #include "node_fields.h"
 #include "text/lib.h"
@@ -14,6 +15,8 @@ typedef struct {
     yaml_document_t *doc;
     diag_list *diags;
     size_t errors;
+    strindex tags;    /* tag id -> index in catalog.tags */
+    strindex answers; /* answer value -> index in catalog.answers */
 } loader;
 
 AZ_PRINTF(3, 4) static void fail(loader *L, const yaml_node_t *n, const char *fmt, ...)
@@ -48,29 +51,31 @@ static const char *scalar(const yaml_node_t *n)
     return (const char *)n->data.scalar.value;
 }
 
-/* Checks a mapping's keys: scalar, no duplicates, all in `allowed`. `what` names the mapping. */
+/* Checks a mapping's keys: scalar, no duplicates, all in `allowed`. `what` names the mapping.
+ * Duplicates are found through an index, so a mapping of n keys costs n lookups, not n²/2
+ * comparisons (40,000 keys took 11 s that way). */
 static void check_keys(loader *L, yaml_node_t *map, const char *what, const char *const *allowed)
 {
+    strindex seen = {0};
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
         yaml_node_t *k = node_at(L, p->key);
         if (k->type != YAML_SCALAR_NODE) {
             fail(L, k, "%s: keys must be plain names", what);
             continue;
         }
-        for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++) {
-            yaml_node_t *k0 = node_at(L, q->key);
-            if (k0->type == YAML_SCALAR_NODE && str_eq(scalar(k0), scalar(k))) {
-                fail(L, k, "duplicate key \"%s\" in %s (first at line %d)", scalar(k), what,
-                     (int)k0->start_mark.line + 1);
-                break;
-            }
+        size_t first;
+        if (strindex_get(&seen, scalar(k), &first)) {
+            fail(L, k, "duplicate key \"%s\" in %s (first at line %zu)", scalar(k), what, first + 1);
+        } else {
+            strindex_add(&seen, scalar(k), k->start_mark.line);
         }
         bool known = false;
-        for (const char *const *a = allowed; *a; a++)
-            known |= str_eq(*a, scalar(k));
+        for (const char *const *a = allowed; *a && !known; a++)
+            known = str_eq(*a, scalar(k));
         if (!known)
             fail(L, k, "unknown field \"%s\" in %s", scalar(k), what);
     }
+    strindex_free(&seen);
 }
 
 static yaml_node_t *get(loader *L, yaml_node_t *map, const char *key)
@@ -228,9 +233,9 @@ static bool valid_name(const char *s)
     return true;
 }
 
+/* YYYY-MM-DD (a real day: no 2025-02-30) or YYYY-MM. */
 static bool valid_date(const char *s)
 {
-    /* YYYY-MM-DD or YYYY-MM */
     size_t n = strlen(s);
     if (n != 7 && n != 10)
         return false;
@@ -239,15 +244,10 @@ static bool valid_date(const char *s)
         if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
             return false;
     }
-    int m = (s[5] - '0') * 10 + (s[6] - '0');
-    if (m < 1 || m > 12)
-        return false;
-    if (n == 10) {
-        int d = (s[8] - '0') * 10 + (s[9] - '0');
-        if (d < 1 || d > 31)
-            return false;
-    }
-    return true;
+    int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0');
+    if (n == 7)
+        return m >= 1 && m <= 12;
+    return jpdate_valid(y, m, (s[8] - '0') * 10 + (s[9] - '0'));
 }
 
 static bool one_of(const char *s, const char *const *set)
@@ -294,6 +294,7 @@ static void load_answers(loader *L, catalog *c, yaml_node_t *seq)
     if (seq->data.sequence.items.start == seq->data.sequence.items.top)
         fail(L, seq, "catalog.answers must list at least one answer");
     static const char *const keys[] = {"value", "label", "meaning", "key", NULL};
+    size_t key_owner[256] = {0}; /* answer key -> 1 + index of the answer that has it */
     for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
         yaml_node_t *a = expect(L, node_at(L, *it), YAML_MAPPING_NODE, "an answer");
         if (!a)
@@ -303,7 +304,7 @@ static void load_answers(loader *L, catalog *c, yaml_node_t *seq)
         d.value = str_field(L, a, "value", true, "answer");
         if (d.value && !valid_name(d.value)) {
             fail(L, get(L, a, "value"), "answer: value \"%s\" must be lower-case letters, digits and _", d.value);
-        } else if (d.value && catalog_find_answer(c, d.value)) {
+        } else if (d.value && strindex_get(&L->answers, d.value, &(size_t){0})) {
             fail(L, get(L, a, "value"), "answer: value \"%s\" is listed twice", d.value);
         }
         i18n_field(L, a, "label", true, &d.label, "answer");
@@ -316,16 +317,17 @@ static void load_answers(loader *L, catalog *c, yaml_node_t *seq)
         if (key) {
             if (strlen(key) != 1 || !isgraph((unsigned char)key[0]))
                 fail(L, get(L, a, "key"), "answer: \"key\" must be one printable ASCII character");
-            else {
+            else if (key_owner[(unsigned char)key[0]]) {
+                fail(L, get(L, a, "key"), "answer: key '%c' is already used by \"%s\"", key[0],
+                     c->answers[key_owner[(unsigned char)key[0]] - 1].value);
+            } else {
                 d.key = key[0];
-                for (size_t i = 0; i < c->nanswers; i++)
-                    if (c->answers[i].key == d.key)
-                        fail(L, get(L, a, "key"), "answer: key '%c' is already used by \"%s\"", d.key,
-                             c->answers[i].value);
+                key_owner[(unsigned char)key[0]] = c->nanswers + 1;
             }
             free(key);
         }
         GROW(c->answers, c->capanswers, c->nanswers + 1);
+        strindex_add(&L->answers, d.value, c->nanswers);
         c->answers[c->nanswers++] = d;
     }
 }
@@ -344,11 +346,11 @@ static void load_tags(loader *L, catalog *c, yaml_node_t *seq)
         d.id = str_field(L, t, "id", true, "tag");
         if (d.id && !valid_id(d.id, false))
             fail(L, get(L, t, "id"), "tag: id \"%s\" must match [a-z0-9][a-z0-9._-]*", d.id);
-        for (size_t i = 0; d.id && i < c->ntags; i++)
-            if (str_eq(c->tags[i].id, d.id))
-                fail(L, get(L, t, "id"), "tag: \"%s\" is declared twice", d.id);
+        if (d.id && strindex_get(&L->tags, d.id, &(size_t){0}))
+            fail(L, get(L, t, "id"), "tag: \"%s\" is declared twice", d.id);
         i18n_field(L, t, "label", true, &d.label, "tag");
         GROW(c->tags, c->captags, c->ntags + 1);
+        strindex_add(&L->tags, d.id, c->ntags);
         c->tags[c->ntags++] = d;
     }
 }
@@ -472,12 +474,9 @@ static void load_meta(loader *L, catalog *c, yaml_node_t *m)
         load_fields(L, c, fields);
 }
 
-static bool tag_declared(const catalog *c, const char *id)
+static bool tag_declared(const loader *L, const char *id)
 {
-    for (size_t i = 0; i < c->ntags; i++)
-        if (str_eq(c->tags[i].id, id))
-            return true;
-    return false;
+    return strindex_get(&L->tags, id, &(size_t){0});
 }
 
 static void load_string_list(loader *L, yaml_node_t *seq, strlist *out, const char *what)
@@ -546,6 +545,7 @@ static void load_params(loader *L, catalog_node *n, yaml_node_t *seq)
         return;
     static const char *const keys[] = {"name", "type", "default", "unit", "choices", "label", NULL};
     static const char *const types[] = {"integer", "text", "boolean", "date", "enum", NULL};
+    strindex names = {0};
     for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
         yaml_node_t *e = expect(L, node_at(L, *it), YAML_MAPPING_NODE, "a parameter");
         if (!e)
@@ -555,9 +555,8 @@ static void load_params(loader *L, catalog_node *n, yaml_node_t *seq)
         p.name = str_field(L, e, "name", true, "param");
         if (p.name && !valid_name(p.name))
             fail(L, get(L, e, "name"), "param: name \"%s\" must be lower-case letters, digits and _", p.name);
-        for (size_t i = 0; p.name && i < n->nparams; i++)
-            if (str_eq(n->params[i].name, p.name))
-                fail(L, get(L, e, "name"), "param: \"%s\" is declared twice in this node", p.name);
+        if (p.name && strindex_get(&names, p.name, &(size_t){0}))
+            fail(L, get(L, e, "name"), "param: \"%s\" is declared twice in this node", p.name);
         char *type = enum_field(L, e, "type", true, types, "param");
         for (int i = 0; type && types[i]; i++)
             if (str_eq(type, types[i]))
@@ -575,31 +574,34 @@ static void load_params(loader *L, catalog_node *n, yaml_node_t *seq)
         i18n_field(L, e, "label", true, &p.label, "param");
         free(type);
         GROW(n->params, n->capparams, n->nparams + 1);
+        strindex_add(&names, p.name, n->nparams);
         n->params[n->nparams++] = p;
     }
+    strindex_free(&names);
 }
 
 /* Every {{name}} in the annex text must be a declared parameter. */
 static void check_placeholders(loader *L, const catalog_node *n, yaml_node_t *where, const char *text)
 {
+    strindex names = {0};
+    for (size_t i = 0; text && i < n->nparams; i++)
+        strindex_add(&names, n->params[i].name, i);
     for (const char *p = text ? strstr(text, "{{") : NULL; p; p = strstr(p + 2, "{{")) {
         const char *end = strstr(p + 2, "}}");
         if (!end) {
             fail(L, where, "node %s: annex has \"{{\" without \"}}\"", n->id ? n->id : "?");
-            return;
+            break;
         }
         char *name = xstrndup(p + 2, (size_t)(end - p - 2));
-        bool ok = false;
-        for (size_t i = 0; i < n->nparams; i++)
-            ok |= str_eq(n->params[i].name, name);
-        if (!ok)
+        if (!strindex_get(&names, name, &(size_t){0}))
             fail(L, where, "node %s: annex uses {{%s}} but no such param is declared", n->id ? n->id : "?", name);
         free(name);
     }
+    strindex_free(&names);
 }
 
 /* One field of the node table (node_fields.c), checked by its type. */
-static void load_node_field(loader *L, const catalog *c, yaml_node_t *e, catalog_node *n, const node_field *f,
+static void load_node_field(loader *L, yaml_node_t *e, catalog_node *n, const node_field *f,
                             bool is_item, const char *what)
 {
     static const char *const resp_values[] = {"hospital", "vendor", "joint", "na", NULL};
@@ -635,7 +637,7 @@ static void load_node_field(loader *L, const catalog *c, yaml_node_t *e, catalog
         if (tags) {
             load_string_list(L, tags, out, "node.tags");
             for (size_t i = 0; i < out->len; i++)
-                if (!tag_declared(c, out->items[i]))
+                if (!tag_declared(L, out->items[i]))
                     fail(L, tags, "%s: tag \"%s\" is not declared in catalog.tags", what, out->items[i]);
         }
         break;
@@ -682,7 +684,7 @@ static void load_node(loader *L, catalog *c, yaml_node_t *e)
     }
     bool is_item = kind && n.kind == NODE_ITEM;
     for (size_t i = 0; i < node_field_count; i++)
-        load_node_field(L, c, e, &n, &node_fields[i], is_item, what);
+        load_node_field(L, e, &n, &node_fields[i], is_item, what);
     if (kind && !is_item && !n.title.ja && !n.text.ja)
         fail(L, e, "%s: a heading needs a \"title\"", what);
     yaml_node_t *maps = get(L, e, "maps");
@@ -821,6 +823,8 @@ static void offset_to_mark(const char *data, size_t len, size_t offset, yaml_mar
 
 catalog *catalog_load_buffer(const char *name, const char *data, size_t len, diag_list *diags)
 {
+    if (!catalog_limits_check(name, data, len, diags))
+        return NULL;
     yaml_parser_t parser;
     yaml_document_t doc;
     if (!yaml_parser_initialize(&parser)) {
@@ -837,17 +841,13 @@ catalog *catalog_load_buffer(const char *name, const char *data, size_t len, dia
         yaml_parser_delete(&parser);
         return NULL;
     }
+    /* One document only (catalog_limits_check saw the whole stream). */
     loader L = {.file = name, .doc = &doc, .diags = diags};
     catalog *c = xcalloc(1, sizeof *c);
     c->path = xstrdup(name);
     load_root(&L, c, yaml_document_get_root_node(&doc));
-
-    yaml_document_t extra;
-    if (yaml_parser_load(&parser, &extra)) {
-        if (yaml_document_get_root_node(&extra))
-            fail(&L, yaml_document_get_root_node(&extra), "a catalog file holds one YAML document; found another");
-        yaml_document_delete(&extra);
-    }
+    strindex_free(&L.tags);
+    strindex_free(&L.answers);
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
     if (L.errors) {
@@ -860,9 +860,15 @@ catalog *catalog_load_buffer(const char *name, const char *data, size_t len, dia
 catalog *catalog_load_file(const char *path, diag_list *diags)
 {
     size_t len;
-    char *data = util_read_file(path, &len);
+    char *data = util_read_regular_file(path, CATALOG_MAX_BYTES, &len);
     if (!data) {
-        diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
+        if (errno == EINVAL)
+            diag_add(diags, path, 0, 0, "not a regular file (a FIFO, device or directory): refused without reading");
+        else if (errno == EFBIG)
+            diag_add(diags, path, 1, 1, "the file is larger than %zu MiB, the most a catalog file may be",
+                     CATALOG_MAX_BYTES >> 20);
+        else
+            diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
         return NULL;
     }
     catalog *c = catalog_load_buffer(path, data, len, diags);

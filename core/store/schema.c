@@ -135,6 +135,12 @@ const char *const schema_migrations[] = {
     "  assessment_pk INTEGER NOT NULL REFERENCES assessment(pk) ON DELETE CASCADE, key TEXT NOT NULL,"
     "  value TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,"
     "  PRIMARY KEY(assessment_pk, key)) WITHOUT ROWID;",
+
+    /* 8: catalog files that failed to load, by size and mtime, so an unchanged broken file is
+     * reported once (then reminded of in one line) instead of re-parsed by every command. */
+    "CREATE TABLE catalog_failed("
+    "  file_path TEXT PRIMARY KEY, file_size INTEGER NOT NULL, file_mtime INTEGER NOT NULL,"
+    "  importer INTEGER NOT NULL, errors INTEGER NOT NULL, first_error TEXT) WITHOUT ROWID;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

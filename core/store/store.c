@@ -211,12 +211,19 @@ void store_rollback(store *s)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* SQLite's header is "SQLite format 3\0"; an empty file is fine (SQLite initialises it). */
+/* SQLite's header is "SQLite format 3\0"; an empty file is fine (SQLite initialises it). Only a
+ * regular file is opened at all: a FIFO would block the open (and SQLite's) forever, a device
+ * would be read without end. */
 static status_code check_header(const char *path, status_detail *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
         return STATUS_OK; /* missing or unreadable: let sqlite3_open_v2 report it */
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return status_fail(err, &(status_info){STATUS_DB_NOT_REGULAR, .entity = path});
+    }
     char head[16];
     ssize_t n = read(fd, head, sizeof head);
     close(fd);
@@ -252,6 +259,20 @@ static int user_version(store *s)
     return v;
 }
 
+/* Does the database hold tables, and does it hold anzen's first one? */
+static void schema_objects(store *s, int *objects, bool *has_catalog)
+{
+    sqlite3_stmt *st = store_prepare(s, "SELECT count(*), count(CASE WHEN type='table' AND name='catalog' THEN 1 END) "
+                                        "FROM sqlite_master");
+    *objects = 0;
+    *has_catalog = false;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *objects = sqlite3_column_int(st, 0);
+        *has_catalog = sqlite3_column_int(st, 1) > 0;
+    }
+    sqlite3_finalize(st);
+}
+
 static status_code migrate(store *s, status_detail *err)
 {
     int have = user_version(s);
@@ -260,6 +281,13 @@ static status_code migrate(store *s, status_detail *err)
         return status_fail(err, &(status_info){STATUS_DB_NOT_SQLITE, .entity = s->path, .extra = sqlite3_errmsg(s->db)});
     if (have > want)
         return status_fail(err, &(status_info){STATUS_DB_NEWER, .entity = s->path, .num = have, .id = want});
+    /* Another program's SQLite file (schema version 0 with tables, or a version of ours but no
+     * catalog table): refused before anything is written, so it stays byte-identical. */
+    int objects;
+    bool has_catalog;
+    schema_objects(s, &objects, &has_catalog);
+    if ((have == 0 && objects > 0) || (have > 0 && !has_catalog))
+        return status_fail(err, &(status_info){STATUS_DB_OTHER_PROGRAM, .entity = s->path});
     if (have == want)
         return STATUS_OK;
     if (s->readonly)
@@ -286,6 +314,48 @@ static status_code migrate(store *s, status_detail *err)
     return STATUS_OK;
 }
 
+/* Can this process change the database there? Writing needs the file and, for the journal or
+ * the -wal and -shm files SQLite creates beside it, the directory. */
+static bool writable_here(const char *path)
+{
+    if (access(path, W_OK) != 0)
+        return false;
+    char *dir = paths_dirname(path);
+    bool ok = access(dir, W_OK | X_OK) == 0;
+    free(dir);
+    return ok;
+}
+
+static bool exists_with_suffix(const char *path, const char *suffix)
+{
+    char *p = xasprintf("%s%s", path, suffix);
+    bool yes = access(p, F_OK) == 0;
+    free(p);
+    return yes;
+}
+
+/* A read-only open as an SQLite URI. Where this process may not write and no -wal or -journal
+ * lies beside the file, it is opened immutable: SQLite then creates no -wal/-shm (a reader in
+ * another user's directory left them behind, owned by the reader, blocking the owner's next
+ * write; in a read-only directory it could not open at all). With one, someone is writing: read
+ * through it normally. (Immutable also means no locks: a reader could see a checkpoint the owner
+ * runs at that moment half done; it would be reading another user's file without their locks.) */
+static char *readonly_uri(const char *path, bool may_write)
+{
+    strbuf sb = {0};
+    sb_add(&sb, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("/._-~", *p))
+            sb_addc(&sb, (char)*p);
+        else
+            sb_addf(&sb, "%%%02X", *p);
+    }
+    sb_add(&sb, "?mode=ro");
+    if (!may_write && !exists_with_suffix(path, "-wal") && !exists_with_suffix(path, "-journal"))
+        sb_add(&sb, "&immutable=1");
+    return sb_take(&sb);
+}
+
 status_code store_open(const char *path, int flags, store **out, status_detail *err)
 {
     *out = NULL;
@@ -294,7 +364,7 @@ status_code store_open(const char *path, int flags, store **out, status_detail *
         return st;
 
     bool exists = access(path, F_OK) == 0;
-    bool readonly = (flags & STORE_OPEN_READONLY) || (exists && access(path, W_OK) != 0);
+    bool readonly = (flags & STORE_OPEN_READONLY) || (exists && !writable_here(path));
     if (!exists) {
         if (flags & (STORE_OPEN_NO_CREATE | STORE_OPEN_READONLY))
             return status_fail(err, &(status_info){STATUS_DB_MISSING, .entity = path});
@@ -305,8 +375,11 @@ status_code store_open(const char *path, int flags, store **out, status_detail *
     store *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
     s->readonly = readonly;
-    int oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+    int oflags = (readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+    char *uri = readonly ? readonly_uri(path, writable_here(path)) : NULL;
+    int orc = sqlite3_open_v2(uri ? uri : path, &s->db, oflags, NULL);
+    free(uri);
+    if (orc != SQLITE_OK) {
         status_fail(err, &(status_info){STATUS_DB_CANNOT_OPEN, .entity = path,
                                         .extra = s->db ? sqlite3_errmsg(s->db) : "out of memory"});
         store_close(s);

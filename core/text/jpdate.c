@@ -266,7 +266,7 @@ bool jpdate_parse(const char *s, jp_date *out, status_detail *err)
     int y;
     bool kanji = false;
     if (era) {
-        y = skip(&p, "元") ? 1 : read_num(&p, 2);
+        y = skip(&p, "元") ? 1 : read_num(&p, 4); /* 4: the era form of 9999-12-31 is 令和7981年 */
     } else {
         y = read_num(&p, 4);
         if (y >= 0 && p - norm != 4)

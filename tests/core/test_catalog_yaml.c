@@ -136,7 +136,7 @@ static bad_case cases[] = {
      "\"responsibility\" must be one of hospital"},
     {"target_fy_out_of_range", HEAD "nodes:\n" ITEM "    target_fy: 7\n", 24, 16, "\"target_fy\" must be a whole number from 2000"},
     {"params_outside_clauses", HEAD "nodes:\n" ITEM "    triggers: [always]\n", 24, 15, "belong to kind: clauses"},
-    {"two_documents", HEAD "nodes:\n" ITEM "---\nmore: 1\n", 25, 1, "holds one YAML document"},
+    {"two_documents", HEAD "nodes:\n" ITEM "---\nmore: 1\n", 24, 1, "holds one YAML document"},
     {"invalid_utf8", "format: anzen-catalog/1\ncatalog:\n  publisher: \"\xff\xfe\"\n", 3, 15, "YAML syntax error"},
 };
 

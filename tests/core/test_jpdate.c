@@ -132,3 +132,25 @@ Test(jpdate, fiscal_years)
     cr_assert_eq(jpdate_days_between((jp_date){2025, 4, 1}, (jp_date){2026, 3, 31}), 364);
     cr_assert_eq(jpdate_cmp(jpdate_fy_end(2025), (jp_date){2026, 3, 31}), 0);
 }
+
+/* Found by the fuzzer (tests/fuzz/jpdate): the era form of a far date did not parse back. */
+Test(jpdate, era_form_of_far_dates_round_trips)
+{
+    jp_date far[] = {{2117, 12, 31}, {2118, 1, 1}, {2120, 1, 1}, {9999, 12, 31}};
+    for (size_t i = 0; i < sizeof far / sizeof far[0]; i++) {
+        for (int shortform = 0; shortform <= 1; shortform++) {
+            char *w = jpdate_format_wareki(far[i], shortform);
+            jp_date back;
+            status_detail err = {0};
+            cr_assert(jpdate_parse(w, &back, &err), "%s: %s", w, test_msg(&err));
+            cr_assert_eq(jpdate_cmp(back, far[i]), 0, "%s", w);
+            free(w);
+        }
+    }
+    jp_date d;
+    status_detail err = {0};
+    cr_assert(jpdate_parse("令和102年1月1日", &d, &err), "%s", test_msg(&err));
+    cr_assert_eq(jpdate_cmp(d, (jp_date){2120, 1, 1}), 0);
+    cr_assert_not(jpdate_parse("令和9999年1月1日", &d, &err), "beyond 9999-12-31"); /* year 12017 */
+    status_detail_free(&err);
+}
