@@ -137,8 +137,12 @@ static const char *ro_check(const char *path, bool *was_readonly)
     status_detail err = {0};
     status_code r = store_open(path, 0, &s, &err);
     if (r != STATUS_OK) {
+        static char why[512];
+        char *m = status_format(&err, true);
+        snprintf(why, sizeof why, "store_open failed: %s", m);
+        free(m);
         status_detail_free(&err);
-        return "store_open failed";
+        return why;
     }
     *was_readonly = store_readonly(s);
     sqlite3_stmt *q = store_prepare(s, "SELECT name FROM org");
