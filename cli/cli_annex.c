@@ -17,24 +17,13 @@ void cli_export_annex_usage(FILE *out)
                  "               prints the SHA-256 of the annex's text, to compare with a printed copy's footer\n");
 }
 
-/* "-o FILE" is the one short option: turned into --output before the usual parsing. */
-static char output_opt[] = "--output";
-
-static char **long_options(int argc, char **argv)
-{
-    char **v = xcalloc((size_t)argc + 1, sizeof *v);
-    for (int i = 0; i < argc; i++)
-        v[i] = str_eq(argv[i], "-o") ? output_opt : argv[i];
-    return v;
-}
-
 int cli_export_annex(cli_ctx *c, int argc, char **argv)
 {
     cli_option opts[] = {{.name = "format"}, {.name = "output"}, {.name = "template"},
                          {.name = "force", .flag = true}, {.name = "date"}, {.name = "digest", .flag = true}};
     size_t n = AZ_ARRAY_LEN(opts);
     strlist pos = {0};
-    char **args = long_options(argc, argv);
+    char **args = cli_short_output(argc, argv);
     int r = cli_parse_options(c, argc, args, opts, n, &pos);
     free(args);
     bool digest = opts[5].seen;

@@ -210,3 +210,12 @@ char *cli_date_text(const char *iso)
     free(w);
     return r;
 }
+
+char **cli_short_output(int argc, char **argv)
+{
+    static char output[] = "--output";
+    char **v = xcalloc((size_t)argc + 1, sizeof *v);
+    for (int i = 0; i < argc; i++)
+        v[i] = str_eq(argv[i], "-o") ? output : argv[i];
+    return v;
+}

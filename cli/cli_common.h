@@ -23,6 +23,9 @@ typedef struct {
 /* Parses argv[1..] (argv[0] is the subcommand) into opts and positional arguments. Unknown option
  * or missing value → message and EXIT_USAGE; 0 otherwise. */
 int cli_parse_options(cli_ctx *c, int argc, char **argv, cli_option *opts, size_t nopts, strlist *pos);
+/* argv with "-o" turned into "--output" (the one short option, of the export commands), so the
+ * option table sees one name. The strings are borrowed; free only the returned array. */
+char **cli_short_output(int argc, char **argv);
 /* The option by name (must be in the table). */
 cli_option *cli_option_get(cli_option *opts, size_t nopts, const char *name);
 void cli_options_free(cli_option *opts, size_t nopts);

@@ -21,16 +21,6 @@ static void export_usage(FILE *out)
     cli_export_annex_usage(out);
 }
 
-/* "-o FILE" as "--output FILE", so the option table sees one name. */
-static char **normalise_args(int argc, char **argv)
-{
-    static char output[] = "--output";
-    char **v = xcalloc((size_t)argc + 1, sizeof *v);
-    for (int i = 0; i < argc; i++)
-        v[i] = str_eq(argv[i], "-o") ? output : argv[i];
-    return v;
-}
-
 /* --date: any date form, as ISO into date; 0 or the exit code (message printed). */
 static int date_option(cli_ctx *c, const char *value, char date[11])
 {
@@ -59,7 +49,7 @@ static int export_run(cli_ctx *c, int argc, char **argv)
     cli_option opts[] = {{.name = "output"}, {.name = "format"}, {.name = "force", .flag = true}, {.name = "date"}};
     size_t n = AZ_ARRAY_LEN(opts);
     strlist pos = {0};
-    char **args = normalise_args(argc, argv);
+    char **args = cli_short_output(argc, argv);
     int r = cli_parse_options(c, argc, args, opts, n, &pos);
     free(args);
     if (r == 0 && pos.len != 1)
@@ -126,7 +116,7 @@ static int snapshot_run(cli_ctx *c, int argc, char **argv)
     cli_option opts[] = {{.name = "output"}, {.name = "force", .flag = true}, {.name = "date"}};
     size_t n = AZ_ARRAY_LEN(opts);
     strlist pos = {0};
-    char **args = normalise_args(argc + 1, argv - 1);
+    char **args = cli_short_output(argc + 1, argv - 1);
     int r = cli_parse_options(c, argc + 1, args, opts, n, &pos);
     free(args);
     if (r == 0 && pos.len == 0)
