@@ -127,12 +127,12 @@ static size_t utf16_units(const char *s)
     return n;
 }
 
-static void put_text(xctx *x, xsheet *sh, lxw_row_t row, lxw_col_t col, lxw_col_t last, const char *raw,
-                     lxw_format *f)
+/* Text already made safe by export_xlsx_text. */
+static void put_clean(xctx *x, xsheet *sh, lxw_row_t row, lxw_col_t col, lxw_col_t last, const char *text,
+                      lxw_format *f)
 {
     if (failed(x))
         return;
-    char *text = export_xlsx_text(raw);
     lxw_error rc;
     if (utf16_units(text) > CELL_MAX_CHARS)
         rc = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
@@ -140,8 +140,17 @@ static void put_text(xctx *x, xsheet *sh, lxw_row_t row, lxw_col_t col, lxw_col_
         rc = worksheet_merge_range(sh->ws, row, col, row, last, text, f);
     else
         rc = worksheet_write_string(sh->ws, row, col, text, f);
-    free(text);
     cell_fail(x, sh, row, col, rc);
+}
+
+static void put_text(xctx *x, xsheet *sh, lxw_row_t row, lxw_col_t col, lxw_col_t last, const char *raw,
+                     lxw_format *f)
+{
+    if (failed(x))
+        return;
+    char *text = export_xlsx_text(raw);
+    put_clean(x, sh, row, col, last, text, f);
+    free(text);
 }
 
 static void put_number(xctx *x, xsheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
@@ -165,7 +174,7 @@ static void put_cell(xctx *x, xsheet *sh, lxw_row_t row, lxw_col_t col, const ex
         if (!failed(x))
             cell_fail(x, sh, row, col, worksheet_write_datetime(sh->ws, row, col, &dt, f));
     } else {
-        put_text(x, sh, row, col, col, raw, x->cell[c->kind == EXPORT_COL_DATE || c->kind == EXPORT_COL_NUMBER ? EXPORT_COL_TEXT : c->kind][c->wrap ? 1 : 0]);
+        put_clean(x, sh, row, col, col, clean, x->cell[c->kind == EXPORT_COL_DATE || c->kind == EXPORT_COL_NUMBER ? EXPORT_COL_TEXT : c->kind][c->wrap ? 1 : 0]);
     }
     free(clean);
 }

@@ -12,7 +12,8 @@
  *     and read by the real loop, which skips drawing while more keys wait (typeahead).
  *  4. (bench_export.c) every export of a 1,000-item assessment, and the inspection snapshot.
  *
- * Usage: anzen-bench [--quick] [--keep DIR]. The database lives in a temporary directory. */
+ * Usage: anzen-bench [--quick]; ANZEN_BENCH_KEEP=1 keeps the temporary directory (the database lives there).
+ * `anzen-bench --rss-of PROGRAM ARGS…` is used by the bench itself (bench_openpyxl.c). */
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
@@ -219,8 +220,12 @@ static double cold_start_once(const char *bin, const char *db, long *bytes)
     return t;
 }
 
+const char *bench_self;
+
 int main(int argc, char **argv)
 {
+    if (argc > 2 && str_eq(argv[1], "--rss-of"))
+        return bench_rss_of(argv + 2);
     bool quick = argc > 1 && str_eq(argv[1], "--quick");
     setvbuf(stdout, NULL, _IOLBF, 0);
     int nassess = quick ? 10 : 100, runs = quick ? 3 : 21, keys = quick ? 10 : 60;
@@ -230,6 +235,7 @@ int main(int argc, char **argv)
     if (n <= 0)
         die("readlink /proc/self/exe", NULL);
     exe[n] = 0;
+    bench_self = exe;
     char *dir = paths_dirname(exe);
     char *bin = xasprintf("%s/anzen", dir);
     free(dir);
@@ -439,7 +445,7 @@ int main(int argc, char **argv)
     pthread_join(th, NULL);
     close(master_fd);
 
-    bench_exports(tmp, quick);
+    bench_exports(bin, tmp, quick);
 
     if (getenv("ANZEN_BENCH_KEEP")) {
         printf("kept %s\n", tmp);

@@ -44,6 +44,12 @@ Test(export_escape, clean_removes_controls_and_normalises_newlines)
     EXPECT_STR(export_clean("a\xe2\x80\xa8" "b", true), "a\nb");            /* U+2028 */
     EXPECT_STR(export_clean("bad\xff", true), "bad\xef\xbf\xbd");            /* invalid byte → U+FFFD */
     EXPECT_STR(export_clean("医療情報", true), "医療情報");
+    /* runs of unchanged text around each change, at both ends */
+    EXPECT_STR(export_clean("\r", true), "\n");
+    EXPECT_STR(export_clean("末尾\r", false), "末尾 ");
+    EXPECT_STR(export_clean("\x01先頭と中\xff間と\r\n末尾\x7f", true), "先頭と中\xef\xbf\xbd間と\n末尾");
+    EXPECT_STR(export_clean("\xef\xbf\xbd", true), "\xef\xbf\xbd"); /* a real U+FFFD is kept as is */
+    EXPECT_STR(export_clean(NULL, true), "");
 }
 
 Test(export_escape, formula_like_cells)
