@@ -23,7 +23,15 @@
 #include "layout.h"
 #include "base/lib.h"
 
-enum { CELL_MAX_CHARS = 32767, DEFAULT_COL_WIDTH = 10, PADDING = 2, LINE_PT = 15, MAX_ROW_PT = 409, CHART_W = 480, CHART_H = 288 };
+enum {
+    CELL_MAX_CHARS = 32767,
+    DEFAULT_COL_WIDTH = 10,
+    PADDING = 2,
+    LINE_PT = 17, /* one wrapped line of Japanese text in an 11 pt CJK font, with its leading */
+    MAX_ROW_PT = 409,
+    CHART_W = 480,
+    CHART_H = 288
+};
 
 typedef struct {
     lxw_workbook *wb;
@@ -179,17 +187,35 @@ static void put_cell(xctx *x, xsheet *sh, lxw_row_t row, lxw_col_t col, const ex
     free(clean);
 }
 
+static void set_lines(xsheet *sh, lxw_row_t row, int lines)
+{
+    if (lines > 1) {
+        double pt = (double)(lines * LINE_PT);
+        worksheet_set_row(sh->ws, row, pt > MAX_ROW_PT ? MAX_ROW_PT : pt, NULL);
+    }
+}
+
 /* Merged wrapped cells do not grow by themselves: give the row the height its text needs. */
 static void fit_row(xsheet *sh, lxw_row_t row, lxw_col_t c0, lxw_col_t c1, const char *raw)
 {
     int cols = 0;
     for (lxw_col_t c = c0; c <= c1; c++)
         cols += sh->colw[c] + PADDING;
-    int lines = export_text_lines(raw, cols - PADDING);
-    if (lines > 1) {
-        double pt = (double)(lines * LINE_PT);
-        worksheet_set_row(sh->ws, row, pt > MAX_ROW_PT ? MAX_ROW_PT : pt, NULL);
-    }
+    set_lines(sh, row, export_text_lines(raw, cols - PADDING));
+}
+
+/* Nor do wrapped table cells when the file is opened: LibreOffice keeps the default height (text
+ * then runs into the next row when printed) and Excel does until a cell is edited. So each row
+ * gets the height of its tallest wrapped cell. */
+static void fit_cells(xsheet *sh, lxw_row_t row, const export_table *t, const export_row *r)
+{
+    int lines = 1;
+    for (size_t c = 0; c < t->ncols; c++)
+        if (t->cols[c].wrap) {
+            int n = export_text_lines(r->cells[c], sh->colw[c]);
+            lines = n > lines ? n : lines;
+        }
+    set_lines(sh, row, lines);
 }
 
 static void table_out(xctx *x, xsheet *sh, const export_table *t)
@@ -219,6 +245,7 @@ static void table_out(xctx *x, xsheet *sh, const export_table *t)
         }
         for (size_t c = 0; c < t->ncols; c++)
             put_cell(x, sh, at, (lxw_col_t)c, &t->cols[c], row->cells[c]);
+        fit_cells(sh, at, t, row);
     }
 }
 
