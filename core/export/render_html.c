@@ -21,7 +21,7 @@ static const char stylesheet[] =
     "table { border-collapse: collapse; width: 100%; margin: 0 0 1em; }\n"
     "caption { text-align: left; font-weight: bold; padding: .2em 0; }\n"
     "th, td { border: 1px solid #555; padding: 2px 4px; vertical-align: top; text-align: left;"
-    " overflow-wrap: anywhere; }\n"
+    " overflow-wrap: break-word; }\n"
     "thead { display: table-header-group; }\n"
     "thead.once { display: table-row-group; }\n"
     "thead th { background: #e8e8e8; text-align: center; }\n"
@@ -29,7 +29,12 @@ static const char stylesheet[] =
     "tr.group td { background: #f2f2f2; font-weight: bold; }\n"
     "td.mark { text-align: center; }\n"
     "td.number { text-align: right; }\n"
-    "td.date, td.nowrap { white-space: nowrap; }\n"
+    "td.mark, td.date, thead th { white-space: nowrap; }\n"
+    /* short text columns (numbers such as 2-④ 端末PC, names) break only at spaces */
+    "td.nowrap { word-break: keep-all; }\n"
+    /* only wrapped columns break long words (URLs, file paths) anywhere: elsewhere that would let
+       the table squeeze a column to one character */
+    "td.wrap { overflow-wrap: anywhere; }\n"
     "table.meta { width: auto; min-width: 50%; }\n"
     "table.meta th { background: #f2f2f2; white-space: nowrap; }\n"
     "table.progress td.bar { width: 60mm; }\n"
@@ -83,7 +88,7 @@ static void table_out(strbuf *sb, const export_table *t)
         for (size_t c = 0; c < t->ncols; c++) {
             const export_column *col = &t->cols[c];
             sb_addf(sb, "<td class=\"%s%s\">", export_col_kind_name(col->kind),
-                    !col->wrap && col->kind == EXPORT_COL_TEXT ? " nowrap" : "");
+                    col->wrap ? " wrap" : col->kind == EXPORT_COL_TEXT ? " nowrap" : "");
             add(sb, row->cells[c]);
             sb_add(sb, "</td>");
         }
