@@ -7,8 +7,10 @@
 #include "catalog/lib.h"
 #include "cli_common.h"
 #include "cli_contract.h"
+#include "cli_safe_out.h"
 #include "store/lib.h"
 #include "base/lib.h"
+#include "text/lib.h"
 
 #ifndef ANZEN_VERSION
 #define ANZEN_VERSION "0"
@@ -166,13 +168,55 @@ int cli_run(const session_opts *g, int argc, char **argv, FILE *out, FILE *err)
     return EXIT_USAGE;
 }
 
+/* Text that is not UTF-8 would be stored and handed on as it is (and make --json output
+ * invalid): every argument is refused at once, named by its option (or position), the bytes that
+ * are not UTF-8 shown as \xNN. */
+static int cli_check_utf8_args(int argc, char **argv, bool english, FILE *err)
+{
+    for (int i = 1; i < argc; i++) {
+        if (utf8_valid(argv[i]))
+            continue;
+        strbuf shown = {0};
+        for (size_t off = 0, n = strlen(argv[i]); off < n;) {
+            int32_t cp;
+            size_t k = utf8_decode(argv[i] + off, n - off, &cp);
+            if (cp == 0xFFFD && k == 1)
+                sb_addf(&shown, "\\x%02X", (unsigned char)argv[i][off]);
+            else
+                sb_addn(&shown, argv[i] + off, k);
+            off += k;
+        }
+        char *where = i > 1 && argv[i - 1][0] == '-' && argv[i - 1][1] == '-'
+                          ? xstrdup(argv[i - 1])
+                          : xasprintf(english ? "argument %d" : "%d 番目の引数", i);
+        status_detail d = {0};
+        status_fail(&d, &(status_info){STATUS_ARG_NOT_UTF8, .field = where, .value = shown.data});
+        sb_free(&shown);
+        free(where);
+        char *m = status_format(&d, english);
+        fprintf(err, "anzen: %s\n", m);
+        free(m);
+        int code = status_exit_code(d.code);
+        status_detail_free(&d);
+        return code;
+    }
+    return -1;
+}
+
 int cli_main(int argc, char **argv, session_opts *g, FILE *out, FILE *err)
 {
+    /* Everything the CLI writes goes through the terminal-safe filter (cli_safe_out.h). */
+    FILE *sout = cli_safe_stream(out), *serr = cli_safe_stream(err);
+    FILE *o = sout ? sout : out, *e = serr ? serr : err;
     int i = 1;
-    int r = cli_parse_globals(argc, argv, &i, g, out, err);
-    if (r >= 0)
-        return r;
-    if (i >= argc)
-        return -1;
-    return cli_run(g, argc - i, argv + i, out, err);
+    int r = cli_parse_globals(argc, argv, &i, g, o, e);
+    if (r < 0)
+        r = cli_check_utf8_args(argc, argv, g->english, e);
+    if (r < 0 && i < argc)
+        r = cli_run(g, argc - i, argv + i, o, e);
+    if (sout)
+        fclose(sout);
+    if (serr)
+        fclose(serr);
+    return r; /* -1: no command, open the workbench */
 }

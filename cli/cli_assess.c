@@ -133,7 +133,7 @@ static cJSON *assessment_json(const assessment *a)
         cJSON_AddNumberToObject(j, "previous", (double)a->prev_id);
     else
         cJSON_AddNullToObject(j, "previous");
-    cJSON_AddNumberToObject(j, "items", a->items);
+    cJSON_AddNumberToObject(j, "item_count", a->items); /* "items" is the list of items in assess show */
     cJSON_AddNumberToObject(j, "answered", a->answered);
     cJSON_AddNumberToObject(j, "positive", a->positive);
     cJSON_AddNumberToObject(j, "not_applicable", a->not_applicable);

@@ -190,6 +190,8 @@ static const struct {
     [STATUS_SNAPSHOT_NO_MANIFEST] = {"{entity}: its manifest is missing", "{entity}: マニフェストがありません"},
     [STATUS_SNAPSHOT_BAD_MANIFEST] = {"{entity}: its manifest is damaged (not valid manifest JSON)",
                                       "{entity}: マニフェストが壊れています（マニフェストの JSON として読めません）"},
+    [STATUS_ARG_NOT_UTF8] = {"{field}: not valid UTF-8 text ({value}); nothing was done",
+                             "{field}: UTF-8 の文字列ではありません（{value}）。何もしていません"},
 };
 
 /* Identifiers core puts in `field` and `entity`. English keeps the identifier (what the CLI's

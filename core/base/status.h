@@ -117,7 +117,9 @@
     X(SNAPSHOT_NO_DATA, 3, "snapshot-no-data")                                                                   \
     X(SNAPSHOT_BAD_DATA, 3, "snapshot-data-damaged")                                                             \
     X(SNAPSHOT_NO_MANIFEST, 3, "snapshot-no-manifest")                                                           \
-    X(SNAPSHOT_BAD_MANIFEST, 3, "snapshot-manifest-damaged")
+    X(SNAPSHOT_BAD_MANIFEST, 3, "snapshot-manifest-damaged")                                                    \
+    /* the command line */                                                                                      \
+    X(ARG_NOT_UTF8, 2, "argument-not-utf8")
 
 typedef enum {
 #define STATUS_ENUM(code, exit, id) STATUS_##code,
