@@ -207,9 +207,15 @@ static int cmd_decide(cli_ctx *c, int argc, char **argv, bool accept)
         const char *p = pos.items[i];
         if (*p == 'P' || *p == 'p' || *p == '#')
             p++;
-        char *end;
-        long long id = strtoll(p, &end, 10);
-        if (!*p || *end || id <= 0) {
+        int64_t id = 0;
+        str_num k = str_to_int64(p, 1, INT64_MAX, &id);
+        if (k == STR_NUM_RANGE && *p != '-') {
+            status_detail d = {0};
+            status_fail(&d, &(status_info){STATUS_NUMBER_OUT_OF_RANGE, .field = "proposal", .value = pos.items[i]});
+            r = cli_fail_status(c, &d);
+            break;
+        }
+        if (k != STR_NUM_OK) {
             r = cli_fail(c, EXIT_USAGE, "\"%s\" is not a proposal number", pos.items[i]);
             break;
         }
@@ -219,7 +225,7 @@ static int cmd_decide(cli_ctx *c, int argc, char **argv, bool accept)
         if (st != STATUS_OK)
             r = cli_fail_status(c, &err);
         else
-            fprintf(c->out, "P%lld: %s\n", id, accept ? "accepted" : "rejected");
+            fprintf(c->out, "P%lld: %s\n", (long long)id, accept ? "accepted" : "rejected");
     }
     sl_free(&pos);
     return r;

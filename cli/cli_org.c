@@ -49,10 +49,11 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
         cli_option_text(&org.note, cli_option_get(opts, n, "note"));
         cli_option *beds = cli_option_get(opts, n, "beds");
         if (beds->seen) {
-            char *end;
-            long v = strtol(beds->value, &end, 10);
-            if (*end || v < 0 || v > 100000)
-                r = cli_fail_option(c, "beds", &(status_info){STATUS_NOT_A_NUMBER, .value = beds->value});
+            int64_t v = 0;
+            str_num k = str_to_int64(beds->value, 0, 100000, &v);
+            if (k != STR_NUM_OK)
+                r = cli_fail_option(c, "beds", &(status_info){k == STR_NUM_RANGE ? STATUS_NUMBER_OUT_OF_RANGE : STATUS_NOT_A_NUMBER,
+                                                              .value = beds->value, .extra = "0..100000"});
             org.beds = (int)v;
         }
     }

@@ -177,9 +177,12 @@ static int history_run(cli_ctx *c, int argc, char **argv)
         r = cli_fail(c, EXIT_USAGE, "history takes options only (unexpected \"%s\")", pos.items[0]);
     history_filter f = {.item_id = opts[1].value, .entity = opts[2].value};
     if (r == 0 && opts[3].seen) {
-        char *end;
-        long l = strtol(opts[3].value, &end, 10);
-        if (*end || l <= 0)
+        int64_t l = 0;
+        str_num k = str_to_int64(opts[3].value, 1, 1000000000, &l);
+        if (k == STR_NUM_RANGE)
+            r = cli_fail_option(c, "limit", &(status_info){STATUS_NUMBER_OUT_OF_RANGE, .value = opts[3].value,
+                                                           .extra = "1..1000000000"});
+        else if (k != STR_NUM_OK)
             r = cli_fail(c, EXIT_USAGE, "--limit must be a positive number");
         f.limit = (size_t)l;
     }

@@ -120,10 +120,12 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
     cli_option_text(&sys->backup_method, OPT("backup-method"));
     cli_option *g = OPT("backup-generations");
     if (g->seen) {
-        char *end;
-        long n = strtol(g->value, &end, 10);
-        if (*end || n < 0 || n > 10000)
-            return cli_fail_option(c, "backup-generations", &(status_info){STATUS_NOT_A_NUMBER, .value = g->value});
+        int64_t n = 0;
+        str_num k = str_to_int64(g->value, 0, 10000, &n);
+        if (k != STR_NUM_OK)
+            return cli_fail_option(c, "backup-generations",
+                                   &(status_info){k == STR_NUM_RANGE ? STATUS_NUMBER_OUT_OF_RANGE : STATUS_NOT_A_NUMBER,
+                                                  .value = g->value, .extra = "0..10000"});
         sys->backup_generations = (int)n;
     }
     cli_option_text(&sys->restore_by, OPT("restore-by"));

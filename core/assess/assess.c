@@ -109,11 +109,12 @@ status_code assess_get(store *s, int64_t id, assessment *out, status_detail *err
 status_code assess_find(store *s, const char *key, int64_t *id, status_detail *err)
 {
     const char *p = key && key[0] == '#' ? key + 1 : key;
-    char *end = NULL;
-    long long v = str_empty(p) ? 0 : strtoll(p, &end, 10);
-    if (v <= 0 || *end) {
+    int64_t v = 0;
+    str_num n = str_to_int64(p, 1, INT64_MAX, &v);
+    if (n == STR_NUM_RANGE && p[0] != '-')
+        return status_fail(err, &(status_info){STATUS_NUMBER_OUT_OF_RANGE, .field = "assessment", .value = key});
+    if (n != STR_NUM_OK)
         return status_fail(err, &(status_info){STATUS_ASSESSMENT_KEY, .value = key ? key : ""});
-    }
     assessment a;
     status_code r = assess_row(s, v, &a, err);
     if (r == STATUS_OK)

@@ -57,6 +57,10 @@ static const struct {
                         "データベース[ {entity} ]は他のプログラムが使用中です[（{field}）][: {extra}]"},
     [STATUS_SQL] = {"database error[ ({field})][ in {entity}][: {extra}]",
                     "データベースのエラー[（{field}）][（{entity}）][: {extra}]"},
+    [STATUS_DISK_FULL] = {"the disk is full[ ({entity})]: nothing was saved (free some space and try again)",
+                          "ディスクがいっぱいです[（{entity}）]。何も保存していません（空きを作ってやり直してください）"},
+    [STATUS_IO_ERROR] = {"an I/O error[ in {entity}][: {extra}]; nothing was saved",
+                         "入出力エラーです[（{entity}）][: {extra}]。何も保存していません"},
 
     [STATUS_DATE_EMPTY] = {"[{field}: ]empty date (use 2025-04-01, 令和7年4月1日 or R7.4.1)",
                            "[{field}: ]日付が空です（2025-04-01、令和7年4月1日、R7.4.1 の形で入力してください）"},
@@ -192,6 +196,8 @@ static const struct {
                                       "{entity}: マニフェストが壊れています（マニフェストの JSON として読めません）"},
     [STATUS_ARG_NOT_UTF8] = {"{field}: not valid UTF-8 text ({value}); nothing was done",
                              "{field}: UTF-8 の文字列ではありません（{value}）。何もしていません"},
+    [STATUS_NUMBER_OUT_OF_RANGE] = {"[{field}: ]{value} is out of range[ ({extra})]",
+                                    "[{field}: ]{value} は範囲外です[（{extra}）]"},
 };
 
 /* Identifiers core puts in `field` and `entity`. English keeps the identifier (what the CLI's

@@ -31,6 +31,8 @@
     X(DB_READONLY, 4, "db-read-only")                                                                            \
     X(DB_BUSY, 4, "db-locked")                                                                                   \
     X(SQL, 4, "sql-failed")                                                                                      \
+    X(DISK_FULL, 1, "disk-full")                                                                                 \
+    X(IO_ERROR, 1, "io-error")                                                                                      \
     /* dates and fiscal years (text/jpdate) */                                                                  \
     X(DATE_EMPTY, 3, "date-empty")                                                                               \
     X(DATE_MALFORMED, 3, "date-malformed")                                                                       \
@@ -119,7 +121,8 @@
     X(SNAPSHOT_NO_MANIFEST, 3, "snapshot-no-manifest")                                                           \
     X(SNAPSHOT_BAD_MANIFEST, 3, "snapshot-manifest-damaged")                                                    \
     /* the command line */                                                                                      \
-    X(ARG_NOT_UTF8, 2, "argument-not-utf8")
+    X(ARG_NOT_UTF8, 2, "argument-not-utf8")                                                                      \
+    X(NUMBER_OUT_OF_RANGE, 2, "number-out-of-range")
 
 typedef enum {
 #define STATUS_ENUM(code, exit, id) STATUS_##code,

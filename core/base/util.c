@@ -150,6 +150,25 @@ bool str_empty(const char *s)
     return !s || !*s;
 }
 
+str_num str_to_int64(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+    if (!s || !*s)
+        return STR_NUM_BAD;
+    const char *p = s[0] == '-' ? s + 1 : s;
+    if (!*p)
+        return STR_NUM_BAD;
+    for (const char *q = p; *q; q++)
+        if (*q < '0' || *q > '9')
+            return STR_NUM_BAD;
+    errno = 0;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (errno == ERANGE || v < min || v > max)
+        return STR_NUM_RANGE;
+    *out = (int64_t)v;
+    return STR_NUM_OK;
+}
+
 bool str_starts(const char *s, const char *prefix)
 {
     return s && strncmp(s, prefix, strlen(prefix)) == 0;

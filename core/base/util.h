@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -48,6 +49,10 @@ static inline bool str_eq(const char *a, const char *b)
 }
 bool str_empty(const char *s);
 bool str_starts(const char *s, const char *prefix);
+/* s as a decimal integer (optional leading '-', nothing else): STR_NUM_OK with *out set,
+ * STR_NUM_BAD (not a number) or STR_NUM_RANGE (a number outside min..max, overflow included). */
+typedef enum { STR_NUM_OK, STR_NUM_BAD, STR_NUM_RANGE } str_num;
+str_num str_to_int64(const char *s, int64_t min, int64_t max, int64_t *out);
 
 /* A list of owned strings. */
 typedef struct {

@@ -77,6 +77,10 @@ static status_code sql_code(int rc)
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return STATUS_DB_BUSY;
+    case SQLITE_FULL:
+        return STATUS_DISK_FULL;
+    case SQLITE_IOERR:
+        return STATUS_IO_ERROR;
     default:
         return STATUS_SQL;
     }
