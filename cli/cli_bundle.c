@@ -50,6 +50,16 @@ static int into_ids(cli_ctx *c, const cli_option *o, int64_t **ids, size_t *n)
     return 0;
 }
 
+/* A path under HOME as ~/…, so what is printed does not depend on the account. Caller frees. */
+static char *home_path(const char *p)
+{
+    const char *home = getenv("HOME");
+    size_t n = home ? strlen(home) : 0;
+    if (p && n && strncmp(p, home, n) == 0 && p[n] == '/')
+        return xasprintf("~%s", p + n);
+    return xstrdup(p ? p : "");
+}
+
 static void print_signer(cli_ctx *c, const bundle *b, const bundle_plan *p)
 {
     if (!b->is_signed) {
@@ -418,16 +428,22 @@ static int cmd_key_new(cli_ctx *c, int argc, char **argv)
     status_detail err = {0};
     if (r == 0 && key_generate(opts[0].seen ? opts[0].value : NULL, role ? bundle_role_name(role) : NULL, opts[2].seen,
                                &k, &err) != STATUS_OK) {
-        if (err.code == STATUS_FILE_EXISTS)
-            err.extra = xstrdup(EN ? "a key exists; --force replaces it, and bundles signed with the old one can no longer be re-signed"
-                                   : "鍵は既にあります。--force で置き換えると古い鍵では署名できなくなります");
+        if (err.code == STATUS_FILE_EXISTS) {
+            char *shown = home_path(err.entity);
+            free(err.entity);
+            err.entity = shown;
+            free(err.extra);
+            err.extra = xstrdup(EN ? "--force replaces it; the old key can then sign nothing more"
+                                   : "--force で置き換えると、古い鍵ではもう署名できません");
+        }
         r = cli_fail_status(c, &err);
     }
     if (r == 0) {
-        char *pub = key_public_path();
+        char *path = key_public_path(), *pub = home_path(path);
         fprintf(c->out, EN ? "new signing key %s\npublic key (hand it to the other party): %s\n"
                            : "署名鍵 %s を作成しました\n公開鍵（相手に渡すファイル）: %s\n",
                 k.fingerprint, pub);
+        free(path);
         free(pub);
     }
     key_public_free(&k);
@@ -446,9 +462,10 @@ static int cmd_key_show(cli_ctx *c, int argc, char **argv)
     if (r == 0 && key_load_secret(NULL, sk, &k, &err) != STATUS_OK)
         r = cli_fail_status(c, &err);
     if (r == 0) {
-        char *pub = key_public_path();
-        fprintf(c->out, "%s%s%s%s\n%s\n", k.fingerprint, k.name ? "  " : "", k.name ? k.name : "", k.role ? " / " : "",
-                pub);
+        char *path = key_public_path(), *pub = home_path(path);
+        fprintf(c->out, "%s%s%s%s%s\n%s\n", k.fingerprint, k.name ? "  " : "", k.name ? k.name : "", k.role ? " / " : "",
+                k.role ? k.role : "", pub);
+        free(path);
         free(pub);
     }
     sign_wipe(sk, sizeof sk);

@@ -533,14 +533,15 @@ status_code bundle_import(store *s, const bundle *b, const bundle_plan *plan, co
     bundle_import_opts none = {0};
     if (!opt)
         opt = &none;
+    /* an unknown signer is refused even for content imported before */
+    if (b->is_signed && !plan->signer_known)
+        return status_fail(err, &(status_info){STATUS_BUNDLE_SIGNER_UNKNOWN, .entity = b->source,
+                                               .value = b->signer.fingerprint, .extra = b->signer.name});
     if (plan->imported_before) {
         res->already = true;
         res->import_id = plan->imported_before;
         return STATUS_OK;
     }
-    if (b->is_signed && !plan->signer_known)
-        return status_fail(err, &(status_info){STATUS_BUNDLE_SIGNER_UNKNOWN, .entity = b->source,
-                                               .value = b->signer.fingerprint, .extra = b->signer.name});
     for (size_t t = 0; t < plan->ntargets; t++) {
         const bundle_target *tg = &plan->targets[t];
         if (tg->version_differs && !opt->partial) {
