@@ -15,7 +15,9 @@ static void answer_usage(FILE *out)
             "                                 '' clears); dates as 2025-04-01, 令和7年4月1日 or R7.4.1;\n"
             "                                 an option given as '' clears that field\n"
             "  answer proposals A [--all] [--json]   answers proposed through crosswalks\n"
-            "  answer accept P... | answer reject P...\n");
+            "  answer accept P... | answer reject P...\n"
+            "  answer agree A ITEM --take hospital|vendor|VALUE --with NAME [--vendor V]\n"
+            "                                 the agreed answer, naming you and the other participant\n");
 }
 
 static bool parse_owner(const char *s, responsibility *r)
@@ -241,6 +243,8 @@ static int answer_run(cli_ctx *c, int argc, char **argv)
         return cmd_decide(c, argc, argv, true);
     if (str_eq(argv[0], "reject"))
         return cmd_decide(c, argc, argv, false);
+    if (str_eq(argv[0], "agree"))
+        return cli_answer_agree(c, argc, argv);
     return cli_unknown_subcommand(c, "answer", argv[0], answer_usage);
 }
 

@@ -32,6 +32,7 @@ void answer_free(answer *a)
     sl_free(&a->evidence);
     free(a->answered_by);
     free(a->updated_at);
+    free(a->agreed_with);
     memset(a, 0, sizeof *a);
 }
 
@@ -85,8 +86,8 @@ status_code assess_load_answers(store *s, int64_t aid, answer_set *out, status_d
         return r;
     st = store_stmt(
         s, "SELECT x.item_id, x.party, x.party_vendor_pk, x.value, x.checked, x.due, x.done, x.owner,"
-           " IFNULL(x.owner_vendor_pk, 0), v.name, x.note, x.answered_by, x.updated_at"
-           " FROM answer x JOIN assessment a ON a.pk = x.assessment_pk"
+           " IFNULL(x.owner_vendor_pk, 0), v.name, x.note, x.answered_by, x.updated_at,"
+           " x.agreed_with FROM answer x JOIN assessment a ON a.pk = x.assessment_pk"
            " LEFT JOIN catalog c ON c.id = a.catalog_id AND c.version = a.catalog_version"
            " LEFT JOIN catalog_node n ON n.catalog_pk = c.pk AND n.id = x.item_id"
            " LEFT JOIN vendor v ON v.pk = x.owner_vendor_pk"
@@ -112,6 +113,7 @@ status_code assess_load_answers(store *s, int64_t aid, answer_set *out, status_d
         x->note = store_col_dup(st, 10);
         x->answered_by = store_col_dup(st, 11);
         x->updated_at = store_col_dup(st, 12);
+        x->agreed_with = store_col_dup(st, 13);
     }
     if (rc != SQLITE_DONE) {
         r = store_fail(s, err, "answer");

@@ -29,6 +29,7 @@ typedef struct {
     char *note;              /* multi-line */
     strlist evidence;        /* path, URL or text, one per entry */
     char *answered_by, *updated_at;
+    char *agreed_with; /* PARTY_AGREED: the other participant named when it was agreed (answered_by acted) */
 } answer;
 
 void answer_free(answer *a);

@@ -24,6 +24,9 @@ static const answer_field answer_fields[] = {
     {"done", ANSWER_FIELD_TEXT, "SELECT done FROM answer" ANSWER_KEY, "UPDATE answer SET done = ?1" ANSWER_KEY},
     {"owner", ANSWER_FIELD_TEXT, "SELECT owner FROM answer" ANSWER_KEY, "UPDATE answer SET owner = ?1" ANSWER_KEY},
     {"note", ANSWER_FIELD_TEXT, "SELECT note FROM answer" ANSWER_KEY, "UPDATE answer SET note = ?1" ANSWER_KEY},
+    /* the agreed answer: the other participant (the acting user is answered_by) */
+    {"agreed_with", ANSWER_FIELD_TEXT, "SELECT agreed_with FROM answer" ANSWER_KEY,
+     "UPDATE answer SET agreed_with = ?1" ANSWER_KEY},
     /* the id, as history records it (history_field_is_vendor) */
     {"owner_vendor", ANSWER_FIELD_VENDOR_ID, "SELECT CAST(owner_vendor_pk AS TEXT) FROM answer" ANSWER_KEY,
      "UPDATE answer SET owner_vendor_pk = ?1" ANSWER_KEY},

@@ -316,6 +316,140 @@ static char *join_lines(const strlist *l)
     return sb_take(&b);
 }
 
+/* An answer change checked against its assessment and catalog, in the form it is written. */
+typedef struct {
+    int64_t party_vendor_id;
+    char iso[3][11];
+    char *owner_vendor_text, *evidence_text;
+} answer_checked;
+
+static void answer_checked_free(answer_checked *k)
+{
+    free(k->owner_vendor_text);
+    free(k->evidence_text);
+}
+
+/* Validates a change (assess_answer_set's rules) without writing; fills *out. */
+static status_code answer_check(store *s, const assessment *a, const catalog *c, const char *item_id,
+                                answer_party party, int64_t party_vendor_id, const answer_change *ch,
+                                answer_checked *out, status_detail *err)
+{
+    memset(out, 0, sizeof *out);
+    int64_t aid = a->id;
+    if (!c) {
+        char *label = xasprintf("%s@%s", a->catalog_id, a->catalog_version);
+        status_fail(err, &(status_info){STATUS_CATALOG_GONE, .entity = label, .id = aid});
+        free(label);
+        return STATUS_CATALOG_GONE;
+    }
+    const catalog_node *node = catalog_find_node(c, item_id);
+    if (!node || node->kind != NODE_ITEM) {
+        char *label = catalog_label(c);
+        status_code r = status_fail(err, &(status_info){node ? STATUS_ITEM_IS_HEADING : STATUS_ITEM_NOT_FOUND,
+                                                        .entity = label, .item = item_id ? item_id : ""});
+        free(label);
+        return r;
+    }
+    if ((ch->fields & AF_VALUE) && !str_empty(ch->value) && !catalog_find_answer(c, ch->value)) {
+        strbuf b = {0};
+        for (size_t i = 0; i < c->nanswers; i++)
+            sb_addf(&b, "%s%s", i ? ", " : "", c->answers[i].value);
+        char *label = catalog_label(c);
+        status_fail(err, &(status_info){STATUS_ANSWER_VALUE_UNKNOWN, .field = "value", .value = ch->value,
+                                        .item = item_id, .entity = label, .extra = sb_str(&b)});
+        free(label);
+        sb_free(&b);
+        return STATUS_ANSWER_VALUE_UNKNOWN;
+    }
+    static const struct {
+        unsigned af, bit;
+        const char *name, *ja;
+    } dates[] = {{AF_CHECKED, DATE_CHECKED, "checked", "確認日"},
+                 {AF_DUE, DATE_DUE, "due", "目標日"},
+                 {AF_DONE, DATE_DONE, "done", "完了日"}};
+    const char *date_in[3] = {ch->checked, ch->due, ch->done};
+    for (int i = 0; i < 3; i++) {
+        if (!(ch->fields & dates[i].af) || str_empty(date_in[i]))
+            continue;
+        if (!jpdate_is_iso(date_in[i]))
+            return status_fail(err, &(status_info){STATUS_DATE_NOT_ISO, .field = dates[i].name, .value = date_in[i]});
+        if (c->dates && !(c->dates & dates[i].bit)) {
+            char *label = catalog_label(c);
+            status_fail(err, &(status_info){STATUS_DATE_NOT_OFFERED, .field = dates[i].name, .entity = label});
+            free(label);
+            return STATUS_DATE_NOT_OFFERED;
+        }
+        memcpy(out->iso[i], date_in[i], 11);
+    }
+    if (party == PARTY_VENDOR) {
+        if (!party_vendor_id)
+            party_vendor_id = a->vendor_id;
+        if (!party_vendor_id)
+            return status_fail(err, &(status_info){STATUS_VENDOR_ANSWER_NO_VENDOR, .id = aid});
+        if (!vendor_exists(s, party_vendor_id))
+            return status_fail(err, &(status_info){STATUS_VENDOR_NOT_FOUND, .id = party_vendor_id});
+    } else {
+        party_vendor_id = 0;
+    }
+    out->party_vendor_id = party_vendor_id;
+    if (ch->fields & AF_OWNER) {
+        int64_t ov = 0;
+        if (ch->owner == RESP_VENDOR || ch->owner == RESP_JOINT) {
+            ov = ch->owner_vendor_id ? ch->owner_vendor_id : a->vendor_id;
+            if (ch->owner == RESP_VENDOR && !ov)
+                return status_fail(err, &(status_info){STATUS_OWNER_VENDOR_REQUIRED, .field = "owner_vendor"});
+            if (ov && !vendor_exists(s, ov))
+                return status_fail(err, &(status_info){STATUS_VENDOR_NOT_FOUND, .field = "owner_vendor", .id = ov});
+        }
+        if (ov)
+            out->owner_vendor_text = xasprintf("%lld", (long long)ov); /* by id: history_field_is_vendor */
+    }
+    if (ch->fields & AF_EVIDENCE) {
+        for (size_t i = 0; ch->evidence && i < ch->evidence->len; i++) {
+            const char *e = ch->evidence->items[i];
+            if (str_empty(e) || strchr(e, '\n')) {
+                answer_checked_free(out);
+                return status_fail(err, &(status_info){STATUS_EVIDENCE_MALFORMED, .field = "evidence", .value = e});
+            }
+        }
+        out->evidence_text = join_lines(ch->evidence);
+    }
+    return STATUS_OK;
+}
+
+/* Writes a checked change under `action` inside the open transaction; *n = fields changed. Marks a
+ * signed-off assessment changed. Returns 0, or -1 with *err. */
+static int answer_write(store *s, int64_t action, const assessment *a, const char *item_id, answer_party party,
+                        const answer_change *ch, const answer_checked *k, const char *who, int *n,
+                        bool *value_changed, status_detail *err)
+{
+    answer_key key = {a->id, item_id, party, k->party_vendor_id};
+    int h = 0;
+    *n = 0;
+    *value_changed = false;
+#define APPLY(flag, field, text)                                                                                       \
+    do {                                                                                                               \
+        if (h >= 0 && (ch->fields & (flag))) {                                                                         \
+            h = answer_apply(s, action, &key, field, text, who, err);                                                  \
+            *n += h > 0;                                                                                               \
+        }                                                                                                              \
+    } while (0)
+    APPLY(AF_VALUE, "value", ch->value);
+    *value_changed = h > 0 && (ch->fields & AF_VALUE);
+    APPLY(AF_CHECKED, "checked", k->iso[0]);
+    APPLY(AF_DUE, "due", k->iso[1]);
+    APPLY(AF_DONE, "done", k->iso[2]);
+    APPLY(AF_OWNER, "owner", ch->owner == RESP_NONE ? NULL : responsibility_name(ch->owner));
+    APPLY(AF_OWNER, "owner_vendor", k->owner_vendor_text);
+    APPLY(AF_NOTE, "note", ch->note);
+    APPLY(AF_EVIDENCE, "evidence", k->evidence_text);
+    APPLY(AF_AGREED_WITH, "agreed_with", ch->agreed_with);
+#undef APPLY
+    if (h >= 0 && *n > 0)
+        h = mark_changed(s, action, a, err);
+    return h < 0 ? -1 : 0;
+}
+
 status_code assess_answer_set(store *s, int64_t aid, const char *item_id, answer_party party, int64_t party_vendor_id,
                             const answer_change *ch, const char *who, int *changed, int *proposed, status_detail *err)
 {
@@ -328,123 +462,20 @@ status_code assess_answer_set(store *s, int64_t aid, const char *item_id, answer
     if (r != STATUS_OK)
         return r;
     const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
-    char *owner_vendor_text = NULL, *evidence_text = NULL;
-    char iso[3][11] = {"", "", ""};
-    if (!c) {
-        char *label = xasprintf("%s@%s", a.catalog_id, a.catalog_version);
-        r = status_fail(err, &(status_info){STATUS_CATALOG_GONE, .entity = label, .id = aid});
-        free(label);
-        goto out;
+    answer_checked k;
+    if ((r = answer_check(s, &a, c, item_id, party, party_vendor_id, ch, &k, err)) != STATUS_OK) {
+        assessment_free(&a);
+        return r;
     }
-    const catalog_node *node = catalog_find_node(c, item_id);
-    if (!node || node->kind != NODE_ITEM) {
-        char *label = catalog_label(c);
-        r = status_fail(err, &(status_info){node ? STATUS_ITEM_IS_HEADING : STATUS_ITEM_NOT_FOUND, .entity = label,
-                                            .item = item_id ? item_id : ""});
-        free(label);
-        goto out;
-    }
-    if ((ch->fields & AF_VALUE) && !str_empty(ch->value) && !catalog_find_answer(c, ch->value)) {
-        strbuf b = {0};
-        for (size_t i = 0; i < c->nanswers; i++)
-            sb_addf(&b, "%s%s", i ? ", " : "", c->answers[i].value);
-        char *label = catalog_label(c);
-        r = status_fail(err, &(status_info){STATUS_ANSWER_VALUE_UNKNOWN, .field = "value", .value = ch->value,
-                                            .item = item_id, .entity = label, .extra = sb_str(&b)});
-        free(label);
-        sb_free(&b);
-        goto out;
-    }
-    static const struct {
-        unsigned af, bit;
-        const char *name, *ja;
-    } dates[] = {{AF_CHECKED, DATE_CHECKED, "checked", "確認日"},
-                 {AF_DUE, DATE_DUE, "due", "目標日"},
-                 {AF_DONE, DATE_DONE, "done", "完了日"}};
-    const char *date_in[3] = {ch->checked, ch->due, ch->done};
-    for (int i = 0; i < 3; i++) {
-        if (!(ch->fields & dates[i].af) || str_empty(date_in[i]))
-            continue;
-        if (!jpdate_is_iso(date_in[i])) {
-            r = status_fail(err, &(status_info){STATUS_DATE_NOT_ISO, .field = dates[i].name, .value = date_in[i]});
-            goto out;
-        }
-        if (c->dates && !(c->dates & dates[i].bit)) {
-            char *label = catalog_label(c);
-            r = status_fail(err, &(status_info){STATUS_DATE_NOT_OFFERED, .field = dates[i].name, .entity = label});
-            free(label);
-            goto out;
-        }
-        memcpy(iso[i], date_in[i], 11);
-    }
-    if (party == PARTY_VENDOR) {
-        if (!party_vendor_id)
-            party_vendor_id = a.vendor_id;
-        if (!party_vendor_id) {
-            r = status_fail(err, &(status_info){STATUS_VENDOR_ANSWER_NO_VENDOR, .id = aid});
-            goto out;
-        }
-        if (!vendor_exists(s, party_vendor_id)) {
-            r = status_fail(err, &(status_info){STATUS_VENDOR_NOT_FOUND, .id = party_vendor_id});
-            goto out;
-        }
-    } else {
-        party_vendor_id = 0;
-    }
-    if (ch->fields & AF_OWNER) {
-        int64_t ov = 0;
-        if (ch->owner == RESP_VENDOR || ch->owner == RESP_JOINT) {
-            ov = ch->owner_vendor_id ? ch->owner_vendor_id : a.vendor_id;
-            if (ch->owner == RESP_VENDOR && !ov) {
-                r = status_fail(err, &(status_info){STATUS_OWNER_VENDOR_REQUIRED, .field = "owner_vendor"});
-                goto out;
-            }
-            if (ov && !vendor_exists(s, ov)) {
-                r = status_fail(err, &(status_info){STATUS_VENDOR_NOT_FOUND, .field = "owner_vendor", .id = ov});
-                goto out;
-            }
-        }
-        if (ov)
-            owner_vendor_text = xasprintf("%lld", (long long)ov); /* by id: history_field_is_vendor */
-    }
-    if (ch->fields & AF_EVIDENCE) {
-        for (size_t i = 0; ch->evidence && i < ch->evidence->len; i++) {
-            const char *e = ch->evidence->items[i];
-            if (str_empty(e) || strchr(e, '\n')) {
-                r = status_fail(err, &(status_info){STATUS_EVIDENCE_MALFORMED, .field = "evidence", .value = e});
-                goto out;
-            }
-        }
-        evidence_text = join_lines(ch->evidence);
-    }
-
     if (store_begin(s, err) != 0) {
         r = status_failed(err);
         goto out;
     }
-    int64_t action = history_action(s, who, "answer", aid, 0, err);
-    answer_key k = {aid, item_id, party, party_vendor_id};
+    int64_t action = history_action(s, who, (ch->fields & AF_AGREED_WITH) ? "agree" : "answer", aid, 0, err);
     int n = 0, h = action ? 0 : -1;
     bool value_changed = false;
-#define APPLY(flag, field, text)                                                                                       \
-    do {                                                                                                               \
-        if (h >= 0 && (ch->fields & (flag))) {                                                                         \
-            h = answer_apply(s, action, &k, field, text, who, err);                                                    \
-            n += h > 0;                                                                                                \
-        }                                                                                                              \
-    } while (0)
-    APPLY(AF_VALUE, "value", ch->value);
-    value_changed = h > 0 && (ch->fields & AF_VALUE);
-    APPLY(AF_CHECKED, "checked", iso[0]);
-    APPLY(AF_DUE, "due", iso[1]);
-    APPLY(AF_DONE, "done", iso[2]);
-    APPLY(AF_OWNER, "owner", ch->owner == RESP_NONE ? NULL : responsibility_name(ch->owner));
-    APPLY(AF_OWNER, "owner_vendor", owner_vendor_text);
-    APPLY(AF_NOTE, "note", ch->note);
-    APPLY(AF_EVIDENCE, "evidence", evidence_text);
-#undef APPLY
-    if (h >= 0 && n > 0)
-        h = mark_changed(s, action, &a, err);
+    if (h >= 0)
+        h = answer_write(s, action, &a, item_id, party, ch, &k, who, &n, &value_changed, err);
     int np = 0;
     if (h >= 0 && value_changed && !str_empty(ch->value)) {
         np = proposals_generate(s, action, &a, c, item_id, ch->value, who, err);
@@ -464,8 +495,32 @@ status_code assess_answer_set(store *s, int64_t aid, const char *item_id, answer
             *proposed = np;
     }
 out:
-    free(owner_vendor_text);
-    free(evidence_text);
+    answer_checked_free(&k);
+    assessment_free(&a);
+    return r;
+}
+
+status_code assess_answer_write(store *s, int64_t action, int64_t aid, const char *item_id, answer_party party,
+                                int64_t party_vendor_id, const answer_change *ch, const char *who, int *changed,
+                                status_detail *err)
+{
+    if (changed)
+        *changed = 0;
+    assessment a;
+    status_code r = assess_row(s, aid, &a, err);
+    if (r != STATUS_OK)
+        return r;
+    const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
+    answer_checked k;
+    if ((r = answer_check(s, &a, c, item_id, party, party_vendor_id, ch, &k, err)) == STATUS_OK) {
+        int n = 0;
+        bool value_changed = false;
+        if (answer_write(s, action, &a, item_id, party, ch, &k, who, &n, &value_changed, err) < 0)
+            r = status_failed(err);
+        else if (changed)
+            *changed = n;
+    }
+    answer_checked_free(&k);
     assessment_free(&a);
     return r;
 }

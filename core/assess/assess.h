@@ -88,6 +88,7 @@ enum {
     AF_OWNER = 1 << 4, /* owner + owner_vendor_id */
     AF_NOTE = 1 << 5,
     AF_EVIDENCE = 1 << 6, /* replaces the list */
+    AF_AGREED_WITH = 1 << 7, /* the agreed answer: the other participant's name (core/exchange reconcile) */
 };
 
 typedef struct {
@@ -98,6 +99,7 @@ typedef struct {
     int64_t owner_vendor_id; /* required for RESP_VENDOR when the assessment has no vendor */
     const char *note;
     const strlist *evidence;
+    const char *agreed_with; /* AF_AGREED_WITH; the action is then an "agree" */
 } answer_change;
 
 /* Sets fields of one item's answer for a party (party_vendor_id 0 = the assessment's vendor) in
@@ -112,6 +114,13 @@ typedef struct {
 status_code assess_answer_set(store *s, int64_t assessment_id, const char *item_id, answer_party party,
                             int64_t party_vendor_id, const answer_change *ch, const char *who, int *changed,
                             int *proposed, status_detail *err);
+
+/* The same checks and writes inside the caller's open transaction, under the caller's history
+ * action (an import of many answers is one action): no proposals are made. On failure the caller
+ * rolls back. */
+status_code assess_answer_write(store *s, int64_t action, int64_t assessment_id, const char *item_id,
+                                answer_party party, int64_t party_vendor_id, const answer_change *ch, const char *who,
+                                int *changed, status_detail *err);
 
 /* Undoes `who`'s most recent not-yet-undone action on this assessment (answer changes with the
  * proposals they made or superseded, a sign-off, a proposal decision), restoring the old values,

@@ -119,10 +119,43 @@
     X(SNAPSHOT_NO_DATA, 3, "snapshot-no-data")                                                                   \
     X(SNAPSHOT_BAD_DATA, 3, "snapshot-data-damaged")                                                             \
     X(SNAPSHOT_NO_MANIFEST, 3, "snapshot-no-manifest")                                                           \
-    X(SNAPSHOT_BAD_MANIFEST, 3, "snapshot-manifest-damaged")                                                    \
-    /* the command line */                                                                                      \
+    X(SNAPSHOT_BAD_MANIFEST, 3, "snapshot-manifest-damaged")                                                     \
+    /* the command line */                                                                                       \
     X(ARG_NOT_UTF8, 2, "argument-not-utf8")                                                                      \
-    X(NUMBER_OUT_OF_RANGE, 2, "number-out-of-range")
+    X(NUMBER_OUT_OF_RANGE, 2, "number-out-of-range")                                                             \
+    /* hospital <-> vendor exchange: bundles, keys, sheets handed back, reconciliation (exchange) */             \
+    X(BUNDLE_TOO_BIG, 3, "bundle-too-big")                                                                       \
+    X(BUNDLE_NOT_UTF8, 3, "bundle-not-utf8")                                                                     \
+    X(BUNDLE_NOT_JSON, 3, "bundle-not-json")                                                                     \
+    X(BUNDLE_DUPLICATE_KEY, 3, "bundle-duplicate-key")                                                           \
+    X(BUNDLE_UNKNOWN_KEY, 3, "bundle-unknown-key")                                                               \
+    X(BUNDLE_STRING_TOO_LONG, 3, "bundle-string-too-long")                                                       \
+    X(BUNDLE_MISSING, 3, "bundle-field-missing")                                                                 \
+    X(BUNDLE_TYPE, 3, "bundle-field-wrong-type")                                                                 \
+    X(BUNDLE_BAD_VALUE, 3, "bundle-field-bad-value")                                                             \
+    X(BUNDLE_FORMAT, 3, "bundle-format-unknown")                                                                 \
+    X(BUNDLE_DIGEST, 3, "bundle-digest-mismatch")                                                                \
+    X(BUNDLE_SIGNATURE, 3, "bundle-signature-bad")                                                               \
+    X(BUNDLE_SIGNER_UNKNOWN, 3, "bundle-signer-unknown")                                                         \
+    X(BUNDLE_CATALOG_UNKNOWN, 3, "bundle-catalog-unknown")                                                       \
+    X(BUNDLE_ITEM_UNKNOWN, 3, "bundle-item-unknown")                                                             \
+    X(BUNDLE_VALUE_UNKNOWN, 3, "bundle-answer-value-unknown")                                                    \
+    X(BUNDLE_VERSION_MISMATCH, 3, "bundle-catalog-version-mismatch")                                             \
+    X(BUNDLE_NO_TARGET, 1, "bundle-no-assessment")                                                               \
+    X(BUNDLE_TARGET_COUNT, 2, "bundle-into-count")                                                               \
+    X(KEY_MISSING, 1, "key-missing")                                                                             \
+    X(KEY_INVALID, 3, "key-invalid")                                                                             \
+    X(SHEET_UNREADABLE, 3, "sheet-unreadable")                                                                   \
+    X(SHEET_NOT_OURS, 3, "sheet-not-for-vendor")                                                                 \
+    X(SHEET_UNEXPECTED, 3, "sheet-unexpected")                                                                   \
+    X(SHEET_FORMULA, 3, "sheet-formula")                                                                         \
+    X(SHEET_VALUE, 3, "sheet-value-unknown")                                                                     \
+    X(SHEET_DATE, 3, "sheet-date-malformed")                                                                     \
+    X(SHEET_ITEM, 3, "sheet-item-unknown")                                                                       \
+    X(AGREE_WITH_REQUIRED, 3, "agree-counterpart-required")                                                      \
+    X(AGREE_NOTHING, 3, "agree-side-has-no-answer")                                                              \
+    X(OFFER_NOT_FOUND, 1, "offer-not-found")                                                                     \
+    X(OFFER_NOT_OPEN, 3, "offer-not-open")
 
 typedef enum {
 #define STATUS_ENUM(code, exit, id) STATUS_##code,

@@ -141,6 +141,24 @@ const char *const schema_migrations[] = {
     "CREATE TABLE catalog_failed("
     "  file_path TEXT PRIMARY KEY, file_size INTEGER NOT NULL, file_mtime INTEGER NOT NULL,"
     "  importer INTEGER NOT NULL, errors INTEGER NOT NULL, first_error TEXT) WITHOUT ROWID;",
+
+    /* 10: hospital <-> vendor exchange (core/exchange): the signing keys this database trusts, the
+     * bundles and sheets imported (by digest, so the same file twice changes nothing, with the
+     * signer), the inventory facts they offered for review, and the counterpart named when an
+     * answer was agreed (the acting user is answered_by). */
+    "CREATE TABLE exchange_key("
+    "  pk INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE, public_key TEXT NOT NULL, name TEXT,"
+    "  role TEXT, trusted_at TEXT NOT NULL, trusted_by TEXT NOT NULL);"
+    "CREATE TABLE exchange_import("
+    "  pk INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, kind TEXT NOT NULL CHECK(kind IN ('bundle','sheet')),"
+    "  source TEXT, signer TEXT, signer_known INTEGER NOT NULL DEFAULT 0, party TEXT NOT NULL, party_name TEXT,"
+    "  vendor_pk INTEGER REFERENCES vendor(pk), answers INTEGER NOT NULL, imported_at TEXT NOT NULL,"
+    "  imported_by TEXT NOT NULL);"
+    "CREATE TABLE exchange_offer("
+    "  pk INTEGER PRIMARY KEY, import_pk INTEGER NOT NULL REFERENCES exchange_import(pk),"
+    "  system_pk INTEGER NOT NULL REFERENCES system(pk) ON DELETE CASCADE, field TEXT NOT NULL, value TEXT,"
+    "  status TEXT NOT NULL CHECK(status IN ('open','accepted','rejected')), decided_at TEXT, decided_by TEXT);"
+    "ALTER TABLE answer ADD COLUMN agreed_with TEXT;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -33,6 +33,7 @@ struct store {
     void (*release)(void *);
     stmt_entry *stmts;
     size_t nstmts, capstmts;
+    int depth; /* open store_begin calls: 1 = the transaction, more = savepoints inside it */
 };
 
 void *store_attachment(const store *s)
@@ -197,22 +198,53 @@ void store_bind_text(sqlite3_stmt *st, int idx, const char *v)
         sqlite3_bind_null(st, idx);
 }
 
+/* Inside an open transaction a begin is a savepoint, so an operation that is one transaction on
+ * its own (saving a system, creating an assessment) can be a part of a larger one (an import):
+ * its rollback undoes only its part, its commit leaves the outer transaction to decide. */
 status_code store_begin(store *s, status_detail *err)
 {
     if (s->readonly)
         return status_fail(err, &(status_info){STATUS_DB_READONLY, .entity = s->path});
-    return exec_cached(s, "BEGIN IMMEDIATE", err);
+    if (s->depth > 0 && !sqlite3_get_autocommit(s->db)) {
+        status_code r = exec_cached(s, "SAVEPOINT store_nested", err);
+        if (r == STATUS_OK)
+            s->depth++;
+        return r;
+    }
+    status_code r = exec_cached(s, "BEGIN IMMEDIATE", err);
+    s->depth = r == STATUS_OK ? 1 : 0;
+    return r;
 }
 
 status_code store_commit(store *s, status_detail *err)
 {
-    return exec_cached(s, "COMMIT", err);
+    if (s->depth > 1) {
+        status_code r = exec_cached(s, "RELEASE store_nested", err);
+        if (r == STATUS_OK)
+            s->depth--;
+        return r;
+    }
+    status_code r = exec_cached(s, "COMMIT", err);
+    if (r == STATUS_OK || sqlite3_get_autocommit(s->db))
+        s->depth = 0;
+    return r;
 }
 
 void store_rollback(store *s)
 {
+    if (s->depth > 1 && !sqlite3_get_autocommit(s->db)) {
+        sqlite3_exec(s->db, "ROLLBACK TO store_nested; RELEASE store_nested", NULL, NULL, NULL);
+        s->depth--;
+        return;
+    }
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->depth = 0;
+}
+
+bool store_in_transaction(const store *s)
+{
+    return s->depth > 0 && !sqlite3_get_autocommit(s->db);
 }
 
 /* SQLite's header is "SQLite format 3\0"; an empty file is fine (SQLite initialises it). Only a

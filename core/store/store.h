@@ -29,10 +29,13 @@ bool store_readonly(const store *s);
 int store_schema_version(void);
 
 /* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. STATUS_OK, or the failure in *err
- * (DB_READONLY, DB_BUSY, SQL). */
+ * (DB_READONLY, DB_BUSY, SQL). Inside an open transaction they nest as savepoints: the inner
+ * commit keeps its changes for the outer one to commit, the inner rollback undoes only its own
+ * (an import that creates a vendor, a system and an assessment is still one transaction). */
 status_code store_begin(store *s, status_detail *err);
 status_code store_commit(store *s, status_detail *err);
 void store_rollback(store *s);
+bool store_in_transaction(const store *s);
 
 /* Runs SQL with no result rows. STATUS_OK or the failure in *err (may be NULL). */
 status_code store_exec(store *s, const char *sql, status_detail *err);

@@ -1,0 +1,168 @@
+#include "reconcile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *reconcile_state_name(reconcile_state s)
+{
+    static const char *const names[] = {"equal", "different", "only-hospital", "only-vendor", "none"};
+    return (unsigned)s < AZ_ARRAY_LEN(names) ? names[s] : "?";
+}
+
+static const answer *find_side(const answer_set *set, const char *item, answer_party party, int64_t vendor_id)
+{
+    for (size_t i = 0; i < set->len; i++) {
+        const answer *x = &set->items[i];
+        if (str_eq(x->item_id, item) && x->party == party && (party != PARTY_VENDOR || x->party_vendor_id == vendor_id))
+            return x;
+    }
+    return NULL;
+}
+
+static bool answered(const answer *x)
+{
+    return x && !str_empty(x->value);
+}
+
+static char *lines(const strlist *l)
+{
+    strbuf b = {0};
+    for (size_t i = 0; i < l->len; i++)
+        sb_addf(&b, "%s%s", i ? "\n" : "", l->items[i]);
+    return sb_take(&b);
+}
+
+/* Fields both filled, differently. */
+static void differing(const answer *h, const answer *v, strlist *out)
+{
+    if (!h || !v)
+        return;
+    const struct {
+        const char *name, *a, *b;
+    } f[] = {{"checked", h->checked, v->checked}, {"due", h->due, v->due}, {"done", h->done, v->done},
+             {"owner", h->owner ? responsibility_name(h->owner) : NULL, v->owner ? responsibility_name(v->owner) : NULL},
+             {"note", h->note, v->note}};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(f); i++)
+        if (!str_empty(f[i].a) && !str_empty(f[i].b) && !str_eq(f[i].a, f[i].b))
+            sl_push(out, f[i].name);
+    char *ea = lines(&h->evidence), *eb = lines(&v->evidence);
+    if (*ea && *eb && !str_eq(ea, eb))
+        sl_push(out, "evidence");
+    free(ea);
+    free(eb);
+}
+
+status_code reconcile_load(store *s, int64_t aid, int64_t vendor_id, reconcile_view *out, status_detail *err)
+{
+    memset(out, 0, sizeof *out);
+    assessment a;
+    status_code r = assess_get(s, aid, &a, err);
+    if (r != STATUS_OK)
+        return r;
+    out->assessment_id = aid;
+    out->vendor_id = vendor_id ? vendor_id : a.vendor_id;
+    out->cat = catalog_db_load(s, a.catalog_id, a.catalog_version);
+    if (!out->cat) {
+        char *label = xasprintf("%s@%s", a.catalog_id, a.catalog_version);
+        r = status_fail(err, &(status_info){STATUS_CATALOG_GONE, .entity = label, .id = aid});
+        free(label);
+    }
+    assessment_free(&a);
+    if (r == STATUS_OK)
+        r = assess_load_answers(s, aid, &out->answers, err);
+    if (r != STATUS_OK) {
+        reconcile_view_free(out);
+        return r;
+    }
+    out->rows = xcalloc(out->cat->nnodes ? out->cat->nnodes : 1, sizeof *out->rows);
+    for (size_t i = 0; i < out->cat->nnodes; i++) {
+        const catalog_node *node = &out->cat->nodes[i];
+        if (node->kind != NODE_ITEM)
+            continue;
+        reconcile_row *row = &out->rows[out->nrows++];
+        row->node = node;
+        row->hospital = find_side(&out->answers, node->id, PARTY_HOSPITAL, 0);
+        row->vendor = out->vendor_id ? find_side(&out->answers, node->id, PARTY_VENDOR, out->vendor_id) : NULL;
+        row->agreed = find_side(&out->answers, node->id, PARTY_AGREED, 0);
+        bool h = answered(row->hospital), v = answered(row->vendor);
+        row->state = h && v ? (str_eq(row->hospital->value, row->vendor->value) ? RECONCILE_EQUAL : RECONCILE_DIFFERENT)
+                     : h    ? RECONCILE_ONLY_HOSPITAL
+                     : v    ? RECONCILE_ONLY_VENDOR
+                            : RECONCILE_NONE;
+        differing(row->hospital, row->vendor, &row->differing);
+        if (answered(row->agreed)) {
+            out->agreed++;
+            /* ISO times compare as text; an agreement older than a side's later change is stale */
+            const char *at = row->agreed->updated_at ? row->agreed->updated_at : "";
+            row->agreed_current = (!row->hospital || strcmp(at, row->hospital->updated_at ? row->hospital->updated_at : "") >= 0) &&
+                                  (!row->vendor || strcmp(at, row->vendor->updated_at ? row->vendor->updated_at : "") >= 0);
+        }
+        out->count[row->state]++;
+    }
+    return STATUS_OK;
+}
+
+void reconcile_view_free(reconcile_view *v)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < v->nrows; i++)
+        sl_free(&v->rows[i].differing);
+    free(v->rows);
+    answer_set_free(&v->answers);
+    if (v->cat)
+        catalog_free(v->cat);
+    memset(v, 0, sizeof *v);
+}
+
+const reconcile_row *reconcile_find(const reconcile_view *v, const char *item_id)
+{
+    for (size_t i = 0; i < v->nrows; i++)
+        if (str_eq(v->rows[i].node->id, item_id))
+            return &v->rows[i];
+    return NULL;
+}
+
+status_code reconcile_agree(store *s, int64_t aid, const char *item_id, reconcile_take take, const char *value,
+                            int64_t vendor_id, const char *with, const char *who, int *changed, status_detail *err)
+{
+    if (changed)
+        *changed = 0;
+    if (str_empty(with) || strchr(with, '\n'))
+        return status_fail(err, &(status_info){STATUS_AGREE_WITH_REQUIRED, .field = "agreed_with"});
+    reconcile_view v;
+    status_code r = reconcile_load(s, aid, vendor_id, &v, err);
+    if (r != STATUS_OK)
+        return r;
+    const reconcile_row *row = reconcile_find(&v, item_id);
+    answer_change ch = {.fields = AF_AGREED_WITH, .agreed_with = with};
+    const answer *from = NULL;
+    if (!row) {
+        /* not an assessable item: assess_answer_set names it */
+        ch.fields |= AF_VALUE;
+        ch.value = value;
+    } else if (take == RECONCILE_TAKE_VALUE) {
+        ch.fields |= AF_VALUE;
+        ch.value = value;
+    } else {
+        from = take == RECONCILE_TAKE_HOSPITAL ? row->hospital : row->vendor;
+        if (!answered(from)) {
+            r = status_fail(err, &(status_info){STATUS_AGREE_NOTHING, .item = item_id,
+                                                .entity = take == RECONCILE_TAKE_HOSPITAL ? "hospital" : "vendor"});
+            reconcile_view_free(&v);
+            return r;
+        }
+        ch.fields |= AF_VALUE | AF_CHECKED | AF_DUE | AF_DONE | AF_OWNER | AF_NOTE | AF_EVIDENCE;
+        ch.value = from->value;
+        ch.checked = from->checked;
+        ch.due = from->due;
+        ch.done = from->done;
+        ch.owner = from->owner;
+        ch.owner_vendor_id = from->owner_vendor_id;
+        ch.note = from->note;
+        ch.evidence = &from->evidence;
+    }
+    r = assess_answer_set(s, aid, item_id, PARTY_AGREED, 0, &ch, who, changed, NULL, err);
+    reconcile_view_free(&v);
+    return r;
+}
