@@ -33,6 +33,8 @@ static const struct {
     [STATUS_DB_MISSING] = {"database {entity} does not exist", "データベース {entity} がありません"},
     [STATUS_DIR_CANNOT_CREATE] = {"cannot create directory {entity}[: {extra}]",
                                   "ディレクトリ {entity} を作成できません[: {extra}]"},
+    [STATUS_DB_DIR_MISSING] = {"the directory {entity} of the database does not exist (a path given with --db or ANZEN_DB is not created: check it, or create the directory first)",
+                               "データベースのディレクトリ {entity} がありません（--db や ANZEN_DB で指定したパスのディレクトリは作りません。パスを確かめるか、先にディレクトリを作ってください）"},
     [STATUS_DB_CANNOT_CREATE] = {"cannot create database {entity}[: {extra}]",
                                  "データベース {entity} を作成できません[: {extra}]"},
     [STATUS_DB_CANNOT_OPEN] = {"cannot open database {entity}[: {extra}]",
