@@ -12,12 +12,14 @@ static void assess_usage(FILE *out)
             "  assess new CATALOG[@VER] [--system S] [--vendor V] [--fy FY] [--title T]\n"
             "                                 start an assessment (organisation scope unless --system;\n"
             "                                 FY as 2025 or 令和7年度, default the current fiscal year)\n"
-            "  assess list [--fy FY] [--catalog ID] [--system S] [--json]   with progress\n"
+            "  assess list [--fy FY] [--catalog ID] [--system S] [--archived] [--json]   with progress\n"
             "  assess show A [--all-parties] [--json]   items with answers, dates, owner, notes\n"
             "  assess signoff A --name NAME --role ROLE\n"
             "  assess carry A --to-fy FY [--to-version V] [--to-catalog ID] [--keep-values] [--keep-dates]\n"
             "                                 items map by id or by a declared crosswalk (rel: supersedes)\n"
             "  assess undo A                  undo your own last change (recorded in the history)\n"
+            "  assess archive A / assess restore A   hide an assessment from the lists (kept, with its\n"
+            "                                 history; assess list --archived shows them) / bring it back\n"
             "  assess field A [KEY VALUE] [--json]   header fields (e.g. MDS/SDS product, date of issue);\n"
             "                                 with A alone lists them; VALUE \"\" clears\n");
 }
@@ -143,6 +145,7 @@ static cJSON *assessment_json(const assessment *a)
     cli_json_str(j, "signed_role", a->signed_role);
     cli_json_str(j, "signed_at", a->signed_at);
     cJSON_AddBoolToObject(j, "changed_since_signoff", a->changed_since_signoff);
+    cli_json_str(j, "archived_at", a->archived_at);
     cli_json_str(j, "created_at", a->created_at);
     cli_json_str(j, "created_by", a->created_by);
     return j;
@@ -158,13 +161,17 @@ static const char *signoff_state(cli_ctx *c, const assessment *a)
 
 static int cmd_list(cli_ctx *c, int argc, char **argv)
 {
-    cli_option opts[] = {{.name = "fy"}, {.name = "catalog"}, {.name = "system"}, {.name = "json", .flag = true}};
+    cli_option opts[] = {{.name = "fy"},
+                         {.name = "catalog"},
+                         {.name = "system"},
+                         {.name = "json", .flag = true},
+                         {.name = "archived", .flag = true}};
     size_t n = AZ_ARRAY_LEN(opts);
     strlist pos = {0};
     int r = cli_parse_options(c, argc, argv, opts, n, &pos);
     if (r == 0 && pos.len)
         r = cli_fail(c, EXIT_USAGE, "assess list takes options only");
-    assess_filter f = {.catalog_id = opts[1].value};
+    assess_filter f = {.catalog_id = opts[1].value, .archived = opts[4].seen};
     if (r == 0 && opts[0].seen)
         r = fy_arg(c, "fy", opts[0].value, &f.fy);
     if (r == 0)
@@ -372,6 +379,8 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
         free(sc);
         if (a.prev_id)
             fprintf(c->out, "%s: #%lld\n", en ? "Carried from" : "前年度", (long long)a.prev_id);
+        if (a.archived_at)
+            fprintf(c->out, "%s: %s\n", en ? "Archived" : "アーカイブ済み", a.archived_at);
         fprintf(c->out, "%s: %d/%d (%d%%)  %s: %d%%  %s: %d\n", en ? "Answered" : "回答済", a.answered, a.items,
                 pct(a.answered, a.items), en ? "Positive" : "実施", pct(a.positive, a.items - a.not_applicable),
                 en ? "Overdue" : "期限超過", a.overdue);
@@ -524,8 +533,45 @@ static int cmd_undo(cli_ctx *c, int argc, char **argv)
     return r;
 }
 
+/* anzen assess archive A / assess restore A */
+static int cmd_archive(cli_ctx *c, int argc, char **argv, bool archive)
+{
+    strlist pos = {0};
+    int r = cli_parse_options(c, argc, argv, NULL, 0, &pos);
+    if (r == 0)
+        r = one_assessment(c, &pos, archive ? "archive" : "restore");
+    int64_t id = 0;
+    if (r == 0)
+        r = open_assessment(c, pos.items[0], &id);
+    if (r == 0) {
+        status_detail err = {0};
+        bool changed = false;
+        if (assess_archive(c->st, id, archive, c->who, &changed, &err) != STATUS_OK)
+            r = cli_fail_status(c, &err);
+        else if (!changed)
+            fprintf(c->out, c->g->english ? (archive ? "assessment #%lld is archived already\n" : "assessment #%lld is not archived\n")
+                                          : (archive ? "評価 #%lld は既にアーカイブ済みです\n" : "評価 #%lld はアーカイブされていません\n"),
+                    (long long)id);
+        else if (archive)
+            fprintf(c->out,
+                    c->g->english ? "archived assessment #%lld (hidden from the lists; anzen assess list --archived shows it,"
+                                    " anzen assess restore %lld brings it back)\n"
+                                  : "評価 #%lld をアーカイブしました（一覧には出ません。anzen assess list --archived で表示、"
+                                    "anzen assess restore %lld で戻せます）\n",
+                    (long long)id, (long long)id);
+        else
+            fprintf(c->out, c->g->english ? "restored assessment #%lld\n" : "評価 #%lld を元に戻しました\n", (long long)id);
+    }
+    sl_free(&pos);
+    return r;
+}
+
 static int assess_run(cli_ctx *c, int argc, char **argv)
 {
+    if (str_eq(argv[0], "archive"))
+        return cmd_archive(c, argc, argv, true);
+    if (str_eq(argv[0], "restore"))
+        return cmd_archive(c, argc, argv, false);
     if (str_eq(argv[0], "new"))
         return cmd_new(c, argc, argv);
     if (str_eq(argv[0], "list"))

@@ -24,6 +24,7 @@ void assessment_free(assessment *a)
     free(a->signed_by);
     free(a->signed_role);
     free(a->signed_at);
+    free(a->archived_at);
     memset(a, 0, sizeof *a);
 }
 
@@ -37,7 +38,7 @@ void assessment_list_free(assessment *list, size_t n)
 #define ASSESS_SELECT                                                                                              \
     "SELECT a.pk, a.catalog_id, a.catalog_version, a.scope, IFNULL(a.system_pk, 0), IFNULL(a.vendor_pk, 0),"      \
     " s.name, v.name, a.fy, a.title, IFNULL(a.prev_pk, 0), a.created_at, a.created_by, a.signed_by,"              \
-    " a.signed_role, a.signed_at, a.changed_since_signoff FROM assessment a LEFT JOIN system s ON s.pk = a.system_pk" \
+    " a.signed_role, a.signed_at, a.changed_since_signoff, a.archived_at FROM assessment a LEFT JOIN system s ON s.pk = a.system_pk" \
     " LEFT JOIN vendor v ON v.pk = a.vendor_pk"
 
 static void assess_read(sqlite3_stmt *st, assessment *a)
@@ -60,6 +61,7 @@ static void assess_read(sqlite3_stmt *st, assessment *a)
     a->signed_role = store_col_dup(st, 14);
     a->signed_at = store_col_dup(st, 15);
     a->changed_since_signoff = sqlite3_column_int(st, 16) != 0;
+    a->archived_at = store_col_dup(st, 17);
 }
 
 static void assess_summary(store *s, assessment *a)
@@ -129,11 +131,13 @@ status_code assess_list_rows(store *s, const assess_filter *f, assessment **out,
         f = &none;
     sqlite3_stmt *st = store_stmt(s, ASSESS_SELECT " WHERE (?1 = 0 OR a.fy = ?1) AND (?2 IS NULL OR a.catalog_id = ?2)"
                                                       " AND (?3 = 0 OR (?3 = -1 AND a.scope = 'org') OR a.system_pk = ?3)"
+                                                      " AND (a.archived_at IS NOT NULL) = ?4"
                                                       " ORDER BY a.fy DESC, a.catalog_id, a.catalog_version,"
                                                       " a.scope, s.name, a.pk");
     sqlite3_bind_int(st, 1, f->fy);
     store_bind_text(st, 2, f->catalog_id);
     sqlite3_bind_int64(st, 3, f->system_id);
+    sqlite3_bind_int(st, 4, f->archived);
     assessment *list = NULL;
     size_t n = 0, cap = 0;
     int rc;
@@ -567,6 +571,30 @@ status_code assess_undo(store *s, int64_t aid, const char *who, char **what, sta
         return status_failed(err);
     }
     return store_commit(s, err) == 0 ? STATUS_OK : status_failed(err);
+}
+
+/* ---- archive ---- */
+
+status_code assess_archive(store *s, int64_t aid, bool archive, const char *who, bool *changed, status_detail *err)
+{
+    if (changed)
+        *changed = false;
+    assessment a;
+    status_code r = assess_row(s, aid, &a, err);
+    bool is_archived = r == STATUS_OK && a.archived_at;
+    assessment_free(&a);
+    if (r != STATUS_OK || is_archived == archive)
+        return r;
+    if (store_begin(s, err) != 0)
+        return status_failed(err);
+    char now[32];
+    clock_now(now);
+    int64_t action = history_action(s, who, archive ? "archive" : "restore", aid, 0, err);
+    int h = action ? assessment_apply(s, action, aid, "archived_at", archive ? now : NULL, err) : -1;
+    r = commit_or_rollback(s, h < 0 ? status_failed(err) : STATUS_OK, err);
+    if (r == STATUS_OK && changed)
+        *changed = true;
+    return r;
 }
 
 /* ---- sign-off ---- */

@@ -39,6 +39,7 @@ typedef struct {
     char *created_at, *created_by;
     char *signed_by, *signed_role, *signed_at; /* NULL until signed off */
     bool changed_since_signoff;                /* signed, then edited */
+    char *archived_at;                         /* NULL unless archived (assess_archive) */
     /* summary, filled by assess_list / assess_get (see progress.h for the detailed form) */
     int items, answered, positive, not_applicable, overdue;
 } assessment;
@@ -69,6 +70,7 @@ typedef struct {
     int fy;              /* 0 = any */
     const char *catalog_id; /* NULL = any */
     int64_t system_id;   /* 0 = any; -1 = organisation scope only */
+    bool archived;       /* false: the assessments in use; true: only the archived ones */
 } assess_filter;
 
 /* Matching assessments (fy desc, catalog, scope) into *out and *n, each with its summary ("today"
@@ -125,6 +127,16 @@ status_code assess_undo(store *s, int64_t assessment_id, const char *who, char *
  * records, oldest first (none when nothing, or nothing to undo). Free with history_list_free. */
 status_code assess_undo_blockers(store *s, int64_t assessment_id, const char *who, history_row **out, size_t *n,
                                  status_detail *err);
+
+/* ---- Archive ---- */
+
+/* Archives (archive = true) or restores an assessment in one transaction with history (kind
+ * "archive" / "restore", field archived_at): archived, it is left out of assess_list (so of the
+ * dashboard and every list) unless the filter asks for archived ones, and keeps its answers and
+ * history; assess_get, show and undo still reach it. Either is undone by assess_undo. Archiving an
+ * archived one (or restoring one in use) changes nothing: STATUS_OK with *changed false. */
+status_code assess_archive(store *s, int64_t assessment_id, bool archive, const char *who, bool *changed,
+                           status_detail *err);
 
 /* ---- Sign-off ---- */
 

@@ -141,6 +141,11 @@ const char *const schema_migrations[] = {
     "CREATE TABLE catalog_failed("
     "  file_path TEXT PRIMARY KEY, file_size INTEGER NOT NULL, file_mtime INTEGER NOT NULL,"
     "  importer INTEGER NOT NULL, errors INTEGER NOT NULL, first_error TEXT) WITHOUT ROWID;",
+
+    /* 9 (issue 12 reserved "12"; the lead renumbers at merge): an archived assessment is hidden from
+     * the dashboard and the lists, kept with its history, and restorable (history field
+     * "archived_at"). */
+    "ALTER TABLE assessment ADD COLUMN archived_at TEXT;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];
