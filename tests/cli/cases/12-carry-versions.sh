@@ -27,3 +27,10 @@ anzen assess show 4
 # an unknown target version is an error, nothing created
 anzen assess carry 1 --to-fy 2028 --to-version R99
 anzen assess list --fy 2028
+# history --item takes the printed reference as well as the id; an unknown item is an error
+ANZEN_LANG=ja
+anzen history --assessment 2 --item 1-①
+anzen history --assessment 2 --item '2-⑪ サーバ'
+anzen history --assessment 2 --item c7-3-03
+anzen history --assessment 2 --item 9-⑨
+anzen history --item 1-①
