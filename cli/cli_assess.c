@@ -12,11 +12,14 @@ static void assess_usage(FILE *out)
             "  assess new CATALOG[@VER] [--system S] [--vendor V] [--fy FY] [--title T]\n"
             "                                 start an assessment (organisation scope unless --system;\n"
             "                                 FY as 2025 or 令和7年度, default the current fiscal year)\n"
-            "  assess list [--fy FY] [--catalog ID] [--system S] [--json]   with progress\n"
+            "  assess list [--fy FY] [--catalog ID] [--system S] [--archived] [--json]   with progress\n"
             "  assess show A [--all-parties] [--json]   items with answers, dates, owner, notes\n"
             "  assess signoff A --name NAME --role ROLE\n"
-            "  assess carry A --to-fy FY [--to-version V] [--keep-values] [--keep-dates]\n"
+            "  assess carry A --to-fy FY [--to-version V] [--to-catalog ID] [--keep-values] [--keep-dates]\n"
+            "                                 items map by id or by a declared crosswalk (rel: supersedes)\n"
             "  assess undo A                  undo your own last change (recorded in the history)\n"
+            "  assess archive A / assess restore A   hide an assessment from the lists (kept, with its\n"
+            "                                 history; assess list --archived shows them) / bring it back\n"
             "  assess field A [KEY VALUE] [--json]   header fields (e.g. MDS/SDS product, date of issue);\n"
             "                                 with A alone lists them; VALUE \"\" clears\n");
 }
@@ -142,6 +145,7 @@ static cJSON *assessment_json(const assessment *a)
     cli_json_str(j, "signed_role", a->signed_role);
     cli_json_str(j, "signed_at", a->signed_at);
     cJSON_AddBoolToObject(j, "changed_since_signoff", a->changed_since_signoff);
+    cli_json_str(j, "archived_at", a->archived_at);
     cli_json_str(j, "created_at", a->created_at);
     cli_json_str(j, "created_by", a->created_by);
     return j;
@@ -157,13 +161,17 @@ static const char *signoff_state(cli_ctx *c, const assessment *a)
 
 static int cmd_list(cli_ctx *c, int argc, char **argv)
 {
-    cli_option opts[] = {{.name = "fy"}, {.name = "catalog"}, {.name = "system"}, {.name = "json", .flag = true}};
+    cli_option opts[] = {{.name = "fy"},
+                         {.name = "catalog"},
+                         {.name = "system"},
+                         {.name = "json", .flag = true},
+                         {.name = "archived", .flag = true}};
     size_t n = AZ_ARRAY_LEN(opts);
     strlist pos = {0};
     int r = cli_parse_options(c, argc, argv, opts, n, &pos);
     if (r == 0 && pos.len)
         r = cli_fail(c, EXIT_USAGE, "assess list takes options only");
-    assess_filter f = {.catalog_id = opts[1].value};
+    assess_filter f = {.catalog_id = opts[1].value, .archived = opts[4].seen};
     if (r == 0 && opts[0].seen)
         r = fy_arg(c, "fy", opts[0].value, &f.fy);
     if (r == 0)
@@ -371,6 +379,8 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
         free(sc);
         if (a.prev_id)
             fprintf(c->out, "%s: #%lld\n", en ? "Carried from" : "前年度", (long long)a.prev_id);
+        if (a.archived_at)
+            fprintf(c->out, "%s: %s\n", en ? "Archived" : "アーカイブ済み", a.archived_at);
         fprintf(c->out, "%s: %d/%d (%d%%)  %s: %d%%  %s: %d\n", en ? "Answered" : "回答済", a.answered, a.items,
                 pct(a.answered, a.items), en ? "Positive" : "実施", pct(a.positive, a.items - a.not_applicable),
                 en ? "Overdue" : "期限超過", a.overdue);
@@ -433,10 +443,32 @@ static int cmd_signoff(cli_ctx *c, int argc, char **argv)
     return r;
 }
 
+/* What a carry did not take along, one line each, so nothing is lost without being named. */
+static void print_carry_skipped(cli_ctx *c, const carry_result *res)
+{
+    bool en = c->g->english;
+    if (res->nskipped == 0)
+        return;
+    fprintf(c->out, en ? "not carried (%zu item(s); they stay in the old assessment):\n"
+                       : "引き継いでいない項目（%zu 項目。元の評価に残っています）:\n",
+            res->nskipped);
+    for (size_t i = 0; i < res->nskipped; i++) {
+        const carry_skip *k = &res->skipped[i];
+        fprintf(c->out, "  %s  %s", k->ref ? k->ref : k->item_id, i18n_get(&k->title, en));
+        if (k->why == CARRY_SKIP_MERGE_DIFFERS)
+            fprintf(c->out, en ? "  (merged into %s with items answered differently: answer it there)\n"
+                               : "  （%s に統合。統合元の回答が異なるため、改めて回答してください）\n",
+                    k->into_ref ? k->into_ref : k->into);
+        else
+            fputs(en ? "  (no item of the new version takes it over)\n" : "  （新しい版に対応する項目がありません）\n",
+                  c->out);
+    }
+}
+
 static int cmd_carry(cli_ctx *c, int argc, char **argv)
 {
-    cli_option opts[] = {{.name = "to-fy"}, {.name = "to-version"}, {.name = "keep-values", .flag = true},
-                     {.name = "keep-dates", .flag = true}};
+    cli_option opts[] = {{.name = "to-fy"},       {.name = "to-version"}, {.name = "keep-values", .flag = true},
+                         {.name = "keep-dates", .flag = true}, {.name = "to-catalog"}};
     size_t n = AZ_ARRAY_LEN(opts);
     strlist pos = {0};
     int r = cli_parse_options(c, argc, argv, opts, n, &pos);
@@ -444,31 +476,34 @@ static int cmd_carry(cli_ctx *c, int argc, char **argv)
         r = one_assessment(c, &pos, "carry");
     if (r == 0 && !opts[0].seen)
         r = cli_fail(c, EXIT_USAGE, "assess carry needs --to-fy FY (e.g. 2026 or 令和8年度)");
-    int fy = 0;
+    carry_spec spec = {.to_catalog = opts[4].value, .to_version = opts[1].value};
     if (r == 0)
-        r = fy_arg(c, "to-fy", opts[0].value, &fy);
+        r = fy_arg(c, "to-fy", opts[0].value, &spec.to_fy);
     int64_t id = 0;
     if (r == 0)
         r = open_assessment(c, pos.items[0], &id);
     if (r == 0) {
         status_detail err = {0};
-        int64_t nid = 0;
-        int dropped = 0;
-        unsigned flags = (opts[2].seen ? CARRY_KEEP_VALUES : 0u) | (opts[3].seen ? CARRY_KEEP_DATES : 0u);
-        status_code st = assess_carry(c->st, id, fy, opts[1].value, flags, c->who, &nid, &dropped, &err);
+        carry_result res;
+        spec.flags = (opts[2].seen ? CARRY_KEEP_VALUES : 0u) | (opts[3].seen ? CARRY_KEEP_DATES : 0u);
+        status_code st = assess_carry_to(c->st, id, &spec, c->who, &res, &err);
         if (st != STATUS_OK) {
             r = cli_fail_status(c, &err);
         } else {
-            char *fyl = cli_fy_text(c, fy);
+            char *fyl = cli_fy_text(c, spec.to_fy);
             fprintf(c->out, c->g->english ? "created assessment #%lld for %s from #%lld\n"
                                           : "評価 #%lld（%s）を #%lld から作成しました\n",
-                    (long long)nid, fyl, (long long)id);
-            if (dropped)
-                fprintf(c->out, c->g->english ? "%d item(s) are not in the new version and were not carried\n"
-                                              : "新しい版にない %d 項目は引き継いでいません\n",
-                        dropped);
+                    (long long)res.new_id, fyl, (long long)id);
+            if (res.crosswalked)
+                fprintf(c->out, c->g->english ? "carried %d item(s), %d of them through the crosswalk between versions\n"
+                                              : "%d 項目を引き継ぎました（うち版間の対応表による %d 項目）\n",
+                        res.carried, res.crosswalked);
+            else
+                fprintf(c->out, c->g->english ? "carried %d item(s)\n" : "%d 項目を引き継ぎました\n", res.carried);
+            print_carry_skipped(c, &res);
             free(fyl);
         }
+        carry_result_free(&res);
     }
     sl_free(&pos);
     cli_options_free(opts, n);
@@ -498,8 +533,45 @@ static int cmd_undo(cli_ctx *c, int argc, char **argv)
     return r;
 }
 
+/* anzen assess archive A / assess restore A */
+static int cmd_archive(cli_ctx *c, int argc, char **argv, bool archive)
+{
+    strlist pos = {0};
+    int r = cli_parse_options(c, argc, argv, NULL, 0, &pos);
+    if (r == 0)
+        r = one_assessment(c, &pos, archive ? "archive" : "restore");
+    int64_t id = 0;
+    if (r == 0)
+        r = open_assessment(c, pos.items[0], &id);
+    if (r == 0) {
+        status_detail err = {0};
+        bool changed = false;
+        if (assess_archive(c->st, id, archive, c->who, &changed, &err) != STATUS_OK)
+            r = cli_fail_status(c, &err);
+        else if (!changed)
+            fprintf(c->out, c->g->english ? (archive ? "assessment #%lld is archived already\n" : "assessment #%lld is not archived\n")
+                                          : (archive ? "評価 #%lld は既にアーカイブ済みです\n" : "評価 #%lld はアーカイブされていません\n"),
+                    (long long)id);
+        else if (archive)
+            fprintf(c->out,
+                    c->g->english ? "archived assessment #%lld (hidden from the lists; anzen assess list --archived shows it,"
+                                    " anzen assess restore %lld brings it back)\n"
+                                  : "評価 #%lld をアーカイブしました（一覧には出ません。anzen assess list --archived で表示、"
+                                    "anzen assess restore %lld で戻せます）\n",
+                    (long long)id, (long long)id);
+        else
+            fprintf(c->out, c->g->english ? "restored assessment #%lld\n" : "評価 #%lld を元に戻しました\n", (long long)id);
+    }
+    sl_free(&pos);
+    return r;
+}
+
 static int assess_run(cli_ctx *c, int argc, char **argv)
 {
+    if (str_eq(argv[0], "archive"))
+        return cmd_archive(c, argc, argv, true);
+    if (str_eq(argv[0], "restore"))
+        return cmd_archive(c, argc, argv, false);
     if (str_eq(argv[0], "new"))
         return cmd_new(c, argc, argv);
     if (str_eq(argv[0], "list"))

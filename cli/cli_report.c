@@ -163,7 +163,31 @@ const cli_group cli_group_progress = {
 static void history_usage(FILE *out)
 {
     fprintf(out, "  history [--assessment A [--item I] | --entity org|vendor|system] [--limit N] [--json]\n"
-                 "                                 the audit trail: who changed what, when (old → new)\n");
+                 "                                 the audit trail: who changed what, when (old → new);\n"
+                 "                                 I = the item id or its printed reference (1-②)\n");
+}
+
+/* --item as the id or the printed reference (1-②) of an item of the assessment's catalog; an
+ * unknown one is an error, not an empty history. *item is borrowed from the cached catalog. */
+static int history_item_arg(cli_ctx *c, int64_t aid, const char *key, const char **item)
+{
+    assessment a;
+    status_detail err = {0};
+    if (assess_get(c->st, aid, &a, &err) != STATUS_OK)
+        return cli_fail_status(c, &err);
+    const catalog *cat = catalog_db_get(c->st, a.catalog_id, a.catalog_version);
+    const catalog_node *n = cat ? catalog_find_node_or_ref(cat, key) : NULL;
+    int r = 0;
+    if (n) {
+        *item = n->id;
+    } else {
+        char *label = xasprintf("%s@%s", a.catalog_id, a.catalog_version);
+        status_fail(&err, &(status_info){STATUS_ITEM_NOT_FOUND, .item = key, .entity = label});
+        free(label);
+        r = cli_fail_status(c, &err);
+    }
+    assessment_free(&a);
+    return r;
 }
 
 static int history_run(cli_ctx *c, int argc, char **argv)
@@ -190,6 +214,10 @@ static int history_run(cli_ctx *c, int argc, char **argv)
         r = cli_open(c);
     if (r == 0 && opts[0].seen)
         r = cli_assessment_arg(c, opts[0].value, &f.assessment_id);
+    if (r == 0 && opts[1].seen && !opts[0].seen)
+        r = cli_fail(c, EXIT_USAGE, "history --item needs --assessment A (the item is looked up in its catalog)");
+    if (r == 0 && opts[1].seen)
+        r = history_item_arg(c, f.assessment_id, opts[1].value, &f.item_id);
     sl_free(&pos);
     if (r != 0) {
         cli_options_free(opts, n);

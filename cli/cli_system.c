@@ -1,6 +1,7 @@
 /* anzen system add | edit | list | show — the system inventory (システム台帳). */
 #include <stdlib.h>
 
+#include "cli_changes.h"
 #include "cli_common.h"
 
 static void system_usage(FILE *out)
@@ -15,8 +16,10 @@ static void system_usage(FILE *out)
             "          --port-in 'PORTS|PROTOCOL|PURPOSE|NOTE' --port-out '…' (repeatable)\n"
             "          --storage 'MEDIUM|LOCATION|CONTENT' --connection 'PEER|METHOD|PURPOSE'\n"
             "          --control 'TYPE|MEASURE' (repeatable; 補完的リスクコントロール)]\n"
-            "  system edit SYSTEM [--name NEW and the options of add; a list option replaces that list,\n"
-            "          --clear-ports --clear-storage --clear-connections --clear-controls empty it]\n"
+            "  system edit SYSTEM [--name NEW and the options of add; a list option adds rows to that list,\n"
+            "          --replace-ports --replace-storage --replace-connections --replace-controls make the\n"
+            "          given rows the whole list, --clear-ports --clear-storage --clear-connections\n"
+            "          --clear-controls empty it; what changed is printed]\n"
             "  system list [--json]            the inventory\n"
             "  system show SYSTEM [--json]     (SYSTEM = name or #id)\n"
             "  categories: ");
@@ -35,7 +38,9 @@ static void system_usage(FILE *out)
         {.name = "storage", .repeat = true}, {.name = "connection", .repeat = true},                              \
         {.name = "control", .repeat = true}, {.name = "clear-ports", .flag = true},                               \
         {.name = "clear-storage", .flag = true}, {.name = "clear-connections", .flag = true},                     \
-        {.name = "clear-controls", .flag = true}
+        {.name = "clear-controls", .flag = true}, {.name = "replace-ports", .flag = true},                        \
+        {.name = "replace-storage", .flag = true}, {.name = "replace-connections", .flag = true},                 \
+        {.name = "replace-controls", .flag = true}
 
 #define OPT(name) cli_option_get(opts, nopts, name)
 
@@ -68,6 +73,36 @@ static void free_systems_lists(ws_system *sys, bool ports, bool storage, bool co
         sys->controls = NULL, sys->ncontrols = 0;
     }
     ws_system_free(&tmp);
+}
+
+/* The four lists of a system as the command line edits them: the row options, and the flags that
+ * replace or clear the list. */
+typedef struct {
+    const char *rows[2];
+    const char *replace, *clear;
+} list_kind;
+
+static const list_kind list_kinds[] = {
+    {{"port-in", "port-out"}, "replace-ports", "clear-ports"},
+    {{"storage", NULL}, "replace-storage", "clear-storage"},
+    {{"connection", NULL}, "replace-connections", "clear-connections"},
+    {{"control", NULL}, "replace-controls", "clear-controls"},
+};
+#define LIST_KINDS AZ_ARRAY_LEN(list_kinds)
+
+/* Whether the stored rows of one list go (*drop); a contradictory combination is a usage error. */
+static int list_mode(cli_ctx *c, cli_option *opts, size_t nopts, const list_kind *k, bool *drop)
+{
+    bool rows = OPT(k->rows[0])->seen || (k->rows[1] && OPT(k->rows[1])->seen);
+    bool replace = OPT(k->replace)->seen, clear = OPT(k->clear)->seen;
+    *drop = replace || clear;
+    if (clear && (rows || replace))
+        return cli_fail(c, EXIT_USAGE, "--%s empties the list; to set new rows use --%s with --%s", k->clear,
+                        k->replace, k->rows[0]);
+    if (replace && !rows)
+        return cli_fail(c, EXIT_USAGE, "--%s needs the new rows (--%s …); to empty the list use --%s", k->replace,
+                        k->rows[0], k->clear);
+    return 0;
 }
 
 static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t nopts)
@@ -134,13 +169,16 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
     cli_option_text(&sys->documents, OPT("documents"));
     cli_option_text(&sys->note, OPT("note"));
 
-    bool ports = OPT("port-in")->seen || OPT("port-out")->seen || OPT("clear-ports")->seen;
-    bool storage = OPT("storage")->seen || OPT("clear-storage")->seen;
-    bool conns = OPT("connection")->seen || OPT("clear-connections")->seen;
-    bool controls = OPT("control")->seen || OPT("clear-controls")->seen;
-    free_systems_lists(sys, ports, storage, conns, controls);
+    /* A row option adds to its list; only --replace-X or --clear-X drops the rows already there. */
+    bool drop[LIST_KINDS];
+    for (size_t k = 0; k < LIST_KINDS; k++) {
+        r = list_mode(c, opts, nopts, &list_kinds[k], &drop[k]);
+        if (r)
+            return r;
+    }
+    free_systems_lists(sys, drop[0], drop[1], drop[2], drop[3]);
     size_t cap;
-    cap = 0;
+    cap = sys->nports;
     for (int dir = 0; dir < 2; dir++) {
         cli_option *o = OPT(dir == 0 ? "port-in" : "port-out");
         for (size_t i = 0; i < o->values.len; i++) {
@@ -153,7 +191,7 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
         }
     }
     cli_option *o = OPT("storage");
-    cap = 0;
+    cap = sys->nstorage;
     for (size_t i = 0; i < o->values.len; i++) {
         status_detail err = {0};
         GROW(sys->storage, cap, sys->nstorage + 1);
@@ -162,7 +200,7 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
         sys->nstorage++;
     }
     o = OPT("connection");
-    cap = 0;
+    cap = sys->nconnections;
     for (size_t i = 0; i < o->values.len; i++) {
         status_detail err = {0};
         GROW(sys->connections, cap, sys->nconnections + 1);
@@ -171,7 +209,7 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
         sys->nconnections++;
     }
     o = OPT("control");
-    cap = 0;
+    cap = sys->ncontrols;
     for (size_t i = 0; i < o->values.len; i++) {
         status_detail err = {0};
         GROW(sys->controls, cap, sys->ncontrols + 1);
@@ -211,12 +249,16 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     }
     if (r == 0) {
         int64_t id = 0;
+        int64_t mark = add ? 0 : cli_changes_mark(c, "system", sys.id);
         status_code st = ws_system_save(c->st, &sys, c->who, &id, &err);
-        if (st != STATUS_OK)
+        if (st != STATUS_OK) {
             r = cli_fail_status(c, &err);
-        else
+        } else {
             fprintf(c->out, c->g->english ? "saved system #%lld %s\n" : "システム #%lld %s を保存しました\n",
                     (long long)id, sys.name);
+            if (!add)
+                cli_changes_print(c, "system", id, mark);
+        }
     }
     ws_system_free(&sys);
     cli_options_free(opts, nopts);

@@ -1,6 +1,7 @@
 /* anzen vendor add | edit | list | show — 事業者 with certifications. */
 #include <stdlib.h>
 
+#include "cli_changes.h"
 #include "cli_common.h"
 #include "text/lib.h"
 
@@ -56,12 +57,16 @@ static int cmd_save(cli_ctx *c, int argc, char **argv, bool add)
     }
     if (r == 0) {
         int64_t id = 0;
+        int64_t mark = add ? 0 : cli_changes_mark(c, "vendor", v.id);
         status_code st = ws_vendor_save(c->st, &v, c->who, &id, &err);
-        if (st != STATUS_OK)
+        if (st != STATUS_OK) {
             r = cli_fail_status(c, &err);
-        else
+        } else {
             fprintf(c->out, c->g->english ? "saved vendor #%lld %s\n" : "事業者 #%lld %s を保存しました\n",
                     (long long)id, v.name);
+            if (!add)
+                cli_changes_print(c, "vendor", id, mark);
+        }
     }
     ws_vendor_free(&v);
     cli_options_free(opts, n);

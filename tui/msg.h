@@ -120,7 +120,9 @@
     _(SYSTEM_PROMPT, "System (name or #id, empty = whole organisation): ", "対象システム（名前か #番号、空 = 組織全体）: ") \
     _(CREATED, "Created assessment #%lld", "評価 #%lld を作成しました")                                     \
     _(CARRY_PROMPT, "Carry into fiscal year: ", "引き継ぎ先の年度: ")                                       \
-    _(CARRIED, "Carried into #%lld (%d items dropped)", "#%lld に引き継ぎました（除外 %d 項目）")          \
+    _(CARRIED, "Carried into #%lld: %d items; %d not carried (kept in the old one)",                         \
+      "#%lld に引き継ぎました（%d 項目。引き継げない %d 項目は元の評価に残ります）")                        \
+    _(CARRY_TARGET_MENU, "Carry into: Enter the same version (%s)", "引き継ぎ先: Enter 同じ版（%s）")         \
     _(EDIT_PARTY, "editing as", "入力者")                                                                   \
     _(INVENTORY, "Inventory", "台帳")                                                                        \
     _(INV_ORG, "Organisation", "医療機関")                                                                   \

@@ -75,6 +75,8 @@ static const assessment_field assessment_fields[] = {
     {"signed_at", "SELECT signed_at FROM assessment WHERE pk = ?2", "UPDATE assessment SET signed_at = ?1 WHERE pk = ?2", false},
     {"changed_since_signoff", "SELECT changed_since_signoff FROM assessment WHERE pk = ?2",
      "UPDATE assessment SET changed_since_signoff = ?1 WHERE pk = ?2", true},
+    {"archived_at", "SELECT archived_at FROM assessment WHERE pk = ?2", "UPDATE assessment SET archived_at = ?1 WHERE pk = ?2",
+     false},
 };
 
 static bool exec_ok(store *s, sqlite3_stmt *st, const char *what, status_detail *err)

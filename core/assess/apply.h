@@ -17,7 +17,8 @@ typedef struct {
  * Returns 1 changed, 0 unchanged, -1 with *err. */
 int answer_apply(store *s, int64_t action, const answer_key *k, const char *field, const char *text, const char *who,
                  status_detail *err);
-/* The same for assessment columns: signed_by signed_role signed_at changed_since_signoff ("1"/NULL). */
+/* The same for assessment columns: signed_by signed_role signed_at changed_since_signoff ("1"/NULL)
+ * archived_at. */
 int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, const char *text, status_detail *err);
 /* The same for a proposal's status (open accepted rejected superseded); NULL/"" deletes the
  * proposal (the undo of the answer that created it). */

@@ -24,6 +24,7 @@ void assessment_free(assessment *a)
     free(a->signed_by);
     free(a->signed_role);
     free(a->signed_at);
+    free(a->archived_at);
     memset(a, 0, sizeof *a);
 }
 
@@ -37,7 +38,7 @@ void assessment_list_free(assessment *list, size_t n)
 #define ASSESS_SELECT                                                                                              \
     "SELECT a.pk, a.catalog_id, a.catalog_version, a.scope, IFNULL(a.system_pk, 0), IFNULL(a.vendor_pk, 0),"      \
     " s.name, v.name, a.fy, a.title, IFNULL(a.prev_pk, 0), a.created_at, a.created_by, a.signed_by,"              \
-    " a.signed_role, a.signed_at, a.changed_since_signoff FROM assessment a LEFT JOIN system s ON s.pk = a.system_pk" \
+    " a.signed_role, a.signed_at, a.changed_since_signoff, a.archived_at FROM assessment a LEFT JOIN system s ON s.pk = a.system_pk" \
     " LEFT JOIN vendor v ON v.pk = a.vendor_pk"
 
 static void assess_read(sqlite3_stmt *st, assessment *a)
@@ -60,6 +61,7 @@ static void assess_read(sqlite3_stmt *st, assessment *a)
     a->signed_role = store_col_dup(st, 14);
     a->signed_at = store_col_dup(st, 15);
     a->changed_since_signoff = sqlite3_column_int(st, 16) != 0;
+    a->archived_at = store_col_dup(st, 17);
 }
 
 static void assess_summary(store *s, assessment *a)
@@ -130,11 +132,13 @@ status_code assess_list_rows(store *s, const assess_filter *f, assessment **out,
         f = &none;
     sqlite3_stmt *st = store_stmt(s, ASSESS_SELECT " WHERE (?1 = 0 OR a.fy = ?1) AND (?2 IS NULL OR a.catalog_id = ?2)"
                                                       " AND (?3 = 0 OR (?3 = -1 AND a.scope = 'org') OR a.system_pk = ?3)"
+                                                      " AND (a.archived_at IS NOT NULL) = ?4"
                                                       " ORDER BY a.fy DESC, a.catalog_id, a.catalog_version,"
                                                       " a.scope, s.name, a.pk");
     sqlite3_bind_int(st, 1, f->fy);
     store_bind_text(st, 2, f->catalog_id);
     sqlite3_bind_int64(st, 3, f->system_id);
+    sqlite3_bind_int(st, 4, f->archived);
     assessment *list = NULL;
     size_t n = 0, cap = 0;
     int rc;
@@ -625,6 +629,30 @@ status_code assess_undo(store *s, int64_t aid, const char *who, char **what, sta
     return store_commit(s, err) == 0 ? STATUS_OK : status_failed(err);
 }
 
+/* ---- archive ---- */
+
+status_code assess_archive(store *s, int64_t aid, bool archive, const char *who, bool *changed, status_detail *err)
+{
+    if (changed)
+        *changed = false;
+    assessment a;
+    status_code r = assess_row(s, aid, &a, err);
+    bool is_archived = r == STATUS_OK && a.archived_at;
+    assessment_free(&a);
+    if (r != STATUS_OK || is_archived == archive)
+        return r;
+    if (store_begin(s, err) != 0)
+        return status_failed(err);
+    char now[32];
+    clock_now(now);
+    int64_t action = history_action(s, who, archive ? "archive" : "restore", aid, 0, err);
+    int h = action ? assessment_apply(s, action, aid, "archived_at", archive ? now : NULL, err) : -1;
+    r = commit_or_rollback(s, h < 0 ? status_failed(err) : STATUS_OK, err);
+    if (r == STATUS_OK && changed)
+        *changed = true;
+    return r;
+}
+
 /* ---- sign-off ---- */
 
 status_code assess_signoff(store *s, int64_t aid, const char *name, const char *role, const char *who, status_detail *err)
@@ -659,40 +687,120 @@ status_code assess_signoff(store *s, int64_t aid, const char *name, const char *
 
 /* ---- carry ---- */
 
-status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_version, unsigned flags, const char *who,
-                       int64_t *new_id, int *dropped, status_detail *err)
+void carry_result_free(carry_result *r)
 {
-    if (dropped)
-        *dropped = 0;
-    if (to_fy < 1900 || to_fy > 2200) {
-        return status_fail(err, &(status_info){STATUS_FY_OUT_OF_RANGE, .field = "fy", .num = to_fy});
+    carry_plan p = {.skipped = r->skipped, .nskipped = r->nskipped};
+    carry_plan_free(&p);
+    memset(r, 0, sizeof *r);
+}
+
+/* Copies one old answer row onto the new item `to_item` (the fields carry_spec asks for). */
+static int carry_row(store *s, int64_t action, int64_t nid, const catalog *c, const answer *x, const char *to_item,
+                     unsigned flags, const char *who, status_detail *err)
+{
+    answer_key k = {nid, to_item, x->party, x->party_vendor_id};
+    int h = 0;
+    if (flags & CARRY_KEEP_VALUES) {
+        const char *v = x->value && catalog_find_answer(c, x->value) ? x->value : NULL;
+        h = answer_apply(s, action, &k, "value", v, who, err);
     }
+    if (h >= 0 && (flags & CARRY_KEEP_DATES)) {
+        if (c->dates & DATE_CHECKED)
+            h = answer_apply(s, action, &k, "checked", x->checked, who, err);
+        if (h >= 0 && (c->dates & DATE_DUE))
+            h = answer_apply(s, action, &k, "due", x->due, who, err);
+        if (h >= 0 && (c->dates & DATE_DONE))
+            h = answer_apply(s, action, &k, "done", x->done, who, err);
+    }
+    if (h >= 0)
+        h = answer_apply(s, action, &k, "owner", x->owner ? responsibility_name(x->owner) : NULL, who, err);
+    if (h >= 0 && x->owner_vendor_id) {
+        char *ov = xasprintf("%lld", (long long)x->owner_vendor_id);
+        h = answer_apply(s, action, &k, "owner_vendor", ov, who, err);
+        free(ov);
+    }
+    if (h >= 0)
+        h = answer_apply(s, action, &k, "note", x->note, who, err);
+    if (h >= 0) {
+        char *ev = join_lines(&x->evidence);
+        h = answer_apply(s, action, &k, "evidence", ev, who, err);
+        free(ev);
+    }
+    return h;
+}
+
+/* The target catalog of a carry (caller frees), or NULL with CATALOG_NOT_FOUND in *err. */
+static catalog *carry_load_target(store *s, const assessment *a, const carry_spec *spec, status_detail *err)
+{
+    const char *id = spec->to_catalog ? spec->to_catalog : a->catalog_id;
+    const char *ver = spec->to_version ? spec->to_version : spec->to_catalog ? NULL : a->catalog_version;
+    catalog *c = catalog_db_load(s, id, ver);
+    if (!c) {
+        char *label = ver ? xasprintf("%s@%s", id, ver) : xstrdup(id);
+        status_fail(err, &(status_info){STATUS_CATALOG_NOT_FOUND, .entity = label});
+        free(label);
+    } else if (catalog_item_count(c) == 0) { /* a skeleton such as R8: nothing to answer yet */
+        char *label = catalog_label(c);
+        status_fail(err, &(status_info){STATUS_CATALOG_NO_ITEMS, .entity = label});
+        free(label);
+        catalog_free(c);
+        c = NULL;
+    }
+    return c;
+}
+
+static int carry_answers(store *s, int64_t action, int64_t nid, const catalog *c, const answer_set *set,
+                         const carry_plan *plan, unsigned flags, const char *who, carry_result *out, status_detail *err)
+{
+    int h = 0;
+    const char *last = NULL;
+    for (size_t i = 0; i < plan->npairs && h >= 0; i++) {
+        const carry_pair *p = &plan->pairs[i];
+        for (size_t j = 0; j < set->len && h >= 0; j++)
+            if (str_eq(set->items[j].item_id, p->from_item))
+                h = carry_row(s, action, nid, c, &set->items[j], p->to_item, flags, who, err);
+        if (!str_eq(last, p->from_item)) {
+            out->carried++;
+            out->crosswalked += p->crosswalk;
+        }
+        last = p->from_item;
+    }
+    return h;
+}
+
+status_code assess_carry_to(store *s, int64_t from, const carry_spec *spec, const char *who, carry_result *out,
+                            status_detail *err)
+{
+    memset(out, 0, sizeof *out);
+    if (spec->to_fy < 1900 || spec->to_fy > 2200)
+        return status_fail(err, &(status_info){STATUS_FY_OUT_OF_RANGE, .field = "fy", .num = spec->to_fy});
     assessment a;
     status_code r = assess_row(s, from, &a, err);
     if (r != STATUS_OK)
         return r;
-    catalog *c = catalog_db_load(s, a.catalog_id, to_version ? to_version : a.catalog_version);
-    if (!c) {
-        char *label = xasprintf("%s@%s", a.catalog_id, to_version ? to_version : a.catalog_version);
-        status_fail(err, &(status_info){STATUS_CATALOG_NOT_FOUND, .entity = label});
-        free(label);
-        assessment_free(&a);
-        return STATUS_CATALOG_NOT_FOUND;
-    }
-    answer_set set;
-    if ((r = assess_load_answers(s, from, &set, err)) != STATUS_OK) {
+    const catalog *old = catalog_db_get(s, a.catalog_id, a.catalog_version);
+    catalog *c = carry_load_target(s, &a, spec, err);
+    answer_set set = {0};
+    carry_plan plan = {0};
+    if (!c)
+        r = status_failed(err);
+    else if (!old)
+        r = status_fail(err, &(status_info){STATUS_CATALOG_NOT_FOUND, .entity = a.catalog_id});
+    if (r == STATUS_OK)
+        r = assess_load_answers(s, from, &set, err);
+    if (r == STATUS_OK)
+        r = carry_plan_build(s, old, c, &set, spec->flags, &plan, err);
+    if (r == STATUS_OK && store_begin(s, err) != 0)
+        r = status_failed(err);
+    if (r != STATUS_OK) {
+        carry_plan_free(&plan);
+        answer_set_free(&set);
         catalog_free(c);
         assessment_free(&a);
         return r;
     }
-    if (store_begin(s, err) != 0) {
-        answer_set_free(&set);
-        catalog_free(c);
-        assessment_free(&a);
-        return status_failed(err);
-    }
-    int64_t nid = insert_assessment(s, c->id, c->version, a.scope, a.system_id, a.vendor_id, to_fy, a.title, from, who,
-                                    &r, err);
+    int64_t nid = insert_assessment(s, c->id, c->version, a.scope, a.system_id, a.vendor_id, spec->to_fy, a.title, from,
+                                    who, &r, err);
     int64_t action = nid ? history_action(s, who, "carry", nid, 0, err) : 0;
     int h = action ? 0 : -1;
     if (h >= 0) {
@@ -701,44 +809,8 @@ status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_versi
         h = history_add(s, action, &t, "carried_from", NULL, desc, err);
         free(desc);
     }
-    int ndropped = 0;
-    const char *last_dropped = NULL;
-    for (size_t i = 0; i < set.len && h >= 0; i++) {
-        const answer *x = &set.items[i];
-        const catalog_node *node = catalog_find_node(c, x->item_id);
-        if (!node || node->kind != NODE_ITEM) {
-            if (!str_eq(last_dropped, x->item_id))
-                ndropped++;
-            last_dropped = x->item_id;
-            continue;
-        }
-        answer_key k = {nid, x->item_id, x->party, x->party_vendor_id};
-        if (flags & CARRY_KEEP_VALUES) {
-            const char *v = x->value && catalog_find_answer(c, x->value) ? x->value : NULL;
-            h = answer_apply(s, action, &k, "value", v, who, err);
-        }
-        if (h >= 0 && (flags & CARRY_KEEP_DATES)) {
-            h = answer_apply(s, action, &k, "checked", x->checked, who, err);
-            if (h >= 0)
-                h = answer_apply(s, action, &k, "due", x->due, who, err);
-            if (h >= 0)
-                h = answer_apply(s, action, &k, "done", x->done, who, err);
-        }
-        if (h >= 0)
-            h = answer_apply(s, action, &k, "owner", x->owner ? responsibility_name(x->owner) : NULL, who, err);
-        if (h >= 0 && x->owner_vendor_id) {
-            char *ov = xasprintf("%lld", (long long)x->owner_vendor_id);
-            h = answer_apply(s, action, &k, "owner_vendor", ov, who, err);
-            free(ov);
-        }
-        if (h >= 0)
-            h = answer_apply(s, action, &k, "note", x->note, who, err);
-        if (h >= 0) {
-            char *ev = join_lines(&x->evidence);
-            h = answer_apply(s, action, &k, "evidence", ev, who, err);
-            free(ev);
-        }
-    }
+    if (h >= 0)
+        h = carry_answers(s, action, nid, c, &set, &plan, spec->flags, who, out, err);
     if (r == STATUS_OK && h < 0)
         r = status_failed(err);
     answer_set_free(&set);
@@ -746,11 +818,29 @@ status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_versi
     assessment_free(&a);
     r = commit_or_rollback(s, r, err);
     if (r == STATUS_OK) {
-        if (dropped)
-            *dropped = ndropped;
-        if (new_id)
-            *new_id = nid;
+        out->new_id = nid;
+        out->skipped = plan.skipped;
+        out->nskipped = plan.nskipped;
+        plan.skipped = NULL;
+        plan.nskipped = 0;
+    } else {
+        out->carried = out->crosswalked = 0;
     }
+    carry_plan_free(&plan);
+    return r;
+}
+
+status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_version, unsigned flags, const char *who,
+                         int64_t *new_id, int *dropped, status_detail *err)
+{
+    carry_result res;
+    status_code r = assess_carry_to(s, from, &(carry_spec){.to_version = to_version, .to_fy = to_fy, .flags = flags}, who,
+                                    &res, err);
+    if (dropped)
+        *dropped = r == STATUS_OK ? (int)res.nskipped : 0;
+    if (new_id && r == STATUS_OK)
+        *new_id = res.new_id;
+    carry_result_free(&res);
     return r;
 }
 

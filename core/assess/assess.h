@@ -22,6 +22,7 @@
 #include "workspace/lib.h"
 #include "history/lib.h"
 #include "answers.h"
+#include "carry_map.h"
 
 typedef enum { SCOPE_ORG, SCOPE_SYSTEM } assess_scope;
 
@@ -38,6 +39,7 @@ typedef struct {
     char *created_at, *created_by;
     char *signed_by, *signed_role, *signed_at; /* NULL until signed off */
     bool changed_since_signoff;                /* signed, then edited */
+    char *archived_at;                         /* NULL unless archived (assess_archive) */
     /* summary, filled by assess_list / assess_get (see progress.h for the detailed form) */
     int items, answered, positive, not_applicable, overdue;
 } assessment;
@@ -68,6 +70,7 @@ typedef struct {
     int fy;              /* 0 = any */
     const char *catalog_id; /* NULL = any */
     int64_t system_id;   /* 0 = any; -1 = organisation scope only */
+    bool archived;       /* false: the assessments in use; true: only the archived ones */
 } assess_filter;
 
 /* Matching assessments (fy desc, catalog, scope) into *out and *n, each with its summary ("today"
@@ -134,6 +137,16 @@ status_code assess_undo(store *s, int64_t assessment_id, const char *who, char *
 status_code assess_undo_blockers(store *s, int64_t assessment_id, const char *who, history_row **out, size_t *n,
                                  status_detail *err);
 
+/* ---- Archive ---- */
+
+/* Archives (archive = true) or restores an assessment in one transaction with history (kind
+ * "archive" / "restore", field archived_at): archived, it is left out of assess_list (so of the
+ * dashboard and every list) unless the filter asks for archived ones, and keeps its answers and
+ * history; assess_get, show and undo still reach it. Either is undone by assess_undo. Archiving an
+ * archived one (or restoring one in use) changes nothing: STATUS_OK with *changed false. */
+status_code assess_archive(store *s, int64_t assessment_id, bool archive, const char *who, bool *changed,
+                           status_detail *err);
+
 /* ---- Sign-off ---- */
 
 /* Records name, role and time (clock_now); clears "changed since sign-off". */
@@ -142,15 +155,33 @@ status_code assess_signoff(store *s, int64_t assessment_id, const char *name, co
 
 /* ---- Fiscal-year carry ---- */
 
-enum {
-    CARRY_KEEP_VALUES = 1, /* also copy the answer values */
-    CARRY_KEEP_DATES = 2,  /* also copy 確認日 目標日 完了日 */
-};
+/* CARRY_KEEP_VALUES, CARRY_KEEP_DATES: carry_map.h. */
+typedef struct {
+    const char *to_catalog; /* NULL = the same catalog id (a successor such as gl6 -> gl7 otherwise) */
+    const char *to_version; /* NULL = the same version; with to_catalog, NULL = its newest */
+    int to_fy;
+    unsigned flags; /* CARRY_KEEP_* */
+} carry_spec;
 
-/* Creates the fiscal year to_fy's assessment from `from`: same catalog (or to_version when not
- * NULL: items are matched by node id, missing ones dropped and counted in *dropped), same scope,
- * prev_id = from. Copies notes, owners and evidence of every party; values and dates only with
- * the flags. ASSESSMENT_EXISTS if that assessment exists already. */
+typedef struct {
+    int64_t new_id;
+    int carried;         /* old items carried onto an item of the new catalog */
+    int crosswalked;     /* of those, through a declared mapping (rel: supersedes) */
+    carry_skip *skipped; /* answered old items not carried, in the old catalog's order (owned) */
+    size_t nskipped;
+} carry_result;
+
+/* Creates the fiscal year to_fy's assessment from `from` in the catalog spec names, same scope,
+ * prev_id = from, in one transaction. Items are matched as carry_map.h says (a declared
+ * `supersedes` mapping, else the same node id); what does not map is listed in out->skipped and
+ * stays in the old assessment. Copies notes, owners and evidence of every party; values (those
+ * the new answer set has) and dates (those the new catalog offers) only with the flags.
+ * ASSESSMENT_EXISTS if that assessment exists already; CATALOG_NOT_FOUND for an unknown target. */
+status_code assess_carry_to(store *s, int64_t from, const carry_spec *spec, const char *who, carry_result *out,
+                            status_detail *err);
+void carry_result_free(carry_result *r);
+
+/* The same with the old arguments: the same catalog id; *dropped = out.nskipped. */
 status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_version, unsigned flags, const char *who,
                        int64_t *new_id, int *dropped, status_detail *err);
 

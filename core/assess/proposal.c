@@ -1,6 +1,7 @@
 /* Crosswalk prefill: answering an item proposes answers for the items it is mapped to (either
  * direction of catalog_map) in other assessments of the same scope and fiscal year. Proposals are
- * stored, never applied silently; accepting one is an ordinary answer change. */
+ * stored, never applied silently; accepting one is an ordinary answer change. A `supersedes`
+ * mapping links two versions for a carry (carry_map.c) and proposes nothing. */
 #include <stdlib.h>
 
 #include "apply.h"
@@ -26,9 +27,10 @@ static size_t mapped_targets(store *s, const catalog *c, const char *item, map_t
 {
     sqlite3_stmt *st = store_stmt(
         s, "SELECT to_catalog, to_version, to_node, rel FROM catalog_map WHERE from_catalog = ?1 AND from_node = ?2"
+           " AND rel <> 'supersedes'"
            " AND (from_version IS NULL OR from_version = ?3)"
            " UNION SELECT from_catalog, from_version, from_node, rel FROM catalog_map WHERE to_catalog = ?1"
-           " AND to_node = ?2 AND (to_version IS NULL OR to_version = ?3)");
+           " AND to_node = ?2 AND (to_version IS NULL OR to_version = ?3) AND rel <> 'supersedes'");
     store_bind_text(st, 1, c->id);
     store_bind_text(st, 2, item);
     store_bind_text(st, 3, c->version);

@@ -20,6 +20,7 @@
     X(DATA_MISSING, 1, "shipped-data-missing")                                                                   \
     X(DB_MISSING, 1, "db-missing")                                                                               \
     X(DIR_CANNOT_CREATE, 1, "dir-cannot-create")                                                                 \
+    X(DB_DIR_MISSING, 1, "db-directory-missing")                                                                 \
     X(DB_CANNOT_CREATE, 1, "db-cannot-create")                                                                   \
     X(DB_CANNOT_OPEN, 4, "db-cannot-open")                                                                       \
     X(DB_NOT_SQLITE, 4, "db-not-sqlite")                                                                         \

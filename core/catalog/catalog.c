@@ -213,3 +213,15 @@ bool catalog_parse_ref(const char *s, char **cat, char **ver, char **node)
     *node = xstrdup(colon + 1);
     return true;
 }
+
+const catalog_node *catalog_find_node_or_ref(const catalog *c, const char *key)
+{
+    const catalog_node *n = catalog_find_node(c, key);
+    if (n || str_empty(key))
+        return n;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < c->nnodes; i++)
+            if (str_eq(c->nodes[i].ref, key) && (c->nodes[i].kind == NODE_ITEM) == (pass == 0))
+                return &c->nodes[i];
+    return NULL;
+}

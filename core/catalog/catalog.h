@@ -134,6 +134,9 @@ typedef struct {
 void catalog_free(catalog *c);
 /* Constant time for the nodes indexed by catalog_index, a scan for those added since. */
 const catalog_node *catalog_find_node(const catalog *c, const char *id);
+/* A node named as a user types it: its id, else its printed reference ("1-②", "2-(7) サーバ"),
+ * items before headings. NULL when neither matches. */
+const catalog_node *catalog_find_node_or_ref(const catalog *c, const char *key);
 /* Indexes the nodes added since the last call (loaders call it after adding nodes). */
 void catalog_index(catalog *c);
 const answer_def *catalog_find_answer(const catalog *c, const char *value);

@@ -281,7 +281,7 @@ static char *enum_field(loader *L, yaml_node_t *map, const char *key, bool requi
 
 static const char *const kinds[] = {"guideline", "checklist", "kakuninhyo", "disclosure", "clauses", "crosswalk", NULL};
 static const char *const completeness_values[] = {"complete", "partial", "skeleton", NULL};
-static const char *const relations[] = {"cites", "equal", "subset", "superset", "intersect", "related", NULL};
+static const char *const relations[] = {"cites", "equal", "subset", "superset", "intersect", "related", "supersedes", NULL};
 static const char *const trigger_facts[] = {"always", "remote-maintenance", "cloud", "patient-data-in-maintenance",
                                             "medical-device", "multiple-vendors", "subcontracting", "on-premises",
                                             NULL};

@@ -208,7 +208,7 @@ int history_add(store *s, int64_t action, const history_target *t, const char *f
 int64_t history_last_undoable(store *s, int64_t assessment_id, const char *who)
 {
     sqlite3_stmt *st = store_stmt(s, "SELECT a.pk FROM history_action a WHERE a.assessment_pk = ? AND a.who = ?"
-                                        " AND a.undo_of IS NULL AND a.kind IN ('answer','agree','signoff','accept','reject')"
+                                        " AND a.undo_of IS NULL AND a.kind IN ('answer','agree','signoff','accept','reject','archive','restore')"
                                         " AND NOT EXISTS (SELECT 1 FROM history_action u WHERE u.undo_of = a.pk)"
                                         " AND EXISTS (SELECT 1 FROM history h WHERE h.action_pk = a.pk)"
                                         " ORDER BY a.pk DESC LIMIT 1");

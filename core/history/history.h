@@ -77,7 +77,7 @@ typedef struct {
 int history_add(store *s, int64_t action, const history_target *t, const char *field, const char *old_value,
                 const char *new_value, status_detail *err);
 
-/* The latest undoable action by `who` on an assessment (kind answer, signoff, accept or reject; not
+/* The latest undoable action by `who` on an assessment (kind answer, signoff, accept, reject, archive or restore; not
  * an undo, not already undone), or 0. Creating and carrying are not undone. Each person undoes
  * only their own changes. */
 int64_t history_last_undoable(store *s, int64_t assessment_id, const char *who);

@@ -63,7 +63,10 @@ status_code session_open(const session_opts *o, store **out, diag_list *warnings
     if (!path)
         return status_fail(err, &(status_info){.code = STATUS_DB_NO_PLACE});
     store *st = NULL;
-    status_code r = store_open(path, 0, &st, err);
+    /* Only the default place is created with its directories; a path typed by the user must name
+     * an existing directory, so a typo does not create a fresh empty database somewhere. */
+    int flags = paths_db_explicit(o->db_path) ? STORE_OPEN_NO_MKDIR : 0;
+    status_code r = store_open(path, flags, &st, err);
     free(path);
     if (r != STATUS_OK)
         return r;

@@ -38,6 +38,11 @@ char *paths_db(const char *explicit_path)
     return p;
 }
 
+bool paths_db_explicit(const char *explicit_path)
+{
+    return !str_empty(explicit_path) || !str_empty(getenv("ANZEN_DB"));
+}
+
 bool paths_is_dir(const char *path)
 {
     struct stat st;

@@ -8,6 +8,8 @@
 char *paths_user_dir(void);
 /* The database: `explicit` if given, else $ANZEN_DB, else <user dir>/anzen.db. Caller frees. */
 char *paths_db(const char *explicit_path);
+/* Was the database path given (--db or ANZEN_DB) rather than the default place? */
+bool paths_db_explicit(const char *explicit_path);
 /* The shipped data directory (holding catalogs/ and templates/): $ANZEN_DATA_DIR, else
  * <executable's dir>/../share/anzen — the install prefix's share/anzen, or the build tree's mirror
  * of it; never the source tree. NULL only when /proc/self/exe is unreadable. Caller frees. */

@@ -142,7 +142,7 @@ const char *const schema_migrations[] = {
     "  file_path TEXT PRIMARY KEY, file_size INTEGER NOT NULL, file_mtime INTEGER NOT NULL,"
     "  importer INTEGER NOT NULL, errors INTEGER NOT NULL, first_error TEXT) WITHOUT ROWID;",
 
-    /* 10: hospital <-> vendor exchange (core/exchange): the signing keys this database trusts, the
+    /* 9: hospital <-> vendor exchange (core/exchange): the signing keys this database trusts, the
      * bundles and sheets imported (by digest, so the same file twice changes nothing, with the
      * signer), the inventory facts they offered for review, and the counterpart named when an
      * answer was agreed (the acting user is answered_by). */
@@ -159,6 +159,10 @@ const char *const schema_migrations[] = {
     "  system_pk INTEGER NOT NULL REFERENCES system(pk) ON DELETE CASCADE, field TEXT NOT NULL, value TEXT,"
     "  status TEXT NOT NULL CHECK(status IN ('open','accepted','rejected')), decided_at TEXT, decided_by TEXT);"
     "ALTER TABLE answer ADD COLUMN agreed_with TEXT;",
+
+    /* 10: an archived assessment is hidden from the dashboard and the lists, kept with its history,
+     * and restorable (history field "archived_at"). */
+    "ALTER TABLE assessment ADD COLUMN archived_at TEXT;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

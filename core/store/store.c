@@ -270,9 +270,14 @@ static status_code check_header(const char *path, status_detail *err)
     return STATUS_OK;
 }
 
-static status_code create_file(const char *path, status_detail *err)
+static status_code create_file(const char *path, bool mkdirs, status_detail *err)
 {
     char *dir = paths_dirname(path);
+    if (!mkdirs && !paths_is_dir(dir)) {
+        status_fail(err, &(status_info){STATUS_DB_DIR_MISSING, .entity = dir});
+        free(dir);
+        return STATUS_DB_DIR_MISSING;
+    }
     if (paths_mkdirs(dir, 0700) != 0) {
         status_fail(err, &(status_info){STATUS_DIR_CANNOT_CREATE, .entity = dir, .extra = strerror(errno)});
         free(dir);
@@ -404,7 +409,7 @@ status_code store_open(const char *path, int flags, store **out, status_detail *
     if (!exists) {
         if (flags & (STORE_OPEN_NO_CREATE | STORE_OPEN_READONLY))
             return status_fail(err, &(status_info){STATUS_DB_MISSING, .entity = path});
-        if ((st = create_file(path, err)) != STATUS_OK)
+        if ((st = create_file(path, !(flags & STORE_OPEN_NO_MKDIR), err)) != STATUS_OK)
             return st;
     }
 

@@ -13,11 +13,12 @@ typedef struct store store;
 
 enum {
     STORE_OPEN_READONLY = 1, /* never write, even if the file is writable */
-    STORE_OPEN_NO_CREATE = 2 /* fail if the file does not exist */
+    STORE_OPEN_NO_CREATE = 2, /* fail if the file does not exist */
+    STORE_OPEN_NO_MKDIR = 4   /* create the file but not its directory (DB_DIR_MISSING): a path the user typed */
 };
 
 /* Opens (creating when missing) and migrates the database at `path`. On failure *out is NULL and
- * the code (DB_MISSING, DIR_CANNOT_CREATE, DB_CANNOT_CREATE, DB_CANNOT_OPEN, DB_NOT_SQLITE,
+ * the code (DB_MISSING, DB_DIR_MISSING, DIR_CANNOT_CREATE, DB_CANNOT_CREATE, DB_CANNOT_OPEN, DB_NOT_SQLITE,
  * DB_NEWER, DB_UPGRADE_READONLY, DB_MIGRATION, SQL) is returned with the path in err->entity.
  * A read-only file opens read-only with store_readonly() true, as long as its schema is current. */
 status_code store_open(const char *path, int flags, store **out, status_detail *err);

@@ -181,6 +181,33 @@ Test(cli_catalog, default_database_goes_to_xdg_data_home)
     done(&r);
 }
 
+Test(cli_catalog, an_explicit_db_path_needs_an_existing_directory)
+{
+    /* A mistyped --db must not create the directory and a fresh empty database (issue 12). */
+    char *bad = xasprintf("%s/no-such-dir/sub/x.db", dir);
+    char *parent = xasprintf("%s/no-such-dir", dir);
+    run_result r = run((const char *[]){"--db", bad, "catalog", "list", NULL});
+    cr_assert_eq(r.code, 1, "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "does not exist"), "%s", r.err);
+    cr_assert_not_null(strstr(r.err, "no-such-dir/sub"), "%s", r.err);
+    cr_assert(!paths_is_dir(parent), "nothing created");
+    done(&r);
+    setenv("ANZEN_DB", bad, 1);
+    r = run((const char *[]){"catalog", "list", NULL});
+    unsetenv("ANZEN_DB");
+    cr_assert_eq(r.code, 1, "ANZEN_DB is explicit too: %s", r.err);
+    cr_assert(!paths_is_dir(parent));
+    done(&r);
+    /* an existing directory is fine: the file is created there */
+    char *ok = xasprintf("%s/fresh.db", dir);
+    r = run((const char *[]){"--db", ok, "catalog", "list", NULL});
+    cr_assert_eq(r.code, 0, "%s", r.err);
+    done(&r);
+    free(ok);
+    free(bad);
+    free(parent);
+}
+
 Test(cli_catalog, help_and_version)
 {
     run_result r = run((const char *[]){"--help", NULL});

@@ -247,6 +247,40 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
     }
 }
 
+/* The catalog to carry into: Enter keeps the version, a digit picks another version of the
+ * catalog or a successor that declares a crosswalk onto it (carry_targets). false on Esc. */
+static bool carry_choose_target(app *a, const assessment *as, carry_spec *spec, char **id, char **ver)
+{
+    carry_target *t = NULL;
+    size_t n = 0;
+    status_detail err = {0};
+    if (carry_targets(a->st, as->catalog_id, as->catalog_version, &t, &n, &err) != STATUS_OK) {
+        app_status_error(a, &err);
+        return false;
+    }
+    bool ok = true;
+    if (n > 0) {
+        char *head = msgf(MSG_CARRY_TARGET_MENU, as->catalog_version);
+        strbuf sb = {0};
+        sb_add(&sb, head);
+        free(head);
+        for (size_t i = 0; i < n && i < 9; i++)
+            sb_addf(&sb, "  %zu:%s%s%s", i + 1, str_eq(t[i].catalog_id, as->catalog_id) ? "" : t[i].catalog_id,
+                    str_eq(t[i].catalog_id, as->catalog_id) ? "" : "@", t[i].version);
+        keycode k = 0;
+        ok = app_menu(a, sb_str(&sb), &k);
+        sb_free(&sb);
+        if (ok && k >= '1' && k <= '9' && (size_t)(k - '1') < n) {
+            *id = xstrdup(t[k - '1'].catalog_id);
+            *ver = xstrdup(t[k - '1'].version);
+            spec->to_catalog = *id;
+            spec->to_version = *ver;
+        }
+    }
+    carry_target_list_free(t, n);
+    return ok;
+}
+
 static void carry(dash_state *st, app *a)
 {
     if (st->n == 0)
@@ -257,27 +291,33 @@ static void carry(dash_state *st, app *a)
     char *in = NULL;
     if (!app_prompt(a, L(CARRY_PROMPT), init, &in))
         return;
-    int fy = 0;
+    carry_spec spec = {0};
     status_detail err = {0};
-    if (!jpdate_parse_fy(in, &fy, &err)) {
+    if (!jpdate_parse_fy(in, &spec.to_fy, &err)) {
         app_status_error(a, &err);
         free(in);
         return;
     }
     free(in);
+    char *id = NULL, *ver = NULL;
+    if (!carry_choose_target(a, as, &spec, &id, &ver))
+        return;
     /* Notes, owners and evidence always come along; answers and dates only when asked. */
-    unsigned flags = app_confirm(a, L(CARRY_VALUES)) ? CARRY_KEEP_VALUES | CARRY_KEEP_DATES : 0;
-    int64_t nid = 0;
-    int dropped = 0;
-    if (assess_carry(a->st, as->id, fy, NULL, flags, a->who, &nid, &dropped, &err) != STATUS_OK) {
+    spec.flags = app_confirm(a, L(CARRY_VALUES)) ? CARRY_KEEP_VALUES | CARRY_KEEP_DATES : 0;
+    carry_result res;
+    status_code r = assess_carry_to(a->st, as->id, &spec, a->who, &res, &err);
+    free(id);
+    free(ver);
+    if (r != STATUS_OK) {
         app_status_error(a, &err);
         return;
     }
     st->stale = true;
-    st->select_id = nid;
-    char *m = msgf(MSG_CARRIED, (long long)nid, dropped);
+    st->select_id = res.new_id;
+    char *m = msgf(MSG_CARRIED, (long long)res.new_id, res.carried, (int)res.nskipped);
     app_status(a, ROLE_STATUS_OK, "%s", m);
     free(m);
+    carry_result_free(&res);
 }
 
 static int handle(screen *s, app *a, const tui_event *ev)

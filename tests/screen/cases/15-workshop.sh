@@ -34,7 +34,7 @@ expect "Carry into fiscal year: 2027"
 keys Enter
 expect "Also copy the answers and dates? (y/n"
 keys y
-expect "Carried into #2 (0 items dropped)"
+expect "Carried into #2: 1 items; 0 not carried"
 expect ">#2 Test checklist  画像サーバ          FY2027     [#####-----]  50%"
 snap workshop-carried-80x24
 # without the values: the new year starts unanswered
