@@ -141,6 +141,12 @@ const char *const schema_migrations[] = {
     "CREATE TABLE catalog_failed("
     "  file_path TEXT PRIMARY KEY, file_size INTEGER NOT NULL, file_mtime INTEGER NOT NULL,"
     "  importer INTEGER NOT NULL, errors INTEGER NOT NULL, first_error TEXT) WITHOUT ROWID;",
+
+    /* 9 (issue 13's migration "13"; renumbered at merge): who applies a system's security
+     * updates and whether its contract, terms or SLA state it (guideline 7.0 みなし遵守). */
+    "ALTER TABLE system ADD COLUMN security_updates_by TEXT"
+    "  CHECK(security_updates_by IN ('hospital','vendor','none'));"
+    "ALTER TABLE system ADD COLUMN security_updates_in_contract INTEGER;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];
