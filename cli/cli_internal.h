@@ -33,6 +33,9 @@ extern const cli_group cli_group_export, cli_group_snapshot, cli_group_verify; /
 extern const cli_group cli_group_deemed; /* cli_deemed.c */
 /* anzen assess field (cli_field.c), dispatched by cli_assess.c. */
 int cli_assess_field(cli_ctx *c, int argc, char **argv);
+/* anzen catalog import-sheet (cli_import_sheet.c), dispatched by cli_catalog.c. */
+int cli_import_sheet(cli_ctx *c, int argc, char **argv);
+void cli_import_sheet_usage(FILE *out);
 
 /* For a group's run when argv[0] is none of its subcommands: prints
  * `anzen: unknown command "GROUP SUB"` and the group's usage to err; returns EXIT_USAGE. */
