@@ -298,6 +298,14 @@ typedef struct {
     uint32_t *devices;
 } columns;
 
+static bool spans_number_and_text(const table *t, uint32_t row, const columns *C)
+{
+    if (!t->sheet)
+        return false;
+    const xlsx_range *m = xlsx_merge_find(t->sheet, row, C->number);
+    return m && m == xlsx_merge_find(t->sheet, row, C->text);
+}
+
 /* The device cells of the row are one merged range (the form asks once, not per device). */
 static bool devices_merged(const table *t, uint32_t row, const import_layout *L, const columns *C)
 {
@@ -323,6 +331,12 @@ static status_code rows_read(const table *t, const import_layout *L, uint32_t he
         char *number = trimmed(cell(t, row, C->number));
         char *text = trimmed(cell(t, row, C->text));
         char *sec = L->section.used ? trimmed(cell(t, row, C->section)) : xstrdup("");
+        if (spans_number_and_text(t, row, C) && *number) {
+            /* a title row merged across the number and the text: a section of its own */
+            free(sec);
+            sec = xstrdup(number);
+            *number = *text = '\0';
+        }
         if (*sec && !str_eq(sec, section)) {
             free(section);
             section = xstrdup(sec);

@@ -78,6 +78,11 @@ static char *device_workbook(void)
     worksheet_write_string(ws, 4, 2, "規程を\n整えている", NULL);
     worksheet_merge_range(ws, 4, 3, 4, 5, "", NULL);
     worksheet_merge_range(ws, 5, 0, 6, 0, "2 管理・運用", NULL);
+    worksheet_set_row(ws, 7, 15, NULL);
+    worksheet_merge_range(ws, 7, 1, 7, 2, "3 見出しの行（番号と項目を結合）", NULL);
+    worksheet_write_string(ws, 8, 1, "3-①", NULL);
+    worksheet_write_string(ws, 8, 2, "見出しの下の項目", NULL);
+    worksheet_merge_range(ws, 8, 3, 8, 5, "", NULL);
     worksheet_write_string(ws, 5, 1, "2-④", NULL);
     worksheet_write_string(ws, 5, 2, "権限を設定している", NULL);
     worksheet_write_string(ws, 5, 5, "－", NULL);
@@ -125,8 +130,8 @@ Test(import_sheet, xlsx_with_merged_sections_devices_and_a_formula)
     status_detail err = {0};
     cr_assert_eq(import_sheet_read(wb, l, NULL, "out.yaml", &r, &err), STATUS_OK, "%s", test_msg(&err));
     cr_expect_str_eq(r.sheet, "チェックリスト");
-    cr_expect_eq(r.items, 5, "1-①, 1-②, 2-④ server and pc, 2-⑪ server");
-    cr_expect_eq(r.headings, 4, "two sections, two per-device questions");
+    cr_expect_eq(r.items, 6, "1-①, 1-②, 2-④ server and pc, 2-⑪ server, 3-①");
+    cr_expect_eq(r.headings, 5, "three sections, two per-device questions");
     char *sum = sha256_of(wb);
     cr_expect_str_eq(r.sha256, sum);
     cr_expect(strstr(r.yaml, sum), "the catalog records the file's SHA-256");
@@ -151,7 +156,9 @@ Test(import_sheet, xlsx_with_merged_sections_devices_and_a_formula)
     cr_assert_not_null(f, "the formula's cached value is the number");
     cr_expect_str_eq(f->ref, "2-⑪ サーバ");
     cr_expect(strstr(f->source, "#チェックリスト!7"), "%s", f->source);
-    cr_expect_str_eq(c->source_title, strstr(c->source_title, "r8.xlsx") ? c->source_title : "?");
+    cr_expect(strstr(c->source_title, "r8.xlsx"), "%s", c->source_title);
+    const catalog_node *t3 = catalog_find_node(c, catalog_find_node(c, "i-3-1")->parent);
+    cr_expect_str_eq(t3->title.ja, "3 見出しの行（番号と項目を結合）", "a row merged across number and text is a section");
     catalog_free(c);
     import_result_free(&r);
     import_layout_free(l);
