@@ -11,6 +11,7 @@ static void catalog_usage(FILE *out)
     fprintf(out, "  catalog validate [FILE...]   check catalog files (all installed ones when none given)\n"
                  "  catalog list [--json]        catalogs with versions, item counts and completeness\n"
                  "  catalog show ID[@VER][:NODE] a catalog's outline, or one item with its text and links\n");
+    cli_import_sheet_usage(out);
 }
 
 static void report_ok(cli_ctx *c, const catalog *cat)
@@ -293,12 +294,14 @@ static int catalog_run(cli_ctx *c, int argc, char **argv)
         return cmd_list(c, argc, argv);
     if (str_eq(argv[0], "show"))
         return cmd_show(c, argc, argv);
+    if (str_eq(argv[0], "import-sheet"))
+        return cli_import_sheet(c, argc, argv);
     return cli_unknown_subcommand(c, "catalog", argv[0], catalog_usage);
 }
 
 const cli_group cli_group_catalog = {
     .name = "catalog",
-    .summary = "catalogs: validate, list, show",
+    .summary = "catalogs: validate, list, show, import-sheet",
     .run = catalog_run,
     .usage = catalog_usage,
 };

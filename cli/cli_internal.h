@@ -33,8 +33,12 @@ extern const cli_group cli_group_export, cli_group_snapshot, cli_group_verify; /
 /* Hospital <-> vendor exchange (cli_bundle.c, cli_reconcile.c); anzen answer agree. */
 extern const cli_group cli_group_bundle, cli_group_key, cli_group_reconcile;
 int cli_answer_agree(cli_ctx *c, int argc, char **argv);
+extern const cli_group cli_group_deemed; /* cli_deemed.c */
 /* anzen assess field (cli_field.c), dispatched by cli_assess.c. */
 int cli_assess_field(cli_ctx *c, int argc, char **argv);
+/* anzen catalog import-sheet (cli_import_sheet.c), dispatched by cli_catalog.c. */
+int cli_import_sheet(cli_ctx *c, int argc, char **argv);
+void cli_import_sheet_usage(FILE *out);
 
 /* For a group's run when argv[0] is none of its subcommands: prints
  * `anzen: unknown command "GROUP SUB"` and the group's usage to err; returns EXIT_USAGE. */

@@ -13,6 +13,7 @@ static void system_usage(FILE *out)
             "          --sbom yes|no --sbom-ref REF --end-of-support DATE --backup-method M\n"
             "          --backup-generations N --restore-by WHO --restore-method HOW --disposal HOW\n"
             "          --documents DOCS --note T\n"
+            "          --security-updates hospital|vendor|none --updates-in-contract yes|no\n"
             "          --port-in 'PORTS|PROTOCOL|PURPOSE|NOTE' --port-out '…' (repeatable)\n"
             "          --storage 'MEDIUM|LOCATION|CONTENT' --connection 'PEER|METHOD|PURPOSE'\n"
             "          --control 'TYPE|MEASURE' (repeatable; 補完的リスクコントロール)]\n"
@@ -40,7 +41,8 @@ static void system_usage(FILE *out)
         {.name = "clear-storage", .flag = true}, {.name = "clear-connections", .flag = true},                     \
         {.name = "clear-controls", .flag = true}, {.name = "replace-ports", .flag = true},                        \
         {.name = "replace-storage", .flag = true}, {.name = "replace-connections", .flag = true},                 \
-        {.name = "replace-controls", .flag = true}
+        {.name = "replace-controls", .flag = true},                                                          \
+        {.name = "security-updates"}, {.name = "updates-in-contract"}
 
 #define OPT(name) cli_option_get(opts, nopts, name)
 
@@ -144,8 +146,18 @@ static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t no
         r = cli_option_tri(c, &sys->patient_data_in_maintenance, OPT("patient-data"));
     if (!r)
         r = cli_option_tri(c, &sys->sbom_available, OPT("sbom"));
+    if (!r)
+        r = cli_option_tri(c, &sys->security_updates_in_contract, OPT("updates-in-contract"));
     if (r)
         return r;
+    cli_option *u = OPT("security-updates");
+    if (u->seen) {
+        const char *val = ws_updates_by_parse(u->value);
+        if (!val)
+            return cli_fail_option(c, "security-updates", &(status_info){STATUS_UPDATES_BY_UNKNOWN, .value = u->value});
+        free(sys->security_updates_by);
+        sys->security_updates_by = str_empty(val) ? NULL : xstrdup(val);
+    }
     cli_option_text(&sys->remote_method, OPT("remote-method"));
     cli_option_text(&sys->remote_source_restriction, OPT("remote-restriction"));
     cli_option_text(&sys->sbom_ref, OPT("sbom-ref"));
@@ -310,6 +322,9 @@ static cJSON *system_json(const ws_system *s)
     cli_json_str(j, "disposal", s->disposal);
     cli_json_str(j, "documents", s->documents);
     cli_json_str(j, "note", s->note);
+    cli_json_str(j, "security_updates_by", s->security_updates_by);
+    cli_json_str(j, "security_updates_in_contract",
+                s->security_updates_in_contract ? ws_tri_name(s->security_updates_in_contract) : NULL);
     cJSON *a = cJSON_AddArrayToObject(j, "ports");
     for (size_t i = 0; i < s->nports; i++) {
         cJSON *p = cJSON_CreateObject();
@@ -395,6 +410,12 @@ static void show_system(cli_ctx *c, const ws_system *s)
     show_text(c, en ? "Restore procedure" : "復元手順", s->restore_method);
     show_text(c, en ? "Disposal" : "使用停止・廃棄", s->disposal);
     show_text(c, en ? "Vendor documents" : "事業者資料", s->documents);
+    show_text(c, en ? "Security updates by" : "セキュリティアップデート",
+              str_eq(s->security_updates_by, "hospital") ? (en ? "hospital" : "医療機関")
+              : str_eq(s->security_updates_by, "vendor") ? (en ? "vendor" : "事業者")
+              : str_eq(s->security_updates_by, "none")   ? (en ? "none" : "なし")
+                                                         : NULL);
+    show_text(c, en ? "  stated in contract" : "  契約等への記載", tri_label(s->security_updates_in_contract, en));
     const char *titles[] = {en ? "Ports" : "ネットワークポート", en ? "Storage" : "データ保存場所",
                             en ? "External connections" : "外部接続", en ? "Compensating controls" : "補完的対策"};
     size_t counts[] = {s->nports, s->nstorage, s->nconnections, s->ncontrols};

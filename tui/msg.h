@@ -168,6 +168,16 @@
     _(HOST_ONPREM, "on-premises", "オンプレミス")                                                            \
     _(HOST_CLOUD, "cloud", "クラウド")                                                                       \
     _(HOST_HYBRID, "hybrid", "ハイブリッド")                                                                 \
+    _(F_UPDATES_BY, "Security updates by", "セキュリティアップデート")                                                    \
+    _(F_UPDATES_CONTRACT, "Updates stated in contract", "更新責任の契約記載")                                    \
+    _(UPDATES_HOSPITAL, "hospital", "医療機関")                                                                   \
+    _(UPDATES_VENDOR, "vendor", "事業者")                                                                        \
+    _(UPDATES_NONE, "none", "なし")                                                                             \
+    _(DEEMED, "Deemed compliance (GL7)", "みなし遵守（GL7）")                             \
+    _(DEEMED_YES, "eligible", "対象")                                                                           \
+    _(DEEMED_NO, "not eligible", "対象外")                                                                       \
+    _(DEEMED_MORE, "+%d more", "ほか%d件")                                                                       \
+    _(DEEMED_ANNEX, "annex to check: %d vendor(s)", "別紙の確認: %d社")                                             \
     _(HELP_SEARCH_NN, "Next / previous match while a search is active (Esc ends it)",                       \
       "検索中は次／前の一致（Esc で検索終了）")                                                                \
     _(PARTY_HOSPITAL, "hospital", "医療機関")                                                                \

@@ -51,6 +51,7 @@
     X(NOT_YES_NO, 3, "not-yes-no")                                                                               \
     X(CATEGORY_UNKNOWN, 3, "category-unknown")                                                                   \
     X(HOSTING_UNKNOWN, 3, "hosting-unknown")                                                                     \
+    X(UPDATES_BY_UNKNOWN, 3, "security-updates-by-unknown")                                                      \
     X(PORT_MALFORMED, 3, "port-malformed")                                                                       \
     X(PORT_OUT_OF_RANGE, 3, "port-out-of-range")                                                                 \
     X(LIST_ROW_TOO_MANY, 3, "list-row-too-many-fields")                                                          \
@@ -108,6 +109,26 @@
     X(FIELD_UNKNOWN, 3, "field-unknown")                                                                         \
     X(FIELD_NONE, 3, "catalog-has-no-fields")                                                                    \
     X(FIELD_CHOICE, 3, "field-not-a-choice")                                                                     \
+    /* spreadsheets read as tables (sheet) and imported as catalogs (catimport) */                               \
+    X(CSV_NOT_TEXT, 3, "csv-not-text")                                                                           \
+    X(CSV_QUOTE_OPEN, 3, "csv-quote-not-closed")                                                                 \
+    X(CSV_QUOTE_STRAY, 3, "csv-stray-quote")                                                                     \
+    X(CSV_TOO_BIG, 3, "csv-too-big")                                                                             \
+    X(SHEET_UNREADABLE, 1, "sheet-unreadable")                                                                   \
+    X(SHEET_DAMAGED, 3, "sheet-part-damaged")                                                                    \
+    X(SHEET_CELL_MALFORMED, 3, "sheet-cell-malformed")                                                           \
+    X(SHEET_NOT_FOUND, 3, "sheet-not-found")                                                                     \
+    X(SHEET_FORMAT_UNKNOWN, 2, "sheet-format-unknown")                                                           \
+    X(SHEET_EMPTY_NUMBER, 3, "sheet-empty-item-number")                                                          \
+    X(SHEET_EMPTY_TEXT, 3, "sheet-empty-item-text")                                                              \
+    X(SHEET_NUMBER_TWICE, 3, "sheet-item-number-repeated")                                                       \
+    X(SHEET_HEADER_MISSING, 3, "sheet-header-missing")                                                           \
+    X(SHEET_NO_ITEMS, 3, "sheet-no-items")                                                                       \
+    X(LAYOUT_NOT_YAML, 3, "layout-not-yaml")                                                                     \
+    X(LAYOUT_FIELD_UNKNOWN, 3, "layout-field-unknown")                                                           \
+    X(LAYOUT_FIELD_REQUIRED, 3, "layout-field-required")                                                         \
+    X(LAYOUT_INVALID, 3, "layout-value-invalid")                                                                 \
+    X(CATALOG_ID_TAKEN, 3, "catalog-id-taken")                                                                   \
     /* documents, snapshots and the files they are written to (export) */                                       \
     X(DOCUMENT_NOT_FIT, 3, "document-does-not-fit-catalog")                                                      \
     X(FORMAT_UNKNOWN, 2, "format-unknown")                                                                       \
@@ -146,7 +167,6 @@
     X(BUNDLE_TARGET_COUNT, 2, "bundle-into-count")                                                               \
     X(KEY_MISSING, 1, "key-missing")                                                                             \
     X(KEY_INVALID, 3, "key-invalid")                                                                             \
-    X(SHEET_UNREADABLE, 3, "sheet-unreadable")                                                                   \
     X(SHEET_NOT_OURS, 3, "sheet-not-for-vendor")                                                                 \
     X(SHEET_UNEXPECTED, 3, "sheet-unexpected")                                                                   \
     X(SHEET_FORMULA, 3, "sheet-formula")                                                                         \

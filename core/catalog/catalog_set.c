@@ -46,7 +46,8 @@ void catalog_set_load_dirs(catalog_set *set, const strlist *dirs, diag_list *dia
                 sl_push_owned(&files, xasprintf("%s/%s", dirs->items[d], e->d_name));
         }
         closedir(dir);
-        qsort(files.items, files.len, sizeof(char *), cmp_str);
+        if (files.len > 1) /* an empty directory has no array: qsort(NULL, 0) is undefined */
+            qsort(files.items, files.len, sizeof(char *), cmp_str);
         for (size_t i = 0; i < files.len; i++) {
             catalog *c = catalog_load_file(files.items[i], diags);
             if (c)

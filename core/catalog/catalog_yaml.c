@@ -284,7 +284,7 @@ static const char *const completeness_values[] = {"complete", "partial", "skelet
 static const char *const relations[] = {"cites", "equal", "subset", "superset", "intersect", "related", "supersedes", NULL};
 static const char *const trigger_facts[] = {"always", "remote-maintenance", "cloud", "patient-data-in-maintenance",
                                             "medical-device", "multiple-vendors", "subcontracting", "on-premises",
-                                            NULL};
+                                            "vendor-security-updates", NULL};
 static const char *const date_names[] = {"checked", "due", "done", NULL};
 
 static void load_answers(loader *L, catalog *c, yaml_node_t *seq)

@@ -13,6 +13,8 @@ const contract_fact_def contract_fact_defs[FACT__COUNT] = {
     [FACT_MULTIPLE_VENDORS] = {"multiple-vendors", "複数事業者", "several vendors"},
     [FACT_SUBCONTRACTING] = {"subcontracting", "再委託", "subcontracting"},
     [FACT_ON_PREMISES] = {"on-premises", "オンプレミス", "on-premises"},
+    [FACT_VENDOR_UPDATES] = {"vendor-security-updates", "事業者によるセキュリティアップデート",
+                             "security updates by the vendor"},
 };
 
 contract_fact_id contract_fact_parse(const char *code)
@@ -34,6 +36,12 @@ static void fold(contract_fact *f, ws_tri v, const char *name, strbuf *names)
     } else if (v == TRI_UNKNOWN && f->value != TRI_YES) {
         f->value = TRI_UNKNOWN;
     }
+}
+
+/* Who applies security updates: the vendor is yes, the hospital or nobody no, not recorded unknown. */
+static ws_tri updates_by_vendor(const char *by)
+{
+    return !by ? TRI_UNKNOWN : str_eq(by, "vendor") ? TRI_YES : TRI_NO;
 }
 
 static ws_tri hosting_is(const char *hosting, const char *want)
@@ -81,7 +89,7 @@ status_code contract_facts_compute(store *s, const contract *c, contract_facts *
     out->f[FACT_ALWAYS].value = TRI_YES;
     out->f[FACT_SUBCONTRACTING].value = TRI_UNKNOWN;
     static const contract_fact_id per_system[] = {FACT_REMOTE_MAINTENANCE, FACT_CLOUD, FACT_PATIENT_DATA,
-                                                  FACT_MEDICAL_DEVICE, FACT_ON_PREMISES};
+                                                  FACT_MEDICAL_DEVICE, FACT_ON_PREMISES, FACT_VENDOR_UPDATES};
     for (size_t k = 0; k < AZ_ARRAY_LEN(per_system); k++) {
         contract_fact_id id = per_system[k];
         contract_fact *f = &out->f[id];
@@ -93,6 +101,7 @@ status_code contract_facts_compute(store *s, const contract *c, contract_facts *
                        : id == FACT_CLOUD            ? hosting_is(sys->hosting, "cloud")
                        : id == FACT_PATIENT_DATA     ? sys->patient_data_in_maintenance
                        : id == FACT_MEDICAL_DEVICE   ? sys->medical_device
+                       : id == FACT_VENDOR_UPDATES   ? updates_by_vendor(sys->security_updates_by)
                                                      : hosting_is(sys->hosting, "on-premises");
             fold(f, v, sys->name, &names);
             if (v != TRI_YES)

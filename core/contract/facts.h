@@ -1,6 +1,6 @@
 /* The facts of a contract's systems that clause triggers test (data/README.md, `triggers`):
  * remote maintenance, cloud hosting, patient data used in maintenance, medical device, on-premises,
- * several vendors, subcontracting. Each fact is yes / no / unknown with the systems that make it
+ * several vendors, subcontracting, security updates applied by the vendor. Each fact is yes / no / unknown with the systems that make it
  * so, read from the システム台帳 (workspace) at the moment of asking — so changing a system's
  * profile changes the proposals at once. */
 #ifndef ANZEN_CONTRACT_FACTS_H
@@ -19,6 +19,7 @@ typedef enum {
     FACT_MULTIPLE_VENDORS,
     FACT_SUBCONTRACTING,
     FACT_ON_PREMISES,
+    FACT_VENDOR_UPDATES, /* the vendor applies the system's security updates (guideline 7.0) */
     FACT__COUNT
 } contract_fact_id;
 

@@ -634,6 +634,12 @@ const char *xlsx_text_at(const xlsx_sheet *sheet, uint32_t row, uint32_t col)
     return c && c->text ? c->text : "";
 }
 
+const char *xlsx_merged_text_at(const xlsx_sheet *sheet, uint32_t row, uint32_t col)
+{
+    const xlsx_range *m = xlsx_merge_find(sheet, row, col);
+    return m ? xlsx_text_at(sheet, m->first_row, m->first_col) : xlsx_text_at(sheet, row, col);
+}
+
 size_t xlsx_cell_count(const xlsx_sheet *sheet)
 {
     return sheet->ncells;

@@ -82,6 +82,10 @@ const xlsx_cell *xlsx_cell_ref(const xlsx_sheet *sheet, const char *ref);
 /* Text of the cell at (row, col): its text, or "" when empty or absent. */
 const char *xlsx_text_at(const xlsx_sheet *sheet, uint32_t row, uint32_t col);
 
+/* Text of the cell as a reader sees it: a cell inside a merged range shows the value of the
+ * range's top-left cell (a section title merged down a column reads on every row of it). */
+const char *xlsx_merged_text_at(const xlsx_sheet *sheet, uint32_t row, uint32_t col);
+
 /* Cells in row-major order. */
 size_t xlsx_cell_count(const xlsx_sheet *sheet);
 const xlsx_cell *xlsx_cell_index(const xlsx_sheet *sheet, size_t i);

@@ -163,6 +163,12 @@ const char *const schema_migrations[] = {
     /* 10: an archived assessment is hidden from the dashboard and the lists, kept with its history,
      * and restorable (history field "archived_at"). */
     "ALTER TABLE assessment ADD COLUMN archived_at TEXT;",
+
+    /* 11: who applies a system's security updates and whether its contract, terms or SLA state it
+     * (guideline 7.0 みなし遵守). */
+    "ALTER TABLE system ADD COLUMN security_updates_by TEXT"
+    "  CHECK(security_updates_by IN ('hospital','vendor','none'));"
+    "ALTER TABLE system ADD COLUMN security_updates_in_contract INTEGER;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -112,6 +112,8 @@ static const fdesc system_fields[] = {
     FT(ws_system, disposal),
     FT(ws_system, documents),
     FT(ws_system, note),
+    FT(ws_system, security_updates_by),
+    FTRI(ws_system, security_updates_in_contract),
 };
 
 #define MEMBER(obj, f, T) ((T *)(void *)((char *)(obj) + (f)->off))
@@ -775,6 +777,20 @@ const char *ws_hosting_parse(const char *s)
     return NULL;
 }
 
+const char *ws_updates_by_parse(const char *s)
+{
+    static const struct {
+        const char *in, *stored;
+    } names[] = {{"hospital", "hospital"}, {"vendor", "vendor"}, {"none", "none"},   {"医療機関", "hospital"},
+                 {"病院", "hospital"},     {"事業者", "vendor"}, {"ベンダー", "vendor"}, {"なし", "none"}};
+    if (str_empty(s))
+        return "";
+    for (size_t i = 0; i < AZ_ARRAY_LEN(names); i++)
+        if (str_eq(s, names[i].in))
+            return names[i].stored;
+    return NULL;
+}
+
 status_code ws_ports_check(const char *ports, status_detail *err)
 {
     const char *p = ports ? ports : "";
@@ -909,6 +925,9 @@ static status_code system_check(const ws_system *sys, status_detail *err)
         return status_fail(err, &(status_info){STATUS_CATEGORY_UNKNOWN, .field = "category", .value = sys->category});
     if (!ws_hosting_parse(sys->hosting))
         return status_fail(err, &(status_info){STATUS_HOSTING_UNKNOWN, .field = "hosting", .value = sys->hosting});
+    if (!ws_updates_by_parse(sys->security_updates_by))
+        return status_fail(err, &(status_info){STATUS_UPDATES_BY_UNKNOWN, .field = "security_updates_by",
+                                               .value = sys->security_updates_by});
     for (size_t i = 0; i < sys->nports; i++) {
         if (str_empty(sys->ports[i].ports))
             return status_fail(err, &(status_info){STATUS_LIST_ROW_INCOMPLETE, .field = "ports", .entity = "port"});

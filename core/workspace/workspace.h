@@ -90,6 +90,10 @@ const ws_category *ws_category_parse(const char *s); /* NULL when unknown */
  * ハイブリッド onprem on-prem; "" for an empty s (clears); NULL when unknown. */
 const char *ws_hosting_parse(const char *s);
 
+/* Who applies security updates, as stored: "hospital", "vendor" or "none", also accepting
+ * 医療機関 病院 事業者 ベンダー なし; "" for an empty s (clears); NULL when unknown. */
+const char *ws_updates_by_parse(const char *s);
+
 typedef enum { PORT_IN, PORT_OUT } ws_port_dir;
 
 typedef struct {
@@ -140,6 +144,11 @@ typedef struct {
     char *disposal;       /* 使用停止・廃棄の手順 */
     char *documents;      /* vendor documents: セキュリティ強化ガイドライン Rev.1, MDS/SDS, チェックリスト */
     char *note;
+    /* Guideline 7.0 保守委託機関編 (みなし遵守): who applies security updates, "hospital" |
+     * "vendor" | "none" | NULL (not recorded), and whether the contract, terms or SLA state it
+     * (for a contract kept outside anzen; a contract in anzen states it through its clause). */
+    char *security_updates_by;
+    ws_tri security_updates_in_contract;
     ws_port *ports;
     size_t nports;
     ws_storage *storage;

@@ -11,6 +11,7 @@
 #include "text/lib.h"
 #include "list.h"
 #include "msg.h"
+#include "contract/lib.h"
 #include "contract_screens.h"
 #include "screens.h"
 
@@ -27,11 +28,15 @@ typedef struct {
     summary_cache cache;        /* catalogs loaded once for the summaries */
     bool stale;                 /* a change here: read the rows again on the next reload */
     int64_t select_id;          /* select this assessment after that (0: keep the selection) */
+    char *deemed;               /* the みなし遵守 line, NULL until a system records who applies updates */
+    bool deemed_ok;
 } dash_state;
 
 /* Rows of the list: the screen area less the organisation line, a blank line and the header above
  * and three footer lines below (the same arithmetic as draw). */
 enum { DASH_ABOVE = 3, DASH_FOOTER = 3 };
+
+static void load_deemed(dash_state *st, app *a);
 
 static void load(dash_state *st, app *a)
 {
@@ -54,6 +59,54 @@ static void load(dash_state *st, app *a)
     if (catalog_db_list(a->st, &st->cats, &st->ncats, &err) != STATUS_OK)
         app_status_error(a, &err);
     list_set_count(&st->sel, (int)st->n);
+    load_deemed(st, a);
+}
+
+/* The deemed-compliance verdict in one line (the blank line under the organisation): shown once
+ * some system records who applies its security updates, so an inventory that never used the field
+ * is not told it fails a rule it did not ask about. */
+static void load_deemed(dash_state *st, app *a)
+{
+    xfree(&st->deemed);
+    deemed_report r;
+    status_detail err = {0};
+    if (deemed_compute(a->st, a->english, &r, &err) != STATUS_OK) {
+        app_status_error(a, &err);
+        status_detail_free(&err);
+        return;
+    }
+    bool recorded = false;
+    for (size_t i = 0; i < r.nsystems; i++)
+        recorded = recorded || r.systems[i].updates_by;
+    if (recorded) {
+        strbuf sb = {0};
+        sb_addf(&sb, "%s: %s", L(DEEMED), r.eligible ? L(DEEMED_YES) : L(DEEMED_NO));
+        int failing = 0;
+        for (size_t i = 0; i < r.nsystems; i++) {
+            const deemed_system *d = &r.systems[i];
+            if (d->reason == DEEMED_MET)
+                continue;
+            if (!failing++)
+                sb_addf(&sb, " - %s: %s", d->system_name,
+                        a->english ? deemed_reasons[d->reason].en : deemed_reasons[d->reason].ja);
+        }
+        if (failing > 1) {
+            char *more = msgf(MSG_DEEMED_MORE, failing - 1);
+            sb_addf(&sb, " %s", more);
+            free(more);
+        }
+        int annex = 0;
+        for (size_t i = 0; i < r.nvendors; i++)
+            annex += !r.vendors[i].assessment_id || r.vendors[i].negative || r.vendors[i].unanswered;
+        if (annex) {
+            char *m = msgf(MSG_DEEMED_ANNEX, annex);
+            sb_addf(&sb, "  %s", m);
+            free(m);
+        }
+        st->deemed = sb_take(&sb);
+        st->deemed_ok = r.eligible;
+    }
+    deemed_report_free(&r);
 }
 
 static bool in_view_summed(const dash_state *st)
@@ -149,6 +202,8 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
     } else {
         draw_put(w, y, x, right, L(ORG_NONE), ROLE_DIM);
     }
+    if (st->deemed)
+        draw_put(w, y + 1, x, right, st->deemed, st->deemed_ok ? ROLE_NORMAL : ROLE_WARNING);
     y += 2;
     /* Assessments table */
     int w_title = r.w - 1 - (W_FY + 1 + W_BAR + W_PCT + 1 + W_PCT + 1 + W_LATE + 1);
@@ -374,6 +429,7 @@ static void done(screen *s)
     catalog_info_free(st->cats, st->ncats);
     free(st->owners);
     free(st->summed);
+    free(st->deemed);
     summary_cache_free(&st->cache);
     free(st);
 }

@@ -262,7 +262,9 @@ static void open_vendor(app *a, const ws_vendor *v)
 }
 
 enum { SF_NAME, SF_CATEGORY, SF_VENDOR, SF_PRODUCT, SF_VERSION, SF_HOSTING, SF_REMOTE, SF_REMOTE_METHOD, SF_MEDDEV,
-       SF_PATIENT, SF_EOS, SF_BACKUP, SF_NOTE, SF__COUNT };
+       SF_PATIENT, SF_EOS, SF_BACKUP, SF_NOTE,
+       SF_UPDATES, SF_UPDATES_CONTRACT, /* guideline 7.0 みなし遵守 */
+       SF__COUNT };
 
 static bool save_system(void *ctx, app *a, form_field *f, size_t n)
 {
@@ -289,6 +291,8 @@ static bool save_system(void *ctx, app *a, form_field *f, size_t n)
     SET(end_of_support, f[SF_EOS].value);
     SET(backup_method, f[SF_BACKUP].value);
     SET(note, f[SF_NOTE].value);
+    SET(security_updates_by, f[SF_UPDATES].value);
+    sys.security_updates_in_contract = tri_of(f[SF_UPDATES_CONTRACT].value);
 #undef SET
     status_code r = ws_system_save(a->st, &sys, a->who, NULL, &err);
     bool ok = report(a, r, &err, sys.name ? sys.name : "");
@@ -332,6 +336,15 @@ static void open_system(inv_state *st, app *a, const ws_system *sy)
     f[SF_EOS] = kind_field(L(F_EOS), FF_DATE, sy ? sy->end_of_support : NULL);
     f[SF_BACKUP] = text_field(L(F_BACKUP), sy ? sy->backup_method : NULL, false);
     f[SF_NOTE] = text_field(L(F_NOTE), sy ? sy->note : NULL, false);
+    f[SF_UPDATES] = kind_field(L(F_UPDATES_BY), FF_CHOICE, sy ? sy->security_updates_by : "");
+    const char *uv[] = {"", "hospital", "vendor", "none"};
+    const char *ul[] = {"-", L(UPDATES_HOSPITAL), L(UPDATES_VENDOR), L(UPDATES_NONE)};
+    for (size_t i = 0; i < 4; i++) {
+        sl_push(&f[SF_UPDATES].choices, uv[i]);
+        sl_push(&f[SF_UPDATES].labels, ul[i]);
+    }
+    f[SF_UPDATES_CONTRACT] =
+        kind_field(L(F_UPDATES_CONTRACT), FF_TRI, sy ? tri_value(sy->security_updates_in_contract) : "");
     int64_t *id = xmalloc(sizeof *id);
     *id = sy ? sy->id : 0;
     app_push(a, form_screen_new(a, L(INV_SYSTEMS), f, SF__COUNT, save_system, id, free));
