@@ -141,6 +141,15 @@ const char *const schema_migrations[] = {
     "CREATE TABLE catalog_failed("
     "  file_path TEXT PRIMARY KEY, file_size INTEGER NOT NULL, file_mtime INTEGER NOT NULL,"
     "  importer INTEGER NOT NULL, errors INTEGER NOT NULL, first_error TEXT) WITHOUT ROWID;",
+
+    /* 9: per-user state (assess/user_state.h), keyed by the actor's name: the item last visited in
+     * each assessment (opening it returns there) and yes/no settings such as auto-advance. Not a
+     * record of the assessment: no history rows. */
+    "CREATE TABLE user_state("
+    "  actor TEXT NOT NULL, assessment_pk INTEGER NOT NULL REFERENCES assessment(pk) ON DELETE CASCADE,"
+    "  last_item TEXT NOT NULL, PRIMARY KEY(actor, assessment_pk)) WITHOUT ROWID;"
+    "CREATE TABLE user_pref("
+    "  actor TEXT NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY(actor, key)) WITHOUT ROWID;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];
