@@ -229,7 +229,8 @@
     _(WALK_HINT, "c/t:dates e:note +:evidence f:filter ?:help", "c/t:日付 e:メモ +:証跡 f:絞込 ?:ヘルプ")     \
     _(WALK_LINES, " %d-%d of %d lines, PgDn/PgUp ", " %d-%d / %d 行 PgDn/PgUp ")                              \
     _(WALK_ENTERING, "entering", "入力中")                                                                    \
-    _(DATE_OFFER, " Enter: %s %s", " Enter で%sを %s に")                                                   \
+    _(DATE_OFFER, " Enter: %s %s", " Enter で%s %s")                                                        \
+    _(PROPOSED_SHORT, "%d proposal(s)", "%d件の提案")                                                         \
     _(AUTO_ADVANCE_ON, "Auto-advance on: after an answer, the next open item", "自動で次へ: オン（回答したら次の未回答項目へ）") \
     _(AUTO_ADVANCE_OFF, "Auto-advance off", "自動で次へ: オフ")                                               \
     _(FILTER_DISAGREE, "parties disagree", "回答者間の不一致")                                               \

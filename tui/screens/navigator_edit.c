@@ -26,7 +26,7 @@ static void report_saved(app *a, const nav_state *st, int node, const char *what
     clock_now(now);
     char *m = msgf(MSG_SAVED, detail, "");
     if (offer) {
-        char *p = proposed > 0 ? msgf(MSG_PROPOSED, proposed) : xstrdup("");
+        char *p = proposed > 0 ? msgf(MSG_PROPOSED_SHORT, proposed) : xstrdup(""); /* room for both */
         app_status(a, ROLE_STATUS_OK, "%s%s%s%s", m, offer, *p ? "  " : "", p);
         free(p);
     } else if (proposed > 0) {

@@ -30,7 +30,7 @@ expect "y:はい  n:いいえ  Enter:選択 s:次へ b:戻る Esc:ツリー"
 snap ja-walk-card-80x24
 # one key answers and moves on; the 確認日 is proposed
 keys y
-expect "保存しました: 1-① 回答 = はい  Enter で確認日を 2025-06-01 に"
+expect "保存しました: 1-① 回答 = はい  Enter で確認日 2025-06-01"
 expect "1/5 回答済み・残り4・超過0"
 expect "1-②  規程類の整備と見直し"
 expect "1 体制の整備"
@@ -46,7 +46,7 @@ expect "出典: https://example.org/walk#2"
 snap ja-walk-scrolled-80x24
 # いいえ proposes the fiscal year's end as 目標日
 keys n
-expect "保存しました: 1-② 回答 = いいえ  Enter で目標日を 2026-03-31 に"
+expect "保存しました: 1-② 回答 = いいえ  Enter で目標日 2026-03-31"
 expect "2-①  機器の台帳"
 keys Enter
 check "1-② いいえ with 目標日 = 令和7年度の末" test "$(answer_of w-2)" = "no - 2026-03-31"
@@ -55,7 +55,7 @@ keys s
 expect "2-②  二要素認証の導入"
 expect "対応期限年度: 令和9年度 (2027)"
 keys n
-expect "Enter で目標日を 2028-03-31 に"
+expect "Enter で目標日 2028-03-31"
 expect "2-③  バックアップの保管"
 # a key other than Enter leaves the proposal alone
 keys s
@@ -84,7 +84,7 @@ expect "2-②  二要素認証の導入"
 keys s
 expect "1-②  規程類の整備と見直し"
 keys y
-expect "Enter で確認日を 2025-06-01 に"
+expect "Enter で確認日 2025-06-01"
 expect "絞り込み: 否定の回答 1件"
 expect "2-②  二要素認証の導入"
 snap ja-walk-filter-80x24

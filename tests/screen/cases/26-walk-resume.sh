@@ -38,7 +38,7 @@ keys A
 expect "自動で次へ: オン（回答したら次の未回答項目へ）"
 keys y
 expect ">  . 2-① 機器の台帳"
-expect "保存しました: 2-③ 回答 = はい  Enter で確認日を 2025-06-01 に"
+expect "保存しました: 2-③ 回答 = はい  Enter で確認日 2025-06-01"
 keys Enter
 check "the date proposed for 2-③ taken after the move" test "$(answer_of w-5)" = "yes 2025-06-01 -"
 keys n
@@ -51,7 +51,7 @@ keys Enter
 expect ">  . 2-② 二要素認証の導入"
 keys n
 check "2-② answered, the 2028 deadline proposed" test "$(answer_of w-4)" = "no - -"
-expect "Enter で目標日を 2028-03-31 に"
+expect "Enter で目標日 2028-03-31"
 expect ">  x 2-② 二要素認証の導入"
 keys A
 expect "自動で次へ: オフ"
@@ -59,5 +59,5 @@ SCREEN_USER=佐藤 start 80 24
 keys Enter
 expect ">  o 1-① 責任者の任命"
 keys n
-expect "保存しました: 1-① 回答 = いいえ  Enter で目標日を 2026-03-31 に"
+expect "保存しました: 1-① 回答 = いいえ  Enter で目標日 2026-03-31"
 expect ">  x 1-① 責任者の任命"
