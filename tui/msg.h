@@ -230,6 +230,8 @@
     _(WALK_LINES, " %d-%d of %d lines, PgDn/PgUp ", " %d-%d / %d 行 PgDn/PgUp ")                              \
     _(WALK_ENTERING, "entering", "入力中")                                                                    \
     _(DATE_OFFER, " Enter: %s %s", " Enter で%s %s")                                                        \
+    _(HELP_ENTER_OFFER, "Right after an answer: take the date it proposed; else choose an answer",          \
+      "回答の直後: 提案された日付を入れる（それ以外は回答を選ぶ）")                                            \
     _(PROPOSED_SHORT, "%d proposal(s)", "%d件の提案")                                                         \
     _(AUTO_ADVANCE_ON, "Auto-advance on: after an answer, the next open item", "自動で次へ: オン（回答したら次の未回答項目へ）") \
     _(AUTO_ADVANCE_OFF, "Auto-advance off", "自動で次へ: オフ")                                               \

@@ -342,7 +342,7 @@ static void help_extra(screen *s, app *a, strlist *keys, strlist *texts)
     }
     if (st->aid) {
         sl_push(keys, "Enter");
-        sl_push(texts, action_help(ACT_ANSWER));
+        sl_push(texts, L(HELP_ENTER_OFFER));
     }
     sl_push(keys, "n N");
     sl_push(texts, L(HELP_SEARCH_NN));

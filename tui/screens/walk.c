@@ -300,7 +300,7 @@ static void help_extra(screen *s, app *a, strlist *keys, strlist *texts)
         sl_push_owned(texts, xasprintf("%s: %s", L(ANSWER), i18n_get(&d->label, a->english)));
     }
     sl_push(keys, "Enter");
-    sl_push(texts, action_help(ACT_ANSWER));
+    sl_push(texts, L(HELP_ENTER_OFFER));
 }
 
 static void done(screen *s)
