@@ -352,63 +352,13 @@ static void reload(screen *s, app *a, unsigned why)
 {
     nav_state *st = s->priv;
     nav_reload(st, a, why);
-    if (st->advance_from >= 0) { /* after the answers are read again: the next open item */
-        int next = nav_next_open(st, st->advance_from, 1);
-        st->advance_from = -1;
-        if (next >= 0) {
-            nav_reveal(st, next);
-            st->visited = next;
-            nav_reload(st, a, 0); /* the new selection's history */
-        }
-    }
-}
-
-/* Opening an assessment again returns to the item the acting user last visited there. */
-static void resume(nav_state *st, app *a)
-{
-    status_detail err = {0};
-    bool auto_advance = false;
-    if (user_state_pref_get(a->st, a->who, USER_PREF_AUTO_ADVANCE, &auto_advance, &err) != STATUS_OK)
-        app_status_error(a, &err);
-    st->auto_advance = auto_advance;
-    if (user_state_last_item(a->st, a->who, st->aid, &st->visited_saved, &err) != STATUS_OK)
-        app_status_error(a, &err);
-    const catalog_node *n = st->visited_saved ? catalog_find_node(st->cat, st->visited_saved) : NULL;
-    if (n) {
-        list_set_height(&st->tree, app_screen_rect(a).h); /* not drawn yet: the height it will have */
-        nav_reveal(st, (int)(n - st->cat->nodes));
-        scroll_to_middle(&st->tree);
-        nav_reload(st, a, 0);
-    }
-    st->visited = nav_selected_node(st);
-    if (st->answers.len == 0) { /* nothing answered: offer the walk-through */
-        if (a->status) {
-            char *before = xstrdup(a->status); /* app_status replaces a->status */
-            app_status(a, a->status_role, "%s  %s", before, L(WALK_OFFER));
-            free(before);
-        } else
-            app_status(a, ROLE_STATUS, "%s", L(WALK_OFFER));
-    }
-}
-
-/* Remembers where the acting user was (a read-only database keeps what it had). */
-static void save_visited(nav_state *st)
-{
-    app *a = st->app;
-    if (!st->aid || !a || !a->st || store_readonly(a->st) || st->visited < 0)
-        return;
-    const char *id = st->cat->nodes[st->visited].id;
-    if (st->visited_saved && str_eq(st->visited_saved, id))
-        return;
-    status_detail err = {0};
-    user_state_set_last_item(a->st, a->who, st->aid, id, &err); /* leaving: nowhere left to say it */
-    status_detail_free(&err);
+    nav_user_advance(st, a);
 }
 
 static void done(screen *s)
 {
     nav_state *st = s->priv;
-    save_visited(st);
+    nav_user_save(st);
     free(st->visited_saved);
     for (size_t i = 0; i < st->cat->nnodes; i++) {
         free(st->nodes[i].folded);
@@ -526,7 +476,7 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     }
     nav_reload(st, a, 0);
     if (aid)
-        resume(st, a);
+        nav_user_resume(st, a);
     return s;
 }
 

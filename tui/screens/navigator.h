@@ -5,6 +5,7 @@
  *   navigator_tree.c    the model: tree rows, collapse, counts, filter, search, labels of values
  *   navigator_detail.c  the right-hand detail pane: its lines (built from the model) and drawing
  *   navigator_edit.c    changes: answers, dates, owner, vendor, note, evidence, undo, menus
+ *   navigator_user.c    the acting user: resume at the item last visited, auto-advance
  *   walk.c, walk_card.c the walk-through: one item per screen over this state (the same commits)
  *
  * State lives in nav_state; handlers change it, drawing only reads it (and rebuilds the cached
@@ -178,6 +179,16 @@ void nav_set_date(nav_state *st, app *a, int node, unsigned bit);
 void nav_set_date_value(nav_state *st, app *a, int node, unsigned bit, const char *iso);
 /* The pending date offer is spent by every key; Enter takes it (one commit). true when it did. */
 bool nav_offer_take(nav_state *st, app *a, keycode key);
+
+/* ---- the acting user (navigator_user.c) ---- */
+
+/* On opening an assessment: the user's settings, the item they last visited selected, the
+ * walk-through offered when nothing is answered. */
+void nav_user_resume(nav_state *st, app *a);
+/* On leaving: remembers st->visited for the user (not on a read-only database). */
+void nav_user_save(nav_state *st);
+/* After the reload that followed an answer in the tree with auto-advance on: the next open item. */
+void nav_user_advance(nav_state *st, app *a);
 /* Turns the user's auto-advance setting on or off (saved per user). */
 void nav_toggle_auto_advance(nav_state *st, app *a);
 void nav_cycle_owner(nav_state *st, app *a, int node);

@@ -98,17 +98,6 @@ bool nav_offer_take(nav_state *st, app *a, keycode key)
     return true;
 }
 
-void nav_toggle_auto_advance(nav_state *st, app *a)
-{
-    status_detail err = {0};
-    if (user_state_pref_set(a->st, a->who, USER_PREF_AUTO_ADVANCE, !st->auto_advance, &err) != STATUS_OK) {
-        app_status_error(a, &err);
-        return;
-    }
-    st->auto_advance = !st->auto_advance;
-    app_status(a, ROLE_STATUS_OK, "%s", st->auto_advance ? L(AUTO_ADVANCE_ON) : L(AUTO_ADVANCE_OFF));
-}
-
 void nav_set_date(nav_state *st, app *a, int node, unsigned bit)
 {
     if (!(st->cat->dates & bit)) {
