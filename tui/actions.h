@@ -47,6 +47,12 @@
     _(EDIT_PARTY, "edit-party", "Answer as: hospital, vendor or agreed (workshops)",                       \
       "回答者を切り替え：医療機関・事業者・合意（打合せ用）")                                            \
     _(UNDO, "undo", "Undo the last change", "直前の変更を取り消す")                                     \
+    _(WALK, "walk", "Walk through the open items one at a time", "未回答の項目を1件ずつ回答（ウォークスルー）") \
+    _(AUTO_ADVANCE, "auto-advance", "After an answer, move to the next open item (on/off, kept per user)",  \
+      "回答したら次の未回答項目へ移る（オン／オフ、利用者ごとに保存）")                                  \
+    _(SKIP, "skip", "Next open item, without answering", "回答せずに次の項目へ")                        \
+    _(PREV_ITEM, "previous-item", "Back to the item shown before", "前に表示した項目へ戻る")             \
+    _(TREE, "tree", "Back to the tree at this item", "この項目でツリーに戻る")                           \
     _(NEW, "new", "Create", "新規作成")                                                                 \
     _(CARRY, "carry", "Carry over into a new assessment", "引き継いで新しい評価を作成")                  \
     _(DELETE, "delete", "Delete", "削除")                                                               \

@@ -100,8 +100,8 @@
     _(DATE_PROMPT, "%s (2026-04-01 or R8.4.1, empty clears): ", "%s（2026-04-01 / 令和8年4月1日、空で消去）: ") \
     _(ANSWER_MENU, "Answer:", "回答:")                                                                       \
     _(ANSWER_CLEAR, "Del:clear", "Del:消去")                                                                 \
-    _(FILTER_MENU, "Filter: a:all u:unanswered n:negative o:overdue r:party v:vendor",                       \
-      "絞り込み: a:すべて u:未回答 n:否定 o:期限超過 r:担当 v:事業者")                                       \
+    _(FILTER_MENU, "Filter: a:all u:unanswered n:negative o:overdue d:disagree r:party v:vendor",            \
+      "絞り込み: a:すべて u:未回答 n:否定 o:期限超過 d:不一致 r:担当 v:事業者")                              \
     _(FILTER_ALL, "all items", "すべての項目")                                                               \
     _(FILTER_UNANSWERED, "unanswered", "未回答")                                                             \
     _(FILTER_NEGATIVE, "negative answers", "否定の回答")                                                     \
@@ -230,6 +230,24 @@
     _(SL_DELETE, "Delete \"%s\"? (y/n)", "「%s」を削除しますか？ (y/n)")                                     \
     _(SL_DELETED, "Deleted", "削除しました")                                                                 \
     _(HINT_SL, "Enter:edit a:add d:delete q:back", "Enter:編集 a:追加 d:削除 q:戻る")                         \
+    _(WALK_OFFER, "Nothing answered yet: w walks through the items one at a time",                          \
+      "未回答です。w で1項目ずつ回答できます（ウォークスルー）")                                              \
+    _(WALK_TITLE, "walk-through", "ウォークスルー")                                                           \
+    _(WALK_PROGRESS, "%d/%d answered, %d left, %d overdue", "%d/%d 回答済み・残り%d・超過%d")                  \
+    _(WALK_FILTERED, "filter: %s, %d open", "絞り込み: %s %d件")                                              \
+    _(WALK_ALL_DONE, "nothing open left (Esc: tree)", "残りの項目はありません（Esc でツリーへ）")             \
+    _(WALK_NOTHING_OPEN, "No open item: showing %s", "未回答の項目はありません（%s を表示）")                 \
+    _(WALK_KEYS, "Enter:menu s:skip b:back Esc:tree", "Enter:選択 s:次へ b:戻る Esc:ツリー")                  \
+    _(WALK_HINT, "c/t:dates e:note +:evidence f:filter ?:help", "c/t:日付 e:メモ +:証跡 f:絞込 ?:ヘルプ")     \
+    _(WALK_LINES, " %d-%d of %d lines, PgDn/PgUp ", " %d-%d / %d 行 PgDn/PgUp ")                              \
+    _(WALK_ENTERING, "entering", "入力中")                                                                    \
+    _(DATE_OFFER, " Enter: %s %s", " Enter で%s %s")                                                        \
+    _(HELP_ENTER_OFFER, "Right after an answer: take the date it proposed; else choose an answer",          \
+      "回答の直後: 提案された日付を入れる（それ以外は回答を選ぶ）")                                            \
+    _(PROPOSED_SHORT, "%d proposal(s)", "%d件の提案")                                                         \
+    _(AUTO_ADVANCE_ON, "Auto-advance on: after an answer, the next open item", "自動で次へ: オン（回答したら次の未回答項目へ）") \
+    _(AUTO_ADVANCE_OFF, "Auto-advance off", "自動で次へ: オフ")                                               \
+    _(FILTER_DISAGREE, "parties disagree", "回答者間の不一致")                                               \
     _(FIELD_SIGNOFF, "sign-off", "承認")                                                                     \
     _(SIGNOFF_NAME, "Sign off as (name): ", "承認者の氏名: ")                                                 \
     _(SIGNOFF_ROLE, "Role: ", "役職: ")                                                                      \

@@ -1,7 +1,9 @@
 /* assess/ — answers (answers), assessments: create, answer, undo, sign-off, carry, diff (assess),
  * crosswalk proposals (proposal), the item map of a carry across versions (carry_map), progress per heading (progress), summaries of many assessments
- * (summary), header fields per assessment (assess_field). Private: apply.h (field writes with history), proposal_internal.h.
- * Within the folder: answers <- apply <- proposal <- assess; answers <- progress <- summary. May include: base, text, store, history, catalog, workspace. */
+ * (summary), header fields per assessment (assess_field), the walk-through's rules: open items, the next one,
+ * the dates a form wants (walk), per-user state: last item visited, settings (user_state). Private: apply.h (field writes with history), proposal_internal.h.
+ * Within the folder: answers <- apply <- proposal <- assess; answers <- progress <- summary; progress <- walk;
+ * user_state alone. May include: base, text, store, history, catalog, workspace. */
 #ifndef ANZEN_ASSESS_LIB_H
 #define ANZEN_ASSESS_LIB_H
 
@@ -12,5 +14,7 @@
 #include "proposal.h"
 #include "progress.h"
 #include "summary.h"
+#include "user_state.h"
+#include "walk.h"
 
 #endif

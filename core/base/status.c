@@ -325,6 +325,7 @@ static const struct {
     {"history", "history", "履歴"},
     {"catalog", "catalog", "カタログ"},
     {"signoff", "sign-off", "承認"},
+    {"user_state", "your last place and settings", "前回の位置と設定"},
     /* organisation, vendor and system columns */
     {"name", "name", "名称"},
     {"beds", "beds", "病床数"},

@@ -169,6 +169,15 @@ const char *const schema_migrations[] = {
     "ALTER TABLE system ADD COLUMN security_updates_by TEXT"
     "  CHECK(security_updates_by IN ('hospital','vendor','none'));"
     "ALTER TABLE system ADD COLUMN security_updates_in_contract INTEGER;",
+
+    /* 12: per-user state (assess/user_state.h), keyed by the actor's name: the item last visited in
+     * each assessment (opening it returns there) and yes/no settings such as auto-advance. Not a
+     * record of the assessment: no history rows. */
+    "CREATE TABLE user_state("
+    "  actor TEXT NOT NULL, assessment_pk INTEGER NOT NULL REFERENCES assessment(pk) ON DELETE CASCADE,"
+    "  last_item TEXT NOT NULL, PRIMARY KEY(actor, assessment_pk)) WITHOUT ROWID;"
+    "CREATE TABLE user_pref("
+    "  actor TEXT NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY(actor, key)) WITHOUT ROWID;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -3,8 +3,11 @@
  * Two modes, one screen: browsing a catalog (read-only; the first screen of issue #2) and working
  * on an assessment (answers, dates, responsible party, vendor, note, undo, filters). In an
  * assessment the catalog's answer keys answer the selected item with one key; they win over the
- * global keys but not over this screen's own keys (c t C r v e E u f o O h l Tab). While a search
- * is active, n / N move between matches (Esc ends the search); Enter always offers the answer menu.
+ * global keys but not over this screen's own keys (c t C r v e E u f o O h l Tab w A). While a
+ * search is active, n / N move between matches (Esc ends the search); Enter offers the answer menu,
+ * except right after an answer that proposed a date (はい: 確認日 today), which Enter accepts.
+ * w opens the walk-through (walk.c) on the same state; A turns auto-advance on or off (per user).
+ * Opening an assessment returns to the item the acting user last visited (assess/user_state.h).
  *
  * This file: the screen ops, key handling, the tree column and the constructors. The model is in
  * navigator_tree.c, the detail pane in navigator_detail.c, changes in navigator_edit.c (see
@@ -140,11 +143,25 @@ static int handle_detail_focus(nav_state *st, const tui_event *ev)
     }
 }
 
+/* An answer from the tree: with the user's auto-advance on, the reload moves on to the next open
+ * item (nav_state.advance_from; the rule is core's, walk.h). */
+static void answer_item(nav_state *st, app *a, int node, const answer_def *d)
+{
+    if (d)
+        nav_set_answer(st, a, node, d);
+    else
+        nav_answer_menu(st, a, node);
+    if (st->auto_advance && (st->load & NAV_LOAD_ANSWERS))
+        st->advance_from = node;
+}
+
 static int handle_key(screen *s, app *a, const tui_event *ev)
 {
     nav_state *st = s->priv;
     int node = nav_selected_node(st);
     bool item = node >= 0 && st->cat->nodes[node].kind == NODE_ITEM;
+    if (nav_offer_take(st, a, ev->key)) /* Enter right after an answer: the date proposed */
+        return RES_HANDLED;
     /* n / N during a search */
     if (st->query && (ev->key == 'n' || ev->key == 'N')) {
         nav_search_step(st, a, ev->key == 'n' ? 1 : -1, false);
@@ -156,7 +173,7 @@ static int handle_key(screen *s, app *a, const tui_event *ev)
     if (st->aid && item && (own == ACT_NONE || (own == ACT_EXPORT && ev->key == 'x'))) {
         const answer_def *d = nav_answer_for_key(st, ev->key);
         if (d) {
-            nav_set_answer(st, a, node, d);
+            answer_item(st, a, node, d);
             return RES_HANDLED;
         }
     }
@@ -180,7 +197,7 @@ static int handle_key(screen *s, app *a, const tui_event *ev)
             st->nodes[node].collapsed = !st->nodes[node].collapsed;
             nav_rebuild_rows(st);
         } else if (ev->act == ACT_OPEN && item && st->aid) {
-            nav_answer_menu(st, a, node);
+            answer_item(st, a, node, NULL);
         } else if (ev->act == ACT_OPEN) {
             st->focus_detail = true;
         }
@@ -269,6 +286,12 @@ static int handle_key(screen *s, app *a, const tui_event *ev)
             app_push(a, ex);
         return RES_HANDLED;
     }
+    case ACT_WALK:
+        app_push(a, walk_screen_new(a, st));
+        return RES_HANDLED;
+    case ACT_AUTO_ADVANCE:
+        nav_toggle_auto_advance(st, a);
+        return RES_HANDLED;
     case ACT_EDIT_PARTY:
         st->party = (answer_party)((st->party + 1) % PARTY__COUNT);
         st->detail_stale = true;
@@ -279,7 +302,7 @@ static int handle_key(screen *s, app *a, const tui_event *ev)
     if (!item)
         return RES_IGNORED;
     switch (ev->act) {
-    case ACT_ANSWER: nav_answer_menu(st, a, node); return RES_HANDLED;
+    case ACT_ANSWER: answer_item(st, a, node, NULL); return RES_HANDLED;
     case ACT_CLEAR_ANSWER: nav_set_answer(st, a, node, NULL); return RES_HANDLED;
     case ACT_DATE_CHECKED: nav_set_date(st, a, node, DATE_CHECKED); return RES_HANDLED;
     case ACT_DATE_DUE: nav_set_date(st, a, node, DATE_DUE); return RES_HANDLED;
@@ -301,6 +324,8 @@ static int handle(screen *s, app *a, const tui_event *ev)
     int r = handle_key(s, a, ev);
     if (r != RES_IGNORED && (st->load || nav_selected_node(st) != st->sel.node))
         r |= RES_RELOAD;
+    if (st->aid && nav_selected_node(st) >= 0)
+        st->visited = nav_selected_node(st);
     return r;
 }
 
@@ -317,7 +342,7 @@ static void help_extra(screen *s, app *a, strlist *keys, strlist *texts)
     }
     if (st->aid) {
         sl_push(keys, "Enter");
-        sl_push(texts, action_help(ACT_ANSWER));
+        sl_push(texts, L(HELP_ENTER_OFFER));
     }
     sl_push(keys, "n N");
     sl_push(texts, L(HELP_SEARCH_NN));
@@ -325,12 +350,16 @@ static void help_extra(screen *s, app *a, strlist *keys, strlist *texts)
 
 static void reload(screen *s, app *a, unsigned why)
 {
-    nav_reload(s->priv, a, why);
+    nav_state *st = s->priv;
+    nav_reload(st, a, why);
+    nav_user_advance(st, a);
 }
 
 static void done(screen *s)
 {
     nav_state *st = s->priv;
+    nav_user_save(st);
+    free(st->visited_saved);
     for (size_t i = 0; i < st->cat->nnodes; i++) {
         free(st->nodes[i].folded);
         if (st->nodes[i].links_loaded)
@@ -371,6 +400,8 @@ static const keybind nav_binds[] = {
     {'+', ACT_EVIDENCE},
     {'u', ACT_UNDO},
     {'P', ACT_EDIT_PARTY},
+    {'w', ACT_WALK},
+    {'A', ACT_AUTO_ADVANCE},
     {'f', ACT_FILTER},
     {'S', ACT_SIGNOFF},
     {'X', ACT_PROPOSALS},
@@ -417,6 +448,10 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     st->detail_node = -1;
     st->fields_entered = -1;
     st->today = jpdate_today();
+    jpdate_format_iso(st->today, st->today_iso);
+    st->app = a;
+    st->visited = -1;
+    st->advance_from = -1;
     st->sel.node = -1;
     st->nodes = xcalloc(c->nnodes + 1, sizeof *st->nodes);
     for (size_t i = 0; i < c->nnodes; i++) {
@@ -440,6 +475,8 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
         nav_rebuild_rows(st);
     }
     nav_reload(st, a, 0);
+    if (aid)
+        nav_user_resume(st, a);
     return s;
 }
 

@@ -1,10 +1,12 @@
-/* The navigator's private interface, shared by its files (nothing outside tui/screens/navigator*.c
- * includes this):
+/* The navigator's private interface, shared by its files (nothing outside tui/screens/navigator*.c and
+ * walk*.c includes this):
  *
  *   navigator.c         the screen: ops, key handling, the tree column, constructors
  *   navigator_tree.c    the model: tree rows, collapse, counts, filter, search, labels of values
  *   navigator_detail.c  the right-hand detail pane: its lines (built from the model) and drawing
  *   navigator_edit.c    changes: answers, dates, owner, vendor, note, evidence, undo, menus
+ *   navigator_user.c    the acting user: resume at the item last visited, auto-advance
+ *   walk.c, walk_card.c the walk-through: one item per screen over this state (the same commits)
  *
  * State lives in nav_state; handlers change it, drawing only reads it (and rebuilds the cached
  * detail lines when they are stale). Nothing that draws reads the database: a change marks what
@@ -28,7 +30,7 @@ typedef struct {
     role r;
 } dline;
 
-typedef enum { FILTER_ALL, FILTER_UNANSWERED, FILTER_NEGATIVE, FILTER_OVERDUE, FILTER_OWNER, FILTER_VENDOR } filter_kind;
+typedef enum { FILTER_ALL, FILTER_UNANSWERED, FILTER_NEGATIVE, FILTER_OVERDUE, FILTER_OWNER, FILTER_VENDOR, FILTER_DISAGREE } filter_kind;
 
 /* One catalog node as the navigator shows it: its place in the tree, the counts and the caches. */
 typedef struct {
@@ -53,6 +55,13 @@ typedef struct {
     size_t nhistory;
     strlist prop_sources; /* per open proposal of the node (in props order): "catalog ref = value" */
 } nav_selected;
+
+/* A date proposed on the status line after an answer (walk.h: walk_offer_date). */
+typedef struct {
+    int node;
+    unsigned field; /* DATE_CHECKED / DATE_DUE; 0 = none */
+    char iso[11];
+} nav_date_offer;
 
 /* What nav_reload reads again from the database (bits of nav_state.load). */
 enum {
@@ -94,6 +103,14 @@ typedef struct {
     responsibility filter_owner;
     int64_t filter_vendor;
     jp_date today;
+    char today_iso[11];
+    /* the walk-through and per-user state (walk.c, assess/user_state.h) */
+    app *app;             /* for done, which saves the item last visited */
+    int visited;          /* the item last shown (tree selection or walk card), -1 none */
+    char *visited_saved;  /* the item user_state held when the assessment was opened */
+    bool auto_advance;    /* the user's setting: after an answer in the tree, the next open item */
+    int advance_from;     /* an answer was given on this node: move on after the reload; -1 none */
+    nav_date_offer offer; /* the date proposed after the last answer; the next key Enter takes it */
 } nav_state;
 
 /* ---- model (navigator_tree.c) ---- */
@@ -129,6 +146,14 @@ void nav_search_step(nav_state *st, app *a, int dir, bool include_current);
 void nav_search_clear(nav_state *st);
 /* Applies st->filter (opening everything when it is not FILTER_ALL) and reports the count. */
 void nav_apply_filter(nav_state *st, app *a);
+/* The filter's name for messages; *owned (caller frees) when it had to be built. */
+const char *nav_filter_label(const nav_state *st, char **owned);
+/* The tree's filter as core's walk filter (the rule of walk.h). */
+walk_filter nav_walk_filter(const nav_state *st);
+/* The next open item after node `from` (walk_next_open with the tree's filter), -1 when none. */
+int nav_next_open(const nav_state *st, int from, int dir);
+/* Selects node in the tree, opening its headings (it stays hidden when the filter hides it). */
+void nav_reveal(nav_state *st, int node);
 
 const char *nav_node_label(const catalog_node *n, bool english);
 const char *nav_resp_label(responsibility r);
@@ -150,6 +175,22 @@ void nav_detail_draw(nav_state *st, app *a, WINDOW *w, rect r);
 
 void nav_set_answer(nav_state *st, app *a, int node, const answer_def *d); /* d NULL: clear */
 void nav_set_date(nav_state *st, app *a, int node, unsigned bit);
+/* Sets a date to iso (ISO, "" clears) without asking: the prompt's commit. */
+void nav_set_date_value(nav_state *st, app *a, int node, unsigned bit, const char *iso);
+/* The pending date offer is spent by every key; Enter takes it (one commit). true when it did. */
+bool nav_offer_take(nav_state *st, app *a, keycode key);
+
+/* ---- the acting user (navigator_user.c) ---- */
+
+/* On opening an assessment: the user's settings, the item they last visited selected, the
+ * walk-through offered when nothing is answered. */
+void nav_user_resume(nav_state *st, app *a);
+/* On leaving: remembers st->visited for the user (not on a read-only database). */
+void nav_user_save(nav_state *st);
+/* After the reload that followed an answer in the tree with auto-advance on: the next open item. */
+void nav_user_advance(nav_state *st, app *a);
+/* Turns the user's auto-advance setting on or off (saved per user). */
+void nav_toggle_auto_advance(nav_state *st, app *a);
 void nav_cycle_owner(nav_state *st, app *a, int node);
 void nav_cycle_vendor(nav_state *st, app *a, int node);
 void nav_edit_note(nav_state *st, app *a, int node, bool external);
@@ -159,5 +200,11 @@ void nav_filter_menu(nav_state *st, app *a);
 void nav_answer_menu(nav_state *st, app *a, int node);
 /* The catalog answer bound to key, NULL when none. */
 const answer_def *nav_answer_for_key(const nav_state *st, keycode key);
+
+/* ---- the walk-through (walk.c) ---- */
+
+/* One item per screen over the navigator's state `st` (borrowed: the walk closes before it),
+ * starting at the selected item when it is open, else at the next open one. */
+screen *walk_screen_new(app *a, nav_state *st);
 
 #endif

@@ -2,6 +2,7 @@
  * to read again (st->load) for the screen's reload op, and the status line says what was saved. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "history/lib.h"
 #include "msg.h"
@@ -11,7 +12,9 @@
 
 /* ---------- changes ---------- */
 
-static void report_saved(app *a, const nav_state *st, int node, const char *what, int changed, int proposed)
+/* offer: the date proposed after an answer ("Enter で確認日を …"), said instead of the time. */
+static void report_saved(app *a, const nav_state *st, int node, const char *what, int changed, int proposed,
+                         const char *offer)
 {
     if (!changed) {
         app_status(a, ROLE_STATUS, "%s", L(SAVED_NOTHING));
@@ -22,7 +25,11 @@ static void report_saved(app *a, const nav_state *st, int node, const char *what
     char now[32];
     clock_now(now);
     char *m = msgf(MSG_SAVED, detail, "");
-    if (proposed > 0) {
+    if (offer) {
+        char *p = proposed > 0 ? msgf(MSG_PROPOSED_SHORT, proposed) : xstrdup(""); /* room for both */
+        app_status(a, ROLE_STATUS_OK, "%s%s%s%s", m, offer, *p ? "  " : "", p);
+        free(p);
+    } else if (proposed > 0) {
         char *p = msgf(MSG_PROPOSED, proposed);
         app_status(a, ROLE_STATUS_OK, "%s(%.10s %.5s)  %s", m, now, now + 11, p);
         free(p);
@@ -33,7 +40,8 @@ static void report_saved(app *a, const nav_state *st, int node, const char *what
     free(detail);
 }
 
-static bool apply_change(nav_state *st, app *a, int node, const answer_change *ch, const char *what)
+static bool apply_change_offering(nav_state *st, app *a, int node, const answer_change *ch, const char *what,
+                                  const char *offer)
 {
     status_detail err = {0};
     int changed = 0, proposed = 0;
@@ -44,8 +52,13 @@ static bool apply_change(nav_state *st, app *a, int node, const answer_change *c
         return false;
     }
     st->load |= NAV_LOAD_ANSWERS;
-    report_saved(a, st, node, what, changed, proposed);
+    report_saved(a, st, node, what, changed, proposed, offer);
     return true;
+}
+
+static bool apply_change(nav_state *st, app *a, int node, const answer_change *ch, const char *what)
+{
+    return apply_change_offering(st, a, node, ch, what, NULL);
 }
 
 static const answer *party_answer(const nav_state *st, int node)
@@ -53,12 +66,36 @@ static const answer *party_answer(const nav_state *st, int node)
     return answer_set_find(&st->answers, st->cat->nodes[node].id, st->party);
 }
 
+static const char *date_label(unsigned bit)
+{
+    return bit == DATE_CHECKED ? L(DATE_CHECKED) : bit == DATE_DUE ? L(DATE_DUE) : L(DATE_DONE);
+}
+
+/* After an answer the form dates (はい wants a 確認日, いいえ a 目標日) and the date is empty, the
+ * date core proposes (walk_offer_date) is said with the saved answer; Enter, the next key, takes it. */
 void nav_set_answer(nav_state *st, app *a, int node, const answer_def *d)
 {
     answer_change ch = {.fields = AF_VALUE, .value = d ? d->value : NULL};
     char *what = xasprintf("%s = %s", L(FIELD_VALUE), d ? i18n_get(&d->label, a->english) : "-");
-    apply_change(st, a, node, &ch, what);
+    const answer *before = party_answer(st, node); /* as read before this change */
+    walk_date_offer o = walk_offer_date(st->cat, &st->cat->nodes[node], d, before, st->as.fy, st->today_iso);
+    char *offer = o.field ? msgf(MSG_DATE_OFFER, date_label(o.field), o.iso) : NULL;
+    if (apply_change_offering(st, a, node, &ch, what, offer) && o.field) {
+        st->offer = (nav_date_offer){.node = node, .field = o.field};
+        memcpy(st->offer.iso, o.iso, sizeof o.iso);
+    }
+    free(offer);
     free(what);
+}
+
+bool nav_offer_take(nav_state *st, app *a, keycode key)
+{
+    nav_date_offer o = st->offer;
+    st->offer.field = 0;
+    if (!o.field || (key != '\r' && key != '\n' && key != KEY_FN(KEY_ENTER)))
+        return false;
+    nav_set_date_value(st, a, o.node, o.field, o.iso);
+    return true;
 }
 
 void nav_set_date(nav_state *st, app *a, int node, unsigned bit)
@@ -67,7 +104,7 @@ void nav_set_date(nav_state *st, app *a, int node, unsigned bit)
         return;
     }
     const answer *h = party_answer(st, node);
-    const char *label = bit == DATE_CHECKED ? L(DATE_CHECKED) : bit == DATE_DUE ? L(DATE_DUE) : L(DATE_DONE);
+    const char *label = date_label(bit);
     const char *cur = !h ? NULL : bit == DATE_CHECKED ? h->checked : bit == DATE_DUE ? h->due : h->done;
     char today[11];
     jpdate_format_iso(st->today, today);
@@ -88,6 +125,12 @@ void nav_set_date(nav_state *st, app *a, int node, unsigned bit)
         free(in);
         return;
     }
+    nav_set_date_value(st, a, node, bit, iso);
+    free(in);
+}
+
+void nav_set_date_value(nav_state *st, app *a, int node, unsigned bit, const char *iso)
+{
     answer_change ch = {.fields = bit == DATE_CHECKED ? AF_CHECKED : bit == DATE_DUE ? AF_DUE : AF_DONE};
     if (bit == DATE_CHECKED)
         ch.checked = iso;
@@ -95,10 +138,9 @@ void nav_set_date(nav_state *st, app *a, int node, unsigned bit)
         ch.due = iso;
     else
         ch.done = iso;
-    char *what = xasprintf("%s = %s", label, *iso ? iso : "-");
+    char *what = xasprintf("%s = %s", date_label(bit), *iso ? iso : "-");
     apply_change(st, a, node, &ch, what);
     free(what);
-    free(in);
 }
 
 void nav_cycle_owner(nav_state *st, app *a, int node)
@@ -303,6 +345,7 @@ void nav_filter_menu(nav_state *st, app *a)
     case 'u': st->filter = FILTER_UNANSWERED; break;
     case 'n': st->filter = FILTER_NEGATIVE; break;
     case 'o': st->filter = FILTER_OVERDUE; break;
+    case 'd': st->filter = FILTER_DISAGREE; break;
     case 'r': {
         static const responsibility order[] = {RESP_HOSPITAL, RESP_VENDOR, RESP_JOINT, RESP_NA, RESP_NONE};
         size_t i = 0;

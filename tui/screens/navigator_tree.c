@@ -46,23 +46,39 @@ responsibility nav_owner_of(const nav_state *st, int idx, int64_t *vendor)
     return st->cat->nodes[idx].resp;
 }
 
+walk_filter nav_walk_filter(const nav_state *st)
+{
+    static const walk_filter_kind kinds[] = {
+        [FILTER_ALL] = WALK_ALL,         [FILTER_UNANSWERED] = WALK_UNANSWERED, [FILTER_NEGATIVE] = WALK_NEGATIVE,
+        [FILTER_OVERDUE] = WALK_OVERDUE, [FILTER_OWNER] = WALK_OWNER,           [FILTER_VENDOR] = WALK_VENDOR,
+        [FILTER_DISAGREE] = WALK_DISAGREE,
+    };
+    return (walk_filter){.kind = kinds[st->filter], .owner = st->filter_owner, .vendor = st->filter_vendor};
+}
+
+int nav_next_open(const nav_state *st, int from, int dir)
+{
+    walk_filter f = nav_walk_filter(st);
+    return walk_next_open(st->cat, &st->answers, &f, st->today_iso, from, dir);
+}
+
+void nav_reveal(nav_state *st, int node)
+{
+    if (node < 0)
+        return;
+    for (int p = st->nodes[node].parent; p >= 0; p = st->nodes[p].parent)
+        st->nodes[p].collapsed = false;
+    nav_rebuild_rows(st);
+    nav_select_node(st, node);
+}
+
+/* The filter's rule is core's (walk.h), so the walk-through and the tree agree on "open". */
 static bool item_passes(const nav_state *st, int idx)
 {
-    const answer *a = nav_effective(st, idx);
-    const answer_def *d = nav_answer_def(st, a);
-    switch (st->filter) {
-    case FILTER_ALL: return true;
-    case FILTER_UNANSWERED: return !d;
-    case FILTER_NEGATIVE: return d && d->meaning == MEANING_NEGATIVE;
-    case FILTER_OVERDUE: return nav_is_overdue(st, a);
-    case FILTER_OWNER: return nav_owner_of(st, idx, NULL) == st->filter_owner;
-    case FILTER_VENDOR: {
-        int64_t v;
-        nav_owner_of(st, idx, &v);
-        return v == st->filter_vendor;
-    }
-    }
-    return true;
+    if (!st->aid)
+        return true;
+    walk_filter f = nav_walk_filter(st);
+    return walk_item_passes(st->cat, &st->cat->nodes[idx], &st->answers, &f, st->today_iso);
 }
 
 void nav_recount(nav_state *st)
@@ -422,7 +438,7 @@ void nav_search_clear(nav_state *st)
 
 /* ---------- filter ---------- */
 
-static const char *filter_label(nav_state *st, char **owned)
+const char *nav_filter_label(const nav_state *st, char **owned)
 {
     *owned = NULL;
     switch (st->filter) {
@@ -430,6 +446,7 @@ static const char *filter_label(nav_state *st, char **owned)
     case FILTER_UNANSWERED: return L(FILTER_UNANSWERED);
     case FILTER_NEGATIVE: return L(FILTER_NEGATIVE);
     case FILTER_OVERDUE: return L(FILTER_OVERDUE);
+    case FILTER_DISAGREE: return L(FILTER_DISAGREE);
     case FILTER_OWNER: return *owned = xasprintf("%s = %s", L(RESP), nav_resp_label(st->filter_owner));
     case FILTER_VENDOR: {
         const char *vn = nav_vendor_name(st, st->filter_vendor);
@@ -452,7 +469,7 @@ void nav_apply_filter(nav_state *st, app *a)
         if (st->cat->nodes[i].kind == NODE_ITEM && st->nodes[i].passes)
             count++;
     char *owned;
-    const char *label = filter_label(st, &owned);
+    const char *label = nav_filter_label(st, &owned);
     char *m = count || st->filter == FILTER_ALL ? msgf(MSG_FILTER_SHOWING, label, count)
                                                  : msgf(MSG_FILTER_EMPTY, label);
     app_status(a, count ? ROLE_STATUS_OK : ROLE_STATUS_ERR, "%s", m);

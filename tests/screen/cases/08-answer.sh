@@ -1,5 +1,6 @@
 # An assessment from the dashboard: create, answer with the catalog's keys, dates (ISO and 令和),
-# responsible party, undo; the status line says what was saved; answers survive a restart.
+# responsible party, undo; the status line says what was saved; answers survive a restart, and
+# the assessment opens again at the item last visited.
 start 80 24
 snap dash-empty-80x24
 keys n
@@ -52,7 +53,9 @@ keys Enter
 expect "o 1-1 Records"
 expect "! 1-2 VPN"
 expect "- 1-3 Accounts"
+expect ">  - 1-3 Accounts"
 snap restart-80x24
+# opening it again returns to the item last visited (1-3); one up is 1-2
 start 120 40
-keys Enter Down Down
+keys Enter Up
 snap restart-120x40

@@ -14,5 +14,6 @@ keys q
 snap ja-dash-80x24
 start 120 40
 snap ja-dash-120x40
-keys Enter Down Down
+keys Enter
+expect ">  ! 1-2 ＶＰＮ接続の管理"
 snap ja-answer-120x40

@@ -1,14 +1,14 @@
 # Crosswalk proposals in Japanese: answering 2-① of the checklist proposes an answer for the
 # guideline item mapped to it (status line "N件の提案"); the guideline's tree marks the item
 # [提案], its detail says where the proposal comes from, X lists the open proposals, r rejects,
-# a accepts (the hospital answer is set).
+# a accepts (the hospital answer is set). An assessment opens again at the item last visited.
 LANG_UI=ja
 start 80 24
 keys n Enter Enter
 keys q n Down Enter Enter
 expect "#2 テスト用チェックリスト 令和8年度 組織全体"
 keys Down y
-expect "件の提案（他の評価へ）"
+expect "1件の提案"
 keys q Enter Down
 expect "保守作業の記録   [提案]|"
 expect "提案: 実施 ← テスト用チェックリスト 2-① = はい"
@@ -25,8 +25,8 @@ expect_not "[提案]"
 expect "回答: 未回答"
 # the checklist's answer changes: a new proposal, accepted this time
 keys q Up Enter Down n
-expect "件の提案（他の評価へ）"
-keys q Down Enter Down
+expect "1件の提案"
+keys q Down Enter
 expect "提案: 未実施 ← テスト用チェックリスト 2-① = い"
 keys X a
 expect "採用しました: 1-1 = 未実施"
