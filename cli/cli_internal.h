@@ -30,6 +30,7 @@ typedef struct {
 extern const cli_group cli_group_catalog;
 extern const cli_group cli_group_org, cli_group_vendor, cli_group_system, cli_group_assess, cli_group_answer, cli_group_progress, cli_group_history, cli_group_diff;
 extern const cli_group cli_group_export, cli_group_snapshot, cli_group_verify; /* cli_export.c */
+extern const cli_group cli_group_evidence; /* cli_evidence.c */
 /* anzen assess field (cli_field.c), dispatched by cli_assess.c. */
 int cli_assess_field(cli_ctx *c, int argc, char **argv);
 

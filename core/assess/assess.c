@@ -302,6 +302,38 @@ static int mark_changed(store *s, int64_t action, const assessment *a, status_de
     return assessment_apply(s, action, a->id, "changed_since_signoff", "1", err);
 }
 
+/* The links of an answer as the "evidence" field takes them: "#id" lines; NULL for none. */
+static char *evidence_lines(const answer *x, bool titles)
+{
+    if (!x || x->nevidence == 0)
+        return NULL;
+    strbuf b = {0};
+    for (size_t i = 0; i < x->nevidence; i++) {
+        sb_addf(&b, "%s#%lld", i ? "\n" : "", (long long)x->evidence[i].id);
+        if (titles)
+            sb_addf(&b, " %s", x->evidence[i].title ? x->evidence[i].title : "");
+    }
+    return sb_take(&b);
+}
+
+/* The stored value and reason of one answer (NULL when none). */
+static void stored_value_reason(store *s, int64_t aid, const char *item, answer_party party, int64_t pv, char **value,
+                                char **reason)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT value, reason FROM answer WHERE assessment_pk = ? AND item_id = ?"
+                                     " AND party = ? AND party_vendor_pk = ?");
+    sqlite3_bind_int64(st, 1, aid);
+    store_bind_text(st, 2, item);
+    store_bind_text(st, 3, answer_party_name(party));
+    sqlite3_bind_int64(st, 4, pv);
+    *value = *reason = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *value = store_col_dup(st, 0);
+        *reason = store_col_dup(st, 1);
+    }
+    store_done(s, st);
+}
+
 static char *join_lines(const strlist *l)
 {
     if (!l || l->len == 0)
@@ -416,6 +448,32 @@ status_code assess_answer_set(store *s, int64_t aid, const char *item_id, answer
         }
         evidence_text = join_lines(ch->evidence);
     }
+    if ((ch->fields & AF_REASON) && !str_empty(ch->reason) && strchr(ch->reason, '\n')) {
+        r = status_fail(err, &(status_info){STATUS_REASON_MALFORMED, .field = "reason", .value = ch->reason, .item = item_id});
+        goto out;
+    }
+    /* a reason where the catalog asks for one: when such a value is given, or the reason of one
+     * is cleared; other edits of an old answer without a reason still go through */
+    char *old_value = NULL, *old_reason = NULL;
+    stored_value_reason(s, aid, item_id, party, party_vendor_id, &old_value, &old_reason);
+    const char *new_value = (ch->fields & AF_VALUE) ? ch->value : old_value;
+    const char *new_reason = (ch->fields & AF_REASON) ? ch->reason : old_reason;
+    const answer_def *vdef = str_empty(new_value) ? NULL : catalog_find_answer(c, new_value);
+    bool needs = vdef && vdef->needs_reason;
+    bool clear_reason = false;
+    if (needs && ((ch->fields & (AF_VALUE | AF_REASON)) != 0) && str_empty(new_reason)) {
+        char *label = catalog_label(c);
+        r = status_fail(err, &(status_info){STATUS_REASON_REQUIRED, .field = "reason", .item = item_id,
+                                            .value = i18n_get(&vdef->label, false), .entity = label});
+        free(label);
+    } else if (!needs && (ch->fields & AF_VALUE) && !(ch->fields & AF_REASON) && !str_empty(old_reason) &&
+               !str_eq(old_value, new_value)) {
+        clear_reason = true; /* the reason explained the old value */
+    }
+    free(old_value);
+    free(old_reason);
+    if (r != STATUS_OK)
+        goto out;
 
     if (store_begin(s, err) != 0) {
         r = status_failed(err);
@@ -434,6 +492,11 @@ status_code assess_answer_set(store *s, int64_t aid, const char *item_id, answer
     } while (0)
     APPLY(AF_VALUE, "value", ch->value);
     value_changed = h > 0 && (ch->fields & AF_VALUE);
+    APPLY(AF_REASON, "reason", ch->reason);
+    if (h >= 0 && clear_reason) {
+        h = answer_apply(s, action, &k, "reason", NULL, who, err);
+        n += h > 0;
+    }
     APPLY(AF_CHECKED, "checked", iso[0]);
     APPLY(AF_DUE, "due", iso[1]);
     APPLY(AF_DONE, "done", iso[2]);
@@ -660,6 +723,8 @@ status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_versi
         if (flags & CARRY_KEEP_VALUES) {
             const char *v = x->value && catalog_find_answer(c, x->value) ? x->value : NULL;
             h = answer_apply(s, action, &k, "value", v, who, err);
+            if (h >= 0)
+                h = answer_apply(s, action, &k, "reason", v ? x->reason : NULL, who, err);
         }
         if (h >= 0 && (flags & CARRY_KEEP_DATES)) {
             h = answer_apply(s, action, &k, "checked", x->checked, who, err);
@@ -678,7 +743,7 @@ status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_versi
         if (h >= 0)
             h = answer_apply(s, action, &k, "note", x->note, who, err);
         if (h >= 0) {
-            char *ev = join_lines(&x->evidence);
+            char *ev = evidence_lines(x, false); /* links to the same entries */
             h = answer_apply(s, action, &k, "evidence", ev, who, err);
             free(ev);
         }
@@ -740,6 +805,7 @@ static void diff_item(diff_out *d, const catalog_node *node, const answer *x, co
     const char *item = node->id, *ref = node->ref;
 #define F(name, m) diff_add(d, item, ref, name, x ? x->m : NULL, y ? y->m : NULL)
     F("value", value);
+    F("reason", reason);
     F("checked", checked);
     F("due", due);
     F("done", done);
@@ -749,7 +815,7 @@ static void diff_item(diff_out *d, const catalog_node *node, const answer *x, co
     free(oa);
     free(ob);
     diff_add(d, item, ref, "note", x ? x->note : NULL, y ? y->note : NULL);
-    char *ea = x ? join_lines(&x->evidence) : NULL, *eb = y ? join_lines(&y->evidence) : NULL;
+    char *ea = evidence_lines(x, true), *eb = evidence_lines(y, true);
     diff_add(d, item, ref, "evidence", ea, eb);
     free(ea);
     free(eb);

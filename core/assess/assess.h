@@ -87,7 +87,8 @@ enum {
     AF_DONE = 1 << 3,
     AF_OWNER = 1 << 4, /* owner + owner_vendor_id */
     AF_NOTE = 1 << 5,
-    AF_EVIDENCE = 1 << 6, /* replaces the list */
+    AF_EVIDENCE = 1 << 6, /* replaces the list of linked register entries */
+    AF_REASON = 1 << 7,
 };
 
 typedef struct {
@@ -97,14 +98,20 @@ typedef struct {
     responsibility owner;
     int64_t owner_vendor_id; /* required for RESP_VENDOR when the assessment has no vendor */
     const char *note;
+    /* the linked entries in order, each "#3" (entry 3) or a reference text (the entry with that
+     * reference, else a new one: evidence_resolve_line) */
     const strlist *evidence;
+    const char *reason; /* one line */
 } answer_change;
 
 /* Sets fields of one item's answer for a party (party_vendor_id 0 = the assessment's vendor) in
  * one transaction with history. Validates everything first: unknown item (not an assessable item
  * of the catalog) → ITEM_NOT_FOUND / ITEM_IS_HEADING; value not in the answer set → ANSWER_VALUE_UNKNOWN,
  * date not ISO → DATE_NOT_ISO, not offered by the catalog → DATE_NOT_OFFERED, vendor unknown →
- * VENDOR_NOT_FOUND, each naming the field; nothing written then. Unchanged fields write no history;
+ * VENDOR_NOT_FOUND, each naming the field; a value whose catalog answer needs_reason without a
+ * reason (given, or already stored) → REASON_REQUIRED, a reason of more than one line →
+ * REASON_MALFORMED; nothing written then. A value that needs no reason clears a stored reason
+ * unless AF_REASON gives one. Unchanged fields write no history;
  * a call that changes nothing writes nothing and returns STATUS_OK with *changed = 0.
  * Then proposes answers for mapped items of other assessments of the same scope and fiscal year
  * (see assess_proposals); *proposed receives how many (may be NULL). Marks a signed-off assessment
@@ -140,8 +147,10 @@ enum {
 
 /* Creates the fiscal year to_fy's assessment from `from`: same catalog (or to_version when not
  * NULL: items are matched by node id, missing ones dropped and counted in *dropped), same scope,
- * prev_id = from. Copies notes, owners and evidence of every party; values and dates only with
- * the flags. ASSESSMENT_EXISTS if that assessment exists already. */
+ * prev_id = from. Copies notes, owners and evidence links of every party (the register entries
+ * themselves are not copied: evidence_expiring lists those that run out in the new year); values
+ * with their reasons, and dates, only with the flags. ASSESSMENT_EXISTS if that assessment exists
+ * already. */
 status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_version, unsigned flags, const char *who,
                        int64_t *new_id, int *dropped, status_detail *err);
 
@@ -149,7 +158,7 @@ status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_versi
 
 typedef struct {
     char *item_id, *ref; /* ref as printed, may be NULL */
-    char *field;         /* "value" "checked" "due" "done" "owner" "note" "evidence" "item" */
+    char *field;         /* "value" "reason" "checked" "due" "done" "owner" "note" "evidence" "item" */
     char *a, *b;         /* NULL = empty / absent */
 } assess_diff_row;
 

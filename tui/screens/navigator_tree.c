@@ -55,6 +55,7 @@ static bool item_passes(const nav_state *st, int idx)
     case FILTER_UNANSWERED: return !d;
     case FILTER_NEGATIVE: return d && d->meaning == MEANING_NEGATIVE;
     case FILTER_OVERDUE: return nav_is_overdue(st, a);
+    case FILTER_NO_REASON: return answer_reason_missing(st->cat, a);
     case FILTER_OWNER: return nav_owner_of(st, idx, NULL) == st->filter_owner;
     case FILTER_VENDOR: {
         int64_t v;
@@ -430,6 +431,7 @@ static const char *filter_label(nav_state *st, char **owned)
     case FILTER_UNANSWERED: return L(FILTER_UNANSWERED);
     case FILTER_NEGATIVE: return L(FILTER_NEGATIVE);
     case FILTER_OVERDUE: return L(FILTER_OVERDUE);
+    case FILTER_NO_REASON: return L(FILTER_NO_REASON);
     case FILTER_OWNER: return *owned = xasprintf("%s = %s", L(RESP), nav_resp_label(st->filter_owner));
     case FILTER_VENDOR: {
         const char *vn = nav_vendor_name(st, st->filter_vendor);
