@@ -43,7 +43,8 @@ static char *snapshot(void)
     static const char *const q[] = {
         "SELECT * FROM assessment ORDER BY pk",
         "SELECT * FROM answer ORDER BY 1,2,3,4",
-        "SELECT * FROM answer_evidence ORDER BY 1,2,3,4,5",
+        "SELECT * FROM evidence ORDER BY pk",
+        "SELECT * FROM evidence_link ORDER BY 1,2,3,4,6",
         "SELECT * FROM proposal ORDER BY pk",
         "SELECT * FROM history_action ORDER BY pk",
         "SELECT * FROM history ORDER BY pk",
