@@ -191,7 +191,7 @@ static const struct {
     [STATUS_SNAPSHOT_BAD_DATA] = {"{entity}: its data block is damaged (not valid snapshot JSON)",
                                   "{entity}: データ部分が壊れています（スナップショットの JSON として読めません）"},
     [STATUS_EVIDENCE_NOT_FOUND] = {"no evidence entry[ #{id}][ \"{value}\"] in the register",
-                                   "証跡[ #{id}][「{value}」]は台帳に登録されていません"},
+                                   "証跡[ #{id} ][「{value}」]は台帳に登録されていません"},
     [STATUS_EVIDENCE_AMBIGUOUS] = {"\"{value}\" names more than one evidence entry: use its number (anzen evidence list)",
                                    "「{value}」に当たる証跡が複数あります。番号で指定してください（anzen evidence list）"},
     [STATUS_EVIDENCE_KIND_UNKNOWN] = {"unknown kind of evidence[ \"{value}\"] (policy 規程・手順書, record 記録・議事録, contract 契約書・SLA, report 報告書, config 設定・画面, other その他)",
