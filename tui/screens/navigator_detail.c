@@ -182,6 +182,19 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
     (void)n;
 }
 
+/* s with its line breaks as " / ". Caller frees. */
+static char *one_line(const char *s)
+{
+    strbuf b = {0};
+    for (const char *p = s; *p; p++) {
+        if (*p == '\n')
+            sb_add(&b, " / ");
+        else
+            sb_addc(&b, *p);
+    }
+    return b.data ? sb_take(&b) : xstrdup("");
+}
+
 /* The node's newest changes, as nav_reload read them with the selection. */
 static void build_history(nav_state *st, app *a, int node, int width)
 {
@@ -207,11 +220,16 @@ static void build_history(nav_state *st, app *a, int node, int width)
         }
         answer_party hp = PARTY_HOSPITAL;
         bool other_party = h->party && answer_party_parse(h->party, &hp) && hp != PARTY_HOSPITAL;
+        char *ovl = one_line(ov), *nvl = one_line(nv); /* several links (or note lines) on one line */
+        ov = ovl;
+        nv = nvl;
         char *t = xasprintf("%s %s%s %s%s%s%s: %s -> %s", when, h->kind && str_eq(h->kind, "undo") ? "(undo) " : "",
                             h->who ? h->who : "", other_party ? "[" : "", other_party ? nav_party_label(hp) : "",
                             other_party ? "] " : "", nav_field_label(h->field), ov, nv);
         detail_wrap(st, t, width, ROLE_DIM, 2);
         free(t);
+        free(ovl);
+        free(nvl);
     }
 }
 
