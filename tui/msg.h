@@ -173,7 +173,6 @@
     _(PARTY_AGREED, "agreed", "合意")                                                                        \
     _(CARRY_VALUES, "Also copy the answers and dates? (y/n; notes, parties and evidence always come along)",     \
       "回答と日付もコピーしますか？ (y/n; メモ・担当・証跡は常に引き継ぎます)")                            \
-    _(EVIDENCE_TITLE, "Evidence: %s (one reference per line)", "証跡: %s（1行に1件）")                      \
     _(BY_PARTY, "By party", "回答者別")                                                                      \
     _(LINK_OUT, "->", "->")                                                                                  \
     _(LINK_IN, "<-", "<-")                                                                                   \
