@@ -8,9 +8,12 @@
 static void answer_usage(FILE *out)
 {
     fprintf(out,
-            "  answer set A ITEM VALUE [--note T --checked DATE --due DATE --done DATE\n"
-            "          --owner hospital|vendor|joint|na|none --owner-vendor V --evidence REF (repeatable)\n"
+            "  answer set A ITEM VALUE [--reason T --note T --checked DATE --due DATE --done DATE\n"
+            "          --owner hospital|vendor|joint|na|none --owner-vendor V --evidence E (repeatable)\n"
             "          --party hospital|vendor|agreed --vendor V]\n"
+            "                                 --reason: one line, required where the catalog says so\n"
+            "                                 (対象外, いいえ); --evidence: #N of the register, or a\n"
+            "                                 reference text (a new register entry when none has it)\n"
             "                                 VALUE from the catalog's answers (value or label; - keeps it,\n"
             "                                 '' clears); dates as 2025-04-01, 令和7年4月1日 or R7.4.1;\n"
             "                                 an option given as '' clears that field\n"
@@ -39,7 +42,7 @@ static bool parse_owner(const char *s, responsibility *r)
 
 static int cmd_set(cli_ctx *c, int argc, char **argv)
 {
-    cli_option opts[] = {{.name = "note"},  {.name = "checked"}, {.name = "due"},
+    cli_option opts[] = {{.name = "note"},  {.name = "checked"}, {.name = "due"}, {.name = "reason"},
                      {.name = "done"},  {.name = "owner"},   {.name = "owner-vendor"},
                      {.name = "evidence", .repeat = true},   {.name = "party"},
                      {.name = "vendor"}};
@@ -97,6 +100,11 @@ static int cmd_set(cli_ctx *c, int argc, char **argv)
         if (note->seen) {
             ch.fields |= AF_NOTE;
             ch.note = note->value;
+        }
+        cli_option *reason = cli_option_get(opts, n, "reason");
+        if (reason->seen) {
+            ch.fields |= AF_REASON;
+            ch.reason = reason->value;
         }
         unsigned bits[] = {AF_CHECKED, AF_DUE, AF_DONE};
         const char **dst[] = {&ch.checked, &ch.due, &ch.done};

@@ -13,7 +13,10 @@ static void assess_usage(FILE *out)
             "                                 start an assessment (organisation scope unless --system;\n"
             "                                 FY as 2025 or 令和7年度, default the current fiscal year)\n"
             "  assess list [--fy FY] [--catalog ID] [--system S] [--archived] [--json]   with progress\n"
-            "  assess show A [--all-parties] [--json]   items with answers, dates, owner, notes\n"
+            "  assess show A [--all-parties] [--missing-reason] [--json]\n"
+            "                                 items with answers, reasons, dates, owner, notes, evidence;\n"
+            "                                 --missing-reason: only answers whose value needs a reason\n"
+            "                                 (対象外, いいえ …) and have none\n"
             "  assess signoff A --name NAME --role ROLE\n"
             "  assess carry A --to-fy FY [--to-version V] [--to-catalog ID] [--keep-values] [--keep-dates]\n"
             "                                 items map by id or by a declared crosswalk (rel: supersedes)\n"
@@ -274,6 +277,9 @@ static cJSON *answer_json(const answer *x, const catalog *cat, bool en)
     const answer_def *d = x->value ? catalog_find_answer(cat, x->value) : NULL;
     cli_json_str(j, "label", d ? i18n_get(&d->label, en) : NULL);
     cli_json_str(j, "meaning", d ? answer_meaning_name(d->meaning) : NULL);
+    cli_json_str(j, "reason", x->reason);
+    if (d && d->needs_reason)
+        cJSON_AddBoolToObject(j, "reason_missing", str_empty(x->reason));
     cli_json_str(j, "checked", x->checked);
     cli_json_str(j, "due", x->due);
     cli_json_str(j, "done", x->done);
@@ -281,8 +287,18 @@ static cJSON *answer_json(const answer *x, const catalog *cat, bool en)
     cli_json_str(j, "owner_vendor", x->owner_vendor_name);
     cli_json_str(j, "note", x->note);
     cJSON *ev = cJSON_AddArrayToObject(j, "evidence");
-    for (size_t i = 0; i < x->evidence.len; i++)
-        cJSON_AddItemToArray(ev, cJSON_CreateString(x->evidence.items[i]));
+    for (size_t i = 0; i < x->nevidence; i++) {
+        const answer_evidence *e = &x->evidence[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "id", (double)e->id);
+        cli_json_str(o, "title", e->title);
+        cJSON_AddStringToObject(o, "kind", evidence_kind_name(e->kind));
+        cli_json_str(o, "ref", e->ref);
+        cli_json_str(o, "effective", e->effective);
+        cli_json_str(o, "review", e->review);
+        cJSON_AddStringToObject(o, "state", evidence_state_name(evidence_state_on(e->review, jpdate_today())));
+        cJSON_AddItemToArray(ev, o);
+    }
     cli_json_str(j, "answered_by", x->answered_by);
     cli_json_str(j, "updated_at", x->updated_at);
     return j;
@@ -309,6 +325,10 @@ static void print_answer(cli_ctx *c, const answer *x, const catalog *cat, const 
     if (x->answered_by)
         fprintf(c->out, "  (%s %s)", x->answered_by, x->updated_at ? x->updated_at : "");
     fputc('\n', c->out);
+    if (x->reason)
+        fprintf(c->out, "%s  %s: %s\n", indent, en ? "reason" : "理由", x->reason);
+    else if (d && d->needs_reason)
+        fprintf(c->out, "%s  %s\n", indent, en ? "reason: (missing)" : "理由: （未記入）");
     if (x->note) {
         /* multi-line notes keep their lines, indented */
         fprintf(c->out, "%s  %s: ", indent, en ? "note" : "メモ");
@@ -319,15 +339,25 @@ static void print_answer(cli_ctx *c, const answer *x, const catalog *cat, const 
         }
         fputc('\n', c->out);
     }
-    for (size_t i = 0; i < x->evidence.len; i++)
-        fprintf(c->out, "%s  %s: %s\n", indent, en ? "evidence" : "根拠", x->evidence.items[i]);
+    for (size_t i = 0; i < x->nevidence; i++) {
+        const answer_evidence *e = &x->evidence[i];
+        evidence_state st = evidence_state_on(e->review, jpdate_today());
+        fprintf(c->out, "%s  %s: #%lld %s", indent, en ? "evidence" : "証跡", (long long)e->id, e->title);
+        if (e->review)
+            fprintf(c->out, "  (%s %s%s)", en ? "review" : "見直し期限", e->review,
+                    st == EVIDENCE_EXPIRED ? (en ? ", expired" : "、期限切れ")
+                    : st == EVIDENCE_DUE   ? (en ? ", due" : "、見直し時期")
+                                           : "");
+        fputc('\n', c->out);
+    }
 }
 
 static int cmd_show(cli_ctx *c, int argc, char **argv)
 {
-    cli_option opts[] = {{.name = "json", .flag = true}, {.name = "all-parties", .flag = true}};
+    cli_option opts[] = {{.name = "json", .flag = true}, {.name = "all-parties", .flag = true},
+                         {.name = "missing-reason", .flag = true}};
     strlist pos = {0};
-    int r = cli_parse_options(c, argc, argv, opts, 2, &pos);
+    int r = cli_parse_options(c, argc, argv, opts, 3, &pos);
     if (r == 0)
         r = one_assessment(c, &pos, "show");
     int64_t id = 0;
@@ -336,7 +366,7 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
     sl_free(&pos);
     if (r != 0)
         return r;
-    bool en = c->g->english, json = opts[0].seen, all = opts[1].seen;
+    bool en = c->g->english, json = opts[0].seen, all = opts[1].seen, missing = opts[2].seen;
     status_detail err = {0};
     assessment a;
     assess_get(c->st, id, &a, &err);
@@ -353,7 +383,7 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
         cJSON *items = cJSON_AddArrayToObject(j, "items");
         for (size_t i = 0; i < cat->nnodes; i++) {
             const catalog_node *n = &cat->nodes[i];
-            if (n->kind != NODE_ITEM)
+            if (n->kind != NODE_ITEM || (missing && !answer_reason_missing(cat, answer_set_effective(&set, n->id))))
                 continue;
             cJSON *it = cJSON_CreateObject();
             cJSON_AddStringToObject(it, "id", n->id);
@@ -388,9 +418,13 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
             fprintf(c->out, "%s: %s (%s) %s%s\n", en ? "Signed off" : "承認", a.signed_by, a.signed_role, a.signed_at,
                     a.changed_since_signoff ? (en ? " — changed since sign-off" : " — 承認後に変更あり") : "");
         fputc('\n', c->out);
+        int shown = 0;
         for (size_t i = 0; i < cat->nnodes; i++) {
             const catalog_node *n = &cat->nodes[i];
             const char *label = n->title.ja ? i18n_get(&n->title, en) : i18n_get(&n->text, en);
+            if (missing && (n->kind != NODE_ITEM || !answer_reason_missing(cat, answer_set_effective(&set, n->id))))
+                continue;
+            shown++;
             if (n->kind == NODE_HEADING) {
                 fprintf(c->out, "%*s# %s %s\n", n->depth * 2, "", n->ref ? n->ref : "", label);
                 continue;
@@ -408,11 +442,13 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
             }
             free(indent);
         }
+        if (missing && !shown)
+            fprintf(c->out, en ? "(every answer that needs a reason has one)\n" : "（理由が必要な回答にはすべて理由があります）\n");
     }
     answer_set_free(&set);
     catalog_free(cat);
     assessment_free(&a);
-    cli_options_free(opts, 2);
+    cli_options_free(opts, 3);
     return EXIT_OK;
 }
 
@@ -501,6 +537,20 @@ static int cmd_carry(cli_ctx *c, int argc, char **argv)
             else
                 fprintf(c->out, c->g->english ? "carried %d item(s)\n" : "%d 項目を引き継ぎました\n", res.carried);
             print_carry_skipped(c, &res);
+            evidence_entry *exp = NULL;
+            size_t nexp = 0;
+            if (evidence_expiring(c->st, res.new_id, spec.to_fy, &exp, &nexp, &err) == STATUS_OK && nexp) {
+                if (c->g->english)
+                    fprintf(c->out, "%zu linked evidence entr%s reach%s the review date before the end of %s:\n", nexp,
+                            nexp == 1 ? "y" : "ies", nexp == 1 ? "es" : "", fyl);
+                else
+                    fprintf(c->out, "リンクした証跡のうち %zu 件は%sの終わりまでに見直し期限が来ます:\n", nexp, fyl);
+                for (size_t i = 0; i < nexp; i++)
+                    fprintf(c->out, "  #%lld %s  %s %s\n", (long long)exp[i].id, exp[i].title,
+                            c->g->english ? "review" : "見直し期限", exp[i].review);
+            }
+            status_detail_free(&err);
+            evidence_list_free(exp, nexp);
             free(fyl);
         }
         carry_result_free(&res);

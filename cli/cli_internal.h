@@ -34,6 +34,7 @@ extern const cli_group cli_group_export, cli_group_snapshot, cli_group_verify; /
 extern const cli_group cli_group_bundle, cli_group_key, cli_group_reconcile;
 int cli_answer_agree(cli_ctx *c, int argc, char **argv);
 extern const cli_group cli_group_deemed; /* cli_deemed.c */
+extern const cli_group cli_group_evidence; /* cli_evidence.c */
 /* anzen assess field (cli_field.c), dispatched by cli_assess.c. */
 int cli_assess_field(cli_ctx *c, int argc, char **argv);
 /* anzen catalog import-sheet (cli_import_sheet.c), dispatched by cli_catalog.c. */

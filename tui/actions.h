@@ -38,7 +38,11 @@
     _(ANSWER, "answer", "Choose an answer", "回答を選ぶ")                                               \
     _(NOTE, "note", "Edit the note", "メモを編集")                                                      \
     _(NOTE_EDITOR, "note-editor", "Edit the note in $EDITOR", "メモを $EDITOR で編集")                  \
-    _(EVIDENCE, "evidence", "Edit the evidence (one reference per line)", "証跡を編集（1行に1件）")       \
+    _(EVIDENCE, "evidence", "Evidence register: link entries to this item", "証跡台帳（この項目にリンク）") \
+    _(REGISTER, "register", "The evidence register (expired and due entries marked)", "証跡台帳（期限切れ・見直し時期を表示）") \
+    _(LINK, "link", "Link the entry to the item, or unlink it", "証跡を項目にリンク／リンク解除")             \
+    _(ARCHIVE, "archive", "Archive the entry, or bring it back (links stay)", "証跡を保管／保管から戻す（リンクは残る）") \
+    _(SHOW_ARCHIVED, "show-archived", "Show or hide archived entries", "保管済みの証跡を表示／非表示")         \
     _(DATE_CHECKED, "date-checked", "Set the checked date", "確認日を設定")                             \
     _(DATE_DUE, "date-due", "Set the due date", "目標日を設定")                                         \
     _(DATE_DONE, "date-done", "Set the done date", "完了日を設定")                                      \

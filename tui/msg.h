@@ -100,8 +100,8 @@
     _(DATE_PROMPT, "%s (2026-04-01 or R8.4.1, empty clears): ", "%s（2026-04-01 / 令和8年4月1日、空で消去）: ") \
     _(ANSWER_MENU, "Answer:", "回答:")                                                                       \
     _(ANSWER_CLEAR, "Del:clear", "Del:消去")                                                                 \
-    _(FILTER_MENU, "Filter: a:all u:unanswered n:negative o:overdue d:disagree r:party v:vendor",            \
-      "絞り込み: a:すべて u:未回答 n:否定 o:期限超過 d:不一致 r:担当 v:事業者")                              \
+    _(FILTER_MENU, "Filter: a:all u:unanswered n:negative o:overdue d:disagree w:no reason r:party v:vendor",  \
+      "絞り込み: a:すべて u:未回答 n:否定 o:期限超過 d:不一致 w:理由未記入 r:担当 v:事業者")                \
     _(FILTER_ALL, "all items", "すべての項目")                                                               \
     _(FILTER_UNANSWERED, "unanswered", "未回答")                                                             \
     _(FILTER_NEGATIVE, "negative answers", "否定の回答")                                                     \
@@ -185,7 +185,6 @@
     _(PARTY_AGREED, "agreed", "合意")                                                                        \
     _(CARRY_VALUES, "Also copy the answers and dates? (y/n; notes, parties and evidence always come along)",     \
       "回答と日付もコピーしますか？ (y/n; メモ・担当・証跡は常に引き継ぎます)")                            \
-    _(EVIDENCE_TITLE, "Evidence: %s (one reference per line)", "証跡: %s（1行に1件）")                      \
     _(BY_PARTY, "By party", "回答者別")                                                                      \
     _(LINK_OUT, "->", "->")                                                                                  \
     _(LINK_IN, "<-", "<-")                                                                                   \
@@ -278,7 +277,43 @@
     _(EXPORT_WROTE, "Wrote %s", "書き出しました: %s")                                                         \
     _(EXPORT_EXISTS_HINT, "set \"Replace\" to yes", "上書きを「はい」に")                                     \
     _(EXPORT_FAILED, "Export failed: %s", "書き出しに失敗しました: %s")                                       \
-    _(EXPORT_NO_PATH, "Enter a file name first", "保存先を入力してください")
+    _(EXPORT_NO_PATH, "Enter a file name first", "保存先を入力してください")                                  \
+    _(REASON, "Reason", "理由")                                                                              \
+    _(FIELD_REASON, "reason", "理由")                                                                        \
+    _(REASON_PROMPT, "Reason for \"%s\" (one line, Esc cancels): ", "「%s」の理由（1行、Esc で取消）: ")     \
+    _(REASON_MISSING, "(no reason given)", "（理由未記入）")                                                 \
+    _(FILTER_NO_REASON, "answers without a reason", "理由未記入の回答")                                      \
+    _(EV_TITLE, "Evidence register", "証跡台帳")                                                             \
+    _(EV_FOR, "link to %s", "%s にリンク")                                                                   \
+    _(EV_HINT, "n:new  Enter:edit  l:link/unlink  a:archive  A:archived  q:back",                           \
+      "n:新規  Enter:編集  l:リンク切替  a:保管  A:保管分  q:戻る")                                          \
+    _(EV_HINT_NO_TARGET, "n:new  Enter:edit  a:archive  A:archived  q:back",                                 \
+      "n:新規  Enter:編集  a:保管  A:保管分  q:戻る")                                                        \
+    _(EV_COL_TITLE, "Title", "題名")                                                                         \
+    _(EV_COL_KIND, "Kind", "種類")                                                                           \
+    _(EV_COL_REVIEW, "Review", "見直し期限")                                                                 \
+    _(EV_COL_STATE, "State", "状態")                                                                         \
+    _(EV_COL_LINKS, "Links", "リンク")                                                                       \
+    _(EV_EMPTY, "No evidence registered. Press n to add one.", "証跡の登録はありません。n で追加します。")  \
+    _(EV_EXPIRED, "expired", "期限切れ")                                                                     \
+    _(EV_DUE, "due", "見直し時期")                                                                           \
+    _(EV_CURRENT, "current", "有効")                                                                         \
+    _(EV_ARCHIVED, "archived", "保管済み")                                                                   \
+    _(EV_REF, "Reference", "文書番号・所在")                                                                 \
+    _(EV_OWNER, "Owner", "管理者")                                                                           \
+    _(EV_EFFECTIVE, "Effective", "制定日・発効日")                                                           \
+    _(EV_REVIEW_DATE, "Review / expiry", "見直し・有効期限")                                                 \
+    _(EV_NOTE, "Note", "メモ")                                                                               \
+    _(EV_USED_BY, "Used by %d item(s)", "リンクしている項目 %d 件")                                          \
+    _(EV_LINKED, "%s: linked #%lld %s", "%s: #%lld %s をリンクしました")                                     \
+    _(EV_UNLINKED, "%s: unlinked #%lld %s", "%s: #%lld %s のリンクを外しました")                             \
+    _(EV_SAVED, "Saved evidence #%lld %s", "証跡 #%lld %s を保存しました")                                   \
+    _(EV_ARCHIVED_NOW, "Archived #%lld (its links stay)", "#%lld を保管しました（リンクは残ります）")        \
+    _(EV_UNARCHIVED_NOW, "#%lld is in use again", "#%lld を保管から戻しました")                               \
+    _(EV_NO_TARGET, "Open the register from an item (+ in an assessment) to link", "リンクするには評価の項目から開きます（+）") \
+    _(EV_DASH, "Evidence: %d expired, %d due for review (E)", "証跡: 期限切れ %d 件・見直し時期 %d 件（E）")   \
+    _(EV_CARRY_EXPIRING, "%zu linked evidence entr(ies) reach their review date within the new year (E)",        \
+      "リンクした証跡 %zu 件は新年度中に見直し期限が来ます（E）")
 
 typedef enum {
 #define MSG_ENUM(id, en, ja) MSG_##id,

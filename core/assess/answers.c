@@ -20,6 +20,15 @@ bool answer_party_parse(const char *s, answer_party *out)
     return false;
 }
 
+void answer_evidence_free(answer_evidence *e)
+{
+    free(e->title);
+    free(e->ref);
+    free(e->effective);
+    free(e->review);
+    memset(e, 0, sizeof *e);
+}
+
 void answer_free(answer *a)
 {
     free(a->item_id);
@@ -29,7 +38,10 @@ void answer_free(answer *a)
     free(a->done);
     free(a->owner_vendor_name);
     free(a->note);
-    sl_free(&a->evidence);
+    free(a->reason);
+    for (size_t i = 0; i < a->nevidence; i++)
+        answer_evidence_free(&a->evidence[i]);
+    free(a->evidence);
     free(a->answered_by);
     free(a->updated_at);
     free(a->agreed_with);
@@ -45,11 +57,22 @@ void answer_set_free(answer_set *set)
     memset(set, 0, sizeof *set);
 }
 
-/* The evidence of every answer of the assessment, in one query (in seq order per answer). */
+static evidence_kind kind_of(const char *name)
+{
+    static const char *const names[] = {"policy", "record", "contract", "report", "config", "other"};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(names); i++)
+        if (str_eq(name, names[i]))
+            return (evidence_kind)i;
+    return EVIDENCE_OTHER;
+}
+
+/* The linked register entries of every answer of the assessment, in one query (in link order). */
 static void load_evidence(store *s, int64_t aid, answer_set *set)
 {
-    sqlite3_stmt *st = store_stmt(s, "SELECT item_id, party, party_vendor_pk, ref FROM answer_evidence"
-                                     " WHERE assessment_pk = ? ORDER BY item_id, party, party_vendor_pk, seq");
+    sqlite3_stmt *st = store_stmt(s, "SELECT l.item_id, l.party, l.party_vendor_pk, e.pk, e.title, e.ref, e.kind,"
+                                     " e.effective, e.review, e.archived FROM evidence_link l"
+                                     " JOIN evidence e ON e.pk = l.evidence_pk WHERE l.assessment_pk = ?"
+                                     " ORDER BY l.item_id, l.party, l.party_vendor_pk, l.seq");
     sqlite3_bind_int64(st, 1, aid);
     answer *last = NULL;
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -66,8 +89,17 @@ static void load_evidence(store *s, int64_t aid, answer_set *set)
                     last = x;
             }
         }
-        if (last) /* evidence without its answer row is not shown, as before */
-            sl_push(&last->evidence, (const char *)sqlite3_column_text(st, 3));
+        if (!last)
+            continue;
+        last->evidence = xrealloc(last->evidence, (last->nevidence + 1) * sizeof *last->evidence);
+        answer_evidence *e = &last->evidence[last->nevidence++];
+        e->id = sqlite3_column_int64(st, 3);
+        e->title = store_col_dup(st, 4);
+        e->ref = store_col_dup(st, 5);
+        e->kind = kind_of((const char *)sqlite3_column_text(st, 6));
+        e->effective = store_col_dup(st, 7);
+        e->review = store_col_dup(st, 8);
+        e->archived = sqlite3_column_int(st, 9) != 0;
     }
     store_done(s, st);
 }
@@ -87,7 +119,7 @@ status_code assess_load_answers(store *s, int64_t aid, answer_set *out, status_d
     st = store_stmt(
         s, "SELECT x.item_id, x.party, x.party_vendor_pk, x.value, x.checked, x.due, x.done, x.owner,"
            " IFNULL(x.owner_vendor_pk, 0), v.name, x.note, x.answered_by, x.updated_at,"
-           " x.agreed_with FROM answer x JOIN assessment a ON a.pk = x.assessment_pk"
+           " x.agreed_with, x.reason FROM answer x JOIN assessment a ON a.pk = x.assessment_pk"
            " LEFT JOIN catalog c ON c.id = a.catalog_id AND c.version = a.catalog_version"
            " LEFT JOIN catalog_node n ON n.catalog_pk = c.pk AND n.id = x.item_id"
            " LEFT JOIN vendor v ON v.pk = x.owner_vendor_pk"
@@ -114,6 +146,7 @@ status_code assess_load_answers(store *s, int64_t aid, answer_set *out, status_d
         x->answered_by = store_col_dup(st, 11);
         x->updated_at = store_col_dup(st, 12);
         x->agreed_with = store_col_dup(st, 13);
+        x->reason = store_col_dup(st, 14);
     }
     if (rc != SQLITE_DONE) {
         r = store_fail(s, err, "answer");
@@ -157,6 +190,12 @@ const answer *answer_set_find(const answer_set *set, const char *item_id, answer
             return x;
     }
     return NULL;
+}
+
+bool answer_reason_missing(const catalog *c, const answer *x)
+{
+    const answer_def *d = x && !str_empty(x->value) ? catalog_find_answer(c, x->value) : NULL;
+    return d && d->needs_reason && str_empty(x->reason);
 }
 
 const answer *answer_set_effective(const answer_set *set, const char *item_id)

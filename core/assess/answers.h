@@ -17,6 +17,27 @@ typedef enum { PARTY_HOSPITAL, PARTY_VENDOR, PARTY_AGREED, PARTY__COUNT } answer
 const char *answer_party_name(answer_party p); /* "hospital" "vendor" "agreed" */
 bool answer_party_parse(const char *s, answer_party *out);
 
+/* The kinds of evidence register entries (evidence.h): 規程・手順書, 記録・議事録, 契約書・SLA, 報告書,
+ * 設定・画面, その他. */
+typedef enum {
+    EVIDENCE_POLICY,
+    EVIDENCE_RECORD,
+    EVIDENCE_CONTRACT,
+    EVIDENCE_REPORT,
+    EVIDENCE_CONFIG,
+    EVIDENCE_OTHER,
+    EVIDENCE__COUNT
+} evidence_kind;
+
+/* A register entry as linked to an answer (read-only copy; the register is evidence.h). */
+typedef struct {
+    int64_t id;
+    char *title, *ref;        /* ref: document number, path or URL as text; NULL none */
+    evidence_kind kind;
+    char *effective, *review; /* ISO dates, NULL when not set; review = review or expiry date */
+    bool archived;
+} answer_evidence;
+
 typedef struct {
     char *item_id;
     answer_party party;
@@ -27,12 +48,15 @@ typedef struct {
     int64_t owner_vendor_id; /* RESP_VENDOR / RESP_JOINT: which vendor; 0 none */
     char *owner_vendor_name; /* read-only */
     char *note;              /* multi-line */
-    strlist evidence;        /* path, URL or text, one per entry */
+    char *reason;            /* one line: why 対象外 / いいえ (catalog answer needs_reason); NULL none */
+    answer_evidence *evidence; /* linked register entries in link order */
+    size_t nevidence;
     char *answered_by, *updated_at;
     char *agreed_with; /* PARTY_AGREED: the other participant named when it was agreed (answered_by acted) */
 } answer;
 
 void answer_free(answer *a);
+void answer_evidence_free(answer_evidence *e);
 
 /* All stored answers of an assessment, every party, in catalog order. */
 typedef struct {
@@ -52,6 +76,9 @@ void answer_set_free(answer_set *set);
 void answer_set_index(answer_set *set);
 /* The stored answer of item for party (vendor: any vendor), or NULL. */
 const answer *answer_set_find(const answer_set *set, const char *item_id, answer_party party);
+/* Whether x's value needs a reason in catalog c (answer_def.needs_reason) and x has none: what
+ * the "reason missing" filters show. false for NULL or an unanswered x. */
+bool answer_reason_missing(const catalog *c, const answer *x);
 /* The effective answer: agreed, else hospital, else vendor; NULL if none. */
 const answer *answer_set_effective(const answer_set *set, const char *item_id);
 

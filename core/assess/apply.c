@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "evidence.h"
 #include "history/lib.h"
 
 /* The fields of an answer that history records and undo restores, each described once: the
@@ -27,12 +28,15 @@ static const answer_field answer_fields[] = {
     /* the agreed answer: the other participant (the acting user is answered_by) */
     {"agreed_with", ANSWER_FIELD_TEXT, "SELECT agreed_with FROM answer" ANSWER_KEY,
      "UPDATE answer SET agreed_with = ?1" ANSWER_KEY},
+    {"reason", ANSWER_FIELD_TEXT, "SELECT reason FROM answer" ANSWER_KEY, "UPDATE answer SET reason = ?1" ANSWER_KEY},
     /* the id, as history records it (history_field_is_vendor) */
     {"owner_vendor", ANSWER_FIELD_VENDOR_ID, "SELECT CAST(owner_vendor_pk AS TEXT) FROM answer" ANSWER_KEY,
      "UPDATE answer SET owner_vendor_pk = ?1" ANSWER_KEY},
-    /* one reference per line, in their order */
+    /* the linked register entries, one "#id title" per line in link order (history shows the
+     * titles; undo reads the ids back) */
     {"evidence", ANSWER_FIELD_LINES,
-     "SELECT group_concat(ref, char(10)) FROM (SELECT ref FROM answer_evidence" ANSWER_KEY " ORDER BY seq)", NULL},
+     "SELECT group_concat('#' || e.pk || ' ' || e.title, char(10)) FROM (SELECT evidence_pk, seq FROM evidence_link"
+     ANSWER_KEY " ORDER BY seq) l JOIN evidence e ON e.pk = l.evidence_pk", NULL},
 };
 
 static const answer_field *answer_field_find(const char *name)
@@ -90,6 +94,51 @@ static bool exec_ok(store *s, sqlite3_stmt *st, const char *what, status_detail 
     return true;
 }
 
+/* The entries lines names (evidence_resolve_line), without repeats, into *ids; and the text
+ * history records for them ("#id title" lines, NULL for none). Returns 0, -1 with *err. */
+static int resolve_links(store *s, int64_t action, const char *text, const char *who, int64_t **ids, size_t *n,
+                         char **canonical, status_detail *err)
+{
+    *ids = NULL;
+    *n = 0;
+    *canonical = NULL;
+    strbuf b = {0};
+    size_t cap = 0;
+    for (const char *p = text; !str_empty(p);) {
+        const char *nl = strchr(p, '\n');
+        char *line = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+        p = nl ? nl + 1 : NULL;
+        if (!*line) {
+            free(line);
+            continue;
+        }
+        int64_t id = evidence_resolve_line(s, action, line, who, err);
+        free(line);
+        if (!id) {
+            xfree(ids);
+            *n = 0;
+            sb_free(&b);
+            return -1;
+        }
+        bool seen = false;
+        for (size_t i = 0; i < *n && !seen; i++)
+            seen = (*ids)[i] == id;
+        if (seen)
+            continue;
+        GROW(*ids, cap, *n + 1);
+        (*ids)[(*n)++] = id;
+        sqlite3_stmt *st = store_stmt(s, "SELECT title FROM evidence WHERE pk = ?");
+        sqlite3_bind_int64(st, 1, id);
+        const char *title = sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+        sb_addf(&b, "%s#%lld %s", b.len ? "\n" : "", (long long)id, title ? title : "");
+        store_done(s, st);
+    }
+    *canonical = b.data ? sb_take(&b) : NULL;
+    return 0;
+}
+
+static int write_links(store *s, const answer_key *k, const int64_t *ids, size_t n, status_detail *err);
+
 static int apply_answer_field(store *s, int64_t action, const answer_key *k, const char *field, const char *text,
                               const char *who, status_detail *err)
 {
@@ -98,6 +147,15 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
         status_fail(err, &(status_info){STATUS_INTERNAL, .field = field, .extra = "unknown answer field"});
         return -1;
     }
+    int64_t *ids = NULL;
+    size_t nids = 0;
+    char *canonical = NULL;
+    if (f->kind == ANSWER_FIELD_LINES) {
+        if (resolve_links(s, action, text, who, &ids, &nids, &canonical, err) < 0)
+            return -1;
+        text = canonical;
+    }
+    int r = -1;
     char *old = answer_field_get(s, k, f);
     history_target t = {.entity = "answer",
                         .assessment_id = k->assessment_id,
@@ -106,8 +164,10 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
                         .party_vendor_id = k->party_vendor_id};
     int h = history_add(s, action, &t, field, old, text, err);
     free(old);
-    if (h <= 0)
-        return h;
+    if (h <= 0) {
+        r = h;
+        goto out;
+    }
     char now[32];
     clock_now(now);
     sqlite3_stmt *st = store_stmt(s, "INSERT INTO answer(assessment_pk, item_id, party, party_vendor_pk, answered_by,"
@@ -120,33 +180,10 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
     store_bind_text(st, 5, who);
     store_bind_text(st, 6, now);
     if (!exec_ok(s, st, "answer", err))
-        return -1;
+        goto out;
     if (f->kind == ANSWER_FIELD_LINES) {
-        st = store_stmt(s, "DELETE FROM answer_evidence WHERE assessment_pk = ? AND item_id = ? AND party = ?"
-                              " AND party_vendor_pk = ?");
-        sqlite3_bind_int64(st, 1, k->assessment_id);
-        store_bind_text(st, 2, k->item_id);
-        store_bind_text(st, 3, answer_party_name(k->party));
-        sqlite3_bind_int64(st, 4, k->party_vendor_id);
-        if (!exec_ok(s, st, "evidence", err))
-            return -1;
-        int seq = 0;
-        for (const char *p = text; !str_empty(p);) {
-            const char *nl = strchr(p, '\n');
-            size_t n = nl ? (size_t)(nl - p) : strlen(p);
-            st = store_stmt(s, "INSERT INTO answer_evidence(assessment_pk, item_id, party, party_vendor_pk, seq, ref)"
-                                  " VALUES(?,?,?,?,?,?)");
-            sqlite3_bind_int64(st, 1, k->assessment_id);
-            store_bind_text(st, 2, k->item_id);
-            store_bind_text(st, 3, answer_party_name(k->party));
-            sqlite3_bind_int64(st, 4, k->party_vendor_id);
-            sqlite3_bind_int(st, 5, seq++);
-            sqlite3_bind_text(st, 6, p, (int)n, SQLITE_TRANSIENT);
-            if (!exec_ok(s, st, "evidence", err))
-                return -1;
-            p = nl ? nl + 1 : NULL;
-        }
-        return 1;
+        r = write_links(s, k, ids, nids, err);
+        goto out;
     }
     st = store_stmt(s, f->write_sql);
     if (f->kind == ANSWER_FIELD_VENDOR_ID) {
@@ -157,7 +194,31 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
         store_bind_text(st, 1, str_empty(text) ? NULL : text);
     }
     bind_answer_key(st, k);
-    return exec_ok(s, st, "answer", err) ? 1 : -1;
+    r = exec_ok(s, st, "answer", err) ? 1 : -1;
+out:
+    free(ids);
+    free(canonical);
+    return r;
+}
+
+/* Replaces the answer's links by ids, in that order. Returns 1, -1 with *err. */
+static int write_links(store *s, const answer_key *k, const int64_t *ids, size_t n, status_detail *err)
+{
+    sqlite3_stmt *st = store_stmt(s, "DELETE FROM evidence_link WHERE assessment_pk = ?2 AND item_id = ?3 AND party = ?4"
+                                     " AND party_vendor_pk = ?5");
+    bind_answer_key(st, k);
+    if (!exec_ok(s, st, "evidence", err))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        st = store_stmt(s, "INSERT INTO evidence_link(assessment_pk, item_id, party, party_vendor_pk, seq, evidence_pk)"
+                           " VALUES(?2, ?3, ?4, ?5, ?6, ?1)");
+        sqlite3_bind_int64(st, 1, ids[i]);
+        bind_answer_key(st, k);
+        sqlite3_bind_int64(st, 6, (sqlite3_int64)i);
+        if (!exec_ok(s, st, "evidence", err))
+            return -1;
+    }
+    return 1;
 }
 
 int answer_apply(store *s, int64_t action, const answer_key *k, const char *field, const char *text, const char *who,

@@ -13,7 +13,9 @@ typedef struct {
 
 /* Sets one answer field to text (NULL/"" clears) inside an open transaction, creating the answer
  * row if needed, and appends one history row to `action` when the value changes.
- * Fields: value checked due done owner owner_vendor (the vendor id, "3") note evidence (lines).
+ * Fields: value checked due done owner owner_vendor (the vendor id, "3") note reason, evidence
+ * (the linked register entries, one per line: "#3", "#3 title" or a reference text, see
+ * evidence_resolve_line; history records "#id title" lines).
  * Returns 1 changed, 0 unchanged, -1 with *err. */
 int answer_apply(store *s, int64_t action, const answer_key *k, const char *field, const char *text, const char *who,
                  status_detail *err);

@@ -307,6 +307,38 @@ static int mark_changed(store *s, int64_t action, const assessment *a, status_de
     return assessment_apply(s, action, a->id, "changed_since_signoff", "1", err);
 }
 
+/* The links of an answer as the "evidence" field takes them: "#id" lines; NULL for none. */
+static char *evidence_lines(const answer *x, bool titles)
+{
+    if (!x || x->nevidence == 0)
+        return NULL;
+    strbuf b = {0};
+    for (size_t i = 0; i < x->nevidence; i++) {
+        sb_addf(&b, "%s#%lld", i ? "\n" : "", (long long)x->evidence[i].id);
+        if (titles)
+            sb_addf(&b, " %s", x->evidence[i].title ? x->evidence[i].title : "");
+    }
+    return sb_take(&b);
+}
+
+/* The stored value and reason of one answer (NULL when none). */
+static void stored_value_reason(store *s, int64_t aid, const char *item, answer_party party, int64_t pv, char **value,
+                                char **reason)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT value, reason FROM answer WHERE assessment_pk = ? AND item_id = ?"
+                                     " AND party = ? AND party_vendor_pk = ?");
+    sqlite3_bind_int64(st, 1, aid);
+    store_bind_text(st, 2, item);
+    store_bind_text(st, 3, answer_party_name(party));
+    sqlite3_bind_int64(st, 4, pv);
+    *value = *reason = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *value = store_col_dup(st, 0);
+        *reason = store_col_dup(st, 1);
+    }
+    store_done(s, st);
+}
+
 static char *join_lines(const strlist *l)
 {
     if (!l || l->len == 0)
@@ -325,6 +357,7 @@ typedef struct {
     int64_t party_vendor_id;
     char iso[3][11];
     char *owner_vendor_text, *evidence_text;
+    bool clear_reason; /* a value that needs no reason replaces one that had it */
 } answer_checked;
 
 static void answer_checked_free(answer_checked *k)
@@ -418,7 +451,32 @@ static status_code answer_check(store *s, const assessment *a, const catalog *c,
         }
         out->evidence_text = join_lines(ch->evidence);
     }
-    return STATUS_OK;
+    if ((ch->fields & AF_REASON) && !str_empty(ch->reason) && strchr(ch->reason, '\n')) {
+        answer_checked_free(out);
+        return status_fail(err, &(status_info){STATUS_REASON_MALFORMED, .field = "reason", .value = ch->reason, .item = item_id});
+    }
+    /* a reason where the catalog asks for one: when such a value is given, or the reason of one
+     * is cleared; other edits of an old answer without a reason still go through */
+    char *old_value = NULL, *old_reason = NULL;
+    stored_value_reason(s, aid, item_id, party, party_vendor_id, &old_value, &old_reason);
+    const char *new_value = (ch->fields & AF_VALUE) ? ch->value : old_value;
+    const char *new_reason = (ch->fields & AF_REASON) ? ch->reason : old_reason;
+    const answer_def *vdef = str_empty(new_value) ? NULL : catalog_find_answer(c, new_value);
+    bool needs = vdef && vdef->needs_reason;
+    status_code r = STATUS_OK;
+    if (needs && !ch->reason_optional && ((ch->fields & (AF_VALUE | AF_REASON)) != 0) && str_empty(new_reason)) {
+        char *label = catalog_label(c);
+        r = status_fail(err, &(status_info){STATUS_REASON_REQUIRED, .field = "reason", .item = item_id,
+                                            .value = i18n_get(&vdef->label, false), .entity = label});
+        free(label);
+        answer_checked_free(out);
+    } else if (!needs && (ch->fields & AF_VALUE) && !(ch->fields & AF_REASON) && !str_empty(old_reason) &&
+               !str_eq(old_value, new_value)) {
+        out->clear_reason = true; /* the reason explained the old value */
+    }
+    free(old_value);
+    free(old_reason);
+    return r;
 }
 
 /* Writes a checked change under `action` inside the open transaction; *n = fields changed. Marks a
@@ -440,6 +498,11 @@ static int answer_write(store *s, int64_t action, const assessment *a, const cha
     } while (0)
     APPLY(AF_VALUE, "value", ch->value);
     *value_changed = h > 0 && (ch->fields & AF_VALUE);
+    APPLY(AF_REASON, "reason", ch->reason);
+    if (h >= 0 && k->clear_reason) {
+        h = answer_apply(s, action, &key, "reason", NULL, who, err);
+        *n += h > 0;
+    }
     APPLY(AF_CHECKED, "checked", k->iso[0]);
     APPLY(AF_DUE, "due", k->iso[1]);
     APPLY(AF_DONE, "done", k->iso[2]);
@@ -703,6 +766,8 @@ static int carry_row(store *s, int64_t action, int64_t nid, const catalog *c, co
     if (flags & CARRY_KEEP_VALUES) {
         const char *v = x->value && catalog_find_answer(c, x->value) ? x->value : NULL;
         h = answer_apply(s, action, &k, "value", v, who, err);
+        if (h >= 0)
+            h = answer_apply(s, action, &k, "reason", v ? x->reason : NULL, who, err);
     }
     if (h >= 0 && (flags & CARRY_KEEP_DATES)) {
         if (c->dates & DATE_CHECKED)
@@ -722,7 +787,7 @@ static int carry_row(store *s, int64_t action, int64_t nid, const catalog *c, co
     if (h >= 0)
         h = answer_apply(s, action, &k, "note", x->note, who, err);
     if (h >= 0) {
-        char *ev = join_lines(&x->evidence);
+        char *ev = evidence_lines(x, false); /* links to the same entries */
         h = answer_apply(s, action, &k, "evidence", ev, who, err);
         free(ev);
     }
@@ -886,6 +951,7 @@ static void diff_item(diff_out *d, const catalog_node *node, const answer *x, co
     const char *item = node->id, *ref = node->ref;
 #define F(name, m) diff_add(d, item, ref, name, x ? x->m : NULL, y ? y->m : NULL)
     F("value", value);
+    F("reason", reason);
     F("checked", checked);
     F("due", due);
     F("done", done);
@@ -895,7 +961,7 @@ static void diff_item(diff_out *d, const catalog_node *node, const answer *x, co
     free(oa);
     free(ob);
     diff_add(d, item, ref, "note", x ? x->note : NULL, y ? y->note : NULL);
-    char *ea = x ? join_lines(&x->evidence) : NULL, *eb = y ? join_lines(&y->evidence) : NULL;
+    char *ea = evidence_lines(x, true), *eb = evidence_lines(y, true);
     diff_add(d, item, ref, "evidence", ea, eb);
     free(ea);
     free(eb);

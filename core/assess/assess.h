@@ -90,8 +90,9 @@ enum {
     AF_DONE = 1 << 3,
     AF_OWNER = 1 << 4, /* owner + owner_vendor_id */
     AF_NOTE = 1 << 5,
-    AF_EVIDENCE = 1 << 6, /* replaces the list */
+    AF_EVIDENCE = 1 << 6, /* replaces the list of linked register entries */
     AF_AGREED_WITH = 1 << 7, /* the agreed answer: the other participant's name (core/exchange reconcile) */
+    AF_REASON = 1 << 8,
 };
 
 typedef struct {
@@ -101,15 +102,24 @@ typedef struct {
     responsibility owner;
     int64_t owner_vendor_id; /* required for RESP_VENDOR when the assessment has no vendor */
     const char *note;
+    /* the linked entries in order, each "#3" (entry 3) or a reference text (the entry with that
+     * reference, else a new one: evidence_resolve_line) */
     const strlist *evidence;
     const char *agreed_with; /* AF_AGREED_WITH; the action is then an "agree" */
+    const char *reason; /* one line */
+    /* an answer taken from another party's file (bundle import, reconciliation) is stored as given:
+     * a missing reason is not refused there but listed (assess show --missing-reason, filter w) */
+    bool reason_optional;
 } answer_change;
 
 /* Sets fields of one item's answer for a party (party_vendor_id 0 = the assessment's vendor) in
  * one transaction with history. Validates everything first: unknown item (not an assessable item
  * of the catalog) → ITEM_NOT_FOUND / ITEM_IS_HEADING; value not in the answer set → ANSWER_VALUE_UNKNOWN,
  * date not ISO → DATE_NOT_ISO, not offered by the catalog → DATE_NOT_OFFERED, vendor unknown →
- * VENDOR_NOT_FOUND, each naming the field; nothing written then. Unchanged fields write no history;
+ * VENDOR_NOT_FOUND, each naming the field; a value whose catalog answer needs_reason without a
+ * reason (given, or already stored) → REASON_REQUIRED, a reason of more than one line →
+ * REASON_MALFORMED; nothing written then. A value that needs no reason clears a stored reason
+ * unless AF_REASON gives one. Unchanged fields write no history;
  * a call that changes nothing writes nothing and returns STATUS_OK with *changed = 0.
  * Then proposes answers for mapped items of other assessments of the same scope and fiscal year
  * (see assess_proposals); *proposed receives how many (may be NULL). Marks a signed-off assessment
@@ -174,8 +184,9 @@ typedef struct {
 /* Creates the fiscal year to_fy's assessment from `from` in the catalog spec names, same scope,
  * prev_id = from, in one transaction. Items are matched as carry_map.h says (a declared
  * `supersedes` mapping, else the same node id); what does not map is listed in out->skipped and
- * stays in the old assessment. Copies notes, owners and evidence of every party; values (those
- * the new answer set has) and dates (those the new catalog offers) only with the flags.
+ * stays in the old assessment. Copies notes, owners and evidence links of every party (the register entries themselves
+ * are not copied: evidence_expiring lists those that run out in the new year); values with their
+ * reasons (those the new answer set has) and dates (those the new catalog offers) only with the flags.
  * ASSESSMENT_EXISTS if that assessment exists already; CATALOG_NOT_FOUND for an unknown target. */
 status_code assess_carry_to(store *s, int64_t from, const carry_spec *spec, const char *who, carry_result *out,
                             status_detail *err);
@@ -189,7 +200,7 @@ status_code assess_carry(store *s, int64_t from, int to_fy, const char *to_versi
 
 typedef struct {
     char *item_id, *ref; /* ref as printed, may be NULL */
-    char *field;         /* "value" "checked" "due" "done" "owner" "note" "evidence" "item" */
+    char *field;         /* "value" "reason" "checked" "due" "done" "owner" "note" "evidence" "item" */
     char *a, *b;         /* NULL = empty / absent */
 } assess_diff_row;
 

@@ -52,12 +52,13 @@ static bool text_same(const char *a, const char *b)
     return str_eq(a ? a : "", b ? b : "");
 }
 
-static bool lines_same(const strlist *a, const strlist *b)
+/* The same register entries linked, in the same order. */
+static bool evidence_same(const answer *a, const answer *b)
 {
-    if (a->len != b->len)
+    if (a->nevidence != b->nevidence)
         return false;
-    for (size_t i = 0; i < a->len; i++)
-        if (!text_same(a->items[i], b->items[i]))
+    for (size_t i = 0; i < a->nevidence; i++)
+        if (a->evidence[i].id != b->evidence[i].id)
             return false;
     return true;
 }
@@ -67,13 +68,13 @@ static bool answer_same(const answer *x, const answer *y, unsigned flags)
 {
     if (!x || !y)
         return x == y;
-    if ((flags & CARRY_KEEP_VALUES) && !text_same(x->value, y->value))
+    if ((flags & CARRY_KEEP_VALUES) && (!text_same(x->value, y->value) || !text_same(x->reason, y->reason)))
         return false;
     if ((flags & CARRY_KEEP_DATES) &&
         (!text_same(x->checked, y->checked) || !text_same(x->due, y->due) || !text_same(x->done, y->done)))
         return false;
     return x->owner == y->owner && x->owner_vendor_id == y->owner_vendor_id && x->party_vendor_id == y->party_vendor_id &&
-           text_same(x->note, y->note) && lines_same(&x->evidence, &y->evidence);
+           text_same(x->note, y->note) && evidence_same(x, y);
 }
 
 static bool items_same(const answer_set *set, const char *a, const char *b, unsigned flags)

@@ -76,6 +76,8 @@
     X(VENDOR_ANSWER_NO_VENDOR, 3, "vendor-answer-no-vendor")                                                     \
     X(OWNER_VENDOR_REQUIRED, 3, "owner-vendor-required")                                                         \
     X(EVIDENCE_MALFORMED, 3, "evidence-malformed")                                                               \
+    X(REASON_REQUIRED, 3, "reason-required")                                                                     \
+    X(REASON_MALFORMED, 3, "reason-malformed")                                                                   \
     X(NOTHING_TO_UNDO, 1, "nothing-to-undo")                                                                     \
     X(UNDO_BLOCKED, 1, "undo-blocked-by-later-change")                                                           \
     X(SIGNOFF_NAME_REQUIRED, 3, "signoff-name-required")                                                         \
@@ -105,6 +107,11 @@
     X(PARTY_UNKNOWN, 3, "matrix-party-unknown")                                                                  \
     X(TEMPLATE_UNREADABLE, 1, "template-unreadable")                                                             \
     X(TEMPLATE_INVALID, 3, "template-invalid")                                                                   \
+    /* the evidence register (assess/evidence) */                                                               \
+    X(EVIDENCE_NOT_FOUND, 1, "evidence-not-found")                                                               \
+    X(EVIDENCE_AMBIGUOUS, 3, "evidence-ambiguous")                                                               \
+    X(EVIDENCE_KIND_UNKNOWN, 3, "evidence-kind-unknown")                                                         \
+    X(EVIDENCE_REVIEW_BEFORE_EFFECTIVE, 3, "evidence-review-before-effective")                                   \
     /* header fields of an assessment (assess_field) */                                                         \
     X(FIELD_UNKNOWN, 3, "field-unknown")                                                                         \
     X(FIELD_NONE, 3, "catalog-has-no-fields")                                                                    \

@@ -25,6 +25,7 @@ typedef struct {
     i18n_text label;
     answer_meaning meaning;
     char key; /* TUI key, 0 when none */
+    bool needs_reason; /* answering it asks for a one-line reason (対象外, いいえ) */
 } answer_def;
 
 typedef enum { DATE_CHECKED = 1, DATE_DUE = 2, DATE_DONE = 4 } date_field;

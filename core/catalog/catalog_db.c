@@ -48,6 +48,8 @@ static char *answers_json(const catalog *c)
             char k[2] = {a->key, 0};
             cJSON_AddStringToObject(o, "key", k);
         }
+        if (a->needs_reason)
+            cJSON_AddTrueToObject(o, "needs_reason");
         cJSON_AddItemToArray(arr, o);
     }
     return json_take(arr);
@@ -577,6 +579,7 @@ static void load_answers(catalog *c, const char *json)
         answer_meaning_parse(cJSON_GetStringValue(cJSON_GetObjectItem(o, "meaning")), &a.meaning);
         const char *k = cJSON_GetStringValue(cJSON_GetObjectItem(o, "key"));
         a.key = k ? k[0] : 0;
+        a.needs_reason = cJSON_IsTrue(cJSON_GetObjectItem(o, "needs_reason"));
         GROW(c->answers, c->capanswers, c->nanswers + 1);
         c->answers[c->nanswers++] = a;
     }

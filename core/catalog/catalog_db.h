@@ -7,7 +7,7 @@
 /* The version of the import (catalog_db.c + node_fields.c). Raise it whenever the import stores
  * something new, e.g. a node field: every catalog imported by an older version is then imported
  * again on the next start even though its file did not change. */
-#define CATALOG_IMPORTER_VERSION 3
+#define CATALOG_IMPORTER_VERSION 4
 #include "store/lib.h"
 
 typedef struct {

@@ -293,7 +293,7 @@ static void load_answers(loader *L, catalog *c, yaml_node_t *seq)
         return;
     if (seq->data.sequence.items.start == seq->data.sequence.items.top)
         fail(L, seq, "catalog.answers must list at least one answer");
-    static const char *const keys[] = {"value", "label", "meaning", "key", NULL};
+    static const char *const keys[] = {"value", "label", "meaning", "key", "needs_reason", NULL};
     size_t key_owner[256] = {0}; /* answer key -> 1 + index of the answer that has it */
     for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
         yaml_node_t *a = expect(L, node_at(L, *it), YAML_MAPPING_NODE, "an answer");
@@ -313,6 +313,7 @@ static void load_answers(loader *L, catalog *c, yaml_node_t *seq)
             fail(L, get(L, a, "meaning"),
                  "answer: \"meaning\" must be one of positive, partial, negative, not_applicable, not \"%s\"", meaning);
         free(meaning);
+        bool_field(L, a, "needs_reason", false, &d.needs_reason, "answer");
         char *key = str_field(L, a, "key", false, "answer");
         if (key) {
             if (strlen(key) != 1 || !isgraph((unsigned char)key[0]))

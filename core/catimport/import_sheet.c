@@ -542,6 +542,8 @@ static void emit_catalog(yout *y, const meta *m, const import_layout *L)
         kv(y, "value", a->value);
         kv_i18n(y, "label", a->label.ja ? a->label.ja : a->value, a->label.en);
         kv(y, "meaning", answer_meaning_name(a->meaning));
+        if (a->needs_reason)
+            kv(y, "needs_reason", "true");
         if (a->key) {
             char k[2] = {a->key, 0};
             kv(y, "key", k);

@@ -197,6 +197,8 @@ static void answers_of(reader *R, const yaml_node_t *seq, import_layout *L)
             fail_at(R, get(R, a, "meaning"), &(status_info){STATUS_LAYOUT_INVALID, .field = "meaning", .value = meaning,
                                                             .extra = "positive, partial, negative, not_applicable"});
         free(meaning);
+        /* as in the shipped catalogs: いいえ and 対象外 are explained (issue 16) */
+        d->needs_reason = d->meaning == MEANING_NEGATIVE || d->meaning == MEANING_NA;
         char *key = text_of(R, a, "key", false, "key");
         if (key && strlen(key) != 1)
             fail_at(R, get(R, a, "key"), &(status_info){STATUS_LAYOUT_INVALID, .field = "key", .value = key,
@@ -210,8 +212,10 @@ static void answers_of(reader *R, const yaml_node_t *seq, import_layout *L)
 static void default_answers(import_layout *L)
 {
     L->answers = xcalloc(2, sizeof *L->answers);
-    L->answers[0] = (answer_def){xstrdup("yes"), {xstrdup("はい"), xstrdup("Yes")}, MEANING_POSITIVE, 'y'};
-    L->answers[1] = (answer_def){xstrdup("no"), {xstrdup("いいえ"), xstrdup("No")}, MEANING_NEGATIVE, 'n'};
+    L->answers[0] = (answer_def){.value = xstrdup("yes"), .label = {xstrdup("はい"), xstrdup("Yes")},
+                                 .meaning = MEANING_POSITIVE, .key = 'y'};
+    L->answers[1] = (answer_def){.value = xstrdup("no"), .label = {xstrdup("いいえ"), xstrdup("No")},
+                                 .meaning = MEANING_NEGATIVE, .key = 'n', .needs_reason = true};
     L->nanswers = 2;
 }
 

@@ -45,7 +45,8 @@ typedef struct {
 
 typedef struct {
     char *item, *ref, *value, *checked, *due, *done, *owner, *owner_vendor, *note;
-    strlist evidence;
+    char *reason;     /* one line: why 対象外 / いいえ (catalogs say which answers need one) */
+    strlist evidence; /* each linked register entry as its reference (else its title) */
     char *answered_by, *updated_at;
 } bundle_answer;
 

@@ -431,8 +431,10 @@ static status_code import_answers(store *s, const bundle *b, const bundle_target
             continue;
         }
         char *path = xasprintf("content.assessments[%zu].answers[%zu]", t->index, k);
-        answer_change ch = {.fields = AF_VALUE | AF_NOTE | AF_EVIDENCE | AF_OWNER,
+        answer_change ch = {.fields = AF_VALUE | AF_REASON | AF_NOTE | AF_EVIDENCE | AF_OWNER,
                             .value = y->value,
+                            .reason = y->reason,
+                            .reason_optional = true,
                             .note = y->note,
                             .evidence = &y->evidence};
         /* only the date columns this catalog records (another version may record others) */

@@ -44,6 +44,7 @@ void bundle_free(bundle *b)
             free(x->owner);
             free(x->owner_vendor);
             free(x->note);
+            free(x->reason);
             sl_free(&x->evidence);
             free(x->answered_by);
             free(x->updated_at);
@@ -254,7 +255,7 @@ static char *time_of(pctx *p, const cJSON *o, const char *path, const char *key,
 static void answer_read(pctx *p, const cJSON *o, const char *path, bundle_answer *x)
 {
     static const char *const keys[] = {"item", "ref", "value", "checked", "due", "done", "owner", "owner_vendor",
-                                       "note", "evidence", "answered_by", "updated_at", NULL};
+                                       "note", "reason", "evidence", "answered_by", "updated_at", NULL};
     if (!cJSON_IsObject(o)) {
         fail_at(p, STATUS_BUNDLE_TYPE, path, NULL, NULL, "an object");
         return;
@@ -272,6 +273,9 @@ static void answer_read(pctx *p, const cJSON *o, const char *path, bundle_answer
         fail_at(p, STATUS_BUNDLE_BAD_VALUE, path, "owner", x->owner, "hospital, vendor, joint or na");
     x->owner_vendor = text_of(p, o, path, "owner_vendor", false);
     x->note = text_of(p, o, path, "note", false);
+    x->reason = text_of(p, o, path, "reason", false);
+    if (x->reason && strchr(x->reason, '\n'))
+        fail_at(p, STATUS_BUNDLE_BAD_VALUE, path, "reason", x->reason, "one line");
     const cJSON *ev = member_of(p, o, path, "evidence", false);
     if (ev && !cJSON_IsArray(ev) && !cJSON_IsNull(ev))
         fail_at(p, STATUS_BUNDLE_TYPE, path, "evidence", NULL, "an array of strings");

@@ -56,9 +56,11 @@ static cJSON *answer_json(const answer *x, const catalog_node *node)
     cJSON_AddItemToObject(o, "owner", jtext(x->owner == RESP_NONE ? NULL : responsibility_name(x->owner)));
     cJSON_AddItemToObject(o, "owner_vendor", jtext(x->owner_vendor_name));
     cJSON_AddItemToObject(o, "note", jtext(x->note));
+    cJSON_AddItemToObject(o, "reason", jtext(x->reason));
+    /* an entry by its reference (else its title): the importing side finds or registers it */
     cJSON *ev = cJSON_AddArrayToObject(o, "evidence");
-    for (size_t i = 0; i < x->evidence.len; i++)
-        cJSON_AddItemToArray(ev, cJSON_CreateString(x->evidence.items[i]));
+    for (size_t i = 0; i < x->nevidence; i++)
+        cJSON_AddItemToArray(ev, cJSON_CreateString(x->evidence[i].ref ? x->evidence[i].ref : x->evidence[i].title));
     cJSON_AddItemToObject(o, "answered_by", jtext(x->answered_by));
     cJSON_AddItemToObject(o, "updated_at", jtext(x->updated_at));
     return o;

@@ -24,11 +24,13 @@ static bool answered(const answer *x)
     return x && !str_empty(x->value);
 }
 
-static char *lines(const strlist *l)
+/* An answer's linked register entries as "#id" lines (how AF_EVIDENCE takes them). */
+static char *lines(const answer *x)
 {
     strbuf b = {0};
-    for (size_t i = 0; i < l->len; i++)
-        sb_addf(&b, "%s%s", i ? "\n" : "", l->items[i]);
+    sb_add(&b, "");
+    for (size_t i = 0; i < x->nevidence; i++)
+        sb_addf(&b, "%s#%lld", i ? "\n" : "", (long long)x->evidence[i].id);
     return sb_take(&b);
 }
 
@@ -41,11 +43,11 @@ static void differing(const answer *h, const answer *v, strlist *out)
         const char *name, *a, *b;
     } f[] = {{"checked", h->checked, v->checked}, {"due", h->due, v->due}, {"done", h->done, v->done},
              {"owner", h->owner ? responsibility_name(h->owner) : NULL, v->owner ? responsibility_name(v->owner) : NULL},
-             {"note", h->note, v->note}};
+             {"note", h->note, v->note}, {"reason", h->reason, v->reason}};
     for (size_t i = 0; i < AZ_ARRAY_LEN(f); i++)
         if (!str_empty(f[i].a) && !str_empty(f[i].b) && !str_eq(f[i].a, f[i].b))
             sl_push(out, f[i].name);
-    char *ea = lines(&h->evidence), *eb = lines(&v->evidence);
+    char *ea = lines(h), *eb = lines(v);
     if (*ea && *eb && !str_eq(ea, eb))
         sl_push(out, "evidence");
     free(ea);
@@ -135,8 +137,9 @@ status_code reconcile_agree(store *s, int64_t aid, const char *item_id, reconcil
     if (r != STATUS_OK)
         return r;
     const reconcile_row *row = reconcile_find(&v, item_id);
-    answer_change ch = {.fields = AF_AGREED_WITH, .agreed_with = with};
+    answer_change ch = {.fields = AF_AGREED_WITH, .agreed_with = with, .reason_optional = true};
     const answer *from = NULL;
+    strlist ev = {0};
     if (!row) {
         /* not an assessable item: assess_answer_set names it */
         ch.fields |= AF_VALUE;
@@ -144,6 +147,12 @@ status_code reconcile_agree(store *s, int64_t aid, const char *item_id, reconcil
     } else if (take == RECONCILE_TAKE_VALUE) {
         ch.fields |= AF_VALUE;
         ch.value = value;
+        /* a value one side gave keeps that side's reason (対象外 and いいえ need one) */
+        const answer *same = row->hospital && str_eq(row->hospital->value, value) ? row->hospital
+                             : row->vendor && str_eq(row->vendor->value, value) ? row->vendor
+                                                                                : NULL;
+        if (same && !str_empty(same->reason))
+            ch.fields |= AF_REASON, ch.reason = same->reason;
     } else {
         from = take == RECONCILE_TAKE_HOSPITAL ? row->hospital : row->vendor;
         if (!answered(from)) {
@@ -152,7 +161,8 @@ status_code reconcile_agree(store *s, int64_t aid, const char *item_id, reconcil
             reconcile_view_free(&v);
             return r;
         }
-        ch.fields |= AF_VALUE | AF_CHECKED | AF_DUE | AF_DONE | AF_OWNER | AF_NOTE | AF_EVIDENCE;
+        ch.fields |= AF_VALUE | AF_REASON | AF_CHECKED | AF_DUE | AF_DONE | AF_OWNER | AF_NOTE | AF_EVIDENCE;
+        ch.reason = from->reason;
         ch.value = from->value;
         ch.checked = from->checked;
         ch.due = from->due;
@@ -160,9 +170,12 @@ status_code reconcile_agree(store *s, int64_t aid, const char *item_id, reconcil
         ch.owner = from->owner;
         ch.owner_vendor_id = from->owner_vendor_id;
         ch.note = from->note;
-        ch.evidence = &from->evidence;
+        for (size_t i = 0; i < from->nevidence; i++)
+            sl_push_owned(&ev, xasprintf("#%lld", (long long)from->evidence[i].id));
+        ch.evidence = &ev;
     }
     r = assess_answer_set(s, aid, item_id, PARTY_AGREED, 0, &ch, who, changed, NULL, err);
+    sl_free(&ev);
     reconcile_view_free(&v);
     return r;
 }

@@ -32,7 +32,8 @@ static const tmpl_field param_fields[] = {
     {NULL, TMPL_TEXT, NULL}};
 static const tmpl_field open_fields[] = {
     {"system", TMPL_TEXT, NULL}, {"catalog", TMPL_TEXT, NULL}, {"ref", TMPL_TEXT, NULL},  {"title", TMPL_TEXT, NULL},
-    {"answer", TMPL_TEXT, NULL}, {"due", TMPL_TEXT, NULL},     {"note", TMPL_TEXT, NULL}, {NULL, TMPL_TEXT, NULL}};
+    {"answer", TMPL_TEXT, NULL}, {"due", TMPL_TEXT, NULL},     {"note", TMPL_TEXT, NULL}, {"reason", TMPL_TEXT, NULL},
+    {"evidence", TMPL_TEXT, NULL}, {NULL, TMPL_TEXT, NULL}};
 static const tmpl_field excluded_fields[] = {
     {"ref", TMPL_TEXT, NULL}, {"title", TMPL_TEXT, NULL}, {"reason", TMPL_TEXT, NULL}, {NULL, TMPL_TEXT, NULL}};
 
@@ -407,6 +408,12 @@ static void add_open_items(tmpl_record *r, const contract_open_item *items, size
         tmpl_set(x, "answer", o->def ? o->def->label.ja : "未回答");
         tmpl_set(x, "due", o->ans ? o->ans->due : NULL);
         tmpl_set(x, "note", o->ans ? o->ans->note : NULL);
+        tmpl_set(x, "reason", o->ans ? o->ans->reason : NULL);
+        strbuf ev = {0}; /* the linked register entries' titles */
+        for (size_t k = 0; o->ans && k < o->ans->nevidence; k++)
+            sb_addf(&ev, "%s%s", k ? "、" : "", o->ans->evidence[k].title ? o->ans->evidence[k].title : "");
+        tmpl_set(x, "evidence", ev.data);
+        sb_free(&ev);
     }
 }
 

@@ -121,8 +121,8 @@ static void device_row(const doc_source *src, export_table *t, const char *no, c
         cells[C_SERVER + d] = doc_source_value_label(src, x ? x->value : NULL);
         fields[0][d] = xstrdup(x ? or_empty(x->checked) : "");
         fields[1][d] = xstrdup(x ? or_empty(x->due) : "");
-        fields[2][d] = xstrdup(x ? or_empty(x->note) : "");
-        fields[3][d] = doc_source_evidence_text(x);
+        fields[2][d] = doc_source_note_text(x);
+        fields[3][d] = doc_source_evidence_text(src, x);
     }
     char *merged[4];
     for (int f = 0; f < 4; f++)
@@ -153,19 +153,21 @@ static void device_row(const doc_source *src, export_table *t, const char *no, c
 static void item_row(const doc_source *src, export_table *t, const catalog_node *n)
 {
     const answer *x = doc_source_answer(src, n->id);
-    char *evidence = doc_source_evidence_text(x), *owner = doc_source_owner_text(src, n, x);
+    char *evidence = doc_source_evidence_text(src, x), *owner = doc_source_owner_text(src, n, x);
+    char *note = doc_source_note_text(x);
     const char *cells[C__COUNT] = {
         [C_NO] = or_empty(n->ref),
         [C_ITEM] = doc_source_node_title(src, n),
         [C_ANSWER] = doc_source_value_label(src, x ? x->value : NULL),
         [C_CHECKED] = x ? x->checked : NULL,
         [C_DUE] = x ? x->due : NULL,
-        [C_NOTE] = x ? x->note : NULL,
+        [C_NOTE] = note,
         [C_EVIDENCE] = evidence,
         [C_OWNER] = owner,
     };
     export_table_row(t, cells);
     free(evidence);
+    free(note);
     free(owner);
 }
 

@@ -88,17 +88,21 @@ static char *guideline_refs(const doc_source *src, const catalog_node *n)
     return sb.data ? sb_take(&sb) : xstrdup("");
 }
 
-/* The remark of an answer: its note, then evidence, 確認日 and the responsible party, each on its
- * own line; NULL when there is nothing to remark. Caller frees. */
+/* The remark of an answer: its reason and note, then evidence, 確認日 and the responsible party,
+ * each on its own line; NULL when there is nothing to remark. Caller frees. */
 static char *remark(const doc_source *src, const catalog_node *n, const answer *x)
 {
     if (!x)
         return NULL;
     strbuf sb = {0};
-    if (!str_empty(x->note))
-        sb_add(&sb, x->note);
-    for (size_t i = 0; i < x->evidence.len; i++)
-        sb_addf(&sb, "%s証跡: %s", sb.len ? "\n" : "", x->evidence.items[i]);
+    char *note = doc_source_note_text(x);
+    sb_add(&sb, note);
+    free(note);
+    for (size_t i = 0; i < x->nevidence; i++) {
+        char *line = doc_source_evidence_line(src, &x->evidence[i]);
+        sb_addf(&sb, "%s証跡: %s", sb.len ? "\n" : "", line);
+        free(line);
+    }
     if (!str_empty(x->checked))
         sb_addf(&sb, "%s確認日: %s", sb.len ? "\n" : "", x->checked);
     if (!str_empty(x->due))

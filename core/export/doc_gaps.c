@@ -5,9 +5,11 @@
  * answered いいえ / 未実施 (negative), 一部 (partial) or not answered at all, grouped by responsible
  * party and vendor (the answer's party, else the item's default), with its answer, dates (確認日,
  * 目標日, 完了日), overdue
- * flag, note and evidence. Last, progress per volume / chapter (the catalog's top two heading
- * levels) as bars: done = positive answers, total = items that apply (not 対象外). Overdue and
- * the counts are those of progress.h, judged against the document date. */
+ * flag, reason and note, and evidence. Then the items answered 対象外 with their reasons, and the
+ * linked evidence that is expired or due for review on the document date (with the items it
+ * supports). Last, progress per volume / chapter (the catalog's top two heading levels) as bars:
+ * done = positive answers, total = items that apply (not 対象外). Overdue and the counts are those
+ * of progress.h, judged against the document date. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,21 @@ static const export_column_def gap_columns[G__COUNT] = {
     {"owner", "担当", 12, EXPORT_COL_TEXT, true},
     {"note", "備考", 24, EXPORT_COL_TEXT, true},
     {"evidence", "証跡", 14, EXPORT_COL_TEXT, true},
+};
+
+static const export_column_def na_columns[] = {
+    {"no", "番号", 8, EXPORT_COL_TEXT, false},
+    {"item", "項目", 36, EXPORT_COL_TEXT, true},
+    {"reason", "理由", 36, EXPORT_COL_TEXT, true},
+};
+
+static const export_column_def evidence_columns[] = {
+    {"title", "証跡", 24, EXPORT_COL_TEXT, true},
+    {"kind", "種類", 12, EXPORT_COL_TEXT, false},
+    {"ref", "文書番号・所在", 20, EXPORT_COL_TEXT, true},
+    {"review", "見直し期限", 10, EXPORT_COL_DATE, false},
+    {"state", "状態", 10, EXPORT_COL_MARK, false},
+    {"items", "対象項目", 20, EXPORT_COL_TEXT, true},
 };
 
 static const export_column_def count_columns[] = {
@@ -164,7 +181,8 @@ static void gaps_section(export_doc *doc, const doc_source *src, gap_group *grou
         for (size_t i = 0; i < groups[g].len; i++) {
             const gap *x = &groups[g].items[i];
             const catalog_node *n = x->node;
-            char *ev = doc_source_evidence_text(x->x), *owner = doc_source_owner_text(src, n, x->x);
+            char *ev = doc_source_evidence_text(src, x->x), *owner = doc_source_owner_text(src, n, x->x);
+            char *note = doc_source_note_text(x->x);
             const char *title = n->title.ja ? i18n_get(&n->title, src->english) : doc_source_node_title(src, n);
             const char *cells[G__COUNT] = {
                 [G_NO] = n->ref,
@@ -175,14 +193,91 @@ static void gaps_section(export_doc *doc, const doc_source *src, gap_group *grou
                 [G_DONE] = x->x ? x->x->done : NULL,
                 [G_OVERDUE] = x->it.overdue ? "超過" : "",
                 [G_OWNER] = owner,
-                [G_NOTE] = x->x ? x->x->note : NULL,
+                [G_NOTE] = note,
                 [G_EVIDENCE] = ev,
             };
             export_table_row(t, cells);
             free(ev);
+            free(note);
             free(owner);
         }
     }
+}
+
+/* The items answered 対象外 and why (an empty reason shows as 理由未記入, so it is seen). */
+static void na_section(export_doc *doc, const doc_source *src)
+{
+    const catalog *c = src->cat;
+    export_section *sec = export_section_add(doc, "対象外とした項目と理由");
+    export_section_set_sheet(sec, "対象外");
+    export_table *t = NULL;
+    for (size_t i = 0; i < c->nnodes; i++) {
+        const catalog_node *n = &c->nodes[i];
+        const answer *x = n->kind == NODE_ITEM ? doc_source_answer(src, n->id) : NULL;
+        answer_meaning m;
+        if (!x || !doc_source_meaning(src, x, &m) || m != MEANING_NA)
+            continue;
+        if (!t)
+            t = export_table_add(sec, "not_applicable", NULL, na_columns, AZ_ARRAY_LEN(na_columns));
+        const char *title = n->title.ja ? i18n_get(&n->title, src->english) : doc_source_node_title(src, n);
+        export_table_row(t, (const char *[]){n->ref, title, str_empty(x->reason) ? "理由未記入" : x->reason});
+    }
+    if (!t)
+        export_paragraph_add(sec, "対象外とした項目はありません。");
+}
+
+/* Linked entries expired or due for review on the document date, each once, in the order the
+ * catalog first uses them, with the items (printed numbers) that cite them. */
+static void evidence_section(export_doc *doc, const doc_source *src)
+{
+    const catalog *c = src->cat;
+    typedef struct {
+        const answer_evidence *e;
+        strbuf items;
+    } stale;
+    stale *list = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < c->nnodes; i++) {
+        const catalog_node *node = &c->nodes[i];
+        if (node->kind != NODE_ITEM)
+            continue;
+        for (size_t k = 0; k < src->answers.len; k++) {
+            const answer *x = &src->answers.items[k];
+            if (!str_eq(x->item_id, node->id))
+                continue;
+            for (size_t j = 0; j < x->nevidence; j++) {
+                const answer_evidence *e = &x->evidence[j];
+                evidence_state st = evidence_state_on(e->review, src->today);
+                if (e->archived || (st != EVIDENCE_EXPIRED && st != EVIDENCE_DUE))
+                    continue;
+                stale *s = NULL;
+                for (size_t q = 0; q < n && !s; q++)
+                    if (list[q].e->id == e->id)
+                        s = &list[q];
+                if (!s) {
+                    GROW(list, cap, n + 1);
+                    s = &list[n++];
+                    *s = (stale){e, {0}};
+                }
+                const char *label = node->ref ? node->ref : node->id;
+                if (!strstr(sb_str(&s->items), label) || s->items.len == 0)
+                    sb_addf(&s->items, "%s%s", s->items.len ? "、" : "", label);
+            }
+        }
+    }
+    export_section *sec = export_section_add(doc, "期限切れ・見直し時期の証跡");
+    export_section_set_sheet(sec, "証跡の期限");
+    if (!n)
+        export_paragraph_add(sec, "期限切れまたは見直し時期の証跡はありません。");
+    export_table *t = n ? export_table_add(sec, "stale_evidence", NULL, evidence_columns, AZ_ARRAY_LEN(evidence_columns)) : NULL;
+    for (size_t q = 0; q < n; q++) {
+        const answer_evidence *e = list[q].e;
+        bool expired = evidence_state_on(e->review, src->today) == EVIDENCE_EXPIRED;
+        export_table_row(t, (const char *[]){e->title, evidence_kind_label(e->kind, false), e->ref, e->review,
+                                             expired ? "期限切れ" : "見直し時期", sb_str(&list[q].items)});
+        sb_free(&list[q].items);
+    }
+    free(list);
 }
 
 /* Progress per heading of depth 0 and 1, in catalog order: rows[i] belongs to heading nodes[i]. */
@@ -268,6 +363,8 @@ static export_doc *build(const doc_source *src)
         qsort(groups, ngroups, sizeof *groups, cmp_group);
     summary_section(doc, src, &total, groups, ngroups);
     gaps_section(doc, src, groups, ngroups);
+    na_section(doc, src);
+    evidence_section(doc, src);
     progress_section(doc, src, rows);
     for (size_t g = 0; g < ngroups; g++) {
         free(groups[g].label);

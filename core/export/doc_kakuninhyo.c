@@ -36,19 +36,21 @@ static const char *number_in_part(const catalog_node *part, const catalog_node *
 static void item_row(const doc_source *src, export_table *t, const catalog_node *part, const catalog_node *n)
 {
     const answer *x = doc_source_answer(src, n->id);
-    char *evidence = doc_source_evidence_text(x), *owner = doc_source_owner_text(src, n, x);
+    char *evidence = doc_source_evidence_text(src, x), *owner = doc_source_owner_text(src, n, x);
+    char *note = doc_source_note_text(x);
     const char *cells[K__COUNT] = {
         [K_NO] = number_in_part(part, n),
         [K_ITEM] = doc_source_node_title(src, n),
         [K_FIRST] = doc_source_value_label(src, x ? x->value : NULL),
         [K_CHECKED] = x ? x->checked : NULL,
         [K_DONE] = x ? x->done : NULL,
-        [K_NOTE] = x ? x->note : NULL,
+        [K_NOTE] = note,
         [K_EVIDENCE] = evidence,
         [K_OWNER] = owner,
     };
     export_table_row(t, cells);
     free(evidence);
+    free(note);
     free(owner);
 }
 

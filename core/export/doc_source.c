@@ -157,15 +157,38 @@ char *doc_source_owner_text(const doc_source *src, const catalog_node *n, const 
     return xstrdup(doc_resp_label(r));
 }
 
-char *doc_source_evidence_text(const answer *x)
+char *doc_source_evidence_line(const doc_source *src, const answer_evidence *e)
 {
     strbuf sb = {0};
-    for (size_t i = 0; x && i < x->evidence.len; i++) {
-        if (i)
-            sb_addc(&sb, '\n');
-        sb_add(&sb, x->evidence.items[i]);
+    sb_add(&sb, e->title ? e->title : "");
+    if (!str_empty(e->ref) && !str_eq(e->ref, e->title))
+        sb_addf(&sb, "（%s）", e->ref);
+    if (!str_empty(e->review)) {
+        evidence_state st = evidence_state_on(e->review, src->today);
+        sb_addf(&sb, " 見直し期限 %s%s", e->review,
+                st == EVIDENCE_EXPIRED ? " 期限切れ" : st == EVIDENCE_DUE ? " 見直し時期" : "");
+    }
+    return sb_take(&sb);
+}
+
+char *doc_source_evidence_text(const doc_source *src, const answer *x)
+{
+    strbuf sb = {0};
+    for (size_t i = 0; x && i < x->nevidence; i++) {
+        char *line = doc_source_evidence_line(src, &x->evidence[i]);
+        sb_addf(&sb, "%s%s", i ? "\n" : "", line);
+        free(line);
     }
     return sb.data ? sb_take(&sb) : xstrdup("");
+}
+
+char *doc_source_note_text(const answer *x)
+{
+    if (!x)
+        return xstrdup("");
+    if (str_empty(x->reason))
+        return xstrdup(x->note ? x->note : "");
+    return xasprintf("理由: %s%s%s", x->reason, str_empty(x->note) ? "" : "\n", x->note ? x->note : "");
 }
 
 const char *doc_source_node_title(const doc_source *src, const catalog_node *n)

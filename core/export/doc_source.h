@@ -56,8 +56,14 @@ bool doc_source_meaning(const doc_source *src, const answer *x, answer_meaning *
 char *doc_source_owner_text(const doc_source *src, const catalog_node *n, const answer *x);
 /* The responsible party the way the gap report groups it (answer's, else the item default). */
 responsibility doc_source_owner(const catalog_node *n, const answer *x);
-/* Evidence references one per line; "" when none. Caller frees. */
-char *doc_source_evidence_text(const answer *x);
+/* The linked register entries one per line: title, the reference in （）when it is not the
+ * title, 見直し期限 with 期限切れ / 見直し時期 as of the document date; "" when none. Caller frees. */
+char *doc_source_evidence_text(const doc_source *src, const answer *x);
+/* One entry's line as above. Caller frees. */
+char *doc_source_evidence_line(const doc_source *src, const answer_evidence *e);
+/* The note column: "理由: …" (the answer's reason) on the first line, then the note; "" when
+ * neither. Caller frees. */
+char *doc_source_note_text(const answer *x);
 /* The heading or item title in the document language, falling back to its text. */
 const char *doc_source_node_title(const doc_source *src, const catalog_node *n);
 /* The scope line: "PACS（A社）" or "医療機関全体". Caller frees. */

@@ -147,6 +147,7 @@ static cJSON *answer_entry(int64_t aid, const answer *x, const catalog *c)
     add_str(e, "value", x->value);
     const answer_def *d = c && x->value ? catalog_find_answer(c, x->value) : NULL;
     add_str(e, "label", d ? d->label.ja : NULL);
+    add_str(e, "reason", x->reason);
     add_str(e, "checked", x->checked);
     add_str(e, "due", x->due);
     add_str(e, "done", x->done);
@@ -154,8 +155,18 @@ static cJSON *answer_entry(int64_t aid, const answer *x, const catalog *c)
     add_str(e, "owner_vendor", x->owner_vendor_name);
     add_str(e, "note", x->note);
     cJSON *ev = cJSON_AddArrayToObject(e, "evidence");
-    for (size_t i = 0; i < x->evidence.len; i++)
-        cJSON_AddItemToArray(ev, cJSON_CreateString(x->evidence.items[i]));
+    for (size_t i = 0; i < x->nevidence; i++) {
+        /* the register entry as it stood: title, reference, review date */
+        const answer_evidence *r = &x->evidence[i];
+        strbuf sb = {0};
+        sb_add(&sb, r->title ? r->title : "");
+        if (!str_empty(r->ref) && !str_eq(r->ref, r->title))
+            sb_addf(&sb, "（%s）", r->ref);
+        if (!str_empty(r->review))
+            sb_addf(&sb, " 見直し期限 %s", r->review);
+        cJSON_AddItemToArray(ev, cJSON_CreateString(sb_str(&sb)));
+        sb_free(&sb);
+    }
     add_str(e, "answered_by", x->answered_by);
     add_str(e, "updated_at", x->updated_at);
     return e;
@@ -292,6 +303,7 @@ static const export_column_def kv_columns[] = {
 static const export_column_def answer_columns[] = {
     {"ref", "番号", 8, EXPORT_COL_TEXT, false},       {"item", "項目", 22, EXPORT_COL_TEXT, true},
     {"party", "回答者", 8, EXPORT_COL_TEXT, false},   {"value", "回答", 6, EXPORT_COL_MARK, false},
+    {"reason", "理由", 16, EXPORT_COL_TEXT, true},
     {"checked", "確認日", 10, EXPORT_COL_DATE, false}, {"due", "目標日", 10, EXPORT_COL_DATE, false},
     {"done", "完了日", 10, EXPORT_COL_DATE, false},    {"owner", "担当", 10, EXPORT_COL_TEXT, true},
     {"note", "メモ", 20, EXPORT_COL_TEXT, true},       {"evidence", "証跡", 14, EXPORT_COL_TEXT, true},
@@ -387,7 +399,7 @@ static void page_answer(export_table *t, const cJSON *e)
     char *owner = js(e, "owner_vendor") ? xasprintf("%s（%s）", jz(e, "owner"), jz(e, "owner_vendor"))
                                         : xstrdup(jz(e, "owner"));
     const char *value = js(e, "label") ? jz(e, "label") : jz(e, "value");
-    const char *cells[] = {jz(e, "ref"),  jz(e, "item_title"), jz(e, "party"), value, jz(e, "checked"),
+    const char *cells[] = {jz(e, "ref"),  jz(e, "item_title"), jz(e, "party"), value, jz(e, "reason"), jz(e, "checked"),
                            jz(e, "due"),  jz(e, "done"),       owner,          jz(e, "note"), ev,
                            jz(e, "answered_by"), jz(e, "updated_at")};
     export_table_row(t, cells);

@@ -178,6 +178,35 @@ const char *const schema_migrations[] = {
     "  last_item TEXT NOT NULL, PRIMARY KEY(actor, assessment_pk)) WITHOUT ROWID;"
     "CREATE TABLE user_pref("
     "  actor TEXT NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY(actor, key)) WITHOUT ROWID;",
+
+    /* 13: the evidence register (core/assess/evidence): entries of the organisation (title, kind,
+     * reference as text, owner, effective and review dates, note), linked to any number of
+     * answers of any assessment; and the one-line reason of an answer. Every old per-answer
+     * reference becomes one entry per distinct text (kind "other", title = reference), linked to
+     * the same answers in the same order; the old table goes. */
+    "CREATE TABLE evidence("
+    "  pk INTEGER PRIMARY KEY, title TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK(kind IN ('policy','record','contract','report','config','other')),"
+    "  ref TEXT, owner TEXT, effective TEXT, review TEXT, note TEXT, archived INTEGER NOT NULL DEFAULT 0,"
+    "  created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL);"
+    "CREATE TABLE evidence_link("
+    "  assessment_pk INTEGER NOT NULL, item_id TEXT NOT NULL, party TEXT NOT NULL, party_vendor_pk INTEGER NOT NULL,"
+    "  seq INTEGER NOT NULL, evidence_pk INTEGER NOT NULL REFERENCES evidence(pk),"
+    "  PRIMARY KEY(assessment_pk, item_id, party, party_vendor_pk, evidence_pk),"
+    "  FOREIGN KEY(assessment_pk, item_id, party, party_vendor_pk)"
+    "    REFERENCES answer(assessment_pk, item_id, party, party_vendor_pk) ON DELETE CASCADE) WITHOUT ROWID;"
+    "CREATE INDEX evidence_link_entry ON evidence_link(evidence_pk);"
+    "INSERT INTO evidence(title, kind, ref, created_at, created_by, updated_at)"
+    "  SELECT e.ref, 'other', e.ref, MIN(a.updated_at), 'schema-9', MIN(a.updated_at)"
+    "  FROM answer_evidence e JOIN answer a USING(assessment_pk, item_id, party, party_vendor_pk)"
+    "  GROUP BY e.ref ORDER BY MIN(e.assessment_pk), MIN(a.updated_at), e.ref;"
+    "INSERT INTO evidence_link(assessment_pk, item_id, party, party_vendor_pk, seq, evidence_pk)"
+    "  SELECT e.assessment_pk, e.item_id, e.party, e.party_vendor_pk, MIN(e.seq), v.pk"
+    "  FROM answer_evidence e JOIN answer a USING(assessment_pk, item_id, party, party_vendor_pk)"
+    "  JOIN evidence v ON v.ref = e.ref"
+    "  GROUP BY e.assessment_pk, e.item_id, e.party, e.party_vendor_pk, v.pk;"
+    "DROP TABLE answer_evidence;"
+    "ALTER TABLE answer ADD COLUMN reason TEXT;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -119,10 +119,11 @@ static int64_t setup(const char *db, int nassess, int *ncatalogs)
             for (size_t n = 0; c && n < c->nnodes; n++) {
                 if (c->nodes[n].kind != NODE_ITEM || (k++ % 2))
                     continue;
-                answer_change ch = {.fields = AF_VALUE | AF_DUE, .value = c->answers[k % c->nanswers].value,
-                                    .due = (c->dates & DATE_DUE) ? "2026-03-01" : NULL};
+                answer_change ch = {.fields = AF_VALUE | AF_DUE | AF_REASON, .value = c->answers[k % c->nanswers].value,
+                                    .due = (c->dates & DATE_DUE) ? "2026-03-01" : NULL,
+                                    .reason = "ベンチマーク用"}; /* 対象外 and いいえ need a reason */
                 if (!(c->dates & DATE_DUE))
-                    ch.fields = AF_VALUE;
+                    ch.fields = AF_VALUE | AF_REASON;
                 if (assess_answer_set(s, id, c->nodes[n].id, PARTY_HOSPITAL, 0, &ch, "bench", NULL, NULL, &err) !=
                     STATUS_OK)
                     die_status("answer", &err);

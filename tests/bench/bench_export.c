@@ -86,9 +86,10 @@ static int64_t assessment_with_answers(store *s, const char *id, int64_t vendor)
         snprintf(due, sizeof due, "2025-%02d-15", k % 12 + 1);
         strlist ev = {0};
         sl_push(&ev, "証跡/規程類/運用管理規程.pdf");
-        answer_change ch = {.fields = AF_VALUE | AF_CHECKED | AF_DUE | AF_NOTE | AF_EVIDENCE,
+        answer_change ch = {.fields = AF_VALUE | AF_CHECKED | AF_DUE | AF_NOTE | AF_EVIDENCE | AF_REASON,
                             .value = values[k % 4], .checked = "2025-04-01", .due = due,
-                            .note = "確認の結果と今後の対応（担当者と打合せ済み）", .evidence = &ev};
+                            .note = "確認の結果と今後の対応（担当者と打合せ済み）", .evidence = &ev,
+                            .reason = "院内の運用で代替しているため"}; /* いいえ and 対象外 need one */
         if (assess_answer_set(s, aid, item, PARTY_HOSPITAL, 0, &ch, "bench", NULL, NULL, &err) != STATUS_OK)
             fail_status("answer", &err);
         sl_free(&ev);

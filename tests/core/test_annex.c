@@ -70,8 +70,13 @@ static contract_fx full_fixture(void)
     assess_spec as = {.catalog_id = "fx-check", .scope = SCOPE_SYSTEM, .system_id = f.pacs, .fy = 2026};
     int64_t aid;
     cr_assert_eq(assess_create(f.st, &as, "tester", &aid, &err), STATUS_OK);
-    answer_change no = {.fields = AF_VALUE | AF_DUE, .value = "no", .due = "2026-09-30"};
+    /* the open item's reason and its linked evidence show in the annex's open items */
+    strlist ev = {0};
+    sl_push(&ev, "保守体制図（案）");
+    answer_change no = {.fields = AF_VALUE | AF_DUE | AF_REASON | AF_EVIDENCE, .value = "no", .due = "2026-09-30",
+                        .reason = "責任者は次回契約で定める", .evidence = &ev};
     cr_assert_eq(assess_answer_set(f.st, aid, "k-1", PARTY_HOSPITAL, 0, &no, "tester", NULL, NULL, &err), STATUS_OK);
+    sl_free(&ev);
     answer_change yes = {.fields = AF_VALUE, .value = "yes"};
     cr_assert_eq(assess_answer_set(f.st, aid, "k-2", PARTY_HOSPITAL, 0, &yes, "tester", NULL, NULL, &err), STATUS_OK);
     return f;

@@ -43,7 +43,8 @@ static char *snapshot(void)
     static const char *const q[] = {
         "SELECT * FROM assessment ORDER BY pk",
         "SELECT * FROM answer ORDER BY 1,2,3,4",
-        "SELECT * FROM answer_evidence ORDER BY 1,2,3,4,5",
+        "SELECT * FROM evidence ORDER BY pk",
+        "SELECT * FROM evidence_link ORDER BY 1,2,3,4,6",
         "SELECT * FROM proposal ORDER BY pk",
         "SELECT * FROM history_action ORDER BY pk",
         "SELECT * FROM history ORDER BY pk",
@@ -152,8 +153,8 @@ Test(assess, answer_writes_one_history_row_per_changed_field)
     cr_assert_not_null(x);
     cr_assert_str_eq(x->value, "partly");
     cr_assert_str_eq(x->note, "保守用IDは発行済み。\n作業記録は未整備。");
-    cr_assert_eq(x->evidence.len, 2);
-    cr_assert_str_eq(x->evidence.items[1], "https://intra.example/保守");
+    cr_assert_eq(x->nevidence, 2); /* two new register entries, linked in order */
+    cr_assert_str_eq(x->evidence[1].ref, "https://intra.example/保守");
     cr_assert_str_eq(x->answered_by, "山田");
     cr_assert_str_eq(x->updated_at, "2026-05-10T09:00:00Z");
     answer_set_free(&set);
@@ -356,7 +357,8 @@ Test(assess, carry_keeps_notes_resets_values)
     cr_assert_str_eq(y->note, "年1回点検");
     cr_assert_eq(y->owner, RESP_JOINT);
     cr_assert_eq(y->owner_vendor_id, vendor_id);
-    cr_assert_str_eq(y->evidence.items[0], "点検記録2025.xlsx");
+    cr_assert_eq(y->nevidence, 1);
+    cr_assert_str_eq(y->evidence[0].title, "点検記録2025.xlsx");
     answer_set_free(&set);
     /* again → conflict, nothing written */
     char *before = snapshot();

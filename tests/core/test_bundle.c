@@ -77,9 +77,10 @@ Test(bundle, write_read_import_round_trip_and_import_once)
     status_detail err = {0};
     answer_change ch = {.fields = AF_VALUE | AF_NOTE, .value = "yes", .note = "導入可\n二行目"};
     cr_assert_eq(assess_answer_set(st, aid, "q-1", PARTY_VENDOR, 0, &ch, "佐藤", NULL, NULL, &err), STATUS_OK);
-    answer_change ch2 = {.fields = AF_VALUE | AF_CHECKED, .value = "no", .checked = "2025-04-01"};
+    answer_change ch2 = {.fields = AF_VALUE | AF_CHECKED | AF_REASON, .value = "no", .checked = "2025-04-01",
+                         .reason = "保守契約の範囲外"};
     cr_assert_eq(assess_answer_set(st, aid, "q-2", PARTY_VENDOR, 0, &ch2, "佐藤", NULL, NULL, &err), STATUS_OK);
-    answer_change hosp = {.fields = AF_VALUE, .value = "no"};
+    answer_change hosp = {.fields = AF_VALUE | AF_REASON, .value = "no", .reason = "院内で未整備"};
     cr_assert_eq(assess_answer_set(st, aid, "q-1", PARTY_HOSPITAL, 0, &hosp, "山田", NULL, NULL, &err), STATUS_OK);
     cr_assert_eq(assess_field_set(st, aid, "product", "画像サーバ", "佐藤", NULL, &err), STATUS_OK);
     char *path = xasprintf("%s/b.json", dir);

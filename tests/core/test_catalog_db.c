@@ -22,7 +22,7 @@ static const char *const cat_a =
     "  completeness: {status: partial, note: {ja: 第15章の項目は未確認, en: chapter 15 unconfirmed}}\n"
     "  answers:\n"
     "    - {value: implemented, label: {ja: 実施, en: Implemented}, meaning: positive, key: y}\n"
-    "    - {value: na, label: {ja: 対象外}, meaning: not_applicable, key: x}\n"
+    "    - {value: na, label: {ja: 対象外}, meaning: not_applicable, needs_reason: true, key: x}\n"
     "  dates: [checked, due, done]\n"
     "nodes:\n"
     "  - {id: ctl-10, kind: heading, ref: \"10\", title: {ja: 事業者による保守対応, en: Vendor maintenance}}\n"
@@ -89,6 +89,8 @@ Test(catalog_db, japanese_round_trip_yaml_sqlite_output)
     cr_assert_str_eq(c->answers[0].label.ja, "実施");
     cr_assert_eq(c->answers[1].meaning, MEANING_NA);
     cr_assert_eq(c->answers[1].key, 'x');
+    cr_assert(c->answers[1].needs_reason, "needs_reason survives the import");
+    cr_assert(!c->answers[0].needs_reason);
     cr_assert_eq(c->dates, DATE_CHECKED | DATE_DUE | DATE_DONE);
     const catalog_node *n = catalog_find_node(c, "ctl-10-3");
     cr_assert_not_null(n);

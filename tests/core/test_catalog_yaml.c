@@ -115,6 +115,8 @@ static bad_case cases[] = {
      "value \"yes\" is listed twice"},
     {"duplicate_answer_key", HEAD "    - {value: ok, label: 可, meaning: positive, key: y}\nnodes:\n" ITEM, 18, 53,
      "key 'y' is already used"},
+    {"needs_reason_not_bool", HEAD "    - {value: na, label: 対象外, meaning: not_applicable, needs_reason: yes}\nnodes:\n" ITEM, 18,
+     70, "\"needs_reason\" must be true or false"},
     {"unknown_date_field", "format: anzen-catalog/1\ncatalog:\n  dates: [checked, someday]\n", 3, 20,
      "\"someday\" must be one of checked, due, done"},
     {"node_missing_id", HEAD "nodes:\n  - kind: heading\n    title: 見出し\n", 19, 5, "missing required field \"id\""},

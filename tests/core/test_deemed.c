@@ -161,7 +161,7 @@ Test(deemed, an_empty_inventory_is_not_eligible)
 static void answer_with(store *st, int64_t aid, const char *item, const char *value)
 {
     status_detail err = {0};
-    answer_change ch = {.fields = AF_VALUE, .value = value};
+    answer_change ch = {.fields = AF_VALUE | AF_REASON, .value = value, .reason = "理由"};
     cr_assert_eq(assess_answer_set(st, aid, item, PARTY_HOSPITAL, 0, &ch, "tester", NULL, NULL, &err), STATUS_OK,
                  "%s", test_msg(&err));
 }

@@ -105,11 +105,33 @@ Test(export_documents, checklist_puts_devices_in_their_columns)
     /* ネットワーク機器 has no date: the cell says which devices the date belongs to */
     cr_expect_str_eq(cell(t, "2-④", "checked"), "サーバ: 2025-04-01\n端末PC: 2025-04-01");
     cr_expect_str_eq(cell(t, "2-④", "owner"), "", "no device has a party");
-    cr_expect_str_eq(cell(t, "2-④", "note"), "サーバ: 権限表どおり\n端末PC: 共用IDが残る");
+    cr_expect_str_eq(cell(t, "2-④", "note"), "サーバ: 権限表どおり\n端末PC: 理由: 検査室の端末を更新するまで\n共用IDが残る",
+                     "each device's reason heads its note");
     cr_expect_str_eq(cell(t, "2-⑤", "server"), "はい", "a single per-device item loses its device suffix");
     cr_expect_str_eq(cell(t, "1-①", "answer"), "いいえ");
     cr_expect_str_eq(cell(t, "1-①", "owner"), "事業者（A社）");
-    cr_expect_str_eq(cell(t, "1-①", "evidence"), "理事会議事録.pdf");
+    cr_expect_str_eq(cell(t, "1-①", "evidence"), "理事会議事録.pdf\n運用管理規程（規程第3号） 見直し期限 2025-03-31 期限切れ",
+                     "linked entries in order, the register entry with its reference and review state");
+    cr_expect_str_eq(cell(t, "1-①", "note"), "理由: 候補者の内諾待ち\n任命は4月の理事会で", "the reason heads the note");
+    export_doc_free(doc);
+}
+
+Test(export_documents, gap_report_lists_not_applicable_reasons_and_stale_evidence)
+{
+    export_doc *doc = doc_build("gaps", A_GAPS);
+    const export_table *na = find_table(doc, "not_applicable");
+    cr_assert_not_null(na, "the 対象外 items have their own table");
+    cr_assert_eq(na->nrows, 1);
+    cr_expect_str_eq(cell(na, "2.1 ②", "reason"), "無線LANを設置していない");
+    const export_table *ev = find_table(doc, "stale_evidence");
+    cr_assert_not_null(ev, "expired and due evidence is listed");
+    cr_assert_eq(ev->nrows, 2, "保守記録.xlsx has no review date: not listed");
+    cr_expect_str_eq(ev->rows[0].cells[0], "運用管理規程");
+    cr_expect_str_eq(ev->rows[0].cells[4], "期限切れ");
+    cr_expect_str_eq(ev->rows[0].cells[5], "1.1 ②");
+    cr_expect_str_eq(ev->rows[1].cells[0], "保守委託契約書");
+    cr_expect_str_eq(ev->rows[1].cells[4], "見直し時期");
+    cr_expect_str_eq(ev->rows[1].cells[5], "2.1 ①");
     export_doc_free(doc);
 }
 
@@ -161,7 +183,7 @@ Test(export_documents, disclosure_marks_notes_and_references)
     cr_expect_str_eq(cell(t, "2", "remark"), "2");
     const export_table *lr = find_table(doc, "lr");
     cr_expect_str_eq(cell(lr, "3", "na"), "○");
-    cr_expect_str_eq(cell(lr, "3", "remark"), "", "nothing to remark on an answer without note");
+    cr_expect_str_eq(cell(lr, "3", "remark"), "3", "対象外 says why");
     /* the 備考 list in order of appearance; the header fields in the title block */
     const export_notes *notes = NULL;
     for (size_t s = 0; s < doc->len; s++)
@@ -169,9 +191,11 @@ Test(export_documents, disclosure_marks_notes_and_references)
             if (doc->sections[s]->blocks[b].kind == EXPORT_BLOCK_NOTES)
                 notes = doc->sections[s]->blocks[b].u.notes;
     cr_assert_not_null(notes);
-    cr_assert_eq(notes->len, 2);
+    cr_assert_eq(notes->len, 3);
     cr_expect_str_eq(notes->items[0], "定義ファイルは毎日更新\n証跡: SG Rev.1 1章\n確認日: 2025-03-01");
-    cr_expect_str_eq(notes->items[1], "IP制限は次版で対応\n担当: 事業者（A社）");
+    cr_expect_str_eq(notes->items[1], "理由: 現行版の仕様\nIP制限は次版で対応\n証跡: 保守委託契約書（契約第12号） 見直し期限 2025-04-20 見直し時期\n"
+                                      "担当: 事業者（A社）");
+    cr_expect_str_eq(notes->items[2], "理由: クラウドを利用しない");
     cr_expect_str_eq(doc->meta[0].key, "開示書の種別");
     cr_expect_str_eq(doc->meta[0].value, "SDS");
     cr_expect_str_eq(doc->meta[4].value, "2025-03-01", "a date field is stored ISO");
@@ -265,9 +289,10 @@ static void fill_everything(int64_t aid, strlist *expect)
         snprintf(d2, sizeof d2, "2026-02-%02d", k % 28 + 1);
         snprintf(d3, sizeof d3, "2024-03-%02d", k % 28 + 1);
         char *note = xasprintf("メモ「%s」\n二行目", n->id), *e1 = xasprintf("証跡-%s-一", n->id),
-             *e2 = xasprintf("https://example.org/ev/%s", n->id);
-        doc_answer(aid, n->id, neg->value, c->dates & DATE_CHECKED ? d1 : NULL, c->dates & DATE_DUE ? d2 : NULL,
-                   c->dates & DATE_DONE ? d3 : NULL, RESP_VENDOR, note, e1, e2);
+             *e2 = xasprintf("https://example.org/ev/%s", n->id), *why = xasprintf("理由「%s」", n->id);
+        doc_answer_why(aid, n->id, neg->value, c->dates & DATE_CHECKED ? d1 : NULL, c->dates & DATE_DUE ? d2 : NULL,
+                       c->dates & DATE_DONE ? d3 : NULL, RESP_VENDOR, note, e1, e2, why);
+        sl_push_owned(expect, why);
         if (c->dates & DATE_CHECKED)
             sl_push(expect, d1);
         if (c->dates & DATE_DUE)

@@ -24,7 +24,8 @@ Test(export_snapshot, holds_every_answer_signoff_field_and_history)
 {
     status_detail err = {0};
     cr_assert_eq(assess_signoff(doc_st, A_DISCLOSURE, "山田 太郎", "安全管理責任者", "tester", &err), STATUS_OK);
-    answer_change ch = {.fields = AF_VALUE | AF_NOTE, .value = "no", .note = "事業者側の見解"};
+    answer_change ch = {.fields = AF_VALUE | AF_NOTE | AF_REASON, .value = "no", .note = "事業者側の見解",
+                        .reason = "旧版では未対応"};
     cr_assert_eq(assess_answer_set(doc_st, A_DISCLOSURE, "q-1", PARTY_VENDOR, 0, &ch, "vendor-user", NULL, NULL, &err),
                  STATUS_OK, "%s", test_msg(&err));
     size_t len;
@@ -36,7 +37,8 @@ Test(export_snapshot, holds_every_answer_signoff_field_and_history)
         "\"done\":\"2025-05-01\"", "理事会議事録.pdf", "\"signed_by\":\"山田 太郎\"", "\"signed_role\":\"安全管理責任者\"",
         "\"changed_since_signoff\":true", "\"key\":\"product\"", "\"value\":\"画像管理ソフトウェア\"",
         "\"id\":\"history/4\"", "\"by\":[{\"who\":\"tester\"", "{\"who\":\"vendor-user\",\"actions\":1}",
-        "\"owner\":\"vendor\"", "\"owner_vendor\":\"A社\""};
+        "\"owner\":\"vendor\"", "\"owner_vendor\":\"A社\"", "\"reason\":\"旧版では未対応\"",
+        "\"reason\":\"クラウドを利用しない\"", "保守委託契約書（契約第12号） 見直し期限 2025-04-20", "現行版の仕様</td>" /* the page: its reason column */};
     for (size_t i = 0; i < AZ_ARRAY_LEN(facts); i++)
         cr_expect_not_null(strstr(page, facts[i]), "snapshot lacks %s", facts[i]);
     cr_expect_not_null(strstr(page, overall), "the page shows its overall hash");

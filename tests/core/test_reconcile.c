@@ -14,7 +14,8 @@ static int64_t aid;
 static void set(const char *item, answer_party p, const char *value, const char *note)
 {
     status_detail err = {0};
-    answer_change ch = {.fields = AF_VALUE | (note ? AF_NOTE : 0), .value = value, .note = note};
+    answer_change ch = {.fields = AF_VALUE | AF_REASON | (note ? AF_NOTE : 0), .value = value, .note = note,
+                        .reason = "理由あり"};
     cr_assert_eq(assess_answer_set(st, aid, item, p, 0, &ch, p == PARTY_VENDOR ? "佐藤" : "山田", NULL, NULL, &err),
                  STATUS_OK, "%s", test_msg(&err));
 }
@@ -80,7 +81,7 @@ Test(reconcile, agree_records_both_names_and_undoes)
                  STATUS_ANSWER_VALUE_UNKNOWN);
     cr_assert_eq(reconcile_agree(st, aid, "q-1", RECONCILE_TAKE_VENDOR, NULL, 0, "佐藤（A社）", "山田", &changed, &err),
                  STATUS_OK, "%s", test_msg(&err));
-    cr_expect_eq(changed, 3, "value, note and the counterpart");
+    cr_expect_eq(changed, 4, "value, reason, note and the counterpart");
     reconcile_view v;
     cr_assert_eq(reconcile_load(st, aid, 0, &v, &err), STATUS_OK);
     const reconcile_row *r1 = reconcile_find(&v, "q-1");

@@ -64,8 +64,9 @@ static void writer(int id, char **items, size_t nitems, double until_ms)
         char note[48];
         snprintf(note, sizeof note, "w%d-%ld", id, n);
         const char *item = items[(size_t)(harness_rand() * (double)nitems) % nitems];
+        /* a reason with every answer: いいえ needs one, はい takes it too */
         const char *args[] = {"anzen", "answer", "set", "1", item, harness_rand() < 0.5 ? "yes" : "no", "--note", note,
-                              NULL};
+                              "--reason", "concurrency", NULL};
         run_result r;
         harness_run(bin, args, -1, &r);
         if (r.code == 0)
@@ -167,10 +168,15 @@ static const char *status_lines(const char *buf)
     return p;
 }
 
-/* One answer in the TUI: move, answer y or n; every screen is checked for an error. */
+/* One answer in the TUI: move, answer y or n (いいえ asks for a reason: one is typed); every
+ * screen is checked for an error. */
 static void tui_step(long step, long *busy, long *errors)
 {
     keys((step / 12) % 2 ? "Up" : "Down", step % 2 ? "y" : "n");
+    if (!(step % 2)) {
+        sleep_ms(30);
+        keys("r", "Enter");
+    }
     sleep_ms(60);
     char buf[8192];
     screen(buf, sizeof buf);

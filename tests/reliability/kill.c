@@ -144,7 +144,7 @@ int main(int argc, char **argv)
             char note[32];
             snprintf(note, sizeof note, "k%ld", seq);
             const char *args[] = {"anzen", "answer", "set", "1", item, harness_rand() < 0.5 ? "yes" : "no",
-                            "--note", note, NULL};
+                            "--note", note, "--reason", "kill", NULL}; /* いいえ needs a reason */
             o.acked = cli(args, kill_us, &r);
         }
         if (r.killed) {

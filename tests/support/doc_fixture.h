@@ -68,8 +68,11 @@ static char *const doc_system_texts[] = {
     (char[]){"セキュリティ強化ガイドライン Rev.1、MDS、チェックリスト（事業者用）"},
 };
 
-static inline void doc_answer(int64_t aid, const char *item, const char *value, const char *checked, const char *due,
-                       const char *done, responsibility owner, const char *note, const char *ev1, const char *ev2)
+/* ev1, ev2: "#N" (a register entry, doc_setup_evidence) or a reference text (a new entry).
+ * reason: required for the fixtures' いいえ and 対象外 (needs_reason). */
+static inline void doc_answer_why(int64_t aid, const char *item, const char *value, const char *checked, const char *due,
+                       const char *done, responsibility owner, const char *note, const char *ev1, const char *ev2,
+                       const char *reason)
 {
     strlist ev = {0};
     if (ev1)
@@ -78,14 +81,36 @@ static inline void doc_answer(int64_t aid, const char *item, const char *value, 
         sl_push(&ev, ev2);
     answer_change ch = {.value = value, .checked = checked, .due = due, .done = done, .owner = owner,
                         .owner_vendor_id = owner == RESP_VENDOR || owner == RESP_JOINT ? doc_vendor : 0,
-                        .note = note, .evidence = &ev};
+                        .note = note, .evidence = &ev, .reason = reason};
     ch.fields = (value ? AF_VALUE : 0u) | (checked ? AF_CHECKED : 0u) | (due ? AF_DUE : 0u) | (done ? AF_DONE : 0u) |
-                (owner ? AF_OWNER : 0u) | (note ? AF_NOTE : 0u) | (ev.len ? AF_EVIDENCE : 0u);
+                (owner ? AF_OWNER : 0u) | (note ? AF_NOTE : 0u) | (ev.len ? AF_EVIDENCE : 0u) | (reason ? AF_REASON : 0u);
     status_detail err = {0};
     status_code r = assess_answer_set(doc_st, aid, item, PARTY_HOSPITAL, 0, &ch, "tester", NULL, NULL, &err);
     cr_assert_eq(r, STATUS_OK, "%s %s: %s", item, value ? value : "-", test_msg(&err));
     status_detail_free(&err);
     sl_free(&ev);
+}
+
+static inline void doc_answer(int64_t aid, const char *item, const char *value, const char *checked, const char *due,
+                       const char *done, responsibility owner, const char *note, const char *ev1, const char *ev2)
+{
+    doc_answer_why(aid, item, value, checked, due, done, owner, note, ev1, ev2, NULL);
+}
+
+/* Register entries with dates: #1 expired and #2 due for review on DOC_DATE. */
+static inline void doc_setup_evidence(void)
+{
+    status_detail err = {0};
+    int64_t id = 0;
+    evidence_change policy = {.fields = EF_TITLE | EF_KIND | EF_REF | EF_OWNER | EF_EFFECTIVE | EF_REVIEW,
+                              .title = "運用管理規程", .kind = EVIDENCE_POLICY, .ref = "規程第3号", .owner = "情報システム課",
+                              .effective = "2020-04-01", .review = "2025-03-31"};
+    cr_assert_eq(evidence_add(doc_st, &policy, "tester", &id, &err), STATUS_OK, "%s", test_msg(&err));
+    cr_assert_eq(id, 1);
+    evidence_change contract = {.fields = EF_TITLE | EF_KIND | EF_REF | EF_REVIEW, .title = "保守委託契約書",
+                                .kind = EVIDENCE_CONTRACT, .ref = "契約第12号", .review = "2025-04-20"};
+    cr_assert_eq(evidence_add(doc_st, &contract, "tester", &id, &err), STATUS_OK, "%s", test_msg(&err));
+    cr_assert_eq(id, 2);
 }
 
 static inline int64_t doc_assess(const char *cat, bool system)
@@ -141,21 +166,24 @@ static inline void doc_setup(void)
     cr_assert_eq(doc_assess("fx-ekk", true), A_KAKUNINHYO);
     cr_assert_eq(doc_assess("fx-egl", false), A_GAPS);
     cr_assert_eq(doc_assess("fx-emds", true), A_DISCLOSURE);
+    doc_setup_evidence();
 
     doc_answer(A_CHECKLIST, "c-0", "yes", "2025-04-01", NULL, NULL, RESP_NONE, NULL, NULL, NULL);
-    doc_answer(A_CHECKLIST, "c-1-1", "no", NULL, "2025-03-31", NULL, RESP_VENDOR, "任命は4月の理事会で", "理事会議事録.pdf",
-               NULL);
+    doc_answer_why(A_CHECKLIST, "c-1-1", "no", NULL, "2025-03-31", NULL, RESP_VENDOR, "任命は4月の理事会で", "理事会議事録.pdf",
+                   "#1", "候補者の内諾待ち");
     doc_answer(A_CHECKLIST, "c-2-4-server", "yes", "2025-04-01", NULL, NULL, RESP_NONE, "権限表どおり", NULL, NULL);
-    doc_answer(A_CHECKLIST, "c-2-4-pc", "no", "2025-04-01", "2026-03-31", NULL, RESP_NONE, "共用IDが残る", NULL, NULL);
+    doc_answer_why(A_CHECKLIST, "c-2-4-pc", "no", "2025-04-01", "2026-03-31", NULL, RESP_NONE, "共用IDが残る", NULL, NULL,
+                   "検査室の端末を更新するまで");
     doc_answer(A_CHECKLIST, "c-2-5-server", "yes", NULL, NULL, NULL, RESP_NONE, NULL, "ログ設定.png", NULL);
 
     doc_answer(A_KAKUNINHYO, "p1-a-1", "yes", "2025-04-01", NULL, "2025-05-01", RESP_NONE, "MDS/SDS を受領", NULL, NULL);
-    doc_answer(A_KAKUNINHYO, "p2-a-1", "no", "2025-04-01", NULL, NULL, RESP_JOINT, "VPN の設定を協議中", NULL, NULL);
+    doc_answer_why(A_KAKUNINHYO, "p2-a-1", "no", "2025-04-01", NULL, NULL, RESP_JOINT, "VPN の設定を協議中", "#2", NULL,
+                   "接続元の固定は事業者の次期装置で対応");
 
     doc_answer(A_GAPS, "g-1", "done", "2025-04-01", NULL, NULL, RESP_NONE, NULL, NULL, NULL);
-    doc_answer(A_GAPS, "g-2", "todo", NULL, "2025-03-01", NULL, RESP_NONE, "規程案は作成中", NULL, NULL);
-    doc_answer(A_GAPS, "g-3", "partly", NULL, "2025-12-31", NULL, RESP_VENDOR, "紙の記録のみ", "保守記録.xlsx", NULL);
-    doc_answer(A_GAPS, "g-4", "na", NULL, NULL, NULL, RESP_NONE, NULL, NULL, NULL);
+    doc_answer(A_GAPS, "g-2", "todo", NULL, "2025-03-01", NULL, RESP_NONE, "規程案は作成中", "#1", NULL);
+    doc_answer(A_GAPS, "g-3", "partly", NULL, "2025-12-31", NULL, RESP_VENDOR, "紙の記録のみ", "保守記録.xlsx", "#2");
+    doc_answer_why(A_GAPS, "g-4", "na", NULL, NULL, NULL, RESP_NONE, NULL, NULL, NULL, "無線LANを設置していない");
 
     doc_field(A_DISCLOSURE, "form", "SDS");
     doc_field(A_DISCLOSURE, "product", "画像管理ソフトウェア");
@@ -167,8 +195,9 @@ static inline void doc_setup(void)
     doc_field(A_DISCLOSURE, "legal_records", "なし");
     doc_answer(A_DISCLOSURE, "q-1", "yes", "2025-03-01", NULL, NULL, RESP_NONE, "定義ファイルは毎日更新", "SG Rev.1 1章",
                NULL);
-    doc_answer(A_DISCLOSURE, "q-2", "no", NULL, NULL, NULL, RESP_VENDOR, "IP制限は次版で対応", NULL, NULL);
-    doc_answer(A_DISCLOSURE, "q-3", "na", NULL, NULL, NULL, RESP_NONE, NULL, NULL, NULL);
+    doc_answer_why(A_DISCLOSURE, "q-2", "no", NULL, NULL, NULL, RESP_VENDOR, "IP制限は次版で対応", "#2", NULL,
+                   "現行版の仕様");
+    doc_answer_why(A_DISCLOSURE, "q-3", "na", NULL, NULL, NULL, RESP_NONE, NULL, NULL, NULL, "クラウドを利用しない");
 }
 
 static inline void doc_teardown(void)

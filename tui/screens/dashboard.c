@@ -30,6 +30,7 @@ typedef struct {
     int64_t select_id;          /* select this assessment after that (0: keep the selection) */
     char *deemed;               /* the みなし遵守 line, NULL until a system records who applies updates */
     bool deemed_ok;
+    int ev_expired, ev_due;     /* evidence register entries expired / due for review today */
 } dash_state;
 
 /* Rows of the list: the screen area less the organisation line, a blank line and the header above
@@ -59,6 +60,8 @@ static void load(dash_state *st, app *a)
     if (catalog_db_list(a->st, &st->cats, &st->ncats, &err) != STATUS_OK)
         app_status_error(a, &err);
     list_set_count(&st->sel, (int)st->n);
+    if (evidence_count_states(a->st, jpdate_today(), &st->ev_expired, &st->ev_due, &err) != STATUS_OK)
+        app_status_error(a, &err);
     load_deemed(st, a);
 }
 
@@ -202,8 +205,14 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
     } else {
         draw_put(w, y, x, right, L(ORG_NONE), ROLE_DIM);
     }
+    int dx = x; /* the line under the organisation: the みなし遵守 verdict, then evidence to review */
     if (st->deemed)
-        draw_put(w, y + 1, x, right, st->deemed, st->deemed_ok ? ROLE_NORMAL : ROLE_WARNING);
+        dx = draw_put(w, y + 1, x, right, st->deemed, st->deemed_ok ? ROLE_NORMAL : ROLE_WARNING) + 2;
+    if (st->ev_expired || st->ev_due) { /* only when something needs attention */
+        char *m = msgf(MSG_EV_DASH, st->ev_expired, st->ev_due);
+        draw_put(w, y + 1, dx, right, m, ROLE_WARNING);
+        free(m);
+    }
     y += 2;
     /* Assessments table */
     int w_title = r.w - 1 - (W_FY + 1 + W_BAR + W_PCT + 1 + W_PCT + 1 + W_LATE + 1);
@@ -370,7 +379,14 @@ static void carry(dash_state *st, app *a)
     st->stale = true;
     st->select_id = res.new_id;
     char *m = msgf(MSG_CARRIED, (long long)res.new_id, res.carried, (int)res.nskipped);
-    app_status(a, ROLE_STATUS_OK, "%s", m);
+    evidence_entry *exp = NULL; /* entries that run out within the new year: said with the result */
+    size_t nexp = 0;
+    if (evidence_expiring(a->st, res.new_id, spec.to_fy, &exp, &nexp, &err) != STATUS_OK)
+        status_detail_free(&err);
+    char *e = nexp ? msgf(MSG_EV_CARRY_EXPIRING, nexp) : NULL;
+    app_status(a, ROLE_STATUS_OK, "%s%s%s", m, e ? "  " : "", e ? e : "");
+    evidence_list_free(exp, nexp);
+    free(e);
     free(m);
     carry_result_free(&res);
 }
@@ -409,6 +425,9 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_CONTRACTS:
         app_push(a, contracts_screen_new(a, 0));
         return RES_HANDLED;
+    case ACT_REGISTER:
+        app_push(a, evidence_screen_new(a, 0, NULL, NULL, PARTY_HOSPITAL));
+        return RES_HANDLED;
     case ACT_EXPORT:
         if (st->n > 0) {
             screen *ex = export_screen_new(a, st->list[st->sel.sel].id);
@@ -436,7 +455,7 @@ static void done(screen *s)
 
 static const keybind dash_binds[] = {
     {'n', ACT_NEW}, {'C', ACT_CARRY}, {'i', ACT_INVENTORY}, {'b', ACT_CATALOGS}, {'S', ACT_SIGNOFF}, {KEY_FN(KEY_RIGHT), ACT_OPEN}, {'K', ACT_CONTRACTS},
-    {'x', ACT_EXPORT},
+    {'x', ACT_EXPORT}, {'E', ACT_REGISTER},
 };
 static const keymap dash_keys = {.name = "dashboard", .binds = dash_binds, .len = AZ_ARRAY_LEN(dash_binds)};
 

@@ -30,7 +30,7 @@ typedef struct {
     role r;
 } dline;
 
-typedef enum { FILTER_ALL, FILTER_UNANSWERED, FILTER_NEGATIVE, FILTER_OVERDUE, FILTER_OWNER, FILTER_VENDOR, FILTER_DISAGREE } filter_kind;
+typedef enum { FILTER_ALL, FILTER_UNANSWERED, FILTER_NEGATIVE, FILTER_OVERDUE, FILTER_OWNER, FILTER_VENDOR, FILTER_DISAGREE, FILTER_NO_REASON } filter_kind;
 
 /* One catalog node as the navigator shows it: its place in the tree, the counts and the caches. */
 typedef struct {

@@ -40,6 +40,7 @@ const char *nav_field_label(const char *f)
     if (str_eq(f, "owner_vendor")) return L(VENDOR);
     if (str_eq(f, "note")) return L(NOTE);
     if (str_eq(f, "evidence")) return L(FIELD_EVIDENCE);
+    if (str_eq(f, "reason")) return L(FIELD_REASON);
     if (str_eq(f, "signed_by") || str_eq(f, "signed_role") || str_eq(f, "signed_at") ||
         str_eq(f, "changed_since_signoff"))
         return L(FIELD_SIGNOFF);
@@ -97,6 +98,9 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
                 : xstrdup(L(UNANSWERED));
     detail_field(st, width, L(ANSWER), v, d ? gr : ROLE_DIM);
     free(v);
+    if (ans && (ans->reason || (d && d->needs_reason)))
+        detail_field(st, width, L(REASON), ans->reason ? ans->reason : L(REASON_MISSING),
+                     ans->reason ? ROLE_NORMAL : ROLE_WARNING);
     size_t k = 0; /* the sources were read with the node (nav_reload) */
     for (size_t i = 0; st->sel.node == node && i < st->nprops; i++) {
         const proposal *p = &st->props[i];
@@ -158,12 +162,37 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
         detail_add(st, L(NOTE), ROLE_LABEL);
         detail_wrap(st, ans->note, width, ROLE_NORMAL, 2);
     }
-    if (ans && ans->evidence.len) {
+    if (ans && ans->nevidence) { /* the linked register entries with their review dates */
         detail_add(st, L(EVIDENCE), ROLE_LABEL);
-        for (size_t i = 0; i < ans->evidence.len; i++)
-            detail_wrap(st, ans->evidence.items[i], width, ROLE_NORMAL, 2);
+        for (size_t i = 0; i < ans->nevidence; i++) {
+            const answer_evidence *e = &ans->evidence[i];
+            evidence_state es = evidence_state_on(e->review, st->today);
+            bool warn = es == EVIDENCE_EXPIRED || es == EVIDENCE_DUE;
+            strbuf sb = {0};
+            sb_addf(&sb, "#%lld %s", (long long)e->id, e->title);
+            if (e->review)
+                sb_addf(&sb, "  %s %s", L(EV_COL_REVIEW), e->review);
+            if (warn)
+                sb_addf(&sb, "  !%s", es == EVIDENCE_EXPIRED ? L(EV_EXPIRED) : L(EV_DUE));
+            char *t = sb_take(&sb);
+            detail_wrap(st, t, width, warn ? ROLE_WARNING : ROLE_NORMAL, 2);
+            free(t);
+        }
     }
     (void)n;
+}
+
+/* s with its line breaks as " / ". Caller frees. */
+static char *one_line(const char *s)
+{
+    strbuf b = {0};
+    for (const char *p = s; *p; p++) {
+        if (*p == '\n')
+            sb_add(&b, " / ");
+        else
+            sb_addc(&b, *p);
+    }
+    return b.data ? sb_take(&b) : xstrdup("");
 }
 
 /* The node's newest changes, as nav_reload read them with the selection. */
@@ -191,11 +220,16 @@ static void build_history(nav_state *st, app *a, int node, int width)
         }
         answer_party hp = PARTY_HOSPITAL;
         bool other_party = h->party && answer_party_parse(h->party, &hp) && hp != PARTY_HOSPITAL;
+        char *ovl = one_line(ov), *nvl = one_line(nv); /* several links (or note lines) on one line */
+        ov = ovl;
+        nv = nvl;
         char *t = xasprintf("%s %s%s %s%s%s%s: %s -> %s", when, h->kind && str_eq(h->kind, "undo") ? "(undo) " : "",
                             h->who ? h->who : "", other_party ? "[" : "", other_party ? nav_party_label(hp) : "",
                             other_party ? "] " : "", nav_field_label(h->field), ov, nv);
         detail_wrap(st, t, width, ROLE_DIM, 2);
         free(t);
+        free(ovl);
+        free(nvl);
     }
 }
 

@@ -76,6 +76,17 @@ static const char *date_label(unsigned bit)
 void nav_set_answer(nav_state *st, app *a, int node, const answer_def *d)
 {
     answer_change ch = {.fields = AF_VALUE, .value = d ? d->value : NULL};
+    char *reason = NULL;
+    if (d && d->needs_reason) { /* the catalog asks why (対象外, いいえ): one line, Esc answers nothing */
+        const answer *h = party_answer(st, node);
+        char *prompt = msgf(MSG_REASON_PROMPT, i18n_get(&d->label, a->english));
+        bool ok = app_prompt(a, prompt, h && h->reason ? h->reason : "", &reason);
+        free(prompt);
+        if (!ok)
+            return;
+        ch.fields |= AF_REASON;
+        ch.reason = reason;
+    }
     char *what = xasprintf("%s = %s", L(FIELD_VALUE), d ? i18n_get(&d->label, a->english) : "-");
     const answer *before = party_answer(st, node); /* as read before this change */
     walk_date_offer o = walk_offer_date(st->cat, &st->cat->nodes[node], d, before, st->as.fy, st->today_iso);
@@ -86,6 +97,7 @@ void nav_set_answer(nav_state *st, app *a, int node, const answer_def *d)
     }
     free(offer);
     free(what);
+    free(reason);
 }
 
 bool nav_offer_take(nav_state *st, app *a, keycode key)
@@ -215,47 +227,12 @@ void nav_edit_note(nav_state *st, app *a, int node, bool external)
         note_screen_external(ed, a);
 }
 
-static bool save_evidence(void *ctx, app *a, const char *text)
-{
-    note_ctx *nc = ctx;
-    strlist ev = {0};
-    const char *p = text;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        char *line = xstrndup(p, n);
-        char *b = line, *e = line + strlen(line);
-        while (*b == ' ' || *b == '\t' || *b == '\r')
-            b++;
-        while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-            *--e = 0;
-        if (*b)
-            sl_push(&ev, b);
-        free(line);
-        if (!nl)
-            break;
-        p = nl + 1;
-    }
-    answer_change ch = {.fields = AF_EVIDENCE, .evidence = &ev};
-    bool ok = apply_change(nc->st, a, nc->node, &ch, L(EVIDENCE));
-    sl_free(&ev);
-    return ok;
-}
-
-/* Evidence is edited as text, one reference (path, URL or description) per line. */
+/* The register with this item as the target of its l key. */
 void nav_edit_evidence(nav_state *st, app *a, int node)
 {
-    const answer *h = party_answer(st, node);
     const catalog_node *n = &st->cat->nodes[node];
-    strbuf text = {0};
-    for (size_t i = 0; h && i < h->evidence.len; i++)
-        sb_addf(&text, "%s%s", i ? "\n" : "", h->evidence.items[i]);
-    char *t = msgf(MSG_EVIDENCE_TITLE, n->ref ? n->ref : n->id);
-    note_ctx *ctx = xcalloc(1, sizeof *ctx);
-    *ctx = (note_ctx){st, node};
-    app_push(a, note_screen_new(a, t, sb_str(&text), save_evidence, ctx, free));
-    free(t);
-    sb_free(&text);
+    app_push(a, evidence_screen_new(a, st->aid, n->id, n->ref ? n->ref : n->id, st->party));
+    st->load |= NAV_LOAD_ANSWERS; /* links made there show when the navigator resumes */
 }
 
 /* Someone changed what the undo would restore: say what and who, in the UI language. */
@@ -356,6 +333,7 @@ void nav_filter_menu(nav_state *st, app *a)
         st->filter = FILTER_OWNER;
         break;
     }
+    case 'w': st->filter = FILTER_NO_REASON; break;
     case 'v': {
         if (st->nvendors == 0) {
             app_status(a, ROLE_STATUS_ERR, "%s", L(NO_VENDORS));

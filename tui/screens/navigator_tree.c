@@ -77,6 +77,8 @@ static bool item_passes(const nav_state *st, int idx)
 {
     if (!st->aid)
         return true;
+    if (st->filter == FILTER_NO_REASON)
+        return answer_reason_missing(st->cat, nav_effective(st, idx));
     walk_filter f = nav_walk_filter(st);
     return walk_item_passes(st->cat, &st->cat->nodes[idx], &st->answers, &f, st->today_iso);
 }
@@ -447,6 +449,7 @@ const char *nav_filter_label(const nav_state *st, char **owned)
     case FILTER_NEGATIVE: return L(FILTER_NEGATIVE);
     case FILTER_OVERDUE: return L(FILTER_OVERDUE);
     case FILTER_DISAGREE: return L(FILTER_DISAGREE);
+    case FILTER_NO_REASON: return L(FILTER_NO_REASON);
     case FILTER_OWNER: return *owned = xasprintf("%s = %s", L(RESP), nav_resp_label(st->filter_owner));
     case FILTER_VENDOR: {
         const char *vn = nav_vendor_name(st, st->filter_vendor);

@@ -78,6 +78,13 @@ bool fields_form_open(app *a, int64_t assessment_id);
  * or the error. NULL (reason on the status line) when the assessment is gone. */
 screen *export_screen_new(app *a, int64_t assessment_id);
 
+/* The evidence register (evidence.c): entries with review dates and state, the selected one's
+ * details and uses; n adds, Enter edits, a archives. With an item (assessment_id, item_id, its
+ * label for the title, the party answering) l links the selected entry to it or unlinks it;
+ * item_id NULL opens the register alone. */
+screen *evidence_screen_new(app *a, int64_t assessment_id, const char *item_id, const char *item_label,
+                            answer_party party);
+
 /* Display name of a catalog kind ("guideline" → ガイドライン). */
 const char *kind_label(const char *kind);
 

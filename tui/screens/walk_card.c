@@ -164,10 +164,18 @@ void walk_card_build(walk_card *c, const nav_state *st, app *a, int node, int wi
         add(c, L(NOTE), ROLE_LABEL);
         wrap(c, x->note, width, ROLE_NORMAL, 2);
     }
-    if (x && x->evidence.len) {
+    if (x && !str_empty(x->reason)) {
+        add(c, L(REASON), ROLE_LABEL);
+        wrap(c, x->reason, width, ROLE_NORMAL, 2);
+    }
+    if (x && x->nevidence) {
         add(c, L(EVIDENCE), ROLE_LABEL);
-        for (size_t i = 0; i < x->evidence.len; i++)
-            wrap(c, x->evidence.items[i], width, ROLE_NORMAL, 2);
+        for (size_t i = 0; i < x->nevidence; i++) {
+            const answer_evidence *e = &x->evidence[i];
+            char *line = e->review ? xasprintf("%s（%s %s）", e->title, L(EV_REVIEW_DATE), e->review) : xstrdup(e->title);
+            wrap(c, line, width, ROLE_NORMAL, 2);
+            free(line);
+        }
     }
     const nav_node *nd = &st->nodes[node];
     if (nd->links_loaded && nd->nlinks) { /* read with the item (walk.c's reload) */

@@ -7,9 +7,9 @@ anzen vendor add A社
 anzen system add PACS --category pacs --vendor A社 --remote yes --remote-method VPN装置
 anzen assess new fx-ecl@1 --fy 2025
 anzen assess new fx-emds@1 --system PACS --fy 2025
-anzen answer set 1 c-1-1 no --due 2025-03-31 --note "任命は4月" --evidence 議事録.pdf
+anzen answer set 1 c-1-1 no --due 2025-03-31 --note "任命は4月" --evidence 議事録.pdf --reason "理事会の承認待ち"
 anzen answer set 1 c-2-4-server yes --checked 2025-04-01
-anzen answer set 1 c-2-4-pc no --checked 2025-04-01 --note "=cmd|' /C calc'!A1"
+anzen answer set 1 c-2-4-pc no --reason "更新予定の端末" --checked 2025-04-01 --note "=cmd|' /C calc'!A1"
 # header fields: listed, set (a date in any form), refused with the reason
 anzen assess field 2 form SDS
 anzen assess field 2 issued R7.3.1

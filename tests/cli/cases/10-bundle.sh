@@ -13,9 +13,9 @@ anzen --db vendor.db --user 佐藤 vendor add A社
 anzen --db vendor.db --user 佐藤 system add PACS --category pacs --vendor A社 --remote yes --remote-method VPN装置 --port-in "104|DICOM|画像受信" --storage "メインディスク|D:¥Image|撮影画像" --backup-generations 3
 anzen --db vendor.db --user 佐藤 assess new fx-emds@1 --system PACS --fy 2025
 anzen --db vendor.db --user 佐藤 answer set 1 q-1 yes --party vendor --note "導入可（検証済み）" --evidence "SDS 第3版"
-anzen --db vendor.db --user 佐藤 answer set 1 q-2 no --party vendor --checked 2025-04-01
+anzen --db vendor.db --user 佐藤 answer set 1 q-2 no --party vendor --checked 2025-04-01 --reason "院内で対応する設問"
 anzen --db vendor.db --user 佐藤 answer set 1 q-3 yes --party vendor
-anzen --db vendor.db --user 佐藤 answer set 1 q-4 na --party vendor
+anzen --db vendor.db --user 佐藤 answer set 1 q-4 na --party vendor --reason "当社製品は該当機能なし"
 anzen --db vendor.db --user 佐藤 assess field 1 product 画像サーバ
 # a new key is random: its fingerprint is masked here, then the committed test key (keys/) replaces
 # it so the output below stays the same from run to run
@@ -32,9 +32,9 @@ cp home/.local/share/anzen/keys/anzen-signing.pub a-sha.pub
 anzen vendor add A社
 anzen system add PACS --category pacs --vendor A社
 anzen assess new fx-emds@1 --system PACS --fy 2025
-anzen answer set 1 q-1 no --note "院内では未確認"
-anzen answer set 1 q-2 no
-anzen answer set 1 q-3 no
+anzen answer set 1 q-1 no --note "院内では未確認" --reason "院内規程が未整備"
+anzen answer set 1 q-2 no --reason "未確認"
+anzen answer set 1 q-3 no --reason "未確認"
 anzen assess field 1 product 院内の呼称
 sqlite3 anzen.db .dump > before.sql
 anzen bundle import signed.json

@@ -9,7 +9,7 @@ anzen assess new mhlw-checklist-hospital@R6 --fy 2026
 for item in c6-0 c6-1-01 c6-2-01 c6-2-06 c6-2-07-server c6-3-02 c6-3-03; do
     anzen answer set 1 "$item" yes --due 2027-03-31 --note "令和6年度 $item"
 done
-anzen answer set 1 c6-2-07-pc no
+anzen answer set 1 c6-2-07-pc no --reason "更新手順が未整備"
 anzen assess carry 1 --to-fy 2027 --to-version R7 --keep-values --keep-dates
 anzen progress 2 --depth 0
 anzen assess show 2
@@ -18,7 +18,7 @@ anzen assess show 1
 anzen vendor add 〇〇メディカル
 anzen system add PACS --category PACS --vendor 〇〇メディカル
 anzen assess new mhlw-checklist-vendor@R6 --system PACS --fy 2026
-anzen answer set 3 c6-2-xx-server no --due 2027-03-31
+anzen answer set 3 c6-2-xx-server no --due 2027-03-31 --reason "更新手順が未整備"
 anzen answer set 3 c6-2-06 yes
 ANZEN_LANG=en
 export ANZEN_LANG

@@ -1,5 +1,6 @@
 # The note editor: Japanese input arrives whole (as an IME delivers it), several lines, ^S saves
-# in one transaction; Esc asks before discarding; ^E goes to $EDITOR and back; search finds notes.
+# in one transaction; Esc asks before discarding; ^E goes to $EDITOR and back; search finds notes;
+# + opens the evidence register.
 EDITOR_CMD="$HERE/fake-editor.sh"
 start 80 24
 keys n Enter Enter Down
@@ -29,16 +30,11 @@ type_text it担当
 keys Enter
 expect "Match 1 of 1"
 expect ">  . 1-1 Records"
-# Evidence: one reference per line; blank lines are dropped; shown in the detail
+# + opens the evidence register for the item (24-evidence covers it); q comes back
 keys +
-type_text "  規程集 第3版 p.12  "
-keys Enter Enter
-type_text https://example.org/保守記録.pdf
-keys C-s
-expect "Saved: 1-1 Evidence"
-expect "  規程集 第3版 p.12"
-expect "  https://example.org/保守記録.pdf"
-snap evidence-80x24
+expect "Evidence registe~"
+expect "No evidence registered. Press n to add one."
+keys q
 # search finds references to other catalogs: fx-check 2-① "保守記録の確認" is mapped to 1-1
 keys Escape /
 keys C-u

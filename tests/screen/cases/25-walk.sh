@@ -129,11 +129,17 @@ no_item() { [ $(($1 % 4)) = 3 ] || [ "${r7_items[$1]}" = c7-2-10 ]; } # いい�
 sent=0
 walk_keys() { keys "$@"; sent=$((sent + $#)); }
 walk_keys w
-answers=0 dates=0
+answers=0 dates=0 reasons=0
 for i in "${!r7_items[@]}"; do
     k=y; no_item "$i" && k=n
     walk_keys "$k"
     answers=$((answers + 1))
+    # いいえ needs a reason in the shipped catalogs (issue 16): one line typed, then Enter
+    if screen_text | grep -qF "の理由（1行"; then
+        keys "規程が未整備"
+        walk_keys Enter
+        reasons=$((reasons + 1))
+    fi
     if screen_text | grep -qF "Enter で"; then
         walk_keys Enter
         dates=$((dates + 1))
@@ -150,6 +156,7 @@ for i in "${!r7_items[@]}"; do
 done
 check "every R7 item answered in catalog order, each with the date it wants" test "$wrong" = 0
 check "the 2FA item (2-⑩) answered いいえ gets the end of 令和9年度" test "$(answer_of c7-2-10 2)" = "no - 2028-03-31"
-check "one key per item plus one per accepted date, plus w" test "$sent" = $((answers + dates + 1))
+check "one key per item plus one per accepted date and per reason, plus w" test "$sent" = $((answers + dates + reasons + 1))
+check "a reason was asked for every いいえ" test "$reasons" = 6
 check "a date was accepted for every item" test "$dates" = "${#r7_items[@]}"
-echo "  keystrokes: $sent for ${#r7_items[@]} items ($answers answers, $dates dates accepted, 1 to start the walk)"
+echo "  keystrokes: $sent for ${#r7_items[@]} items ($answers answers, $dates dates accepted, $reasons reasons typed and confirmed, 1 to start the walk)"
