@@ -108,6 +108,17 @@ expect "1-① は既にその内容で合意済みです"
 keys q
 expect "打合せ: 合意 3・相違 3・片側のみ 2（W で照合）"
 snap ja-workshop-dashboard-120x40
+# from the navigator, at the selected item; ? lists the screen's keys
+keys Enter Down Down
+expect ">  x 1-② 規程類の整備と見直し"
+keys W
+expect "打合せ #1"
+expect ">1-②"
+keys '?'
+expect "医療機関の回答で合意（日付・メモ・証跡も）"
+expect "合意の相手の氏名（一度だけ尋ね、終了まで保持）"
+keys q q
+expect "2-① 機器の台帳"
 finish
 
 # history: the agreements with both names; the agreed values are what the export shows
