@@ -50,6 +50,15 @@
     _(VENDOR, "vendor", "Next vendor", "事業者を切り替え")                                              \
     _(EDIT_PARTY, "edit-party", "Answer as: hospital, vendor or agreed (workshops)",                       \
       "回答者を切り替え：医療機関・事業者・合意（打合せ用）")                                            \
+    _(WORKSHOP, "workshop", "Workshop: hospital and vendor answers side by side, agree on each",             \
+      "打合せ：医療機関と事業者の回答を並べて、項目ごとに合意する")                                          \
+    _(TAKE_HOSPITAL, "take-hospital", "Agree on the hospital's answer (with its dates, note, evidence)",        \
+      "医療機関の回答で合意（日付・メモ・証跡も）")                                                          \
+    _(TAKE_VENDOR, "take-vendor", "Agree on the vendor's answer (with its dates, note, evidence)",              \
+      "事業者の回答で合意（日付・メモ・証跡も）")                                                            \
+    _(AGREE_VALUE, "agree-value", "Agree on a value chosen here", "値を選んで合意")                             \
+    _(COUNTERPART, "counterpart", "Name the other participant (asked once, kept while anzen runs)",             \
+      "合意の相手の氏名（一度だけ尋ね、終了まで保持）")                                                      \
     _(UNDO, "undo", "Undo the last change", "直前の変更を取り消す")                                     \
     _(WALK, "walk", "Walk through the open items one at a time", "未回答の項目を1件ずつ回答（ウォークスルー）") \
     _(AUTO_ADVANCE, "auto-advance", "After an answer, move to the next open item (on/off, kept per user)",  \

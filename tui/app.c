@@ -46,6 +46,7 @@ void app_free(app *a)
     free(a->status);
     free(a->idle_path);
     free(a->who);
+    free(a->counterpart);
 }
 
 void app_push(app *a, screen *s)

@@ -88,6 +88,7 @@ struct app {
     bool english;
     char *who;        /* the actor of every change (session_actor, or the name asked at start) */
     bool who_shared;  /* who is only the login of a shared account (tui_run asks for a name) */
+    char *counterpart; /* a workshop's other participant, asked once (workshop.c); NULL until then */
     screen *stack[16];
     int depth;
     char *status; /* message on the status line, cleared on the next key */

@@ -247,6 +247,35 @@
     _(AUTO_ADVANCE_ON, "Auto-advance on: after an answer, the next open item", "自動で次へ: オン（回答したら次の未回答項目へ）") \
     _(AUTO_ADVANCE_OFF, "Auto-advance off", "自動で次へ: オフ")                                               \
     _(FILTER_DISAGREE, "parties disagree", "回答者間の不一致")                                               \
+    _(WS_TITLE, "Workshop #%lld", "打合せ #%lld")                                                            \
+    _(WS_HINT, "h/v:take side Enter:value f:filter w:with u:undo", "h/v:側の値 Enter:値 f:絞込 w:相手 u:取消")   \
+    _(WS_COUNTS, "%d different, %d one-sided, %d equal, %d open; %d agreed",                                   \
+      "相違 %d・片側のみ %d・一致 %d・未回答 %d／合意 %d")                                                         \
+    _(WS_FILTER, "filter: %s", "絞込: %s")                                                                   \
+    _(WS_FILTER_ALL, "all", "すべて")                                                                         \
+    _(WS_FILTER_DIFFERENT, "different", "相違")                                                               \
+    _(WS_FILTER_ONE_SIDED, "one-sided", "片側のみ")                                                           \
+    _(WS_WITH, "with: %s", "相手: %s")                                                                       \
+    _(WS_WITH_NONE, "with: (asked at the first agreement)", "相手: （最初の合意で入力）")                     \
+    _(WS_WITH_PROMPT, "Agreeing with (the other participant's name): ", "合意の相手（相手方の氏名）: ")         \
+    _(WS_WITH_SET, "Agreeing with %s from now on", "以後の合意の相手: %s")                                   \
+    _(WS_STATE_EQUAL, "equal", "一致")                                                                        \
+    _(WS_STATE_DIFFERENT, "different", "相違")                                                                \
+    _(WS_STATE_ONLY_HOSPITAL, "hospital only", "医療機関のみ")                                                \
+    _(WS_STATE_ONLY_VENDOR, "vendor only", "事業者のみ")                                                      \
+    _(WS_STATE_NONE, "unanswered", "未回答")                                                                  \
+    _(WS_AGREED_BY, "Agreed: %s (%s with %s, %s)", "合意: %s（%s と %s、%s）")                               \
+    _(WS_AGREED_STALE, "[changed since]", "[その後変更あり]")                                                 \
+    _(WS_NOT_AGREED, "Not agreed yet", "未合意")                                                              \
+    _(WS_ALSO_DIFFER, "also differ: %s", "ほかの相違: %s")                                                    \
+    _(WS_AGREE_MENU, "Agree on:", "合意する値:")                                                              \
+    _(WS_AGREED_DONE, "Agreed %s = %s with %s", "%s を「%s」で合意しました（相手: %s）")                      \
+    _(WS_AGREED_SAME, "%s was agreed so already", "%s は既にその内容で合意済みです")                          \
+    _(WS_NO_ROWS, "No item in this filter (f: next filter)", "この絞り込みに該当する項目はありません（f で切替）") \
+    _(WS_NO_VENDOR, "No vendor for this assessment: its vendor answers cannot be shown",                      \
+      "この評価には事業者がありません（事業者の回答を表示できません）")                                      \
+    _(WS_DASH_LINE, "Workshop: %d agreed, %d different, %d one-sided (W: reconcile)",                         \
+      "打合せ: 合意 %d・相違 %d・片側のみ %d（W で照合）")                                                      \
     _(FIELD_SIGNOFF, "sign-off", "承認")                                                                     \
     _(SIGNOFF_NAME, "Sign off as (name): ", "承認者の氏名: ")                                                 \
     _(SIGNOFF_ROLE, "Role: ", "役職: ")                                                                      \

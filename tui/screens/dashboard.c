@@ -31,6 +31,8 @@ typedef struct {
     char *deemed;               /* the みなし遵守 line, NULL until a system records who applies updates */
     bool deemed_ok;
     int ev_expired, ev_due;     /* evidence register entries expired / due for review today */
+    char *workshop;      /* the selected assessment's reconciliation counts (workshop.c), or NULL */
+    int64_t workshop_of; /* the assessment they are of (-1: read again) */
 } dash_state;
 
 /* Rows of the list: the screen area less the organisation line, a blank line and the header above
@@ -132,6 +134,20 @@ static void summarise_in_view(dash_state *st, app *a)
         }
 }
 
+/* The workshop line is of the selected assessment: read again when the selection moved. */
+static bool workshop_stale(const dash_state *st)
+{
+    return st->workshop_of != (st->n ? st->list[st->sel.sel].id : 0);
+}
+
+static void load_workshop(dash_state *st, app *a)
+{
+    xfree(&st->workshop);
+    st->workshop_of = st->n ? st->list[st->sel.sel].id : 0;
+    if (st->n)
+        st->workshop = workshop_count_line(a, st->workshop_of);
+}
+
 static void select_id(dash_state *st, int64_t id)
 {
     for (size_t i = 0; i < st->n; i++)
@@ -151,6 +167,8 @@ static void reload(screen *s, app *a, unsigned why)
     }
     list_set_height(&st->sel, app_screen_rect(a).h - DASH_ABOVE - DASH_FOOTER);
     summarise_in_view(st, a);
+    if (why & (RELOAD_RESUME | RELOAD_EXTERNAL) || workshop_stale(st))
+        load_workshop(st, a);
 }
 
 static const char *catalog_short(const dash_state *st, const assessment *as, bool en)
@@ -281,6 +299,8 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
     }
     /* Footer: sign-off and responsible parties of the selected assessment */
     int fy = r.y + r.h - 1;
+    if (st->workshop)
+        draw_put(w, fy - 2, x, right, st->workshop, ROLE_DIM);
     if (st->n > 0) {
         const assessment *as = &st->list[st->sel.sel];
         if (as->signed_at) {
@@ -395,7 +415,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
 {
     dash_state *st = s->priv;
     if (list_handle(&st->sel, ev->act))
-        return in_view_summed(st) ? RES_HANDLED : RES_RELOAD;
+        return in_view_summed(st) && !workshop_stale(st) ? RES_HANDLED : RES_RELOAD;
     switch (ev->act) {
     case ACT_OPEN:
         if (st->n > 0) {
@@ -427,6 +447,12 @@ static int handle(screen *s, app *a, const tui_event *ev)
         return RES_HANDLED;
     case ACT_REGISTER:
         app_push(a, evidence_screen_new(a, 0, NULL, NULL, PARTY_HOSPITAL));
+    case ACT_WORKSHOP:
+        if (st->n > 0) {
+            screen *ws = workshop_screen_new(a, st->list[st->sel.sel].id, NULL);
+            if (ws)
+                app_push(a, ws);
+        }
         return RES_HANDLED;
     case ACT_EXPORT:
         if (st->n > 0) {
@@ -449,6 +475,7 @@ static void done(screen *s)
     free(st->owners);
     free(st->summed);
     free(st->deemed);
+    free(st->workshop);
     summary_cache_free(&st->cache);
     free(st);
 }
@@ -456,6 +483,7 @@ static void done(screen *s)
 static const keybind dash_binds[] = {
     {'n', ACT_NEW}, {'C', ACT_CARRY}, {'i', ACT_INVENTORY}, {'b', ACT_CATALOGS}, {'S', ACT_SIGNOFF}, {KEY_FN(KEY_RIGHT), ACT_OPEN}, {'K', ACT_CONTRACTS},
     {'x', ACT_EXPORT}, {'E', ACT_REGISTER},
+    {'W', ACT_WORKSHOP},
 };
 static const keymap dash_keys = {.name = "dashboard", .binds = dash_binds, .len = AZ_ARRAY_LEN(dash_binds)};
 
@@ -473,6 +501,7 @@ static const screen_ops dash_ops = {
 screen *dashboard_screen_new(app *a)
 {
     dash_state *st = xcalloc(1, sizeof *st);
+    st->workshop_of = -1;
     load(st, a);
     screen *s = xcalloc(1, sizeof *s);
     s->ops = &dash_ops;

@@ -289,6 +289,13 @@ static int handle_key(screen *s, app *a, const tui_event *ev)
     case ACT_WALK:
         app_push(a, walk_screen_new(a, st));
         return RES_HANDLED;
+    case ACT_WORKSHOP: {
+        int sel = nav_selected_node(st);
+        screen *ws = workshop_screen_new(a, st->aid, sel >= 0 ? st->cat->nodes[sel].id : NULL);
+        if (ws)
+            app_push(a, ws);
+        return RES_HANDLED;
+    }
     case ACT_AUTO_ADVANCE:
         nav_toggle_auto_advance(st, a);
         return RES_HANDLED;
@@ -411,6 +418,7 @@ static const keybind nav_binds[] = {
     {'x', ACT_EXPORT},
     {KEY_CTRL('x'), ACT_EXPORT},
     {127, ACT_CLEAR_ANSWER},
+    {'W', ACT_WORKSHOP},
 };
 static const keymap nav_keys = {.name = "navigator", .binds = nav_binds, .len = AZ_ARRAY_LEN(nav_binds)};
 /* Browsing a catalog: the movement keys only (the first 8). */

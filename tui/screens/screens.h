@@ -84,6 +84,13 @@ screen *export_screen_new(app *a, int64_t assessment_id);
  * item_id NULL opens the register alone. */
 screen *evidence_screen_new(app *a, int64_t assessment_id, const char *item_id, const char *item_label,
                             answer_party party);
+/* The workshop (workshop.c): an assessment's hospital / vendor / agreed answers side by side, with
+ * keys to agree on each item (reconcile_agree). item_id (may be NULL) is selected first. NULL
+ * (reason on the status line) when the assessment cannot be read. */
+screen *workshop_screen_new(app *a, int64_t assessment_id, const char *item_id);
+/* The dashboard's line for an assessment: "打合せ: 合意 3・相違 1・片側のみ 2"; NULL (nothing to
+ * show) when no vendor answered and nothing was agreed. Caller frees. */
+char *workshop_count_line(app *a, int64_t assessment_id);
 
 /* Display name of a catalog kind ("guideline" → ガイドライン). */
 const char *kind_label(const char *kind);
