@@ -27,7 +27,7 @@ define configure
 	fi
 endef
 
-.PHONY: all deps configure build run test asan-test bench soak fuzz fuzz-ci install clean
+.PHONY: all deps configure build run test asan-test bench soak fuzz fuzz-ci install clean deb
 
 all: build
 
@@ -53,6 +53,10 @@ asan-test: deps
 	$(call configure,$(ASAN_BUILD),$(ASAN_CMAKE_OPTIONS))
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+# A Debian package (CPack, DEB generator) in $(BUILD)/: anzen_VERSION_ARCH.deb, installing to /usr.
+deb: build
+	cd $(BUILD) && cpack -G DEB
 
 bench: build
 	./$(BUILD)/bin/anzen-bench

@@ -7,6 +7,7 @@
 #include "catalog/lib.h"
 #include "cli_common.h"
 #include "cli_contract.h"
+#include "cli_help_render.h"
 #include "cli_safe_out.h"
 #include "store/lib.h"
 #include "base/lib.h"
@@ -18,26 +19,9 @@
 
 static const cli_group *const groups[] = {&cli_group_catalog, &cli_group_org, &cli_group_vendor, &cli_group_system, &cli_group_assess, &cli_group_answer, &cli_group_evidence, &cli_group_progress, &cli_group_history, &cli_group_diff, &cli_group_contract, &cli_group_deemed, &cli_group_export, &cli_group_snapshot, &cli_group_verify, &cli_group_bundle, &cli_group_key, &cli_group_reconcile};
 
-void cli_usage(FILE *out)
+void cli_usage(FILE *out, bool english)
 {
-    fprintf(out,
-            "usage: anzen [--db PATH] [--lang ja|en] [--user NAME] [COMMAND ...]\n"
-            "\n"
-            "With no command, opens the interactive workbench (needs a terminal).\n"
-            "\n"
-            "Commands:\n");
-    for (size_t i = 0; i < AZ_ARRAY_LEN(groups); i++)
-        groups[i]->usage(out);
-    fprintf(out, "\n"
-                 "Options:\n"
-                 "  --db PATH      database file (default $ANZEN_DB, else $XDG_DATA_HOME/anzen/anzen.db)\n"
-                 "  --lang ja|en   language of content and labels (default: from the locale)\n"
-                 "  --user NAME    who is acting, as the history records it (default $ANZEN_USER,\n"
-                 "                 else the login name; the workbench asks on a shared account)\n"
-                 "  --help         this text;  --version  the version\n"
-                 "\n"
-                 "Exit codes: 0 ok, 1 failed (not found, I/O), 2 usage, 3 invalid data,\n"
-                 "            4 database refused (newer schema, not SQLite, read-only).\n");
+    cli_help_print_usage(out, english);
 }
 
 const char *cli_opt(int argc, char **argv, int *i, const char *name, bool *missing)
@@ -66,7 +50,7 @@ int cli_parse_globals(int argc, char **argv, int *argi, session_opts *g, FILE *o
         bool missing = false;
         const char *v;
         if (str_eq(argv[i], "--help") || str_eq(argv[i], "-h")) {
-            cli_usage(out);
+            cli_usage(out, g->english);
             return EXIT_OK;
         } else if (str_eq(argv[i], "--version") || str_eq(argv[i], "-V")) {
             fprintf(out, "anzen %s\n", ANZEN_VERSION);
@@ -146,19 +130,50 @@ void cli_close(cli_ctx *c)
 int cli_unknown_subcommand(cli_ctx *c, const char *group, const char *sub, void (*usage)(FILE *out))
 {
     fprintf(c->err, "anzen: unknown command \"%s %s\"\n", group, sub);
-    usage(c->err);
+    const cli_help_group *h = cli_help_group_find(group);
+    if (h)
+        cli_help_print_synopsis(c->err, h, c->g->english);
+    else
+        usage(c->err);
     return EXIT_USAGE;
+}
+
+/* `anzen GROUP … --help` (or -h) anywhere before a `--`: help on the subcommand named right after
+ * the group, else on the whole group. Returns true when it asked for help. */
+static bool cli_wants_help(int argc, char **argv)
+{
+    for (int k = 1; k < argc && !str_eq(argv[k], "--"); k++)
+        if (str_eq(argv[k], "--help") || str_eq(argv[k], "-h"))
+            return true;
+    return false;
+}
+
+static int cli_group_help(const session_opts *g, int argc, char **argv, FILE *out, FILE *err)
+{
+    const cli_help_group *h = cli_help_group_find(argv[0]);
+    const char *sub = argc >= 2 && argv[1][0] != '-' && !str_eq(argv[1], "help") ? argv[1] : NULL;
+    if (sub && h && !cli_help_cmd_find(h, sub) && cli_help_cmd_find(h, NULL))
+        sub = NULL; /* a group that runs by itself: argv[1] is its argument */
+    return cli_help_show(out, err, g->english, argv[0], sub);
 }
 
 int cli_run(const session_opts *g, int argc, char **argv, FILE *out, FILE *err)
 {
+    if (str_eq(argv[0], "help"))
+        return cli_help_show(out, err, g->english, argc >= 2 ? argv[1] : NULL, argc >= 3 ? argv[2] : NULL);
     cli_ctx c = {.g = g, .who = session_actor(g, NULL), .out = out, .err = err};
     for (size_t i = 0; i < AZ_ARRAY_LEN(groups); i++) {
         if (!str_eq(argv[0], groups[i]->name))
             continue;
-        if ((argc < 2 && !groups[i]->runs_bare) || (argc >= 2 && (str_eq(argv[1], "--help") || str_eq(argv[1], "help")))) {
-            groups[i]->usage(argc < 2 ? err : out);
-            return argc < 2 ? EXIT_USAGE : EXIT_OK;
+        if (argc >= 2 && (str_eq(argv[1], "help") || cli_wants_help(argc, argv)))
+            return cli_group_help(g, argc, argv, out, err);
+        if (argc < 2 && !groups[i]->runs_bare) {
+            const cli_help_group *h = cli_help_group_find(argv[0]);
+            if (h)
+                cli_help_print_synopsis(err, h, g->english);
+            else
+                groups[i]->usage(err);
+            return EXIT_USAGE;
         }
         int r = groups[i]->run(&c, argc - 1, argv + 1);
         cli_close(&c);

@@ -29,6 +29,7 @@ int cli_run(const session_opts *g, int argc, char **argv, FILE *out, FILE *err);
 /* Full entry: globals, then the command; with no command returns -1 (the caller opens the TUI). */
 int cli_main(int argc, char **argv, session_opts *g, FILE *out, FILE *err);
 
-void cli_usage(FILE *out);
+/* anzen --help: the commands and global options (from the command table, cli_help.c). */
+void cli_usage(FILE *out, bool english);
 
 #endif

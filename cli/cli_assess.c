@@ -322,8 +322,11 @@ static void print_answer(cli_ctx *c, const answer *x, const catalog *cat, const 
     for (int i = 0; i < 3; i++)
         if (dates[i])
             fprintf(c->out, "  %s: %s", en ? enl[i] : ja[i], dates[i]);
-    if (x->answered_by)
-        fprintf(c->out, "  (%s %s)", x->answered_by, x->updated_at ? x->updated_at : "");
+    if (x->answered_by) {
+        char when[CLOCK_LOCAL_SIZE]; /* stored UTC, shown in local time */
+        clock_local_text(x->updated_at, true, when);
+        fprintf(c->out, "  (%s %s)", x->answered_by, when);
+    }
     fputc('\n', c->out);
     if (x->reason)
         fprintf(c->out, "%s  %s: %s\n", indent, en ? "reason" : "理由", x->reason);
@@ -409,13 +412,17 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
         free(sc);
         if (a.prev_id)
             fprintf(c->out, "%s: #%lld\n", en ? "Carried from" : "前年度", (long long)a.prev_id);
-        if (a.archived_at)
-            fprintf(c->out, "%s: %s\n", en ? "Archived" : "アーカイブ済み", a.archived_at);
+        char when[CLOCK_LOCAL_SIZE];
+        if (a.archived_at) {
+            clock_local_text(a.archived_at, true, when);
+            fprintf(c->out, "%s: %s\n", en ? "Archived" : "アーカイブ済み", when);
+        }
         fprintf(c->out, "%s: %d/%d (%d%%)  %s: %d%%  %s: %d\n", en ? "Answered" : "回答済", a.answered, a.items,
                 pct(a.answered, a.items), en ? "Positive" : "実施", pct(a.positive, a.items - a.not_applicable),
                 en ? "Overdue" : "期限超過", a.overdue);
+        clock_local_text(a.signed_at, true, when);
         if (a.signed_at)
-            fprintf(c->out, "%s: %s (%s) %s%s\n", en ? "Signed off" : "承認", a.signed_by, a.signed_role, a.signed_at,
+            fprintf(c->out, "%s: %s (%s) %s%s\n", en ? "Signed off" : "承認", a.signed_by, a.signed_role, when,
                     a.changed_since_signoff ? (en ? " — changed since sign-off" : " — 承認後に変更あり") : "");
         fputc('\n', c->out);
         int shown = 0;

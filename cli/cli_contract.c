@@ -578,7 +578,9 @@ static int cmd_history(cli_ctx *c, int argc, char **argv)
                 cJSON_AddItemToArray(arr, j);
                 continue;
             }
-            fprintf(c->out, "%s  ", h->at);
+            char when[CLOCK_LOCAL_SIZE]; /* stored UTC, shown in local time */
+            clock_local_text(h->at, true, when);
+            fprintf(c->out, "%s  ", when);
             cli_cell(c->out, h->who, 10);
             cli_cell(c->out, h->kind, 7);
             fprintf(c->out, " %s%s%s: %s → %s\n", h->item_id ? h->item_id : "", h->item_id ? " " : "", h->field,

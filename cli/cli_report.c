@@ -281,7 +281,9 @@ static int history_run(cli_ctx *c, int argc, char **argv)
                 *p == '\n' ? sb_add(&ob, "⏎") : sb_addc(&ob, *p);
             for (const char *p = nv; *p; p++)
                 *p == '\n' ? sb_add(&nb, "⏎") : sb_addc(&nb, *p);
-            fprintf(c->out, "%s  ", h->at);
+            char when[CLOCK_LOCAL_SIZE]; /* stored UTC, shown in local time */
+            clock_local_text(h->at, true, when);
+            fprintf(c->out, "%s  ", when);
             cli_cell(c->out, h->who, 10);
             cli_cell(c->out, h->kind, 7);
             fprintf(c->out, " %s  %s: %s → %s\n", sb_str(&what), history_field_name(h->entity, h->field),

@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE
 #include "clock.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 #include <time.h>
@@ -50,4 +51,23 @@ void clock_now(char *buf)
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void clock_local_text(const char *utc, bool seconds, char buf[CLOCK_LOCAL_SIZE])
+{
+    buf[0] = '\0';
+    if (!utc)
+        return;
+    struct tm tm = {0};
+    const char *end = clock_is_iso(utc) ? strptime(utc, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
+    time_t t = end ? timegm(&tm) : (time_t)-1;
+    struct tm local;
+    if (t == (time_t)-1 || !localtime_r(&t, &local) ||
+        !strftime(buf, CLOCK_LOCAL_SIZE, seconds ? "%Y-%m-%d %H:%M:%S %Z" : "%Y-%m-%d %H:%M %Z", &local)) {
+        snprintf(buf, CLOCK_LOCAL_SIZE, "%s", utc); /* not a stored time: shown as it is */
+        return;
+    }
+    size_t n = strlen(buf);
+    if (buf[n - 1] == ' ') /* a zone without an abbreviation: its offset */
+        strftime(buf + n, CLOCK_LOCAL_SIZE - n, "%z", &local);
 }

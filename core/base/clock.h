@@ -19,4 +19,9 @@ bool clock_is_iso(const char *s);
  * stored time or silently falls back to the real clock. */
 bool clock_env_check(const char **value);
 
+/* A stored UTC time (YYYY-MM-DDTHH:MM:SSZ) for display in the local time zone (TZ) with the zone:
+ * "2026-05-10 18:00:00 JST" ("2026-05-10 18:00 JST" without seconds). Anything else is copied as it is; NULL gives "". */
+enum { CLOCK_LOCAL_SIZE = 48 };
+void clock_local_text(const char *utc, bool seconds, char buf[CLOCK_LOCAL_SIZE]);
+
 #endif

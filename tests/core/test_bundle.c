@@ -91,6 +91,7 @@ Test(bundle, write_read_import_round_trip_and_import_once)
                  "%s", test_msg(&err));
     cr_expect_eq(answers, 2, "only the vendor's answers go into a vendor bundle");
     cr_expect_eq(bundle_write(st, &aid, 1, &bo, NULL, NULL, path, false, NULL, NULL, &err), STATUS_FILE_EXISTS);
+    status_detail_free(&err);
 
     bundle b;
     cr_assert_eq(bundle_read_file(path, &b, &err), STATUS_OK, "%s", test_msg(&err));
@@ -233,4 +234,5 @@ Test(bundle, another_catalog_version_lists_and_needs_partial)
     cr_expect_eq(res.answers_changed, 2);
     bundle_plan_free(&plan);
     bundle_free(&b);
+    status_detail_free(&err);
 }

@@ -212,8 +212,13 @@ Test(cli_catalog, help_and_version)
 {
     run_result r = run((const char *[]){"--help", NULL});
     cr_assert_eq(r.code, 0);
-    cr_assert_not_null(strstr(r.out, "catalog validate"));
+    cr_assert_not_null(strstr(r.out, "  catalog     catalogs"));
     cr_assert_not_null(strstr(r.out, "Exit codes"));
+    done(&r);
+    /* the subcommands are in the group's help (the command table) */
+    r = run((const char *[]){"help", "catalog", NULL});
+    cr_assert_eq(r.code, 0);
+    cr_assert_not_null(strstr(r.out, "anzen catalog validate [FILE...]"));
     done(&r);
     r = run((const char *[]){"--version", NULL});
     cr_assert_eq(r.code, 0);

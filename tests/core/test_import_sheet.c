@@ -294,8 +294,9 @@ Test(import_sheet, csv_cp932_as_japanese_excel_saves_it)
     check_csv_catalog(p);
     /* a broken CSV names its line and record */
     char *bad = write_file("bad.csv", "区分,番号,確認項目\n1,1-①,\"閉じない\n");
-    expect_fail(bad, csv_layout, STATUS_CSV_QUOTE_OPEN, xasprintf("%s:2: row 2, column 3: a quoted field is not closed", bad));
-    free(cmd), free(u), free(p), free(bad);
+    char *want = xasprintf("%s:2: row 2, column 3: a quoted field is not closed", bad);
+    expect_fail(bad, csv_layout, STATUS_CSV_QUOTE_OPEN, want);
+    free(cmd), free(u), free(p), free(bad), free(want);
 }
 
 Test(import_sheet, layout_errors_name_file_line_and_column)

@@ -110,4 +110,5 @@ Test(reconcile, agree_records_both_names_and_undoes)
     cr_assert_eq(reconcile_load(st, aid, 0, &v, &err), STATUS_OK);
     cr_expect(!reconcile_find(&v, "q-1")->agreed || !reconcile_find(&v, "q-1")->agreed->value, "undone");
     reconcile_view_free(&v);
+    status_detail_free(&err);
 }

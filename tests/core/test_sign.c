@@ -69,6 +69,7 @@ Test(sign, key_files_are_private_and_read_back)
     key_public pub;
     cr_assert_eq(key_read_public(pp, &pub, &err), STATUS_OK);
     cr_expect_eq(memcmp(pub.pk, k.pk, SIGN_PUBLIC_BYTES), 0);
+    key_public_free(&pub);
     cr_expect_eq(key_read_public(sp, &pub, &err), STATUS_KEY_INVALID, "a secret file is not a public key");
     cr_expect_str_eq(err.field, "format");
     char *bad = test_write(dir, "bad.pub", "{\"format\":\"anzen-public-key/1\",\"public_key\":\"AAAA\"}");

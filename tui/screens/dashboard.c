@@ -447,6 +447,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
         return RES_HANDLED;
     case ACT_REGISTER:
         app_push(a, evidence_screen_new(a, 0, NULL, NULL, PARTY_HOSPITAL));
+        return RES_HANDLED;
     case ACT_WORKSHOP:
         if (st->n > 0) {
             screen *ws = workshop_screen_new(a, st->list[st->sel.sel].id, NULL);

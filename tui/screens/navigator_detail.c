@@ -206,8 +206,8 @@ static void build_history(nav_state *st, app *a, int node, int width)
     }
     for (size_t i = n; i-- > 0;) {
         const history_row *h = &rows[i];
-        char when[17];
-        snprintf(when, sizeof when, "%.10s %.5s", h->at ? h->at : "", h->at && strlen(h->at) > 11 ? h->at + 11 : "");
+        char when[CLOCK_LOCAL_SIZE]; /* stored UTC, shown in local time with the zone */
+        clock_local_text(h->at, false, when);
         const char *ov = h->old_value ? h->old_value : "-"; /* vendor ids were named at load */
         const char *nv = h->new_value ? h->new_value : "-";
         if (str_eq(h->field, "value")) {

@@ -257,8 +257,8 @@ static void nav_undo_blocked(nav_state *st, app *a)
     } else {
         what = xstrdup(L(UNDO_THIS_ASSESSMENT));
     }
-    char when[17];
-    snprintf(when, sizeof when, "%.10s %.5s", h->at ? h->at : "", h->at && strlen(h->at) > 11 ? h->at + 11 : "");
+    char when[CLOCK_LOCAL_SIZE]; /* stored UTC, shown in local time with the zone */
+    clock_local_text(h->at, false, when);
     char *m = msgf(MSG_UNDO_BLOCKED, what, h->who ? h->who : "", when);
     app_status(a, ROLE_STATUS_ERR, "%s", m);
     free(m);

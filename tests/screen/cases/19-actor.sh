@@ -18,7 +18,7 @@ check "the asked name is the actor in the history" \
 # someone else, at another terminal, answers the same item
 check "another person's answer" cli --user 佐藤 answer set 1 g-1-1 not_implemented
 keys u
-expect "Cannot undo: 1-1 was changed by 佐藤 since (2026-04-01 09:00)"
+expect "Cannot undo: 1-1 was changed by 佐藤 since (2026-04-01 09:00 UTC)"
 snap actor-undo-refused-80x24
 check "nothing undone" \
     test "$(sql "SELECT value FROM answer WHERE assessment_pk = 1 AND item_id = 'g-1-1'")" = "not_implemented"
