@@ -30,6 +30,13 @@ typedef struct {
     role r;
 } dline;
 
+/* Lines of a detail pane or a card, built by text: never a blank first line nor two blank lines
+ * in a row (dline_add); text wrapped to width with an indent (dline_wrap); "label: value" wrapped
+ * (dline_field). navigator_detail.c; the walk card uses them too. */
+void dline_add(dline **lines, int *n, size_t *cap, const char *text, role r);
+void dline_wrap(dline **lines, int *n, size_t *cap, const char *text, int width, role r, int indent);
+void dline_field(dline **lines, int *n, size_t *cap, int width, const char *label, const char *value, role r);
+
 typedef enum { FILTER_ALL, FILTER_UNANSWERED, FILTER_NEGATIVE, FILTER_OVERDUE, FILTER_OWNER, FILTER_VENDOR, FILTER_DISAGREE, FILTER_NO_REASON } filter_kind;
 
 /* One catalog node as the navigator shows it: its place in the tree, the counts and the caches. */

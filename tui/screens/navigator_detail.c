@@ -56,32 +56,46 @@ void nav_detail_clear(nav_state *st)
     st->ndetail = 0;
 }
 
+void dline_add(dline **lines, int *n, size_t *cap, const char *text, role r)
+{
+    if (!*text && (*n == 0 || !*(*lines)[*n - 1].text))
+        return;
+    GROW(*lines, *cap, (size_t)*n + 1);
+    (*lines)[(*n)++] = (dline){xstrdup(text), r};
+}
+
+void dline_wrap(dline **lines, int *n, size_t *cap, const char *text, int width, role r, int indent)
+{
+    strlist wrapped = {0};
+    wrap_text(text, width - indent, &wrapped);
+    for (size_t i = 0; i < wrapped.len; i++) {
+        char *t = xasprintf("%*s%s", indent, "", wrapped.items[i]);
+        dline_add(lines, n, cap, t, r);
+        free(t);
+    }
+    sl_free(&wrapped);
+}
+
+void dline_field(dline **lines, int *n, size_t *cap, int width, const char *label, const char *value, role r)
+{
+    char *t = xasprintf("%s: %s", label, value);
+    dline_wrap(lines, n, cap, t, width, r, 0);
+    free(t);
+}
+
 static void detail_add(nav_state *st, const char *text, role r)
 {
-    /* Never two blank lines in a row, never a blank first line. */
-    if (!*text && (st->ndetail == 0 || !*st->detail[st->ndetail - 1].text))
-        return;
-    GROW(st->detail, st->capdetail, (size_t)st->ndetail + 1);
-    st->detail[st->ndetail++] = (dline){xstrdup(text), r};
+    dline_add(&st->detail, &st->ndetail, &st->capdetail, text, r);
 }
 
 static void detail_wrap(nav_state *st, const char *text, int width, role r, int indent)
 {
-    strlist lines = {0};
-    wrap_text(text, width - indent, &lines);
-    for (size_t i = 0; i < lines.len; i++) {
-        char *t = xasprintf("%*s%s", indent, "", lines.items[i]);
-        detail_add(st, t, r);
-        free(t);
-    }
-    sl_free(&lines);
+    dline_wrap(&st->detail, &st->ndetail, &st->capdetail, text, width, r, indent);
 }
 
 static void detail_field(nav_state *st, int width, const char *label, const char *value, role r)
 {
-    char *t = xasprintf("%s: %s", label, value);
-    detail_wrap(st, t, width, r, 0);
-    free(t);
+    dline_field(&st->detail, &st->ndetail, &st->capdetail, width, label, value, r);
 }
 
 static void build_answer_detail(nav_state *st, app *a, int node, int width)

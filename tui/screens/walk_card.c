@@ -18,29 +18,17 @@ void walk_card_free(walk_card *c)
 
 static void add(walk_card *c, const char *text, role r)
 {
-    if (!*text && (c->n == 0 || !*c->lines[c->n - 1].text)) /* no blank first line, never two */
-        return;
-    GROW(c->lines, c->cap, (size_t)c->n + 1);
-    c->lines[c->n++] = (dline){xstrdup(text), r};
+    dline_add(&c->lines, &c->n, &c->cap, text, r);
 }
 
 static void wrap(walk_card *c, const char *text, int width, role r, int indent)
 {
-    strlist lines = {0};
-    wrap_text(text, width - indent, &lines);
-    for (size_t i = 0; i < lines.len; i++) {
-        char *t = xasprintf("%*s%s", indent, "", lines.items[i]);
-        add(c, t, r);
-        free(t);
-    }
-    sl_free(&lines);
+    dline_wrap(&c->lines, &c->n, &c->cap, text, width, r, indent);
 }
 
 static void field(walk_card *c, int width, const char *label, const char *value, role r)
 {
-    char *t = xasprintf("%s: %s", label, value);
-    wrap(c, t, width, r, 0);
-    free(t);
+    dline_field(&c->lines, &c->n, &c->cap, width, label, value, r);
 }
 
 /* "2026-04-01 (令和8年4月1日)" in Japanese, the ISO date in English, "-" when empty. */
