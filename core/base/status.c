@@ -141,8 +141,8 @@ static const struct {
     [STATUS_VENDOR_NOT_FOUND] = {"unknown vendor[ \"{value}\"][ #{id}]", "事業者[「{value}」][ #{id}]は登録されていません"},
     [STATUS_SYSTEM_NOT_FOUND] = {"unknown system[ \"{value}\"][ #{id}]",
                                  "システム[「{value}」][ #{id}]は登録されていません"},
-    [STATUS_IN_USE] = {"cannot delete {entity} \"{value}\"[ #{id}]: {num} {field} record(s) refer to it; archive it instead",
-                       "{entity}「{value}」[（#{id}）]は{field} {num} 件から参照されているため削除できません。代わりにアーカイブしてください"},
+    [STATUS_IN_USE] = {"cannot delete {entity} \"{value}\": {num} {field} record(s) refer to it (archive it instead)",
+                       "削除不可: {entity}「{value}」は{field} {num} 件が参照中（アーカイブ可）"},
     [STATUS_INVENTORY_NOTHING_TO_UNDO] = {"nothing to undo[ by {value}] among the [{entity} ]deletes, archives and restores",
                                           "[{value}が]取り消せる[{entity}の]削除・アーカイブ・復元はありません"},
 
