@@ -47,7 +47,7 @@ static int cmd_delete(cli_ctx *c, ws_entity e, int64_t id, const char *name)
             return cli_fail_status(c, &err);
         /* the message says to archive instead; the command that does it follows */
         char *m = status_format(&err, en);
-        int r = cli_fail(c, status_exit_code(err.code), en ? "%s (anzen %s archive %s)" : "%s（anzen %s archive %s）", m,
+        int r = cli_fail(c, status_exit_code(err.code), "%s: anzen %s archive %s", m,
                          ws_entity_name(e), name);
         free(m);
         status_detail_free(&err);
