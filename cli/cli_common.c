@@ -172,6 +172,9 @@ int cli_records_run(cli_ctx *c, int argc, char **argv, const char *group, void (
         return save(c, argc, argv, str_eq(argv[0], "add"));
     if (str_eq(argv[0], "list") || str_eq(argv[0], "show"))
         return list(c, argc, argv, str_eq(argv[0], "show"));
+    if (str_eq(argv[0], "delete") || str_eq(argv[0], "archive") || str_eq(argv[0], "restore") ||
+        str_eq(argv[0], "undo"))
+        return cli_retire_run(c, argc, argv, str_eq(group, "vendor") ? WS_VENDOR : WS_SYSTEM);
     return cli_unknown_subcommand(c, group, argv[0], usage);
 }
 

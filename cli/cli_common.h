@@ -65,6 +65,8 @@ void cli_json_str(cJSON *o, const char *key, const char *v); /* null for NULL */
 typedef int (*cli_record_cmd)(cli_ctx *c, int argc, char **argv, bool flag);
 int cli_records_run(cli_ctx *c, int argc, char **argv, const char *group, void (*usage)(FILE *out), cli_record_cmd save,
                    cli_record_cmd list);
+/* vendor|system delete | archive | restore | undo (cli_retire.c), dispatched by cli_records_run. */
+int cli_retire_run(cli_ctx *c, int argc, char **argv, ws_entity e);
 
 /* Finds a vendor by name or #id, printing a clear message (EXIT_INVALID) when unknown. */
 int cli_vendor_arg(cli_ctx *c, const char *key, int64_t *id);

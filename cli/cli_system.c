@@ -3,6 +3,7 @@
 
 #include "cli_changes.h"
 #include "cli_common.h"
+#include "text/lib.h"
 
 static void system_usage(FILE *out)
 {
@@ -21,7 +22,10 @@ static void system_usage(FILE *out)
             "          --replace-ports --replace-storage --replace-connections --replace-controls make the\n"
             "          given rows the whole list, --clear-ports --clear-storage --clear-connections\n"
             "          --clear-controls empty it; what changed is printed]\n"
-            "  system list [--json]            the inventory\n"
+            "  system list [--archived] [--json]   the inventory (--archived: only the archived systems)\n"
+            "  system delete SYSTEM            delete one nothing refers to (else archive it)\n"
+            "  system archive SYSTEM / system restore SYSTEM   hide from the lists (kept, with its history) / bring back\n"
+            "  system undo                     undo your own last delete, archive or restore of a system\n"
             "  system show SYSTEM [--json]     (SYSTEM = name or #id)\n"
             "  categories: ");
     for (size_t i = 0; i < ws_category_count; i++)
@@ -109,77 +113,29 @@ static int list_mode(cli_ctx *c, cli_option *opts, size_t nopts, const list_kind
 
 static int apply_options(cli_ctx *c, ws_system *sys, cli_option *opts, size_t nopts)
 {
-    cli_option_text(&sys->name, OPT("name"));
-    cli_option *cat = OPT("category");
-    if (cat->seen) {
-        const ws_category *k = ws_category_parse(cat->value);
-        if (!k)
-            return cli_fail_status_see(c, &(status_detail){STATUS_CATEGORY_UNKNOWN, .field = xstrdup("--category"),
-                                                           .value = xstrdup(cat->value)},
-                                       "anzen system --help");
-        free(sys->category);
-        sys->category = xstrdup(k->code);
-    }
-    cli_option *v = OPT("vendor");
-    if (v->seen) {
-        sys->vendor_id = 0;
-        if (!str_empty(v->value)) {
-            int r = cli_vendor_arg(c, v->value, &sys->vendor_id);
+    /* the fields, as core describes them once (workspace/fields.h); a vendor by name or #id */
+    for (size_t i = 0; i < ws_system_field_count; i++) {
+        const ws_field *f = &ws_system_fields[i];
+        cli_option *o = OPT(f->option);
+        if (!o->seen)
+            continue;
+        if (f->kind == WS_FIELD_VENDOR) {
+            sys->vendor_id = 0;
+            int r = str_empty(o->value) ? 0 : cli_vendor_arg(c, o->value, &sys->vendor_id);
             if (r)
                 return r;
+            continue;
+        }
+        status_detail err = {0};
+        if (ws_field_set(sys, f, o->value, &err) != STATUS_OK) {
+            if (err.code == STATUS_CATEGORY_UNKNOWN) {
+                status_set_field(&err, "--category");
+                return cli_fail_status_see(c, &err, "anzen system --help");
+            }
+            return row_failed(c, f->option, &err);
         }
     }
-    cli_option_text(&sys->product, OPT("product"));
-    cli_option_text(&sys->product_version, OPT("product-version"));
-    cli_option *h = OPT("hosting");
-    if (h->seen) {
-        const char *val = ws_hosting_parse(h->value);
-        if (!val)
-            return cli_fail_option(c, "hosting", &(status_info){STATUS_HOSTING_UNKNOWN, .value = h->value});
-        free(sys->hosting);
-        sys->hosting = str_empty(val) ? NULL : xstrdup(val);
-    }
-    int r = cli_option_tri(c, &sys->remote_maintenance, OPT("remote"));
-    if (!r)
-        r = cli_option_tri(c, &sys->medical_device, OPT("medical-device"));
-    if (!r)
-        r = cli_option_tri(c, &sys->patient_data_in_maintenance, OPT("patient-data"));
-    if (!r)
-        r = cli_option_tri(c, &sys->sbom_available, OPT("sbom"));
-    if (!r)
-        r = cli_option_tri(c, &sys->security_updates_in_contract, OPT("updates-in-contract"));
-    if (r)
-        return r;
-    cli_option *u = OPT("security-updates");
-    if (u->seen) {
-        const char *val = ws_updates_by_parse(u->value);
-        if (!val)
-            return cli_fail_option(c, "security-updates", &(status_info){STATUS_UPDATES_BY_UNKNOWN, .value = u->value});
-        free(sys->security_updates_by);
-        sys->security_updates_by = str_empty(val) ? NULL : xstrdup(val);
-    }
-    cli_option_text(&sys->remote_method, OPT("remote-method"));
-    cli_option_text(&sys->remote_source_restriction, OPT("remote-restriction"));
-    cli_option_text(&sys->sbom_ref, OPT("sbom-ref"));
-    r = cli_option_date(c, &sys->end_of_support, OPT("end-of-support"));
-    if (r)
-        return r;
-    cli_option_text(&sys->backup_method, OPT("backup-method"));
-    cli_option *g = OPT("backup-generations");
-    if (g->seen) {
-        int64_t n = 0;
-        str_num k = str_to_int64(g->value, 0, 10000, &n);
-        if (k != STR_NUM_OK)
-            return cli_fail_option(c, "backup-generations",
-                                   &(status_info){k == STR_NUM_RANGE ? STATUS_NUMBER_OUT_OF_RANGE : STATUS_NOT_A_NUMBER,
-                                                  .value = g->value, .extra = "0..10000"});
-        sys->backup_generations = (int)n;
-    }
-    cli_option_text(&sys->restore_by, OPT("restore-by"));
-    cli_option_text(&sys->restore_method, OPT("restore-method"));
-    cli_option_text(&sys->disposal, OPT("disposal"));
-    cli_option_text(&sys->documents, OPT("documents"));
-    cli_option_text(&sys->note, OPT("note"));
+    int r = 0;
 
     /* A row option adds to its list; only --replace-X or --clear-X drops the rows already there. */
     bool drop[LIST_KINDS];
@@ -293,38 +249,27 @@ static cJSON *system_json(const ws_system *s)
 {
     cJSON *j = cJSON_CreateObject();
     cJSON_AddNumberToObject(j, "id", (double)s->id);
-    cli_json_str(j, "name", s->name);
-    cli_json_str(j, "category", s->category);
-    if (s->vendor_id)
-        cJSON_AddNumberToObject(j, "vendor_id", (double)s->vendor_id);
-    else
-        cJSON_AddNullToObject(j, "vendor_id");
-    cli_json_str(j, "vendor", s->vendor_name);
-    cli_json_str(j, "product", s->product);
-    cli_json_str(j, "product_version", s->product_version);
-    cli_json_str(j, "hosting", s->hosting);
-    cli_json_str(j, "remote_maintenance", s->remote_maintenance ? ws_tri_name(s->remote_maintenance) : NULL);
-    cli_json_str(j, "remote_method", s->remote_method);
-    cli_json_str(j, "remote_source_restriction", s->remote_source_restriction);
-    cli_json_str(j, "medical_device", s->medical_device ? ws_tri_name(s->medical_device) : NULL);
-    cli_json_str(j, "patient_data_in_maintenance",
-                s->patient_data_in_maintenance ? ws_tri_name(s->patient_data_in_maintenance) : NULL);
-    cli_json_str(j, "sbom_available", s->sbom_available ? ws_tri_name(s->sbom_available) : NULL);
-    cli_json_str(j, "sbom_ref", s->sbom_ref);
-    cli_json_str(j, "end_of_support", s->end_of_support);
-    cli_json_str(j, "backup_method", s->backup_method);
-    if (s->backup_generations)
-        cJSON_AddNumberToObject(j, "backup_generations", s->backup_generations);
-    else
-        cJSON_AddNullToObject(j, "backup_generations");
-    cli_json_str(j, "restore_by", s->restore_by);
-    cli_json_str(j, "restore_method", s->restore_method);
-    cli_json_str(j, "disposal", s->disposal);
-    cli_json_str(j, "documents", s->documents);
-    cli_json_str(j, "note", s->note);
-    cli_json_str(j, "security_updates_by", s->security_updates_by);
-    cli_json_str(j, "security_updates_in_contract",
-                s->security_updates_in_contract ? ws_tri_name(s->security_updates_in_contract) : NULL);
+    for (size_t i = 0; i < ws_system_field_count; i++) {
+        const ws_field *f = &ws_system_fields[i];
+        char *v = ws_field_text(s, f);
+        if (f->kind == WS_FIELD_VENDOR) {
+            if (s->vendor_id)
+                cJSON_AddNumberToObject(j, "vendor_id", (double)s->vendor_id);
+            else
+                cJSON_AddNullToObject(j, "vendor_id");
+            cli_json_str(j, "vendor", s->vendor_name);
+        } else if (f->kind == WS_FIELD_INT) {
+            if (*v)
+                cJSON_AddNumberToObject(j, f->key, atoi(v));
+            else
+                cJSON_AddNullToObject(j, f->key);
+        } else {
+            cli_json_str(j, f->key, *v ? v : NULL);
+        }
+        free(v);
+    }
+    if (s->archived_at)
+        cli_json_str(j, "archived_at", s->archived_at);
     cJSON *a = cJSON_AddArrayToObject(j, "ports");
     for (size_t i = 0; i < s->nports; i++) {
         cJSON *p = cJSON_CreateObject();
@@ -386,11 +331,7 @@ static void show_system(cli_ctx *c, const ws_system *s)
     show_text(c, en ? "Vendor" : "事業者", s->vendor_name);
     show_text(c, en ? "Product" : "製品", s->product);
     show_text(c, en ? "Version" : "バージョン", s->product_version);
-    show_text(c, en ? "Hosting" : "設置形態",
-              str_eq(s->hosting, "on-premises") ? (en ? "on-premises" : "オンプレミス")
-              : str_eq(s->hosting, "cloud")     ? (en ? "cloud" : "クラウド")
-              : str_eq(s->hosting, "hybrid")    ? (en ? "hybrid" : "ハイブリッド")
-                                                : NULL);
+    show_text(c, en ? "Hosting" : "設置形態", ws_hosting_label(s->hosting, en));
     show_text(c, en ? "Remote maintenance" : "リモート保守", tri_label(s->remote_maintenance, en));
     show_text(c, en ? "  method" : "  方式", s->remote_method);
     show_text(c, en ? "  source restriction" : "  接続元制限", s->remote_source_restriction);
@@ -401,6 +342,13 @@ static void show_system(cli_ctx *c, const ws_system *s)
     if (s->sbom_ref)
         show_text(c, en ? "  SBOM reference" : "  SBOMの所在", s->sbom_ref);
     char *eos = cli_date_text(s->end_of_support);
+    char today[11];
+    jpdate_format_iso(jpdate_today(), today);
+    if (ws_system_unsupported(s, today)) {
+        char *t = xasprintf("%s %s", eos, en ? "[support ended]" : "［サポート終了］");
+        free(eos);
+        eos = t;
+    }
     show_text(c, en ? "End of support" : "サポート終了日", eos);
     free(eos);
     show_text(c, en ? "Backup" : "バックアップ方式", s->backup_method);
@@ -410,11 +358,7 @@ static void show_system(cli_ctx *c, const ws_system *s)
     show_text(c, en ? "Restore procedure" : "復元手順", s->restore_method);
     show_text(c, en ? "Disposal" : "使用停止・廃棄", s->disposal);
     show_text(c, en ? "Vendor documents" : "事業者資料", s->documents);
-    show_text(c, en ? "Security updates by" : "セキュリティアップデート",
-              str_eq(s->security_updates_by, "hospital") ? (en ? "hospital" : "医療機関")
-              : str_eq(s->security_updates_by, "vendor") ? (en ? "vendor" : "事業者")
-              : str_eq(s->security_updates_by, "none")   ? (en ? "none" : "なし")
-                                                         : NULL);
+    show_text(c, en ? "Security updates by" : "セキュリティアップデート", ws_updates_by_label(s->security_updates_by, en));
     show_text(c, en ? "  stated in contract" : "  契約等への記載", tri_label(s->security_updates_in_contract, en));
     const char *titles[] = {en ? "Ports" : "ネットワークポート", en ? "Storage" : "データ保存場所",
                             en ? "External connections" : "外部接続", en ? "Compensating controls" : "補完的対策"};
@@ -434,15 +378,22 @@ static void show_system(cli_ctx *c, const ws_system *s)
     }
     if (s->note)
         show_text(c, en ? "Note" : "備考", s->note);
+    if (s->archived_at) {
+        char when[CLOCK_LOCAL_SIZE];
+        clock_local_text(s->archived_at, true, when);
+        show_text(c, en ? "Archived" : "アーカイブ", when);
+    }
 }
 
 static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
 {
-    cli_option opts[] = {{.name = "json", .flag = true}};
+    cli_option opts[] = {{.name = "json", .flag = true}, {.name = "archived", .flag = true}};
     strlist pos = {0};
-    int r = cli_parse_options(c, argc, argv, opts, 1, &pos);
+    int r = cli_parse_options(c, argc, argv, opts, 2, &pos);
     if (r == 0 && show && pos.len != 1)
         r = cli_fail(c, EXIT_USAGE, "system show needs one SYSTEM (name or #id)");
+    if (r == 0 && show && opts[1].seen)
+        r = cli_fail(c, EXIT_USAGE, "--archived is an option of system list");
     if (r == 0 && !show && pos.len)
         r = cli_fail(c, EXIT_USAGE, "system list takes no arguments");
     if (r == 0)
@@ -475,6 +426,16 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
     size_t n;
     if (ws_system_list(c->st, &list, &n, &err) != STATUS_OK)
         return cli_fail_status(c, &err);
+    /* list shows the systems in use, --archived only the archived ones */
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!list[i].archived_at == !opts[1].seen)
+            list[shown++] = list[i];
+        else
+            ws_system_free(&list[i]);
+    n = shown;
+    char today[11];
+    jpdate_format_iso(jpdate_today(), today);
     if (json) {
         cJSON *arr = cJSON_CreateArray();
         for (size_t i = 0; i < n; i++)
@@ -496,15 +457,18 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
             cli_cell(c->out, s->name, 24);
             cli_cell(c->out, category_label(s->category, en), 14);
             cli_cell(c->out, s->vendor_name ? s->vendor_name : "-", 22);
-            cli_cell(c->out, s->hosting ? s->hosting : "-", 12);
+            const char *hosting = ws_hosting_label(s->hosting, en);
+            cli_cell(c->out, hosting ? hosting : "-", 12);
             cli_cell(c->out, tri_label(s->remote_maintenance, en), 12);
-            fprintf(c->out, "%s\n", s->end_of_support ? s->end_of_support : "-");
+            fprintf(c->out, "%s%s\n", s->end_of_support ? s->end_of_support : "-",
+                    ws_system_unsupported(s, today) ? (en ? " [support ended]" : " ［サポート終了］") : "");
         }
         if (n == 0)
-            fprintf(c->out, en ? "(no systems)\n" : "（システムが登録されていません）\n");
+            fprintf(c->out, opts[1].seen ? (en ? "(no archived systems)\n" : "（アーカイブしたシステムはありません）\n")
+                                         : (en ? "(no systems)\n" : "（システムが登録されていません）\n"));
     }
     ws_system_list_free(list, n);
-    cli_options_free(opts, 1);
+    cli_options_free(opts, 2);
     return EXIT_OK;
 }
 

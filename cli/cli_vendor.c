@@ -10,7 +10,10 @@ static void vendor_usage(FILE *out)
     fprintf(out, "  vendor add NAME [--contact P --phone T --email E --isms yes|no --isms-expiry DATE\n"
                  "                  --pmark yes|no --pmark-expiry DATE --note T]\n"
                  "  vendor edit VENDOR [--name NEW and the options of add]\n"
-                 "  vendor list [--json]           vendors with ISMS / Pマーク and expiry\n"
+                 "  vendor list [--archived] [--json]   vendors with ISMS / Pマーク and expiry (--archived: only those)\n"
+                 "  vendor delete VENDOR           delete one nothing refers to (else archive it)\n"
+                 "  vendor archive VENDOR / vendor restore VENDOR   hide from the lists (kept, with its history) / bring back\n"
+                 "  vendor undo                    undo your own last delete, archive or restore of a vendor\n"
                  "  vendor show VENDOR [--json]    (VENDOR = name or #id)\n");
 }
 
@@ -88,6 +91,8 @@ static cJSON *vendor_json(const ws_vendor *v)
     cli_json_str(j, "pmark_expiry", v->pmark_expiry);
     cli_json_str(j, "note", v->note);
     cli_json_str(j, "updated_at", v->updated_at);
+    if (v->archived_at)
+        cli_json_str(j, "archived_at", v->archived_at);
     return j;
 }
 
@@ -109,11 +114,13 @@ static char *cert_text(cli_ctx *c, ws_tri t, const char *expiry)
 
 static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
 {
-    cli_option opts[] = {{.name = "json", .flag = true}};
+    cli_option opts[] = {{.name = "json", .flag = true}, {.name = "archived", .flag = true}};
     strlist pos = {0};
-    int r = cli_parse_options(c, argc, argv, opts, 1, &pos);
+    int r = cli_parse_options(c, argc, argv, opts, 2, &pos);
     if (r == 0 && show && pos.len != 1)
         r = cli_fail(c, EXIT_USAGE, "vendor show needs one VENDOR (name or #id)");
+    if (r == 0 && show && opts[1].seen)
+        r = cli_fail(c, EXIT_USAGE, "--archived is an option of vendor list");
     if (r == 0 && !show && pos.len)
         r = cli_fail(c, EXIT_USAGE, "vendor list takes no arguments");
     if (r == 0)
@@ -129,6 +136,14 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
     status_detail err = {0};
     if (ws_vendor_list(c->st, &list, &n, &err) != STATUS_OK)
         return cli_fail_status(c, &err);
+    /* list shows the vendors in use, --archived only the archived ones; show finds either */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (show || !list[i].archived_at == !opts[1].seen)
+            list[kept++] = list[i];
+        else
+            ws_vendor_free(&list[i]);
+    n = kept;
     bool en = c->g->english;
     cJSON *arr = opts[0].seen && !show ? cJSON_CreateArray() : NULL;
     if (!arr && !show && !opts[0].seen) {
@@ -159,6 +174,11 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
             fprintf(c->out, "%s: %s\n", en ? "Privacy mark" : "プライバシーマーク", pm);
             if (v->note)
                 fprintf(c->out, "%s:\n%s\n", en ? "Note" : "備考", v->note);
+            if (v->archived_at) {
+                char when[CLOCK_LOCAL_SIZE];
+                clock_local_text(v->archived_at, true, when);
+                fprintf(c->out, "%s: %s\n", en ? "Archived" : "アーカイブ", when);
+            }
         } else {
             char num[24];
             snprintf(num, sizeof num, "%lld", (long long)v->id);
@@ -174,9 +194,10 @@ static int cmd_list(cli_ctx *c, int argc, char **argv, bool show)
     if (arr)
         cli_json_print(c, arr);
     else if (n == 0 && !opts[0].seen)
-        fprintf(c->out, en ? "(no vendors)\n" : "（事業者が登録されていません）\n");
+        fprintf(c->out, opts[1].seen ? (en ? "(no archived vendors)\n" : "（アーカイブした事業者はありません）\n")
+                                     : (en ? "(no vendors)\n" : "（事業者が登録されていません）\n"));
     ws_vendor_list_free(list, n);
-    cli_options_free(opts, 1);
+    cli_options_free(opts, 2);
     return EXIT_OK;
 }
 

@@ -43,6 +43,13 @@
     _(LINK, "link", "Link the entry to the item, or unlink it", "証跡を項目にリンク／リンク解除")             \
     _(ARCHIVE, "archive", "Archive the entry, or bring it back (links stay)", "証跡を保管／保管から戻す（リンクは残る）") \
     _(SHOW_ARCHIVED, "show-archived", "Show or hide archived entries", "保管済みの証跡を表示／非表示")         \
+    _(INV_DELETE, "delete-record", "Delete the vendor or system (only when nothing refers to it)",              \
+      "事業者・システムを削除（参照がないときだけ）")                                                          \
+    _(INV_ARCHIVE, "archive-record", "Archive the vendor or system, or restore it (history kept)",             \
+      "事業者・システムをアーカイブ／一覧に戻す（履歴は残る）")                                              \
+    _(INV_SHOW_ARCHIVED, "show-archived-records", "Show or hide archived vendors and systems",                \
+      "アーカイブした事業者・システムを表示／非表示")                                                          \
+    _(INV_UNDO, "undo-record", "Undo your last delete, archive or restore here", "直前の削除・アーカイブ・復元を取り消す") \
     _(DATE_CHECKED, "date-checked", "Set the checked date", "確認日を設定")                             \
     _(DATE_DUE, "date-due", "Set the due date", "目標日を設定")                                         \
     _(DATE_DONE, "date-done", "Set the done date", "完了日を設定")                                      \

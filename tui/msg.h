@@ -131,6 +131,18 @@
     _(INV_ADD_VENDOR, "+ add a vendor", "+ 事業者を追加")                                                    \
     _(INV_ADD_SYSTEM, "+ add a system", "+ システムを追加")                                                  \
     _(INV_NOT_SET, "(not entered yet)", "（未登録）")                                                        \
+    _(INV_ARCHIVED_MARK, "[archived]", "［アーカイブ］")                                                       \
+    _(INV_EOS_PAST, "support ended", "サポート終了")                                                          \
+    _(INV_SHOWING_ARCHIVED, "Showing archived rows too (H hides them)", "アーカイブしたものも表示中（H で隠す）") \
+    _(INV_CONFIRM_DELETE, "Delete %s? It goes from the lists; u brings it back (y/n)",                        \
+      "「%s」を削除しますか？一覧から消えます。u で元に戻せます (y/n)")                                        \
+    _(INV_CONFIRM_ARCHIVE, "Archive %s? It is hidden from the lists, history kept (y/n)",                     \
+      "「%s」をアーカイブしますか？一覧から隠れ、履歴は残ります (y/n)")                                        \
+    _(INV_CONFIRM_RESTORE, "Bring %s back to the lists? (y/n)", "「%s」を一覧に戻しますか？ (y/n)")            \
+    _(INV_DELETED, "Deleted: %s (u undoes)", "削除しました: %s（u で取り消し）")                              \
+    _(INV_ARCHIVED, "Archived: %s (H shows archived rows, u undoes)", "アーカイブしました: %s（H で表示、u で取り消し）") \
+    _(INV_RESTORED, "Back in the lists: %s", "一覧に戻しました: %s")                                          \
+    _(INV_UNDONE, "Undone: %s", "取り消しました: %s")                                                         \
     _(FORM_HINT, "Enter:edit  ^S:save  Esc:cancel", "Enter:編集  ^S:保存  Esc:取消")                        \
     _(FORM_DISCARD, "Discard the changes? (y/n)", "変更を破棄しますか？ (y/n)")                              \
     _(FORM_SAVED, "Saved: %s", "保存しました: %s")                                                           \

@@ -36,6 +36,10 @@ const cli_help_opt cli_help_globals[] = {
 static const cli_help_opt vendor_add_opts[] = {VENDOR_FIELDS, END};
 static const cli_help_opt vendor_edit_opts[] = {{"name", "NEW", "名前を変える", "rename the vendor", NULL}, VENDOR_FIELDS, END};
 static const cli_help_opt json_only[] = {O_JSON, END};
+static const cli_help_opt vendor_list_opts[] = {
+    {"archived", NULL, "アーカイブした事業者だけを表示する", "list only the archived vendors", NULL}, O_JSON, END};
+static const cli_help_opt system_list_opts[] = {
+    {"archived", NULL, "アーカイブしたシステムだけを表示する", "list only the archived systems", NULL}, O_JSON, END};
 static const cli_help_opt no_opts[] = {END};
 
 #define SYSTEM_FIELDS                                                                                              \
@@ -203,15 +207,25 @@ static const cli_help_cmd org_cmds[] = {
 static const cli_help_cmd vendor_cmds[] = {
     {"add", "NAME", "事業者を登録する", "register a vendor", vendor_add_opts},
     {"edit", "VENDOR", "事業者の情報を変える（VENDOR は名前または #id）", "change a vendor (VENDOR = name or #id)", vendor_edit_opts},
-    {"list", "", "事業者の一覧（ISMS・Pマークと期限）", "vendors with ISMS / Pマーク and expiry", json_only},
+    {"list", "", "事業者の一覧（ISMS・Pマークと期限）", "vendors with ISMS / Pマーク and expiry", vendor_list_opts},
     {"show", "VENDOR", "事業者を一件表示する", "one vendor", json_only},
+    {"delete", "VENDOR", "どこからも参照されていない事業者を削除する（参照があればアーカイブを案内）",
+     "delete a vendor nothing refers to (else it says what does: archive it)", no_opts},
+    {"archive", "VENDOR", "事業者を一覧から隠す（履歴とともに保存）", "hide a vendor from the lists (kept, with its history)", no_opts},
+    {"restore", "VENDOR", "アーカイブした事業者を戻す", "bring an archived vendor back", no_opts},
+    {"undo", "", "自分の最後の事業者の削除・アーカイブ・復元を取り消す", "undo your own last delete, archive or restore of a vendor", no_opts},
     END};
 static const cli_help_cmd system_cmds[] = {
     {"add", "NAME --category C", "システムを台帳に登録する", "add a system to the inventory", system_add_opts},
     {"edit", "SYSTEM", "システムを変える（一覧の項目は行を追加、置き換え・消去は明示）",
      "change a system (a list option adds rows; replacing or clearing is explicit)", system_edit_opts},
-    {"list", "", "システム台帳", "the inventory", json_only},
+    {"list", "", "システム台帳（サポート終了日を過ぎたものに印）", "the inventory (a past end of support is marked)", system_list_opts},
     {"show", "SYSTEM", "システムを一件表示する（SYSTEM は名前または #id）", "one system (SYSTEM = name or #id)", json_only},
+    {"delete", "SYSTEM", "どこからも参照されていないシステムを削除する（参照があればアーカイブを案内）",
+     "delete a system nothing refers to (else it says what does: archive it)", no_opts},
+    {"archive", "SYSTEM", "システムを一覧から隠す（履歴とともに保存）", "hide a system from the lists (kept, with its history)", no_opts},
+    {"restore", "SYSTEM", "アーカイブしたシステムを戻す", "bring an archived system back", no_opts},
+    {"undo", "", "自分の最後のシステムの削除・アーカイブ・復元を取り消す", "undo your own last delete, archive or restore of a system", no_opts},
     END};
 static const cli_help_cmd assess_cmds[] = {
     {"new", "CATALOG[@VER]", "評価を始める", "start an assessment", assess_new_opts},

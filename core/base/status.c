@@ -141,6 +141,10 @@ static const struct {
     [STATUS_VENDOR_NOT_FOUND] = {"unknown vendor[ \"{value}\"][ #{id}]", "事業者[「{value}」][ #{id}]は登録されていません"},
     [STATUS_SYSTEM_NOT_FOUND] = {"unknown system[ \"{value}\"][ #{id}]",
                                  "システム[「{value}」][ #{id}]は登録されていません"},
+    [STATUS_IN_USE] = {"cannot delete {entity} \"{value}\": {num} {field} record(s) refer to it (archive it instead)",
+                       "削除不可: {entity}「{value}」は{field} {num} 件が参照中（アーカイブ可）"},
+    [STATUS_INVENTORY_NOTHING_TO_UNDO] = {"nothing to undo[ by {value}] among the [{entity} ]deletes, archives and restores",
+                                          "[{value}が]取り消せる[{entity}の]削除・アーカイブ・復元はありません"},
 
     [STATUS_CATALOG_NOT_FOUND] = {"unknown catalog {entity}", "カタログ {entity} はありません"},
     [STATUS_CATALOG_NO_ITEMS] = {"catalog {entity} has no assessable items", "カタログ {entity} には評価する項目がありません"},
@@ -343,6 +347,8 @@ static const struct {
     {"catalog", "catalog", "カタログ"},
     {"signoff", "sign-off", "承認"},
     {"user_state", "your last place and settings", "前回の位置と設定"},
+    {"exchange_import", "imported bundle", "取り込んだ回答の束"},
+    {"exchange_offer", "offered change", "提示された変更"},
     /* organisation, vendor and system columns */
     {"name", "name", "名称"},
     {"beds", "beds", "病床数"},

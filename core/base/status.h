@@ -62,6 +62,8 @@
     X(NAME_TAKEN, 1, "name-taken")                                                                               \
     X(VENDOR_NOT_FOUND, 3, "vendor-not-found")                                                                   \
     X(SYSTEM_NOT_FOUND, 3, "system-not-found")                                                                   \
+    X(IN_USE, 1, "record-in-use")                                                                                \
+    X(INVENTORY_NOTHING_TO_UNDO, 1, "inventory-nothing-to-undo")                                                 \
     /* catalogs, assessments, answers, proposals (catalog, assess) */                                           \
     X(CATALOG_NOT_FOUND, 3, "catalog-not-found")                                                                 \
     X(CATALOG_NO_ITEMS, 3, "catalog-no-items")                                                                   \

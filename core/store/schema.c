@@ -207,6 +207,13 @@ const char *const schema_migrations[] = {
     "  GROUP BY e.assessment_pk, e.item_id, e.party, e.party_vendor_pk, v.pk;"
     "DROP TABLE answer_evidence;"
     "ALTER TABLE answer ADD COLUMN reason TEXT;",
+
+    /* 14: an archived vendor or system is hidden from the lists and kept with its history,
+     * restorable (history field "archived_at"); a deleted one lives on in its history rows, which
+     * the index finds by record (and a new row never reuses a deleted row's id). */
+    "ALTER TABLE vendor ADD COLUMN archived_at TEXT;"
+    "ALTER TABLE system ADD COLUMN archived_at TEXT;"
+    "CREATE INDEX history_entity ON history(entity, entity_pk);",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -1,6 +1,7 @@
 /* Workspace entities, table-driven: each entity is a list of (column, struct member, type), from
  * which reading, writing and the per-field history come. */
 #include "workspace.h"
+#include "ws_record.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -10,6 +11,8 @@
 #include "history/lib.h"
 #include "text/lib.h"
 #include "base/lib.h"
+
+#include <cjson/cJSON.h>
 
 const char *ws_tri_name(ws_tri t)
 {
@@ -277,8 +280,25 @@ static char *select_sql(const char *table, const fdesc *fields, size_t n, const 
     sb_add(&b, "SELECT pk, updated_at");
     for (size_t i = 0; i < n; i++)
         sb_addf(&b, ", %s", fields[i].col);
-    sb_addf(&b, " FROM %s %s", table, extra);
+    /* vendors and systems can be archived: the column after the fields (ws_record.h) */
+    sb_addf(&b, "%s FROM %s %s", str_eq(table, "org") ? "" : ", archived_at", table, extra);
     return sb_take(&b);
+}
+
+/* The id a new vendor or system gets: above every id the table or its history ever held, so a
+ * deleted row's history never mixes with a new row's. 0 on a failed read. */
+static int64_t next_id(store *s, const char *table, status_detail *err)
+{
+    char *sql = xasprintf("SELECT MAX(IFNULL((SELECT MAX(pk) FROM %s), 0),"
+                          " IFNULL((SELECT MAX(entity_pk) FROM history WHERE entity = ?), 0)) + 1", table);
+    sqlite3_stmt *st = store_prepare(s, sql);
+    free(sql);
+    store_bind_text(st, 1, table);
+    int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (!id)
+        store_fail(s, err, table);
+    return id;
 }
 
 /* Writes the row (insert when id == 0) and the history of changed fields. `old` is the stored
@@ -289,6 +309,8 @@ static int64_t entity_write(store *s, const char *table, const char *entity, con
 {
     char now[32];
     clock_now(now);
+    if (!old && !id && !str_eq(table, "org") && !(id = next_id(s, table, err)))
+        return 0;
     strbuf b = {0};
     if (!old) {
         sb_addf(&b, "INSERT INTO %s(%supdated_at", table, id ? "pk, " : "");
@@ -421,6 +443,7 @@ static void vendor_read(sqlite3_stmt *st, ws_vendor *v)
     v->id = sqlite3_column_int64(st, 0);
     v->updated_at = xstrdup((const char *)sqlite3_column_text(st, 1));
     fields_read(st, v, vendor_fields, AZ_ARRAY_LEN(vendor_fields));
+    v->archived_at = store_col_dup(st, (int)AZ_ARRAY_LEN(vendor_fields) + 2);
 }
 
 status_code ws_vendor_get(store *s, int64_t id, ws_vendor *out, status_detail *err)
@@ -541,6 +564,7 @@ void ws_vendor_free(ws_vendor *v)
 {
     fields_free(v, vendor_fields, AZ_ARRAY_LEN(vendor_fields));
     free(v->updated_at);
+    free(v->archived_at);
     memset(v, 0, sizeof *v);
 }
 
@@ -962,6 +986,7 @@ status_code ws_system_get(store *s, int64_t id, ws_system *out, status_detail *e
         out->id = id;
         out->updated_at = xstrdup((const char *)sqlite3_column_text(st, 1));
         fields_read(st, out, system_fields, AZ_ARRAY_LEN(system_fields));
+        out->archived_at = store_col_dup(st, (int)AZ_ARRAY_LEN(system_fields) + 2);
         r = STATUS_OK;
     } else {
         r = rc == SQLITE_DONE ? status_fail(err, &(status_info){STATUS_SYSTEM_NOT_FOUND, .id = id})
@@ -1061,6 +1086,7 @@ void ws_system_free(ws_system *sys)
     fields_free(sys, system_fields, AZ_ARRAY_LEN(system_fields));
     free(sys->vendor_name);
     free(sys->updated_at);
+    free(sys->archived_at);
     system_lists_free(sys);
     memset(sys, 0, sizeof *sys);
 }
@@ -1070,4 +1096,223 @@ void ws_system_list_free(ws_system *list, size_t n)
     for (size_t i = 0; i < n; i++)
         ws_system_free(&list[i]);
     free(list);
+}
+
+/* ---- whole records (ws_record.h): what a delete keeps in history and its undo puts back ---- */
+
+static void field_to_json(cJSON *j, const void *obj, const fdesc *f)
+{
+    switch (f->type) {
+    case F_TEXT:
+    case F_DATE: {
+        const char *v = *CMEMBER(obj, f, char *const);
+        if (!str_empty(v))
+            cJSON_AddStringToObject(j, f->col, v);
+        break;
+    }
+    case F_TRI: {
+        ws_tri t = *CMEMBER(obj, f, ws_tri);
+        if (t != TRI_UNKNOWN)
+            cJSON_AddStringToObject(j, f->col, ws_tri_name(t));
+        break;
+    }
+    case F_INT:
+        if (*CMEMBER(obj, f, int))
+            cJSON_AddNumberToObject(j, f->col, *CMEMBER(obj, f, int));
+        break;
+    case F_VENDOR:
+        if (*CMEMBER(obj, f, int64_t))
+            cJSON_AddNumberToObject(j, f->col, (double)*CMEMBER(obj, f, int64_t));
+        break;
+    }
+}
+
+static void field_from_json(const cJSON *j, void *obj, const fdesc *f)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, f->col);
+    switch (f->type) {
+    case F_TEXT:
+    case F_DATE:
+        *MEMBER(obj, f, char *) = cJSON_IsString(v) ? xstrdup(v->valuestring) : NULL;
+        break;
+    case F_TRI: {
+        ws_tri t = TRI_UNKNOWN;
+        if (cJSON_IsString(v) && !ws_tri_parse(v->valuestring, &t))
+            t = TRI_UNKNOWN;
+        *MEMBER(obj, f, ws_tri) = t;
+        break;
+    }
+    case F_INT:
+        *MEMBER(obj, f, int) = cJSON_IsNumber(v) ? v->valueint : 0;
+        break;
+    case F_VENDOR:
+        *MEMBER(obj, f, int64_t) = cJSON_IsNumber(v) ? (int64_t)v->valuedouble : 0;
+        break;
+    }
+}
+
+/* A list as an array of entries, each an array of its columns in table order. */
+static cJSON *list_to_json(const ws_system *sys, const list_desc *d)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; i < list_len(sys, d); i++) {
+        const char *e = list_entry(sys, d, i);
+        cJSON *row = cJSON_CreateArray();
+        for (size_t c = 0; c < d->ncols; c++) {
+            if (d->cols[c].type == LIST_COL_PORT_DIR) {
+                bool out = *(const ws_port_dir *)(const void *)(e + d->cols[c].offset) == PORT_OUT;
+                cJSON_AddItemToArray(row, cJSON_CreateString(out ? "out" : "in"));
+            } else {
+                const char *v = *(char *const *)(const void *)(e + d->cols[c].offset);
+                cJSON_AddItemToArray(row, v ? cJSON_CreateString(v) : cJSON_CreateNull());
+            }
+        }
+        cJSON_AddItemToArray(a, row);
+    }
+    return a;
+}
+
+static void list_from_json(const cJSON *a, ws_system *sys, const list_desc *d)
+{
+    size_t cap = 0;
+    const cJSON *row;
+    cJSON_ArrayForEach(row, a)
+    {
+        size_t *n = list_count(sys, d);
+        util_grow_array(list_items(sys, d), &cap, *n + 1, d->entry_size);
+        char *e = list_at(sys, d, (*n)++);
+        memset(e, 0, d->entry_size);
+        for (size_t c = 0; c < d->ncols; c++) {
+            const cJSON *v = cJSON_GetArrayItem(row, (int)c);
+            const char *text = cJSON_IsString(v) ? v->valuestring : NULL;
+            if (d->cols[c].type == LIST_COL_PORT_DIR)
+                *(ws_port_dir *)(void *)(e + d->cols[c].offset) = str_eq(text, "out") ? PORT_OUT : PORT_IN;
+            else
+                *(char **)(void *)(e + d->cols[c].offset) = text ? xstrdup(text) : NULL;
+        }
+    }
+}
+
+typedef struct {
+    const fdesc *fields;
+    size_t n;
+} record_fields;
+
+static record_fields fields_of(ws_entity e)
+{
+    return e == WS_VENDOR ? (record_fields){vendor_fields, AZ_ARRAY_LEN(vendor_fields)}
+                          : (record_fields){system_fields, AZ_ARRAY_LEN(system_fields)};
+}
+
+status_code ws_record_delete(store *s, int64_t action, ws_entity e, int64_t id, char **name, status_detail *err)
+{
+    ws_vendor v = {0};
+    ws_system sys = {0};
+    status_code r = e == WS_VENDOR ? ws_vendor_get(s, id, &v, err) : ws_system_get(s, id, &sys, err);
+    if (r != STATUS_OK)
+        return r;
+    const void *obj = e == WS_VENDOR ? (const void *)&v : (const void *)&sys;
+    const char *archived = e == WS_VENDOR ? v.archived_at : sys.archived_at;
+    const char *table = ws_entity_name(e);
+    record_fields rf = fields_of(e);
+    history_target t = {.entity = table, .entity_id = id};
+    cJSON *j = cJSON_CreateObject();
+    int h = 0;
+    for (size_t i = 0; h >= 0 && i < rf.n; i++) {
+        field_to_json(j, obj, &rf.fields[i]);
+        char *o = field_text(s, obj, &rf.fields[i]);
+        h = history_add(s, action, &t, rf.fields[i].col, o, NULL, err);
+        free(o);
+    }
+    for (size_t k = 0; e == WS_SYSTEM && h >= 0 && k < LIST__COUNT; k++) {
+        cJSON_AddItemToObject(j, system_lists[k].field, list_to_json(&sys, &system_lists[k]));
+        char *o = list_text(&sys, &system_lists[k]);
+        h = history_add(s, action, &t, system_lists[k].field, o, NULL, err);
+        free(o);
+    }
+    if (h >= 0 && archived) {
+        cJSON_AddStringToObject(j, "archived_at", archived);
+        h = history_add(s, action, &t, "archived_at", archived, NULL, err);
+    }
+    char *snap = cJSON_PrintUnformatted(j);
+    cJSON_Delete(j);
+    if (h >= 0)
+        h = history_add(s, action, &t, "record", snap, NULL, err);
+    free(snap);
+    if (h >= 0) {
+        char *sql = xasprintf("DELETE FROM %s WHERE pk = ?", table);
+        sqlite3_stmt *st = store_prepare(s, sql);
+        free(sql);
+        sqlite3_bind_int64(st, 1, id);
+        if (!step_done(s, st, err))
+            h = -1;
+        sqlite3_finalize(st);
+    }
+    if (h >= 0 && name)
+        *name = xstrdup(e == WS_VENDOR ? v.name : sys.name);
+    ws_vendor_free(&v);
+    ws_system_free(&sys);
+    return h < 0 ? status_failed(err) : STATUS_OK;
+}
+
+/* Whether another row of the table has this name: NAME_TAKEN, else OK. */
+static status_code name_free(store *s, const char *table, const char *name, status_detail *err)
+{
+    char *sql = xasprintf("SELECT 1 FROM %s WHERE name = ?", table);
+    sqlite3_stmt *st = store_prepare(s, sql);
+    free(sql);
+    store_bind_text(st, 1, name);
+    bool taken = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return taken ? status_fail(err, &(status_info){STATUS_NAME_TAKEN, .field = "name", .entity = table, .value = name})
+                 : STATUS_OK;
+}
+
+status_code ws_record_restore(store *s, int64_t action, ws_entity e, int64_t id, const char *snapshot,
+                              status_detail *err)
+{
+    cJSON *j = cJSON_Parse(snapshot ? snapshot : "");
+    if (!cJSON_IsObject(j)) {
+        cJSON_Delete(j);
+        return status_fail(err, &(status_info){STATUS_INTERNAL, .field = "record", .id = id});
+    }
+    ws_vendor v = {0};
+    ws_system sys = {0};
+    void *obj = e == WS_VENDOR ? (void *)&v : (void *)&sys;
+    const char *table = ws_entity_name(e);
+    record_fields rf = fields_of(e);
+    for (size_t i = 0; i < rf.n; i++)
+        field_from_json(j, obj, &rf.fields[i]);
+    for (size_t k = 0; e == WS_SYSTEM && k < LIST__COUNT; k++)
+        list_from_json(cJSON_GetObjectItemCaseSensitive(j, system_lists[k].field), &sys, &system_lists[k]);
+    const cJSON *archived = cJSON_GetObjectItemCaseSensitive(j, "archived_at");
+    status_code r = name_free(s, table, e == WS_VENDOR ? v.name : sys.name, err);
+    if (r == STATUS_OK)
+        r = fields_check(s, obj, rf.fields, rf.n, err);
+    int changes = 0;
+    if (r == STATUS_OK && !entity_write(s, table, table, rf.fields, rf.n, id, NULL, obj, action, &changes, err))
+        r = status_failed(err);
+    history_target t = {.entity = table, .entity_id = id};
+    for (size_t k = 0; r == STATUS_OK && e == WS_SYSTEM && k < LIST__COUNT; k++) {
+        char *text = list_text(&sys, &system_lists[k]);
+        int h = history_add(s, action, &t, system_lists[k].field, NULL, text, err);
+        free(text);
+        if (h < 0 || (h > 0 && !system_list_write(s, &sys, id, &system_lists[k], err)))
+            r = status_failed(err);
+    }
+    if (r == STATUS_OK && cJSON_IsString(archived)) {
+        char *sql = xasprintf("UPDATE %s SET archived_at = ? WHERE pk = ?", table);
+        sqlite3_stmt *st = store_prepare(s, sql);
+        free(sql);
+        store_bind_text(st, 1, archived->valuestring);
+        sqlite3_bind_int64(st, 2, id);
+        bool ok = step_done(s, st, err);
+        sqlite3_finalize(st);
+        if (!ok || history_add(s, action, &t, "archived_at", NULL, archived->valuestring, err) < 0)
+            r = status_failed(err);
+    }
+    cJSON_Delete(j);
+    ws_vendor_free(&v);
+    ws_system_free(&sys);
+    return r;
 }

@@ -59,16 +59,19 @@ typedef struct {
     ws_tri pmark;       /* プライバシーマーク */
     char *pmark_expiry; /* ISO date or NULL */
     char *note;
-    char *updated_at; /* read-only */
+    char *updated_at;  /* read-only */
+    char *archived_at; /* read-only: set while archived (ws_archive), else NULL */
 } ws_vendor;
 
-/* Inserts when v->id == 0 (sets *new_id if non-NULL), else updates that vendor. A name in use is
+/* Inserts when v->id == 0 (sets *new_id if non-NULL), else updates that vendor. A new row never
+ * takes the id of a deleted one (its history keeps that id). A name in use is
  * NAME_TAKEN; a malformed date DATE_NOT_ISO naming the field. */
 status_code ws_vendor_save(store *s, const ws_vendor *v, const char *who, int64_t *new_id, status_detail *err);
 status_code ws_vendor_get(store *s, int64_t id, ws_vendor *out, status_detail *err); /* VENDOR_NOT_FOUND */
 /* Finds by id ("3", "#3") or exact name. VENDOR_NOT_FOUND with the key as the value. */
 status_code ws_vendor_find(store *s, const char *key, int64_t *id, status_detail *err);
-/* All vendors by name into *out and *n (ws_vendor_list_free). A failed read is its status with an
+/* All vendors by name into *out and *n (ws_vendor_list_free), archived ones included (archived_at
+ * set: a list shown to the user leaves them out unless asked). A failed read is its status with an
  * empty result, never just an empty list. */
 status_code ws_vendor_list(store *s, ws_vendor **out, size_t *n, status_detail *err);
 void ws_vendor_free(ws_vendor *v);
@@ -157,7 +160,8 @@ typedef struct {
     size_t nconnections;
     ws_control *controls; /* 補完的リスクコントロール */
     size_t ncontrols;
-    char *updated_at; /* read-only */
+    char *updated_at;  /* read-only */
+    char *archived_at; /* read-only: set while archived (ws_archive), else NULL */
 } ws_system;
 
 /* Inserts when sys->id == 0, else updates; the lists replace the stored lists (history records
@@ -165,7 +169,8 @@ typedef struct {
 status_code ws_system_save(store *s, const ws_system *sys, const char *who, int64_t *new_id, status_detail *err);
 status_code ws_system_get(store *s, int64_t id, ws_system *out, status_detail *err); /* SYSTEM_NOT_FOUND */
 status_code ws_system_find(store *s, const char *key, int64_t *id, status_detail *err);
-/* All systems by name, lists included, into *out and *n; a failed read is its status. */
+/* All systems by name, lists included, archived ones too (archived_at set), into *out and *n; a
+ * failed read is its status. */
 status_code ws_system_list(store *s, ws_system **out, size_t *n, status_detail *err);
 void ws_system_free(ws_system *sys);
 void ws_system_list_free(ws_system *list, size_t n);

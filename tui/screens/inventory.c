@@ -1,7 +1,10 @@
 /* The inventory (台帳): the organisation, the vendors and the systems, each opening a form.
  * Saving goes through core/workspace.h (one transaction with history each); its validation
  * messages (naming the field) appear on the status line and the form stays open. L on a system
- * opens its lists (ports, storage, connections, controls: syslists.c); the form keeps them. */
+ * opens its lists (ports, storage, connections, controls: syslists.c); the form keeps them.
+ * d deletes a vendor or system nothing refers to, a archives or restores one, H shows the
+ * archived ones, u undoes the last of these (core/workspace/lifecycle.h), each after a y/n. The
+ * system form shows every field of core's one field table (workspace/fields.h). */
 #include <stdlib.h>
 
 #include "draw.h"
@@ -30,6 +33,8 @@ typedef struct {
     inv_row *rows;
     size_t nrows, caprows;
     list_state sel;
+    bool show_archived;
+    char today[11]; /* for the end-of-support mark, read with the rows */
 } inv_state;
 
 static void add_row(inv_state *st, row_kind k, size_t index, const char *label)
@@ -58,16 +63,19 @@ static void load(inv_state *st, app *a)
     ws_system_list_free(st->systems, st->nsystems);
     if (ws_system_list(a->st, &st->systems, &st->nsystems, &err) != STATUS_OK)
         app_status_error(a, &err);
+    jpdate_format_iso(jpdate_today(), st->today);
     st->nrows = 0;
     add_row(st, ROW_HEADER, 0, L(INV_ORG));
     add_row(st, ROW_ORG, 0, NULL);
     add_row(st, ROW_HEADER, 0, L(INV_VENDORS));
     for (size_t i = 0; i < st->nvendors; i++)
-        add_row(st, ROW_VENDOR, i, NULL);
+        if (st->show_archived || !st->vendors[i].archived_at)
+            add_row(st, ROW_VENDOR, i, NULL);
     add_row(st, ROW_ADD_VENDOR, 0, L(INV_ADD_VENDOR));
     add_row(st, ROW_HEADER, 0, L(INV_SYSTEMS));
     for (size_t i = 0; i < st->nsystems; i++)
-        add_row(st, ROW_SYSTEM, i, NULL);
+        if (st->show_archived || !st->systems[i].archived_at)
+            add_row(st, ROW_SYSTEM, i, NULL);
     add_row(st, ROW_ADD_SYSTEM, 0, L(INV_ADD_SYSTEM));
     list_set_count(&st->sel, (int)st->nrows);
     if (!selectable(&st->rows[st->sel.sel]))
@@ -76,9 +84,24 @@ static void load(inv_state *st, app *a)
 
 static void title(screen *s, app *a, strbuf *sb)
 {
-    (void)s;
     (void)a;
+    inv_state *st = s->priv;
     sb_add(sb, L(INVENTORY));
+    if (st->show_archived)
+        sb_addf(sb, " %s", L(INV_ARCHIVED_MARK));
+}
+
+/* The mark at the right of a vendor or system row: ［アーカイブ］ for an archived one, else
+ * サポート終了 for a system whose end of support is past (warning colour). Returns the x where the
+ * row's details must stop. */
+static int draw_mark(WINDOW *w, int y, int right, bool archived, bool eos_past, bool sel, role base)
+{
+    const char *mark = archived ? L(INV_ARCHIVED_MARK) : eos_past ? L(INV_EOS_PAST) : NULL;
+    if (!mark)
+        return right;
+    int mw = text_width(mark);
+    draw_put(w, y, right - mw, right, mark, sel ? base : archived ? ROLE_DIM : ROLE_WARNING);
+    return right - mw - 1;
 }
 
 static const char *category_label(const char *code, bool en)
@@ -105,6 +128,7 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         if (sel)
             draw_put(w, y, r.x, r.x + 1, ">", base);
         int x = r.x + 3, right = r.x + r.w;
+        int name_w = r.w >= 100 ? 36 : 26; /* at 80 columns the details get 50 */
         switch (row->kind) {
         case ROW_ORG:
             if (!st->have_org) {
@@ -121,20 +145,25 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         case ROW_VENDOR: {
             const ws_vendor *v = &st->vendors[row->index];
             char *t = xasprintf("#%lld %s", (long long)v->id, v->name);
-            draw_text(w, y, x, 36, t, base);
+            draw_text(w, y, x, name_w, t, v->archived_at && !sel ? ROLE_DIM : base);
             free(t);
+            int end = draw_mark(w, y, right, v->archived_at, false, sel, base);
             if (v->contact)
-                draw_put(w, y, x + 37, right, v->contact, sel ? base : ROLE_DIM);
+                draw_put(w, y, x + name_w + 1, end, v->contact, sel ? base : ROLE_DIM);
             break;
         }
         case ROW_SYSTEM: {
             const ws_system *sy = &st->systems[row->index];
             char *t = xasprintf("#%lld %s", (long long)sy->id, sy->name);
-            draw_text(w, y, x, 36, t, base);
+            draw_text(w, y, x, name_w, t, sy->archived_at && !sel ? ROLE_DIM : base);
             free(t);
-            char *u = xasprintf("%s%s%s", category_label(sy->category, a->english), sy->vendor_name ? " / " : "",
-                                sy->vendor_name ? sy->vendor_name : "");
-            draw_put(w, y, x + 37, right, u, sel ? base : ROLE_DIM);
+            /* hosting in the UI language before the vendor (short, and the vendor may be cut); a
+             * past end of support marked at the right, in the warning colour */
+            const char *hosting = ws_hosting_label(sy->hosting, a->english);
+            char *u = xasprintf("%s%s%s%s%s", category_label(sy->category, a->english), hosting ? " / " : "",
+                                hosting ? hosting : "", sy->vendor_name ? " / " : "", sy->vendor_name ? sy->vendor_name : "");
+            int end = draw_mark(w, y, right, sy->archived_at, ws_system_unsupported(sy, st->today), sel, base);
+            draw_put(w, y, x + name_w + 1, end, u, sel ? base : ROLE_DIM);
             free(u);
             break;
         }
@@ -261,93 +290,169 @@ static void open_vendor(app *a, const ws_vendor *v)
     app_push(a, form_screen_new(a, L(INV_VENDORS), f, 9, save_vendor, id, free));
 }
 
-enum { SF_NAME, SF_CATEGORY, SF_VENDOR, SF_PRODUCT, SF_VERSION, SF_HOSTING, SF_REMOTE, SF_REMOTE_METHOD, SF_MEDDEV,
-       SF_PATIENT, SF_EOS, SF_BACKUP, SF_NOTE,
-       SF_UPDATES, SF_UPDATES_CONTRACT, /* guideline 7.0 みなし遵守 */
-       SF__COUNT };
-
+/* The system form: one form field per entry of core's field table, in its order. */
 static bool save_system(void *ctx, app *a, form_field *f, size_t n)
 {
-    (void)n;
     int64_t *id = ctx;
     ws_system sys = {0};
     status_detail err = {0};
-    /* Keep what the form does not show (lists, other fields) by starting from the stored row. */
-    if (*id && ws_system_get(a->st, *id, &sys, &err) != STATUS_OK) {
+    /* Keep what the form does not show (the lists) by starting from the stored row. */
+    if (*id && ws_system_get(a->st, *id, &sys, &err) != STATUS_OK)
         status_detail_free(&err);
-    }
     sys.id = *id;
-#define SET(field, v) do { free(sys.field); sys.field = nz(v); } while (0)
-    SET(name, f[SF_NAME].value);
-    SET(category, f[SF_CATEGORY].value);
-    sys.vendor_id = *f[SF_VENDOR].value ? strtoll(f[SF_VENDOR].value, NULL, 10) : 0;
-    SET(product, f[SF_PRODUCT].value);
-    SET(product_version, f[SF_VERSION].value);
-    SET(hosting, f[SF_HOSTING].value);
-    sys.remote_maintenance = tri_of(f[SF_REMOTE].value);
-    SET(remote_method, f[SF_REMOTE_METHOD].value);
-    sys.medical_device = tri_of(f[SF_MEDDEV].value);
-    sys.patient_data_in_maintenance = tri_of(f[SF_PATIENT].value);
-    SET(end_of_support, f[SF_EOS].value);
-    SET(backup_method, f[SF_BACKUP].value);
-    SET(note, f[SF_NOTE].value);
-    SET(security_updates_by, f[SF_UPDATES].value);
-    sys.security_updates_in_contract = tri_of(f[SF_UPDATES_CONTRACT].value);
-#undef SET
+    for (size_t i = 0; i < n && i < ws_system_field_count; i++) {
+        if (ws_field_set(&sys, &ws_system_fields[i], f[i].value, &err) != STATUS_OK) {
+            status_set_field(&err, f[i].label);
+            app_status_error(a, &err);
+            ws_system_free(&sys);
+            return false;
+        }
+    }
     status_code r = ws_system_save(a->st, &sys, a->who, NULL, &err);
     bool ok = report(a, r, &err, sys.name ? sys.name : "");
     ws_system_free(&sys);
     return ok;
 }
 
+static void add_choice(form_field *f, const char *code, const char *label)
+{
+    sl_push(&f->choices, code);
+    sl_push(&f->labels, label);
+}
+
+static void add_choices(form_field *f, const ws_choice *c, size_t n, bool en)
+{
+    for (size_t i = 0; i < n; i++)
+        add_choice(f, c[i].code, en ? c[i].en : c[i].ja);
+}
+
+static form_kind form_kind_of(ws_field_kind k)
+{
+    switch (k) {
+    case WS_FIELD_DATE: return FF_DATE;
+    case WS_FIELD_TRI: return FF_TRI;
+    case WS_FIELD_INT: return FF_INT;
+    case WS_FIELD_CATEGORY:
+    case WS_FIELD_VENDOR:
+    case WS_FIELD_HOSTING:
+    case WS_FIELD_UPDATES_BY: return FF_CHOICE;
+    default: return FF_TEXT;
+    }
+}
+
 static void open_system(inv_state *st, app *a, const ws_system *sy)
 {
-    form_field *f = xcalloc(SF__COUNT, sizeof *f);
-    f[SF_NAME] = text_field(L(F_NAME), sy ? sy->name : NULL, true);
-    f[SF_CATEGORY] = kind_field(L(F_CATEGORY), FF_CHOICE, sy ? sy->category : ws_categories[0].code);
-    f[SF_CATEGORY].required = true;
-    for (size_t i = 0; i < ws_category_count; i++) {
-        sl_push(&f[SF_CATEGORY].choices, ws_categories[i].code);
-        sl_push(&f[SF_CATEGORY].labels, a->english ? ws_categories[i].en : ws_categories[i].ja);
+    bool en = a->english;
+    form_field *f = xcalloc(ws_system_field_count, sizeof *f);
+    for (size_t i = 0; i < ws_system_field_count; i++) {
+        const ws_field *d = &ws_system_fields[i];
+        char *v = sy ? ws_field_text(sy, d) : xstrdup(d->kind == WS_FIELD_CATEGORY ? ws_categories[0].code : "");
+        f[i] = (form_field){.label = en ? d->en : d->ja, .kind = form_kind_of(d->kind), .required = d->required, .value = v};
+        switch (d->kind) {
+        case WS_FIELD_CATEGORY:
+            for (size_t k = 0; k < ws_category_count; k++)
+                add_choice(&f[i], ws_categories[k].code, en ? ws_categories[k].en : ws_categories[k].ja);
+            break;
+        case WS_FIELD_HOSTING: add_choices(&f[i], ws_hosting_choices, ws_hosting_choice_count, en); break;
+        case WS_FIELD_UPDATES_BY: add_choices(&f[i], ws_updates_by_choices, ws_updates_by_choice_count, en); break;
+        case WS_FIELD_VENDOR:
+            /* the vendors in use, and the system's own vendor even when archived */
+            add_choice(&f[i], "", "-");
+            for (size_t k = 0; k < st->nvendors; k++) {
+                const ws_vendor *vd = &st->vendors[k];
+                if (vd->archived_at && !(sy && sy->vendor_id == vd->id))
+                    continue;
+                sl_push_owned(&f[i].choices, xasprintf("%lld", (long long)vd->id));
+                sl_push(&f[i].labels, vd->name);
+            }
+            break;
+        default: break;
+        }
     }
-    char vid[24] = "";
-    if (sy && sy->vendor_id)
-        snprintf(vid, sizeof vid, "%lld", (long long)sy->vendor_id);
-    f[SF_VENDOR] = kind_field(L(F_VENDOR), FF_CHOICE, vid);
-    sl_push(&f[SF_VENDOR].choices, "");
-    sl_push(&f[SF_VENDOR].labels, "-");
-    for (size_t i = 0; i < st->nvendors; i++) {
-        sl_push_owned(&f[SF_VENDOR].choices, xasprintf("%lld", (long long)st->vendors[i].id));
-        sl_push(&f[SF_VENDOR].labels, st->vendors[i].name);
-    }
-    f[SF_PRODUCT] = text_field(L(F_PRODUCT), sy ? sy->product : NULL, false);
-    f[SF_VERSION] = text_field(L(F_VERSION), sy ? sy->product_version : NULL, false);
-    f[SF_HOSTING] = kind_field(L(F_HOSTING), FF_CHOICE, sy ? sy->hosting : "");
-    const char *hv[] = {"", "on-premises", "cloud", "hybrid"};
-    const char *hl[] = {"-", L(HOST_ONPREM), L(HOST_CLOUD), L(HOST_HYBRID)};
-    for (size_t i = 0; i < 4; i++) {
-        sl_push(&f[SF_HOSTING].choices, hv[i]);
-        sl_push(&f[SF_HOSTING].labels, hl[i]);
-    }
-    f[SF_REMOTE] = kind_field(L(F_REMOTE), FF_TRI, sy ? tri_value(sy->remote_maintenance) : "");
-    f[SF_REMOTE_METHOD] = text_field(L(F_REMOTE_METHOD), sy ? sy->remote_method : NULL, false);
-    f[SF_MEDDEV] = kind_field(L(F_MEDDEV), FF_TRI, sy ? tri_value(sy->medical_device) : "");
-    f[SF_PATIENT] = kind_field(L(F_PATIENT_DATA), FF_TRI, sy ? tri_value(sy->patient_data_in_maintenance) : "");
-    f[SF_EOS] = kind_field(L(F_EOS), FF_DATE, sy ? sy->end_of_support : NULL);
-    f[SF_BACKUP] = text_field(L(F_BACKUP), sy ? sy->backup_method : NULL, false);
-    f[SF_NOTE] = text_field(L(F_NOTE), sy ? sy->note : NULL, false);
-    f[SF_UPDATES] = kind_field(L(F_UPDATES_BY), FF_CHOICE, sy ? sy->security_updates_by : "");
-    const char *uv[] = {"", "hospital", "vendor", "none"};
-    const char *ul[] = {"-", L(UPDATES_HOSPITAL), L(UPDATES_VENDOR), L(UPDATES_NONE)};
-    for (size_t i = 0; i < 4; i++) {
-        sl_push(&f[SF_UPDATES].choices, uv[i]);
-        sl_push(&f[SF_UPDATES].labels, ul[i]);
-    }
-    f[SF_UPDATES_CONTRACT] =
-        kind_field(L(F_UPDATES_CONTRACT), FF_TRI, sy ? tri_value(sy->security_updates_in_contract) : "");
     int64_t *id = xmalloc(sizeof *id);
     *id = sy ? sy->id : 0;
-    app_push(a, form_screen_new(a, L(INV_SYSTEMS), f, SF__COUNT, save_system, id, free));
+    app_push(a, form_screen_new(a, L(INV_SYSTEMS), f, ws_system_field_count, save_system, id, free));
+}
+
+/* ---------- delete, archive, restore, undo ---------- */
+
+/* The selected vendor or system: its entity, id, name and whether it is archived. */
+static bool selected_record(inv_state *st, ws_entity *e, int64_t *id, const char **name, bool *archived)
+{
+    const inv_row *row = &st->rows[st->sel.sel];
+    if (row->kind == ROW_VENDOR) {
+        const ws_vendor *v = &st->vendors[row->index];
+        *e = WS_VENDOR, *id = v->id, *name = v->name, *archived = v->archived_at != NULL;
+        return true;
+    }
+    if (row->kind == ROW_SYSTEM) {
+        const ws_system *sy = &st->systems[row->index];
+        *e = WS_SYSTEM, *id = sy->id, *name = sy->name, *archived = sy->archived_at != NULL;
+        return true;
+    }
+    return false;
+}
+
+static bool confirm(app *a, msg_id q, const char *name)
+{
+    char *m = msgf(q, name);
+    bool yes = app_confirm(a, m);
+    free(m);
+    return yes;
+}
+
+static void said(app *a, msg_id done, const char *name)
+{
+    char *m = msgf(done, name);
+    app_status(a, ROLE_STATUS_OK, "%s", m);
+    free(m);
+}
+
+static int retire(inv_state *st, app *a, action act)
+{
+    ws_entity e;
+    int64_t id;
+    const char *name;
+    bool archived;
+    if (!selected_record(st, &e, &id, &name, &archived))
+        return RES_IGNORED;
+    char *label = xstrdup(name);
+    status_detail err = {0};
+    int res = RES_HANDLED;
+    if (act == ACT_INV_DELETE) {
+        if (confirm(a, MSG_INV_CONFIRM_DELETE, label)) {
+            if (ws_delete(a->st, e, id, a->who, &err) == STATUS_OK) {
+                said(a, MSG_INV_DELETED, label);
+                res = RES_RELOAD;
+            } else {
+                app_status_error(a, &err);
+            }
+        }
+    } else if (confirm(a, archived ? MSG_INV_CONFIRM_RESTORE : MSG_INV_CONFIRM_ARCHIVE, label)) {
+        if (ws_archive(a->st, e, id, !archived, a->who, NULL, &err) == STATUS_OK) {
+            said(a, archived ? MSG_INV_RESTORED : MSG_INV_ARCHIVED, label);
+            res = RES_RELOAD;
+        } else {
+            app_status_error(a, &err);
+        }
+    }
+    status_detail_free(&err);
+    free(label);
+    return res;
+}
+
+static int undo(app *a)
+{
+    ws_undone u;
+    status_detail err = {0};
+    if (ws_undo(a->st, NULL, a->who, &u, &err) != STATUS_OK) {
+        app_status_error(a, &err);
+        status_detail_free(&err);
+        return RES_HANDLED;
+    }
+    said(a, MSG_INV_UNDONE, u.name ? u.name : "");
+    ws_undone_free(&u);
+    return RES_RELOAD;
 }
 
 static int handle(screen *s, app *a, const tui_event *ev)
@@ -368,6 +473,16 @@ static int handle(screen *s, app *a, const tui_event *ev)
         return RES_HANDLED;
     }
     const inv_row *row = &st->rows[st->sel.sel];
+    if (ev->act == ACT_INV_DELETE || ev->act == ACT_INV_ARCHIVE)
+        return retire(st, a, ev->act);
+    if (ev->act == ACT_INV_UNDO)
+        return undo(a);
+    if (ev->act == ACT_INV_SHOW_ARCHIVED) {
+        st->show_archived = !st->show_archived;
+        if (st->show_archived)
+            app_status(a, ROLE_STATUS, "%s", L(INV_SHOWING_ARCHIVED));
+        return RES_RELOAD;
+    }
     if (ev->act == ACT_CONTRACTS && row->kind == ROW_SYSTEM) {
         app_push(a, contracts_screen_new(a, st->systems[row->index].id));
         return RES_HANDLED;
@@ -392,7 +507,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
 /* A screen above closed (maybe after a change) or another process wrote: read the list again. */
 static void reload(screen *s, app *a, unsigned why)
 {
-    if (why & (RELOAD_RESUME | RELOAD_EXTERNAL))
+    if (why & (RELOAD_SELF | RELOAD_RESUME | RELOAD_EXTERNAL))
         load(s->priv, a);
 }
 
@@ -409,6 +524,11 @@ static void done(screen *s)
 static const keybind inv_binds[] = {
     {'L', ACT_SYSTEM_LISTS},
     {'K', ACT_CONTRACTS},
+    {'d', ACT_INV_DELETE},
+    {KEY_FN(KEY_DC), ACT_INV_DELETE},
+    {'a', ACT_INV_ARCHIVE},
+    {'H', ACT_INV_SHOW_ARCHIVED},
+    {'u', ACT_INV_UNDO},
 };
 static const keymap inv_keys = {.name = "inventory", .binds = inv_binds, .len = AZ_ARRAY_LEN(inv_binds)};
 

@@ -19,7 +19,7 @@ expect "みなし遵守（GL7）: 対象外 - 電子カルテ: セキュリテ�
 snap ja-deemed-not-120x40
 keys i Down Down Down Down Enter
 expect "セキュリティアップデート  医療機関"
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter   # security updates by: the 22nd field of the system form
 expect "セキュリティアップデート  事業者"
 snap ja-deemed-form-120x40
 keys C-s
@@ -27,7 +27,7 @@ expect "保存しました: 電子カルテ"
 keys q
 expect "対象外 - 電子カルテ: 契約にセキュリティアップデートの条項がない"
 keys i Down Down Down Down Enter
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter C-s
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter C-s   # stated in the contract: the 23rd
 expect "保存しました: 電子カルテ"
 check "the form saved both fields" test \
     "$(sqlite3 -readonly "$CASE_DIR/db/anzen.db" "SELECT security_updates_by || ',' || security_updates_in_contract FROM system WHERE name = '電子カルテ'")" \
