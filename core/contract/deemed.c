@@ -167,6 +167,15 @@ status_code deemed_compute(store *s, bool english, deemed_report *out, status_de
     status_code r = ws_system_list(s, &systems, &n, err);
     if (r != STATUS_OK)
         return r;
+    /* An archived system is out of service: it is not judged. */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (systems[i].archived_at)
+            ws_system_free(&systems[i]);
+        else
+            systems[kept++] = systems[i];
+    }
+    n = kept;
     out->systems = xcalloc(n ? n : 1, sizeof *out->systems);
     bool all = n > 0;
     for (size_t i = 0; r == STATUS_OK && i < n; i++) {

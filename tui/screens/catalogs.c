@@ -93,8 +93,11 @@ static int64_t create_assessment(app *a, const catalog_info *c)
         app_status_error(a, &err);
         return 0;
     }
+    size_t in_service = 0; /* archived systems are not offered */
+    for (size_t i = 0; i < nsys; i++)
+        in_service += !systems[i].archived_at;
     ws_system_list_free(systems, nsys);
-    if (nsys > 0) {
+    if (in_service > 0) {
         if (!app_prompt(a, L(SYSTEM_PROMPT), "", &in))
             return 0;
         if (*in) {

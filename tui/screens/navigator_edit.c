@@ -177,6 +177,19 @@ void nav_cycle_owner(nav_state *st, app *a, int node)
     free(what);
 }
 
+/* The vendor after cur in name order, skipping archived ones (no longer offered); none → first →
+ * … → last → none (0). */
+static int64_t next_vendor_in_service(const nav_state *st, int64_t cur)
+{
+    size_t i = 0;
+    while (cur && i < st->nvendors && st->vendors[i].id != cur)
+        i++;
+    for (size_t j = cur && i < st->nvendors ? i + 1 : 0; j < st->nvendors; j++)
+        if (!st->vendors[j].archived_at)
+            return st->vendors[j].id;
+    return 0;
+}
+
 void nav_cycle_vendor(nav_state *st, app *a, int node)
 {
     if (st->nvendors == 0) {
@@ -185,11 +198,7 @@ void nav_cycle_vendor(nav_state *st, app *a, int node)
     }
     const answer *h = party_answer(st, node);
     int64_t cur = h ? h->owner_vendor_id : 0;
-    size_t i = 0;
-    while (i < st->nvendors && st->vendors[i].id != cur)
-        i++;
-    /* none → first → … → last → none */
-    int64_t next = i >= st->nvendors ? st->vendors[0].id : i + 1 < st->nvendors ? st->vendors[i + 1].id : 0;
+    int64_t next = next_vendor_in_service(st, cur);
     responsibility owner = h ? h->owner : RESP_NONE;
     if (next && owner != RESP_VENDOR && owner != RESP_JOINT)
         owner = RESP_VENDOR;

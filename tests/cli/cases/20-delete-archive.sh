@@ -40,3 +40,7 @@ anzen vendor delete 西日本メディカル
 anzen system undo
 anzen system undo
 anzen system list
+# an archived system is out of service: deemed compliance no longer judges it
+anzen deemed
+anzen system archive 画像サーバ
+anzen deemed
