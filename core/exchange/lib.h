@@ -7,6 +7,7 @@
 #ifndef ANZEN_EXCHANGE_LIB_H
 #define ANZEN_EXCHANGE_LIB_H
 
+#include "answers_import.h"
 #include "bundle.h"
 #include "bundle_import.h"
 #include "bundle_system.h"
@@ -15,5 +16,6 @@
 #include "offer.h"
 #include "reconcile.h"
 #include "sign.h"
+#include "vendor_sheet.h"
 
 #endif
