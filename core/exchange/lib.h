@@ -9,6 +9,7 @@
 
 #include "answers_import.h"
 #include "bundle.h"
+#include "bundle_fields.h"
 #include "bundle_import.h"
 #include "bundle_system.h"
 #include "digest.h"
