@@ -17,7 +17,7 @@
 #define ANZEN_VERSION "0"
 #endif
 
-static const cli_group *const groups[] = {&cli_group_catalog, &cli_group_org, &cli_group_vendor, &cli_group_system, &cli_group_assess, &cli_group_answer, &cli_group_evidence, &cli_group_progress, &cli_group_history, &cli_group_diff, &cli_group_contract, &cli_group_deemed, &cli_group_export, &cli_group_snapshot, &cli_group_verify, &cli_group_bundle, &cli_group_key, &cli_group_reconcile};
+static const cli_group *const groups[] = {&cli_group_catalog, &cli_group_org, &cli_group_vendor, &cli_group_system, &cli_group_assess, &cli_group_answer, &cli_group_evidence, &cli_group_progress, &cli_group_history, &cli_group_diff, &cli_group_contract, &cli_group_deemed, &cli_group_export, &cli_group_snapshot, &cli_group_verify, &cli_group_bundle, &cli_group_key, &cli_group_reconcile, &cli_group_import};
 
 void cli_usage(FILE *out, bool english)
 {

@@ -223,6 +223,20 @@ static const char *state_mark(bundle_item_state s, bool en)
     return "?";
 }
 
+/* The header fields per field: "product  相違  画像サーバ / 院内の呼称". */
+static void print_field_diff(cli_ctx *c, const bundle_field_row *f, size_t n)
+{
+    if (!n)
+        return;
+    fprintf(c->out, EN ? "header field  state  bundle / here\n" : "ヘッダ項目  状態  バンドル / こちら\n");
+    for (size_t i = 0; i < n; i++)
+        fprintf(c->out, "%s  %s  %s / %s%s\n", f[i].key,
+                f[i].state == BUNDLE_ITEM_UNMAPPED ? (EN ? "not in this catalog" : "このカタログにない項目")
+                                                   : state_mark(f[i].state, EN),
+                f[i].bundle_value ? f[i].bundle_value : "-", f[i].here_value ? f[i].here_value : "-",
+                f[i].would_set ? (EN ? "  (import sets it)" : "  （取り込みで設定されます）") : "");
+}
+
 static int cmd_diff(cli_ctx *c, int argc, char **argv)
 {
     cli_option opts[] = {{.name = "into", .repeat = true}, {.name = "vendor"}, {.name = "json", .flag = true},
@@ -244,6 +258,10 @@ static int cmd_diff(cli_ctx *c, int argc, char **argv)
     size_t nrows = 0;
     status_detail err = {0};
     if (r == 0 && bundle_diff(c->st, &b, &p, &rows, &nrows, &err) != STATUS_OK)
+        r = cli_fail_status(c, &err);
+    bundle_field_row *fields = NULL;
+    size_t nfields = 0;
+    if (r == 0 && bundle_diff_fields(c->st, &b, &p, &fields, &nfields, &err) != STATUS_OK)
         r = cli_fail_status(c, &err);
     if (r == 0 && opts[2].seen) {
         cJSON *o = cJSON_CreateObject();
@@ -276,6 +294,18 @@ static int cmd_diff(cli_ctx *c, int argc, char **argv)
                 cJSON_AddBoolToObject(ij, "import_changes", rows[i].would_change);
                 cJSON_AddItemToArray(items, ij);
             }
+            cJSON *fj = cJSON_AddArrayToObject(tj, "fields");
+            for (size_t i = 0; i < nfields; i++) {
+                if (fields[i].target != t)
+                    continue;
+                cJSON *x = cJSON_CreateObject();
+                cJSON_AddStringToObject(x, "key", fields[i].key);
+                cJSON_AddStringToObject(x, "state", bundle_item_state_name(fields[i].state));
+                cli_json_str(x, "bundle", fields[i].bundle_value);
+                cli_json_str(x, "here", fields[i].here_value);
+                cJSON_AddBoolToObject(x, "import_sets", fields[i].would_set);
+                cJSON_AddItemToArray(fj, x);
+            }
             cJSON_AddItemToArray(targets, tj);
         }
         cli_json_print(c, o);
@@ -298,7 +328,9 @@ static int cmd_diff(cli_ctx *c, int argc, char **argv)
         fprintf(c->out, EN ? "%d equal, %d different, %d only in the bundle, %d only here, %d unmapped\n"
                            : "一致 %d、相違 %d、バンドルのみ %d、こちらのみ %d、対応なし %d\n",
                 counts[0], counts[1], counts[2], counts[3], counts[4]);
+        print_field_diff(c, fields, nfields);
     }
+    bundle_field_rows_free(fields, nfields);
     bundle_diff_free(rows, nrows);
     free(ids);
     bundle_plan_free(&p);

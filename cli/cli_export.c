@@ -10,14 +10,22 @@
 
 #include "cli_common.h"
 #include "cli_contract.h"
+#include "exchange/lib.h"
 #include "export/lib.h"
+
+#ifndef ANZEN_VERSION
+#define ANZEN_VERSION "0"
+#endif
 
 static void export_usage(FILE *out)
 {
     fprintf(out, "  export checklist|kakuninhyo|gaps|disclosure A -o FILE [--format xlsx|csv|html|md|json]\n"
                  "         [--force] [--date YYYY-MM-DD]\n"
                  "                                 write a document of assessment A (format from the\n"
-                 "                                 extension when --format is omitted)\n");
+                 "                                 extension when --format is omitted)\n"
+                 "  export checklist A -o FILE.xlsx --for-vendor [--force] [--date YYYY-MM-DD]\n"
+                 "                                 a protected workbook for the vendor to fill in\n"
+                 "                                 (read back by anzen import answers)\n");
     cli_export_annex_usage(out);
 }
 
@@ -39,6 +47,24 @@ int cli_export_fail(cli_ctx *c, const export_error *e, const char *path)
 
 static const char formats_text[] = "xlsx, csv, html, md, json";
 
+/* export checklist A --for-vendor: the vendor's workbook (core/exchange/vendor_sheet.h). */
+static int export_for_vendor(cli_ctx *c, int64_t id, const char *date, const char *path, bool force)
+{
+    vendor_sheet_options vo = {.date = date[0] ? date : NULL, .anzen_version = ANZEN_VERSION};
+    status_detail err = {0};
+    size_t items = 0;
+    if (vendor_sheet_write(c->st, id, &vo, path, force, &items, &err) != STATUS_OK) {
+        if (err.code == STATUS_FILE_EXISTS && !err.extra)
+            err.extra = xstrdup(c->g->english ? "use --force to replace it" : "置き換えるには --force を指定してください");
+        return err.code == STATUS_VENDOR_ANSWER_NO_VENDOR ? cli_fail_status_see(c, &err, "anzen assess new --vendor V")
+                                                          : cli_fail_status(c, &err);
+    }
+    fprintf(c->out, c->g->english ? "wrote %s (the vendor's workbook, %zu items; read it back with anzen import answers)\n"
+                                  : "%s を書き出しました（事業者記入用、%zu 項目。記入後は anzen import answers で取り込みます）\n",
+            path, items);
+    return 0;
+}
+
 static int export_run(cli_ctx *c, int argc, char **argv)
 {
     if (str_eq(argv[0], "annex"))
@@ -46,7 +72,8 @@ static int export_run(cli_ctx *c, int argc, char **argv)
     const document *d = document_find(argv[0]);
     if (!d)
         return cli_unknown_subcommand(c, "export", argv[0], export_usage);
-    cli_option opts[] = {{.name = "output"}, {.name = "format"}, {.name = "force", .flag = true}, {.name = "date"}};
+    cli_option opts[] = {{.name = "output"}, {.name = "format"}, {.name = "force", .flag = true}, {.name = "date"},
+                         {.name = "for-vendor", .flag = true}};
     size_t n = AZ_ARRAY_LEN(opts);
     strlist pos = {0};
     char **args = cli_short_output(argc, argv);
@@ -68,6 +95,10 @@ static int export_run(cli_ctx *c, int argc, char **argv)
             r = cli_fail_status(c, &e);
         }
     }
+    if (r == 0 && opts[4].seen && d != &document_checklist)
+        r = cli_fail(c, EXIT_USAGE, "--for-vendor: only the checklist has a vendor's workbook");
+    if (r == 0 && opts[4].seen && fmt != &export_format_xlsx)
+        r = cli_fail(c, EXIT_USAGE, "--for-vendor: the vendor's workbook is XLSX (not %s)", fmt->name);
     char date[11] = "";
     if (r == 0 && opts[3].seen)
         r = date_option(c, opts[3].value, date);
@@ -76,6 +107,12 @@ static int export_run(cli_ctx *c, int argc, char **argv)
         r = cli_open(c);
     if (r == 0)
         r = cli_assessment_arg(c, pos.items[0], &id);
+    if (r == 0 && opts[4].seen) {
+        r = export_for_vendor(c, id, date, opts[0].value, opts[2].seen);
+        sl_free(&pos);
+        cli_options_free(opts, n);
+        return r;
+    }
     export_doc *doc = NULL;
     if (r == 0) {
         status_detail err = {0};

@@ -32,6 +32,7 @@ extern const cli_group cli_group_org, cli_group_vendor, cli_group_system, cli_gr
 extern const cli_group cli_group_export, cli_group_snapshot, cli_group_verify; /* cli_export.c */
 /* Hospital <-> vendor exchange (cli_bundle.c, cli_reconcile.c); anzen answer agree. */
 extern const cli_group cli_group_bundle, cli_group_key, cli_group_reconcile;
+extern const cli_group cli_group_import; /* cli_import_answers.c: anzen import answers */
 int cli_answer_agree(cli_ctx *c, int argc, char **argv);
 extern const cli_group cli_group_deemed; /* cli_deemed.c */
 extern const cli_group cli_group_evidence; /* cli_evidence.c */

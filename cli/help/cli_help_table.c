@@ -136,6 +136,16 @@ static const cli_help_opt answer_agree_opts[] = {
 static const cli_help_opt export_doc_opts[] = {
     O_OUTPUT, {"format", "xlsx|csv|html|md|json", "形式（既定はファイルの拡張子から）", "format (default: from the extension)", NULL},
     O_FORCE, O_DATE, END};
+static const cli_help_opt export_checklist_opts[] = {
+    O_OUTPUT, {"format", "xlsx|csv|html|md|json", "形式（既定はファイルの拡張子から）", "format (default: from the extension)", NULL},
+    O_FORCE, O_DATE,
+    {"for-vendor", NULL, "事業者記入用の保護されたブック（XLSX。anzen import answers で取り込む）",
+     "a protected workbook for the vendor to fill in (XLSX; read back by anzen import answers)", NULL},
+    END};
+static const cli_help_opt import_answers_opts[] = {
+    {"assessment", "A", "取り込む先の評価（CSV では必須。XLSX ではブックが示す評価と同じであること）",
+     "the assessment (required for a CSV; for an XLSX it must be the one the workbook names)", NULL},
+    {"dry-run", NULL, "確かめて件数を示すだけで、書き込まない", "check and count only, write nothing", NULL}, END};
 static const cli_help_opt export_annex_opts[] = {
     O_OUTPUT, {"format", "md|html|docx", "形式（既定はファイルの拡張子から）", "format (default: from the extension)", NULL},
     {"template", "FILE", "別紙のひな形", "the annex template", NULL},
@@ -299,7 +309,8 @@ static const cli_help_cmd deemed_cmds[] = {
      "deemed compliance with guideline 7.0: each system's eligibility and reason, the MDS/SDS annex per vendor", json_only},
     END};
 static const cli_help_cmd export_cmds[] = {
-    {"checklist", "A -o FILE", "チェックリストを書き出す", "write the checklist of assessment A", export_doc_opts},
+    {"checklist", "A -o FILE", "チェックリストを書き出す（--for-vendor で事業者記入用）",
+     "write the checklist of assessment A (--for-vendor: the vendor's workbook)", export_checklist_opts},
     {"kakuninhyo", "A -o FILE", "役割分担確認表を書き出す", "write the 確認表 of assessment A", export_doc_opts},
     {"gaps", "A -o FILE", "未対応の項目の一覧を書き出す", "write the open gaps of assessment A", export_doc_opts},
     {"disclosure", "A -o FILE", "MDS/SDS 開示書を書き出す", "write the MDS/SDS disclosure of assessment A", export_doc_opts},
@@ -312,6 +323,10 @@ static const cli_help_cmd snapshot_cmds[] = {
     END};
 static const cli_help_cmd verify_cmds[] = {
     {NULL, "FILE", "スナップショットを検証する（OK または変わった箇所）", "check a snapshot: OK, or which entries changed", no_opts},
+    END};
+static const cli_help_cmd import_cmds[] = {
+    {"answers", "FILE.xlsx|FILE.csv", "事業者が記入した表を事業者の回答として取り込む（1 トランザクション）",
+     "a vendor's filled spreadsheet as vendor answers, in one transaction", import_answers_opts},
     END};
 static const cli_help_cmd bundle_cmds[] = {
     {"export", "A... -o FILE", "一方の回答を束にして渡す（JSON、SHA-256、--sign で署名）",
@@ -353,6 +368,7 @@ const cli_help_group cli_help_groups[] = {
     {"bundle", "医療機関と事業者の間の回答の束", "answer bundles between hospital and vendor", bundle_cmds},
     {"key", "署名鍵", "signing keys", key_cmds},
     {"reconcile", "医療機関と事業者の回答の突き合わせ", "hospital and vendor answers side by side", reconcile_cmds},
+    {"import", "事業者が記入した表の取り込み", "a vendor's filled spreadsheet", import_cmds},
 };
 const size_t cli_help_group_count = sizeof cli_help_groups / sizeof cli_help_groups[0];
 

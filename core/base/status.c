@@ -292,8 +292,8 @@ static const struct {
     [STATUS_KEY_MISSING] = {"no signing key at {entity} (make one with anzen key new)",
                             "{entity} に署名鍵がありません（anzen key new で作成してください）"},
     [STATUS_KEY_INVALID] = {"{entity}: not an anzen key file[ ({field})]", "{entity}: anzen の鍵ファイルではありません[（{field}）]"},
-    [STATUS_SHEET_NOT_OURS] = {"{entity}: not a workbook of anzen export --for-vendor (no sheet {value})",
-                               "{entity}: anzen export --for-vendor のワークブックではありません（シート {value} がありません）"},
+    [STATUS_SHEET_NOT_OURS] = {"{entity}: not a workbook of anzen export --for-vendor[ for assessment #{id}][ ({field}: {value})]",
+                               "{entity}: [評価 #{id} の ]anzen export --for-vendor のワークブックではありません[（{field}: {value}）]"},
     [STATUS_SHEET_UNEXPECTED] = {"{entity}: unexpected sheet \"{value}\" (expected {extra})",
                                  "{entity}: 想定外のシート「{value}」があります（{extra} のみ）"},
     [STATUS_SHEET_FORMULA] = {"{entity}: {field}: a formula is not accepted (\"{value}\"); enter the value itself",
@@ -403,6 +403,12 @@ static const struct {
     /* exchange: the sides of an answer */
     {"hospital", "hospital", "医療機関"},
     {"agreed", "agreed", "合意"},
+    /* exchange: what identifies a vendor's workbook (SHEET_NOT_OURS) */
+    {"sheet_missing", "missing sheet", "見つからないシート"},
+    {"sheet_fy", "fiscal year", "年度"},
+    {"sheet_layout", "layout", "レイアウト"},
+    {"sheet_party", "party", "回答者"},
+    {"sheet_format", "format", "形式"},
 };
 
 const char *status_label(const char *id, bool english)

@@ -7,7 +7,9 @@
 #ifndef ANZEN_EXCHANGE_LIB_H
 #define ANZEN_EXCHANGE_LIB_H
 
+#include "answers_import.h"
 #include "bundle.h"
+#include "bundle_fields.h"
 #include "bundle_import.h"
 #include "bundle_system.h"
 #include "digest.h"
@@ -15,5 +17,6 @@
 #include "offer.h"
 #include "reconcile.h"
 #include "sign.h"
+#include "vendor_sheet.h"
 
 #endif

@@ -17,6 +17,8 @@ anzen --db vendor.db --user 佐藤 answer set 1 q-2 no --party vendor --checked 
 anzen --db vendor.db --user 佐藤 answer set 1 q-3 yes --party vendor
 anzen --db vendor.db --user 佐藤 answer set 1 q-4 na --party vendor --reason "当社製品は該当機能なし"
 anzen --db vendor.db --user 佐藤 assess field 1 product 画像サーバ
+anzen --db vendor.db --user 佐藤 assess field 1 version 3.2
+anzen --db vendor.db --user 佐藤 assess field 1 form SDS
 # a new key is random: its fingerprint is masked here, then the committed test key (keys/) replaces
 # it so the output below stays the same from run to run
 anzen --db vendor.db --user 佐藤 key new --name A社 --role vendor | sed -E 's/[0-9a-f]{40}/<fingerprint>/'
@@ -36,6 +38,8 @@ anzen answer set 1 q-1 no --note "院内では未確認" --reason "院内規程�
 anzen answer set 1 q-2 no --reason "未確認"
 anzen answer set 1 q-3 no --reason "未確認"
 anzen assess field 1 product 院内の呼称
+anzen assess field 1 form SDS
+anzen assess field 1 manufacturer 〇〇製作所
 sqlite3 anzen.db .dump > before.sql
 anzen bundle import signed.json
 sqlite3 anzen.db .dump | cmp - before.sql && echo "unknown signer: database unchanged"
