@@ -69,7 +69,7 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
         assess_filter f = {.fy = fy};
         size_t len = 0;
         status_detail err = {0};
-        if (assess_list(c->st, &f, &list, &len, &err) != STATUS_OK)
+        if (assess_list_rows(c->st, &f, &list, &len, &err) != STATUS_OK) /* progress_compute counts below */
             r = cli_fail_status(c, &err);
         for (size_t i = 0; i < len; i++) {
             GROW(ids, cap, nids + 1);
@@ -88,7 +88,7 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
     for (size_t i = 0; r == 0 && i < nids; i++) {
         assessment a;
         status_detail err = {0};
-        assess_get(c->st, ids[i], &a, &err);
+        assess_get_row(c->st, ids[i], &a, &err);
         progress_row *rows;
         size_t nr;
         status_code st = progress_compute(c->st, ids[i], today, depth, en, &rows, &nr, &err);
@@ -173,7 +173,7 @@ static int history_item_arg(cli_ctx *c, int64_t aid, const char *key, const char
 {
     assessment a;
     status_detail err = {0};
-    if (assess_get(c->st, aid, &a, &err) != STATUS_OK)
+    if (assess_get_row(c->st, aid, &a, &err) != STATUS_OK)
         return cli_fail_status(c, &err);
     const catalog *cat = catalog_db_get(c->st, a.catalog_id, a.catalog_version);
     const catalog_node *n = cat ? catalog_find_node_or_ref(cat, key) : NULL;

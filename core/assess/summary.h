@@ -15,12 +15,10 @@
 #include "progress.h"
 #include "store/lib.h"
 
-/* Catalogs loaded once per id@version, and the prepared answer query. Zero-initialise; release
- * with summary_cache_free (before the store is closed). */
+/* Catalogs loaded once per id@version. Zero-initialise; release with summary_cache_free. */
 typedef struct {
     catalog **items;
     size_t len, cap;
-    sqlite3_stmt *answers;
 } summary_cache;
 
 /* The catalog (owned by the cache), or NULL when it is not in the database. */
