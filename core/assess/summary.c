@@ -10,7 +10,7 @@ const catalog *summary_catalog(summary_cache *cache, store *s, const char *id, c
     for (size_t i = 0; i < cache->len; i++)
         if (str_eq(cache->items[i]->id, id) && str_eq(cache->items[i]->version, version))
             return cache->items[i];
-    catalog *c = catalog_db_load(s, id, version);
+    catalog *c = catalog_db_load_outline(s, id, version); /* counting needs no texts */
     if (!c)
         return NULL;
     GROW(cache->items, cache->cap, cache->len + 1);

@@ -21,7 +21,8 @@ typedef struct {
     size_t len, cap;
 } summary_cache;
 
-/* The catalog (owned by the cache), or NULL when it is not in the database. */
+/* The catalog's outline (catalog_db_load_outline: no texts; owned by the cache), or NULL when it
+ * is not in the database. */
 const catalog *summary_catalog(summary_cache *cache, store *s, const char *id, const char *version);
 void summary_cache_free(summary_cache *cache);
 
