@@ -82,15 +82,14 @@ static int cmd_set(cli_ctx *c, int argc, char **argv)
         ch.fields |= AF_VALUE;
         /* a label (はい, 実施) is accepted for its value */
         assessment a;
-        if (assess_get(c->st, aid, &a, &err) == STATUS_OK) {
-            catalog *cat = catalog_db_load(c->st, a.catalog_id, a.catalog_version);
+        if (assess_get_row(c->st, aid, &a, &err) == STATUS_OK) {
+            /* the cached catalog, which assess_answer_set reads too: one load per command */
+            const catalog *cat = catalog_db_get(c->st, a.catalog_id, a.catalog_version);
             for (size_t i = 0; cat && !catalog_find_answer(cat, value) && i < cat->nanswers; i++)
                 if (str_eq(value, cat->answers[i].label.ja) || str_eq(value, cat->answers[i].label.en)) {
                     free(value);
                     value = xstrdup(cat->answers[i].value);
                 }
-            if (cat)
-                catalog_free(cat);
         }
         assessment_free(&a);
         ch.value = value;

@@ -10,7 +10,7 @@ static int list_fields(cli_ctx *c, int64_t id, bool json)
 {
     status_detail err = {0};
     assessment a;
-    if (assess_get(c->st, id, &a, &err) != STATUS_OK)
+    if (assess_get_row(c->st, id, &a, &err) != STATUS_OK)
         return cli_fail_status(c, &err);
     const catalog *cat = catalog_db_get(c->st, a.catalog_id, a.catalog_version);
     assess_field_list vals = {0};

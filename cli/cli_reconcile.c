@@ -156,7 +156,7 @@ int cli_answer_agree(cli_ctx *c, int argc, char **argv)
         /* a label (はい) is taken for its value, as answer set does */
         value = xstrdup(t);
         assessment a;
-        if (assess_get(c->st, aid, &a, NULL) == STATUS_OK) {
+        if (assess_get_row(c->st, aid, &a, NULL) == STATUS_OK) {
             const catalog *cat = catalog_db_get(c->st, a.catalog_id, a.catalog_version);
             for (size_t i = 0; cat && !catalog_find_answer(cat, value) && i < cat->nanswers; i++)
                 if (str_eq(value, cat->answers[i].label.ja) || str_eq(value, cat->answers[i].label.en)) {

@@ -69,7 +69,7 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
         assess_filter f = {.fy = fy};
         size_t len = 0;
         status_detail err = {0};
-        if (assess_list(c->st, &f, &list, &len, &err) != STATUS_OK)
+        if (assess_list_rows(c->st, &f, &list, &len, &err) != STATUS_OK) /* progress_compute counts below */
             r = cli_fail_status(c, &err);
         for (size_t i = 0; i < len; i++) {
             GROW(ids, cap, nids + 1);
@@ -88,7 +88,7 @@ static int progress_run(cli_ctx *c, int argc, char **argv)
     for (size_t i = 0; r == 0 && i < nids; i++) {
         assessment a;
         status_detail err = {0};
-        assess_get(c->st, ids[i], &a, &err);
+        assess_get_row(c->st, ids[i], &a, &err);
         progress_row *rows;
         size_t nr;
         status_code st = progress_compute(c->st, ids[i], today, depth, en, &rows, &nr, &err);
@@ -173,7 +173,7 @@ static int history_item_arg(cli_ctx *c, int64_t aid, const char *key, const char
 {
     assessment a;
     status_detail err = {0};
-    if (assess_get(c->st, aid, &a, &err) != STATUS_OK)
+    if (assess_get_row(c->st, aid, &a, &err) != STATUS_OK)
         return cli_fail_status(c, &err);
     const catalog *cat = catalog_db_get(c->st, a.catalog_id, a.catalog_version);
     const catalog_node *n = cat ? catalog_find_node_or_ref(cat, key) : NULL;
@@ -188,6 +188,96 @@ static int history_item_arg(cli_ctx *c, int64_t aid, const char *key, const char
     }
     assessment_free(&a);
     return r;
+}
+
+/* anzen history writes each row as it is read (history_each): constant memory at any size. */
+typedef struct {
+    cli_ctx *c;
+    bool json;
+    size_t rows;
+} history_print;
+
+static void print_history_json(history_print *p, const history_row *h)
+{
+    cli_ctx *c = p->c;
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddNumberToObject(j, "id", (double)h->id);
+    cJSON_AddNumberToObject(j, "action", (double)h->action);
+    cJSON_AddStringToObject(j, "at", h->at);
+    cJSON_AddStringToObject(j, "who", h->who);
+    cJSON_AddStringToObject(j, "kind", h->kind);
+    if (h->undo_of)
+        cJSON_AddNumberToObject(j, "undo_of", (double)h->undo_of);
+    cJSON_AddStringToObject(j, "entity", h->entity);
+    if (h->entity_id)
+        cJSON_AddNumberToObject(j, "entity_id", (double)h->entity_id);
+    if (h->assessment_id)
+        cJSON_AddNumberToObject(j, "assessment", (double)h->assessment_id);
+    cli_json_str(j, "item", h->item_id);
+    cli_json_str(j, "party", h->party);
+    cJSON_AddStringToObject(j, "field", history_field_name(h->entity, h->field));
+    char *ov = ws_history_value(c->st, h->entity, h->field, h->old_value);
+    char *nv = ws_history_value(c->st, h->entity, h->field, h->new_value);
+    cli_json_str(j, "old", ov);
+    cli_json_str(j, "new", nv);
+    free(ov);
+    free(nv);
+    char *text = cJSON_Print(j);
+    /* an element of a printed array: after "[" or ", ", its lines one tab deeper */
+    fputs(p->rows ? ", " : "[", c->out);
+    for (const char *q = text; *q; q++) {
+        fputc(*q, c->out);
+        if (*q == '\n')
+            fputc('\t', c->out);
+    }
+    cJSON_free(text);
+    cJSON_Delete(j);
+}
+
+static void print_history_text(history_print *p, const history_row *h)
+{
+    cli_ctx *c = p->c;
+    strbuf what = {0};
+    if (h->assessment_id)
+        sb_addf(&what, "#%lld", (long long)h->assessment_id);
+    else
+        sb_addf(&what, "%s #%lld", h->entity, (long long)h->entity_id);
+    if (h->item_id)
+        sb_addf(&what, " %s", h->item_id);
+    if (h->party && !str_eq(h->party, "hospital"))
+        sb_addf(&what, " [%s]", h->party);
+    /* one line per change; multi-line values are shown with ⏎ */
+    char *o = ws_history_value(c->st, h->entity, h->field, h->old_value);
+    char *nv = ws_history_value(c->st, h->entity, h->field, h->new_value);
+    o = o ? o : xstrdup("∅");
+    nv = nv ? nv : xstrdup("∅");
+    strbuf ob = {0}, nb = {0};
+    for (const char *q = o; *q; q++)
+        *q == '\n' ? sb_add(&ob, "⏎") : sb_addc(&ob, *q);
+    for (const char *q = nv; *q; q++)
+        *q == '\n' ? sb_add(&nb, "⏎") : sb_addc(&nb, *q);
+    char when[CLOCK_LOCAL_SIZE]; /* stored UTC, shown in local time */
+    clock_local_text(h->at, true, when);
+    fprintf(c->out, "%s  ", when);
+    cli_cell(c->out, h->who, 10);
+    cli_cell(c->out, h->kind, 7);
+    fprintf(c->out, " %s  %s: %s → %s\n", sb_str(&what), history_field_name(h->entity, h->field), sb_str(&ob),
+            sb_str(&nb));
+    sb_free(&ob);
+    sb_free(&nb);
+    free(o);
+    free(nv);
+    sb_free(&what);
+}
+
+static void print_history_row(void *ctx, const history_row *h)
+{
+    history_print *p = ctx;
+    if (p->json)
+        print_history_json(p, h);
+    else
+        print_history_text(p, h);
+    p->rows++;
 }
 
 static int history_run(cli_ctx *c, int argc, char **argv)
@@ -223,83 +313,15 @@ static int history_run(cli_ctx *c, int argc, char **argv)
         cli_options_free(opts, n);
         return r;
     }
-    history_row *rows;
-    size_t nr;
+    history_print print = {.c = c, .json = opts[4].seen};
     status_detail err = {0};
-    if (history_list(c->st, &f, &rows, &nr, &err) != STATUS_OK) {
-        cli_options_free(opts, n);
-        return cli_fail_status(c, &err);
-    }
-    if (opts[4].seen) {
-        cJSON *arr = cJSON_CreateArray();
-        for (size_t i = 0; i < nr; i++) {
-            const history_row *h = &rows[i];
-            cJSON *j = cJSON_CreateObject();
-            cJSON_AddNumberToObject(j, "id", (double)h->id);
-            cJSON_AddNumberToObject(j, "action", (double)h->action);
-            cJSON_AddStringToObject(j, "at", h->at);
-            cJSON_AddStringToObject(j, "who", h->who);
-            cJSON_AddStringToObject(j, "kind", h->kind);
-            if (h->undo_of)
-                cJSON_AddNumberToObject(j, "undo_of", (double)h->undo_of);
-            cJSON_AddStringToObject(j, "entity", h->entity);
-            if (h->entity_id)
-                cJSON_AddNumberToObject(j, "entity_id", (double)h->entity_id);
-            if (h->assessment_id)
-                cJSON_AddNumberToObject(j, "assessment", (double)h->assessment_id);
-            cli_json_str(j, "item", h->item_id);
-            cli_json_str(j, "party", h->party);
-            cJSON_AddStringToObject(j, "field", history_field_name(h->entity, h->field));
-            char *ov = ws_history_value(c->st, h->entity, h->field, h->old_value);
-            char *nv = ws_history_value(c->st, h->entity, h->field, h->new_value);
-            cli_json_str(j, "old", ov);
-            cli_json_str(j, "new", nv);
-            free(ov);
-            free(nv);
-            cJSON_AddItemToArray(arr, j);
-        }
-        cli_json_print(c, arr);
-    } else {
-        for (size_t i = 0; i < nr; i++) {
-            const history_row *h = &rows[i];
-            strbuf what = {0};
-            if (h->assessment_id)
-                sb_addf(&what, "#%lld", (long long)h->assessment_id);
-            else
-                sb_addf(&what, "%s #%lld", h->entity, (long long)h->entity_id);
-            if (h->item_id)
-                sb_addf(&what, " %s", h->item_id);
-            if (h->party && !str_eq(h->party, "hospital"))
-                sb_addf(&what, " [%s]", h->party);
-            /* one line per change; multi-line values are shown with ⏎ */
-            char *o = ws_history_value(c->st, h->entity, h->field, h->old_value);
-            char *nv = ws_history_value(c->st, h->entity, h->field, h->new_value);
-            o = o ? o : xstrdup("∅");
-            nv = nv ? nv : xstrdup("∅");
-            strbuf ob = {0}, nb = {0};
-            for (const char *p = o; *p; p++)
-                *p == '\n' ? sb_add(&ob, "⏎") : sb_addc(&ob, *p);
-            for (const char *p = nv; *p; p++)
-                *p == '\n' ? sb_add(&nb, "⏎") : sb_addc(&nb, *p);
-            char when[CLOCK_LOCAL_SIZE]; /* stored UTC, shown in local time */
-            clock_local_text(h->at, true, when);
-            fprintf(c->out, "%s  ", when);
-            cli_cell(c->out, h->who, 10);
-            cli_cell(c->out, h->kind, 7);
-            fprintf(c->out, " %s  %s: %s → %s\n", sb_str(&what), history_field_name(h->entity, h->field),
-                    sb_str(&ob), sb_str(&nb));
-            sb_free(&ob);
-            sb_free(&nb);
-            free(o);
-            free(nv);
-            sb_free(&what);
-        }
-        if (nr == 0)
-            fprintf(c->out, c->g->english ? "(no history)\n" : "（履歴はありません）\n");
-    }
-    history_list_free(rows, nr);
+    status_code st = history_each(c->st, &f, print_history_row, &print, &err);
     cli_options_free(opts, n);
-    return EXIT_OK;
+    if (print.json) /* what cJSON_Print gives for the whole array, written as the rows come */
+        fputs(print.rows ? "]\n" : "[]\n", c->out);
+    else if (st == STATUS_OK && print.rows == 0)
+        fprintf(c->out, c->g->english ? "(no history)\n" : "（履歴はありません）\n");
+    return st == STATUS_OK ? EXIT_OK : cli_fail_status(c, &err);
 }
 
 const cli_group cli_group_history = {

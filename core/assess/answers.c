@@ -66,14 +66,29 @@ static evidence_kind kind_of(const char *name)
     return EVIDENCE_OTHER;
 }
 
-/* The linked register entries of every answer of the assessment, in one query (in link order). */
-static void load_evidence(store *s, int64_t aid, answer_set *set)
+/* The row of item, party and vendor in an indexed set, NULL when none. */
+static answer *find_row(answer_set *set, const char *item, answer_party party, int64_t pv)
+{
+    size_t i;
+    if (!strindex_get(&set->index, item, &i))
+        return NULL;
+    for (; i < set->len && str_eq(set->items[i].item_id, item); i++)
+        if (set->items[i].party == party && set->items[i].party_vendor_id == pv)
+            return &set->items[i];
+    return NULL;
+}
+
+/* The linked register entries of the answers of the assessment (of one item when item is not
+ * NULL), in one query (in link order). The set must be indexed. */
+static void load_evidence(store *s, int64_t aid, const char *item_only, answer_set *set)
 {
     sqlite3_stmt *st = store_stmt(s, "SELECT l.item_id, l.party, l.party_vendor_pk, e.pk, e.title, e.ref, e.kind,"
                                      " e.effective, e.review, e.archived FROM evidence_link l"
-                                     " JOIN evidence e ON e.pk = l.evidence_pk WHERE l.assessment_pk = ?"
+                                     " JOIN evidence e ON e.pk = l.evidence_pk WHERE l.assessment_pk = ?1"
+                                     " AND (?2 IS NULL OR l.item_id = ?2)"
                                      " ORDER BY l.item_id, l.party, l.party_vendor_pk, l.seq");
     sqlite3_bind_int64(st, 1, aid);
+    store_bind_text(st, 2, item_only);
     answer *last = NULL;
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *item = (const char *)sqlite3_column_text(st, 0);
@@ -81,14 +96,8 @@ static void load_evidence(store *s, int64_t aid, answer_set *set)
         if (!answer_party_parse((const char *)sqlite3_column_text(st, 1), &party))
             continue;
         int64_t pv = sqlite3_column_int64(st, 2);
-        if (!last || last->party != party || last->party_vendor_id != pv || !str_eq(last->item_id, item)) {
-            last = NULL;
-            for (size_t i = 0; i < set->len && !last; i++) {
-                answer *x = &set->items[i];
-                if (x->party == party && x->party_vendor_id == pv && str_eq(x->item_id, item))
-                    last = x;
-            }
-        }
+        if (!last || last->party != party || last->party_vendor_id != pv || !str_eq(last->item_id, item))
+            last = find_row(set, item, party, pv);
         if (!last)
             continue;
         last->evidence = xrealloc(last->evidence, (last->nevidence + 1) * sizeof *last->evidence);
@@ -104,6 +113,32 @@ static void load_evidence(store *s, int64_t aid, answer_set *set)
     store_done(s, st);
 }
 
+#define ANSWER_COLUMNS                                                                                           \
+    "SELECT x.item_id, x.party, x.party_vendor_pk, x.value, x.checked, x.due, x.done, x.owner,"                  \
+    " IFNULL(x.owner_vendor_pk, 0), v.name, x.note, x.answered_by, x.updated_at, x.agreed_with, x.reason"
+
+static void read_answer(sqlite3_stmt *st, answer *x)
+{
+    memset(x, 0, sizeof *x);
+    x->item_id = store_col_dup(st, 0);
+    answer_party_parse((const char *)sqlite3_column_text(st, 1), &x->party);
+    x->party_vendor_id = sqlite3_column_int64(st, 2);
+    x->value = store_col_dup(st, 3);
+    x->checked = store_col_dup(st, 4);
+    x->due = store_col_dup(st, 5);
+    x->done = store_col_dup(st, 6);
+    const char *o = (const char *)sqlite3_column_text(st, 7);
+    if (!o || !responsibility_parse(o, &x->owner))
+        x->owner = RESP_NONE;
+    x->owner_vendor_id = sqlite3_column_int64(st, 8);
+    x->owner_vendor_name = store_col_dup(st, 9);
+    x->note = store_col_dup(st, 10);
+    x->answered_by = store_col_dup(st, 11);
+    x->updated_at = store_col_dup(st, 12);
+    x->agreed_with = store_col_dup(st, 13);
+    x->reason = store_col_dup(st, 14);
+}
+
 status_code assess_load_answers(store *s, int64_t aid, answer_set *out, status_detail *err)
 {
     memset(out, 0, sizeof *out);
@@ -116,37 +151,16 @@ status_code assess_load_answers(store *s, int64_t aid, answer_set *out, status_d
     store_done(s, st);
     if (r != STATUS_OK)
         return r;
-    st = store_stmt(
-        s, "SELECT x.item_id, x.party, x.party_vendor_pk, x.value, x.checked, x.due, x.done, x.owner,"
-           " IFNULL(x.owner_vendor_pk, 0), v.name, x.note, x.answered_by, x.updated_at,"
-           " x.agreed_with, x.reason FROM answer x JOIN assessment a ON a.pk = x.assessment_pk"
-           " LEFT JOIN catalog c ON c.id = a.catalog_id AND c.version = a.catalog_version"
-           " LEFT JOIN catalog_node n ON n.catalog_pk = c.pk AND n.id = x.item_id"
-           " LEFT JOIN vendor v ON v.pk = x.owner_vendor_pk"
-           " WHERE x.assessment_pk = ? ORDER BY IFNULL(n.seq, 1 << 30), x.item_id,"
-           " CASE x.party WHEN 'hospital' THEN 0 WHEN 'vendor' THEN 1 ELSE 2 END, x.party_vendor_pk");
+    st = store_stmt(s, ANSWER_COLUMNS " FROM answer x JOIN assessment a ON a.pk = x.assessment_pk"
+                       " LEFT JOIN catalog c ON c.id = a.catalog_id AND c.version = a.catalog_version"
+                       " LEFT JOIN catalog_node n ON n.catalog_pk = c.pk AND n.id = x.item_id"
+                       " LEFT JOIN vendor v ON v.pk = x.owner_vendor_pk"
+                       " WHERE x.assessment_pk = ? ORDER BY IFNULL(n.seq, 1 << 30), x.item_id,"
+                       " CASE x.party WHEN 'hospital' THEN 0 WHEN 'vendor' THEN 1 ELSE 2 END, x.party_vendor_pk");
     sqlite3_bind_int64(st, 1, aid);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         GROW(out->items, out->cap, out->len + 1);
-        answer *x = &out->items[out->len++];
-        memset(x, 0, sizeof *x);
-        x->item_id = store_col_dup(st, 0);
-        answer_party_parse((const char *)sqlite3_column_text(st, 1), &x->party);
-        x->party_vendor_id = sqlite3_column_int64(st, 2);
-        x->value = store_col_dup(st, 3);
-        x->checked = store_col_dup(st, 4);
-        x->due = store_col_dup(st, 5);
-        x->done = store_col_dup(st, 6);
-        const char *o = (const char *)sqlite3_column_text(st, 7);
-        if (!o || !responsibility_parse(o, &x->owner))
-            x->owner = RESP_NONE;
-        x->owner_vendor_id = sqlite3_column_int64(st, 8);
-        x->owner_vendor_name = store_col_dup(st, 9);
-        x->note = store_col_dup(st, 10);
-        x->answered_by = store_col_dup(st, 11);
-        x->updated_at = store_col_dup(st, 12);
-        x->agreed_with = store_col_dup(st, 13);
-        x->reason = store_col_dup(st, 14);
+        read_answer(st, &out->items[out->len++]);
     }
     if (rc != SQLITE_DONE) {
         r = store_fail(s, err, "answer");
@@ -155,7 +169,39 @@ status_code assess_load_answers(store *s, int64_t aid, answer_set *out, status_d
         return r;
     }
     store_done(s, st);
-    load_evidence(s, aid, out);
+    answer_set_index(out);
+    load_evidence(s, aid, NULL, out);
+    return STATUS_OK;
+}
+
+status_code assess_load_answer_values(store *s, int64_t aid, answer_set *out, status_detail *err)
+{
+    memset(out, 0, sizeof *out);
+    /* the primary key's order: one index walk, no sort, no join with the catalog's nodes */
+    sqlite3_stmt *q = store_stmt(s, "SELECT item_id, party, party_vendor_pk, value, due, done, owner FROM answer"
+                                    " WHERE assessment_pk = ? ORDER BY item_id, party, party_vendor_pk");
+    sqlite3_bind_int64(q, 1, aid);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        GROW(out->items, out->cap, out->len + 1);
+        answer *x = &out->items[out->len++];
+        memset(x, 0, sizeof *x);
+        x->item_id = store_col_dup(q, 0);
+        answer_party_parse((const char *)sqlite3_column_text(q, 1), &x->party);
+        x->party_vendor_id = sqlite3_column_int64(q, 2);
+        x->value = store_col_dup(q, 3);
+        x->due = store_col_dup(q, 4);
+        x->done = store_col_dup(q, 5);
+        const char *o = (const char *)sqlite3_column_text(q, 6);
+        if (!o || !responsibility_parse(o, &x->owner))
+            x->owner = RESP_NONE;
+    }
+    status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "answer");
+    store_done(s, q);
+    if (r != STATUS_OK) {
+        answer_set_free(out);
+        return r;
+    }
     answer_set_index(out);
     return STATUS_OK;
 }
@@ -190,6 +236,69 @@ const answer *answer_set_find(const answer_set *set, const char *item_id, answer
             return x;
     }
     return NULL;
+}
+
+status_code assess_reload_item(store *s, int64_t aid, const char *item_id, answer_set *set, bool *moved,
+                               status_detail *err)
+{
+    *moved = false;
+    answer_set fresh = {0};
+    sqlite3_stmt *st = store_stmt(s, ANSWER_COLUMNS " FROM answer x LEFT JOIN vendor v ON v.pk = x.owner_vendor_pk"
+                                                   " WHERE x.assessment_pk = ? AND x.item_id = ?"
+                                                   " ORDER BY CASE x.party WHEN 'hospital' THEN 0 WHEN 'vendor' THEN 1"
+                                                   " ELSE 2 END, x.party_vendor_pk");
+    sqlite3_bind_int64(st, 1, aid);
+    store_bind_text(st, 2, item_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        GROW(fresh.items, fresh.cap, fresh.len + 1);
+        read_answer(st, &fresh.items[fresh.len++]);
+    }
+    status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "answer");
+    store_done(s, st);
+    if (r != STATUS_OK) {
+        answer_set_free(&fresh);
+        return r;
+    }
+    answer_set_index(&fresh);
+    load_evidence(s, aid, item_id, &fresh);
+    /* the item's rows in the set: contiguous from its first row when indexed and ordered */
+    size_t first = 0, k = 0;
+    bool ordered = !set->unordered && set->indexed == set->len;
+    if (ordered && strindex_get(&set->index, item_id, &first))
+        while (first + k < set->len && str_eq(set->items[first + k].item_id, item_id))
+            k++;
+    if (ordered && k == fresh.len && k > 0) { /* the same rows: replaced in place, pointers stay */
+        for (size_t i = 0; i < k; i++) {
+            answer *x = &set->items[first + i];
+            char *key = x->item_id; /* the index borrows the old string: it stays */
+            x->item_id = NULL;
+            answer_free(x);
+            *x = fresh.items[i];
+            free(x->item_id);
+            x->item_id = key;
+        }
+    } else { /* rows came or went: the old ones out, the new ones at the end, indexed again */
+        size_t w = 0;
+        for (size_t i = 0; i < set->len; i++) {
+            if (str_eq(set->items[i].item_id, item_id))
+                answer_free(&set->items[i]);
+            else
+                set->items[w++] = set->items[i];
+        }
+        set->len = w;
+        GROW(set->items, set->cap, set->len + fresh.len);
+        for (size_t i = 0; i < fresh.len; i++)
+            set->items[set->len++] = fresh.items[i];
+        strindex_free(&set->index);
+        set->indexed = 0;
+        set->unordered = false;
+        answer_set_index(set);
+        *moved = true;
+    }
+    free(fresh.items);
+    strindex_free(&fresh.index);
+    return STATUS_OK;
 }
 
 bool answer_reason_missing(const catalog *c, const answer *x)

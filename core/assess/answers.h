@@ -70,10 +70,19 @@ typedef struct {
 } answer_set;
 
 status_code assess_load_answers(store *s, int64_t assessment_id, answer_set *out, status_detail *err);
+/* Only what counting needs (item, party, vendor, value, 目標日, 完了日, owner; no notes, reasons,
+ * evidence or names), in the table's key order: what progress and summaries read. Indexed. */
+status_code assess_load_answer_values(store *s, int64_t assessment_id, answer_set *out, status_detail *err);
 void answer_set_free(answer_set *set);
 /* Indexes the rows appended since the last call, so answer_set_find is constant time
  * (assess_load_answers does it; call it after filling a set by hand). */
 void answer_set_index(answer_set *set);
+/* Reads the rows of one item again into set (after a change to that item): replaced in place
+ * when the item has as many rows as before (pointers into the set stay valid, *moved false), else
+ * the old rows are dropped, the new ones appended and the set indexed again (*moved true: every
+ * pointer into the set is stale, and the set is no longer in catalog order). */
+status_code assess_reload_item(store *s, int64_t assessment_id, const char *item_id, answer_set *set, bool *moved,
+                               status_detail *err);
 /* The stored answer of item for party (vendor: any vendor), or NULL. */
 const answer *answer_set_find(const answer_set *set, const char *item_id, answer_party party);
 /* Whether x's value needs a reason in catalog c (answer_def.needs_reason) and x has none: what

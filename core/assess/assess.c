@@ -100,6 +100,14 @@ static status_code assess_row(store *s, int64_t id, assessment *out, status_deta
     return r;
 }
 
+status_code assess_get_row(store *s, int64_t id, assessment *out, status_detail *err)
+{
+    status_code r = assess_row(s, id, out, err);
+    if (r == STATUS_OK)
+        out->items = out->answered = out->positive = out->not_applicable = out->overdue = -1;
+    return r;
+}
+
 status_code assess_get(store *s, int64_t id, assessment *out, status_detail *err)
 {
     status_code r = assess_row(s, id, out, err);

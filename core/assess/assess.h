@@ -63,6 +63,9 @@ status_code assess_create(store *s, const assess_spec *spec, const char *who, in
 
 /* One assessment with its summary. */
 status_code assess_get(store *s, int64_t id, assessment *out, status_detail *err);
+/* The same row without its summary (items, answered, positive, not_applicable and overdue are
+ * -1): for callers that show no counts, since the summary reads the catalog and every answer. */
+status_code assess_get_row(store *s, int64_t id, assessment *out, status_detail *err);
 /* Finds "3" or "#3". */
 status_code assess_find(store *s, const char *key, int64_t *id, status_detail *err);
 

@@ -115,7 +115,7 @@ status_code assess_field_set(store *s, int64_t aid, const char *key, const char 
     if (changed)
         *changed = 0;
     assessment a;
-    status_code r = assess_get(s, aid, &a, err);
+    status_code r = assess_get_row(s, aid, &a, err);
     if (r != STATUS_OK)
         return r;
     const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);

@@ -18,7 +18,7 @@ status_code evidence_link_set(store *s, int64_t evidence_id, int64_t aid, const 
         return r;
     if (party == PARTY_VENDOR && !party_vendor_id) {
         assessment a;
-        if ((r = assess_get(s, aid, &a, err)) != STATUS_OK) {
+        if ((r = assess_get_row(s, aid, &a, err)) != STATUS_OK) {
             answer_set_free(&set);
             return r;
         }

@@ -68,18 +68,15 @@ status_code progress_compute(store *s, int64_t aid, jp_date today, int max_depth
     *out = NULL;
     *n = 0;
     assessment a;
-    answer_set set = {0};
-    status_code r = assess_load_answers(s, aid, &set, err);
+    status_code r = assess_get_row(s, aid, &a, err);
     if (r != STATUS_OK)
         return r;
-    sqlite3_stmt *st = store_prepare(s, "SELECT catalog_id, catalog_version FROM assessment WHERE pk = ?");
-    sqlite3_bind_int64(st, 1, aid);
-    memset(&a, 0, sizeof a);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        a.catalog_id = xstrdup((const char *)sqlite3_column_text(st, 0));
-        a.catalog_version = xstrdup((const char *)sqlite3_column_text(st, 1));
+    answer_set set = {0};
+    r = assess_load_answer_values(s, aid, &set, err);
+    if (r != STATUS_OK) {
+        assessment_free(&a);
+        return r;
     }
-    sqlite3_finalize(st);
     const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
     if (!c) {
         char *label = xasprintf("%s@%s", a.catalog_id, a.catalog_version);
@@ -117,15 +114,9 @@ status_code progress_compute(store *s, int64_t aid, jp_date today, int max_depth
             continue;
         progress_item it = progress_item_of(c, node, answer_set_effective(&set, node->id), today_iso);
         progress_row_add(&rows[0], it);
-        for (const char *p = node->parent; p;) {
-            const catalog_node *h = catalog_find_node(c, p);
-            if (!h)
-                break;
-            size_t idx = (size_t)(h - c->nodes);
-            if (row_of[idx])
-                progress_row_add(&rows[row_of[idx]], it);
-            p = h->parent;
-        }
+        for (long p = catalog_node_parent(c, i); p >= 0; p = catalog_node_parent(c, (size_t)p))
+            if (row_of[p])
+                progress_row_add(&rows[row_of[p]], it);
     }
     /* drop headings with nothing below */
     size_t w = 1;

@@ -269,7 +269,7 @@ static status_code decide(store *s, int64_t pid, bool accept, const char *who, s
     if (r != STATUS_OK)
         return r;
     assessment a;
-    r = assess_get(s, aid, &a, err);
+    r = assess_get_row(s, aid, &a, err);
     catalog *c = r == STATUS_OK ? catalog_db_load(s, a.catalog_id, a.catalog_version) : NULL;
     if (r == STATUS_OK && (!c || !catalog_find_answer(c, value))) {
         char *label = xasprintf("%s@%s", a.catalog_id, a.catalog_version);

@@ -10,7 +10,7 @@ const catalog *summary_catalog(summary_cache *cache, store *s, const char *id, c
     for (size_t i = 0; i < cache->len; i++)
         if (str_eq(cache->items[i]->id, id) && str_eq(cache->items[i]->version, version))
             return cache->items[i];
-    catalog *c = catalog_db_load(s, id, version);
+    catalog *c = catalog_db_load_outline(s, id, version); /* counting needs no texts */
     if (!c)
         return NULL;
     GROW(cache->items, cache->cap, cache->len + 1);
@@ -20,7 +20,6 @@ const catalog *summary_catalog(summary_cache *cache, store *s, const char *id, c
 
 void summary_cache_free(summary_cache *cache)
 {
-    sqlite3_finalize(cache->answers);
     for (size_t i = 0; i < cache->len; i++)
         catalog_free(cache->items[i]);
     free(cache->items);
@@ -37,33 +36,10 @@ bool summary_compute(store *s, summary_cache *cache, assessment *a, jp_date toda
     const catalog *c = summary_catalog(cache, s, a->catalog_id, a->catalog_version);
     if (!c)
         return false;
-    /* Only what the summary needs (no notes, no evidence): one reused statement instead of
-     * assess_load_answers' query plus one evidence query per answer. Rows of a party are ordered
-     * by vendor as there, so answer_set_effective picks the same row. */
-    if (!cache->answers)
-        cache->answers = store_prepare(
-            s, "SELECT item_id, party, party_vendor_pk, value, due, done, owner FROM answer WHERE assessment_pk = ?"
-               " ORDER BY item_id, CASE party WHEN 'hospital' THEN 0 WHEN 'vendor' THEN 1 ELSE 2 END, party_vendor_pk");
-    sqlite3_stmt *q = cache->answers;
-    sqlite3_reset(q);
-    sqlite3_bind_int64(q, 1, a->id);
+    /* Only what the summary needs (no notes, no evidence), in key order; indexed. */
     answer_set set = {0};
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        GROW(set.items, set.cap, set.len + 1);
-        answer *x = &set.items[set.len++];
-        memset(x, 0, sizeof *x);
-        x->item_id = store_col_dup(q, 0);
-        answer_party_parse((const char *)sqlite3_column_text(q, 1), &x->party);
-        x->party_vendor_id = sqlite3_column_int64(q, 2);
-        x->value = store_col_dup(q, 3);
-        x->due = store_col_dup(q, 4);
-        x->done = store_col_dup(q, 5);
-        const char *o = (const char *)sqlite3_column_text(q, 6);
-        if (!o || !responsibility_parse(o, &x->owner))
-            x->owner = RESP_NONE;
-    }
-    sqlite3_reset(q);
-    answer_set_index(&set);
+    if (assess_load_answer_values(s, a->id, &set, NULL) != STATUS_OK)
+        return false;
     char today_iso[11];
     jpdate_format_iso(today, today_iso);
     progress_row total = {0};

@@ -15,15 +15,14 @@
 #include "progress.h"
 #include "store/lib.h"
 
-/* Catalogs loaded once per id@version, and the prepared answer query. Zero-initialise; release
- * with summary_cache_free (before the store is closed). */
+/* Catalogs loaded once per id@version. Zero-initialise; release with summary_cache_free. */
 typedef struct {
     catalog **items;
     size_t len, cap;
-    sqlite3_stmt *answers;
 } summary_cache;
 
-/* The catalog (owned by the cache), or NULL when it is not in the database. */
+/* The catalog's outline (catalog_db_load_outline: no texts; owned by the cache), or NULL when it
+ * is not in the database. */
 const catalog *summary_catalog(summary_cache *cache, store *s, const char *id, const char *version);
 void summary_cache_free(summary_cache *cache);
 

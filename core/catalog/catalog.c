@@ -134,13 +134,29 @@ void catalog_free(catalog *c)
     }
     free(c->mappings);
     strindex_free(&c->node_index);
+    free(c->parent_pos);
     free(c);
 }
 
 void catalog_index(catalog *c)
 {
-    for (; c->nodes_indexed < c->nnodes; c->nodes_indexed++)
-        strindex_add(&c->node_index, c->nodes[c->nodes_indexed].id, c->nodes_indexed);
+    if (c->nodes_indexed < c->nnodes)
+        c->parent_pos = xrealloc(c->parent_pos, c->nnodes * sizeof *c->parent_pos);
+    for (; c->nodes_indexed < c->nnodes; c->nodes_indexed++) {
+        size_t i = c->nodes_indexed, p;
+        strindex_add(&c->node_index, c->nodes[i].id, i);
+        c->parent_pos[i] = c->nodes[i].parent && strindex_get(&c->node_index, c->nodes[i].parent, &p) && p != i
+                               ? (long)p
+                               : -1;
+    }
+}
+
+long catalog_node_parent(const catalog *c, size_t i)
+{
+    if (i < c->nodes_indexed)
+        return c->parent_pos[i];
+    const catalog_node *p = i < c->nnodes && c->nodes[i].parent ? catalog_find_node(c, c->nodes[i].parent) : NULL;
+    return p && p != &c->nodes[i] ? (long)(p - c->nodes) : -1;
 }
 
 const catalog_node *catalog_find_node(const catalog *c, const char *id)

@@ -130,6 +130,8 @@ typedef struct {
     /* catalog_find_node's index: node id -> position, for nodes[0 .. nodes_indexed). */
     strindex node_index;
     size_t nodes_indexed;
+    /* catalog_node_parent's index: the position of each indexed node's parent, -1 at the top. */
+    long *parent_pos;
 } catalog;
 
 void catalog_free(catalog *c);
@@ -138,8 +140,12 @@ const catalog_node *catalog_find_node(const catalog *c, const char *id);
 /* A node named as a user types it: its id, else its printed reference ("1-②", "2-(7) サーバ"),
  * items before headings. NULL when neither matches. */
 const catalog_node *catalog_find_node_or_ref(const catalog *c, const char *key);
-/* Indexes the nodes added since the last call (loaders call it after adding nodes). */
+/* Indexes the nodes added since the last call (loaders call it after adding nodes): by id, and
+ * each node's parent (an earlier node, as the format requires). */
 void catalog_index(catalog *c);
+/* The position of node i's parent in c->nodes, -1 for a top-level node or an unknown parent.
+ * Constant time for indexed nodes (the parent walk of progress and counts). */
+long catalog_node_parent(const catalog *c, size_t i);
 const answer_def *catalog_find_answer(const catalog *c, const char *value);
 const catalog_field *catalog_find_field(const catalog *c, const char *key);
 size_t catalog_item_count(const catalog *c);

@@ -640,9 +640,11 @@ static void load_clause(catalog_node *n, const char *json)
     cJSON_Delete(o);
 }
 
-catalog *catalog_db_load(store *s, const char *id, const char *version)
+/* outline: the header, the answer set and per node only id, parent, kind, depth and
+ * responsibility (catalog_db_load_outline). */
+static catalog *load_catalog(store *s, const char *id, const char *version, bool outline)
 {
-    sqlite3_stmt *st = store_prepare(
+    sqlite3_stmt *st = store_stmt( /* cached: the dashboard loads several */
         s, "SELECT pk,id,version,revision,kind,title_ja,title_en,short_ja,short_en,publisher,published,source_title,"
            "source_url,completeness,completeness_ja,completeness_en,answers_json,dates,tags_json,file_path "
            "FROM catalog WHERE id=?1 AND (?2 IS NULL OR version=?2)"
@@ -653,7 +655,7 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
     store_bind_text(st, 1, id);
     store_bind_text(st, 2, version);
     if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_finalize(st);
+        store_done(s, st);
         return NULL;
     }
     catalog *c = xcalloc(1, sizeof *c);
@@ -685,7 +687,23 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
     }
     cJSON_Delete(tags);
     c->path = store_col_dup(st, i++);
-    sqlite3_finalize(st);
+    store_done(s, st);
+    if (outline) {
+        st = store_stmt(s, "SELECT id,parent,kind,depth,responsibility FROM catalog_node WHERE catalog_pk=? ORDER BY seq");
+        sqlite3_bind_int64(st, 1, pk);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            GROW(c->nodes, c->capnodes, c->nnodes + 1);
+            catalog_node *n = &c->nodes[c->nnodes++];
+            *n = (catalog_node){.id = store_col_dup(st, 0), .parent = store_col_dup(st, 1),
+                                .kind = str_eq(col_text(st, 2), "item") ? NODE_ITEM : NODE_HEADING,
+                                .depth = sqlite3_column_int(st, 3)};
+            if (!responsibility_parse(col_text(st, 4), &n->resp))
+                n->resp = RESP_NONE;
+        }
+        store_done(s, st);
+        catalog_index(c);
+        return c;
+    }
     load_fields(s, c, pk);
 
     char *node_sql = xasprintf("SELECT id,parent,kind,depth,%s,clause_json FROM catalog_node WHERE catalog_pk=?"
@@ -715,10 +733,8 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
     sqlite3_bind_int64(st, 1, pk);
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (str_eq(col_text(st, 0), "node")) {
-            catalog_node *n = NULL;
-            for (size_t k = 0; k < c->nnodes && !n; k++)
-                if (str_eq(c->nodes[k].id, col_text(st, 3)))
-                    n = &c->nodes[k];
+            size_t k;
+            catalog_node *n = strindex_get(&c->node_index, col_text(st, 3), &k) ? &c->nodes[k] : NULL;
             if (!n)
                 continue;
             GROW(n->maps, n->capmaps, n->nmaps + 1);
@@ -742,6 +758,16 @@ catalog *catalog_db_load(store *s, const char *id, const char *version)
     }
     sqlite3_finalize(st);
     return c;
+}
+
+catalog *catalog_db_load(store *s, const char *id, const char *version)
+{
+    return load_catalog(s, id, version, false);
+}
+
+catalog *catalog_db_load_outline(store *s, const char *id, const char *version)
+{
+    return load_catalog(s, id, version, true);
 }
 
 typedef struct {
@@ -809,11 +835,11 @@ status_code catalog_db_list(store *s, catalog_info **out, size_t *nout, status_d
     sqlite3_stmt *st = store_prepare(
         s, "SELECT c.id,c.version,c.kind,c.completeness,c.file_path,c.publisher,c.published,c.title_ja,c.title_en,"
            "c.short_ja,c.short_en,c.revision,"
-           " (SELECT count(*) FROM catalog_node n WHERE n.catalog_pk=c.pk AND n.kind='heading'),"
-           " (SELECT count(*) FROM catalog_node n WHERE n.catalog_pk=c.pk AND n.kind='item'),"
-           " (SELECT count(*) FROM catalog_node n WHERE n.catalog_pk=c.pk AND n.kind='item' AND n.verified),"
+           /* the node counts of every catalog in one pass over the nodes, not three per catalog */
+           " IFNULL(k.headings, 0), IFNULL(k.items, 0), IFNULL(k.verified, 0),"
            " (SELECT count(*) FROM catalog_map m WHERE m.catalog_pk=c.pk)"
-           " FROM catalog c");
+           " FROM catalog c LEFT JOIN (SELECT catalog_pk, sum(kind='heading') AS headings, sum(kind='item') AS items,"
+           " sum(kind='item' AND verified) AS verified FROM catalog_node GROUP BY catalog_pk) k ON k.catalog_pk = c.pk");
     catalog_info *list = NULL;
     size_t n = 0, cap = 0;
     int rc;

@@ -26,6 +26,11 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
 /* Reads one catalog back; version NULL = the newest version by import order. NULL if absent. */
 catalog *catalog_db_load(store *s, const char *id, const char *version);
 
+/* Only what counting needs: the header, the answer set and per node its id, parent, kind, depth
+ * and responsibility (no texts, fields, tags, clauses or mappings). What summaries of many
+ * assessments load (the dashboard). Caller frees. */
+catalog *catalog_db_load_outline(store *s, const char *id, const char *version);
+
 /* The same, borrowed from a per-store cache: valid until the next catalog_sync that imports
  * something, or store_close. Hot paths (answering, progress) use this, so a keystroke does not
  * re-read a whole catalog. */

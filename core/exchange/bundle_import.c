@@ -96,7 +96,7 @@ static status_code plan_target(store *s, const bundle *b, size_t i, const bundle
                                             .value = cat_label});
     if (r == STATUS_OK && opt->into) {
         assessment x;
-        if ((r = assess_get(s, opt->into[i], &x, err)) == STATUS_OK && !str_eq(x.catalog_id, a->catalog_id)) {
+        if ((r = assess_get_row(s, opt->into[i], &x, err)) == STATUS_OK && !str_eq(x.catalog_id, a->catalog_id)) {
             char *mine = xasprintf("%s@%s (#%lld)", x.catalog_id, x.catalog_version, (long long)x.id);
             r = status_fail(err, &(status_info){STATUS_BUNDLE_NO_TARGET, .entity = b->source, .value = cat_label,
                                                 .extra = mine});
@@ -117,7 +117,7 @@ static status_code plan_target(store *s, const bundle *b, size_t i, const bundle
     const catalog *c = NULL;
     if (r == STATUS_OK && t->assessment_id) {
         assessment x;
-        if ((r = assess_get(s, t->assessment_id, &x, err)) == STATUS_OK)
+        if ((r = assess_get_row(s, t->assessment_id, &x, err)) == STATUS_OK)
             t->target_version = xstrdup(x.catalog_version);
         assessment_free(&x);
         c = t->target_version ? catalog_db_get(s, a->catalog_id, t->target_version) : NULL;
@@ -281,7 +281,7 @@ status_code bundle_diff(store *s, const bundle *b, const bundle_plan *plan, bund
             r = assess_load_answers(s, tg->assessment_id, &set, err);
             if (!vendor_bundle) {
                 assessment x;
-                if (assess_get(s, tg->assessment_id, &x, NULL) == STATUS_OK)
+                if (assess_get_row(s, tg->assessment_id, &x, NULL) == STATUS_OK)
                     vendor_id = x.vendor_id;
                 assessment_free(&x);
             }
@@ -420,7 +420,7 @@ static status_code import_answers(store *s, const bundle *b, const bundle_target
 {
     const bundle_assessment *a = &b->assessments[t->index];
     assessment x;
-    status_code r = assess_get(s, aid, &x, err);
+    status_code r = assess_get_row(s, aid, &x, err);
     const catalog *c = r == STATUS_OK ? catalog_db_get(s, x.catalog_id, x.catalog_version) : NULL;
     answer_party party = b->role == BUNDLE_ROLE_VENDOR ? PARTY_VENDOR : PARTY_HOSPITAL;
     for (size_t k = 0; r == STATUS_OK && c && k < a->nanswers; k++) {
@@ -469,7 +469,7 @@ static status_code import_fields(store *s, const bundle *b, const bundle_target 
     status_code r = assess_field_load(s, aid, &have, err);
     assessment x;
     if (r == STATUS_OK)
-        r = assess_get(s, aid, &x, err);
+        r = assess_get_row(s, aid, &x, err);
     const catalog *c = r == STATUS_OK ? catalog_db_get(s, x.catalog_id, x.catalog_version) : NULL;
     if (r == STATUS_OK)
         assessment_free(&x);

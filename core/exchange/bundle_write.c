@@ -140,7 +140,7 @@ static status_code content_json(store *s, const int64_t *ids, size_t n, const bu
     status_code r = STATUS_OK;
     size_t got = 0;
     for (; got < n && r == STATUS_OK; got++)
-        r = assess_get(s, ids[got], &as[got], err);
+        r = assess_get_row(s, ids[got], &as[got], err);
     if (r != STATUS_OK)
         got--;
     bundle_role role = opt->role;

@@ -58,7 +58,7 @@ status_code reconcile_load(store *s, int64_t aid, int64_t vendor_id, reconcile_v
 {
     memset(out, 0, sizeof *out);
     assessment a;
-    status_code r = assess_get(s, aid, &a, err);
+    status_code r = assess_get_row(s, aid, &a, err);
     if (r != STATUS_OK)
         return r;
     out->assessment_id = aid;

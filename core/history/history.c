@@ -11,14 +11,11 @@
     " h.new_value"
 
 /* Reads every row of st; an SQL failure is a status, never a short list. */
-static status_code read_rows(store *s, sqlite3_stmt *st, history_row **out, size_t *nout, status_detail *err)
+static void history_list_free_row(history_row *r);
+
+static history_row read_row(sqlite3_stmt *st)
 {
-    history_row *rows = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        GROW(rows, cap, n + 1);
-        rows[n++] = (history_row){
+    return (history_row){
             .id = sqlite3_column_int64(st, 0),
             .action = sqlite3_column_int64(st, 1),
             .at = store_col_dup(st, 2),
@@ -35,6 +32,16 @@ static status_code read_rows(store *s, sqlite3_stmt *st, history_row **out, size
             .old_value = store_col_dup(st, 13),
             .new_value = store_col_dup(st, 14),
         };
+}
+
+static status_code read_rows(store *s, sqlite3_stmt *st, history_row **out, size_t *nout, status_detail *err)
+{
+    history_row *rows = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        GROW(rows, cap, n + 1);
+        rows[n++] = read_row(st);
     }
     status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "history");
     store_done(s, st);
@@ -63,7 +70,8 @@ static void filter_sql(strbuf *sql, const history_filter *f, const char *t)
         sb_addf(sql, " AND %s.action_pk = ?6", t);
 }
 
-status_code history_list(store *s, const history_filter *f, history_row **out, size_t *nout, status_detail *err)
+/* The filter's statement, bound (a store_stmt: end it with store_done). */
+static sqlite3_stmt *filtered(store *s, const history_filter *f)
 {
     history_filter none = {0};
     if (!f)
@@ -92,7 +100,26 @@ status_code history_list(store *s, const history_filter *f, history_row **out, s
         sqlite3_bind_int64(st, 5, (sqlite3_int64)f->limit);
     if (f->action)
         sqlite3_bind_int64(st, 6, f->action);
-    return read_rows(s, st, out, nout, err);
+    return st;
+}
+
+status_code history_list(store *s, const history_filter *f, history_row **out, size_t *nout, status_detail *err)
+{
+    return read_rows(s, filtered(s, f), out, nout, err);
+}
+
+status_code history_each(store *s, const history_filter *f, history_row_fn fn, void *ctx, status_detail *err)
+{
+    sqlite3_stmt *st = filtered(s, f);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        history_row row = read_row(st);
+        fn(ctx, &row);
+        history_list_free_row(&row);
+    }
+    status_code r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "history");
+    store_done(s, st);
+    return r;
 }
 
 const char *history_field_name(const char *entity, const char *field)
@@ -128,20 +155,23 @@ int64_t history_vendor_ref(const char *value)
     return id;
 }
 
+static void history_list_free_row(history_row *r)
+{
+    free(r->at);
+    free(r->who);
+    free(r->kind);
+    free(r->entity);
+    free(r->item_id);
+    free(r->party);
+    free(r->field);
+    free(r->old_value);
+    free(r->new_value);
+}
+
 void history_list_free(history_row *rows, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        history_row *r = &rows[i];
-        free(r->at);
-        free(r->who);
-        free(r->kind);
-        free(r->entity);
-        free(r->item_id);
-        free(r->party);
-        free(r->field);
-        free(r->old_value);
-        free(r->new_value);
-    }
+    for (size_t i = 0; i < n; i++)
+        history_list_free_row(&rows[i]);
     free(rows);
 }
 

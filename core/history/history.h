@@ -43,6 +43,10 @@ typedef struct {
  * A failed read is its status (SQL, DB_BUSY) with *out NULL and *n 0, never an empty list. */
 status_code history_list(store *s, const history_filter *f, history_row **out, size_t *n, status_detail *err);
 void history_list_free(history_row *rows, size_t n);
+/* The same rows in the same order, one at a time: fn sees each (borrowed for the call) while the
+ * query steps, so memory stays constant however long the history (anzen history). */
+typedef void (*history_row_fn)(void *ctx, const history_row *row);
+status_code history_each(store *s, const history_filter *f, history_row_fn fn, void *ctx, status_detail *err);
 
 /* The name a row's field is shown under (anzen history, text and JSON). Fields are stored under the
  * name they are written and undone by; two of those are column names and read as "vendor":

@@ -10,7 +10,11 @@
  *  3. bytes written to the terminal per navigation keystroke (Down through the tree), mean and max,
  *     counted on the pty master; then the same keys written to the terminal's input in one burst
  *     and read by the real loop, which skips drawing while more keys wait (typeahead).
- *  4. (bench_export.c) every export of a 1,000-item assessment, and the inspection snapshot.
+ *  4. (bench_anchor.c) ratios against programs run in the same bench: first paint vs dialog,
+ *     `anzen answer set` vs the sqlite3 shell's one durable INSERT.
+ *  5. (bench_large.c) a 1,000-item catalog with 100 assessments (100,000 answers), and the growth
+ *     per doubling of items 100 -> 800.
+ *  6. (bench_export.c) every export of a 1,000-item assessment, and the inspection snapshot.
  *
  * Usage: anzen-bench [--quick]; ANZEN_BENCH_KEEP=1 keeps the temporary directory (the database lives there).
  * `anzen-bench --rss-of PROGRAM ARGS…` is used by the bench itself (bench_openpyxl.c). */
@@ -38,6 +42,7 @@
 #include "screens/screens.h"
 #include "term.h"
 #include "bench_export.h"
+#include "bench_large.h"
 #include "base/lib.h"
 
 static double now_ms(void)
@@ -446,6 +451,8 @@ int main(int argc, char **argv)
     pthread_join(th, NULL);
     close(master_fd);
 
+    bench_anchors(bin, tmp, db, (long long)aid, "ctl-1-1", quick);
+    bench_large(bin, tmp, quick);
     bench_exports(bin, tmp, quick);
 
     if (getenv("ANZEN_BENCH_KEEP")) {

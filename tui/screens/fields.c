@@ -49,7 +49,7 @@ bool fields_form_open(app *a, int64_t aid)
 {
     assessment as;
     status_detail err = {0};
-    if (assess_get(a->st, aid, &as, &err) != STATUS_OK) {
+    if (assess_get_row(a->st, aid, &as, &err) != STATUS_OK) {
         app_status_error(a, &err);
         return false;
     }

@@ -460,18 +460,12 @@ static screen *nav_new(app *a, catalog *c, int64_t aid)
     st->app = a;
     st->visited = -1;
     st->advance_from = -1;
+    st->changed_node = -1;
     st->sel.node = -1;
     st->nodes = xcalloc(c->nnodes + 1, sizeof *st->nodes);
     for (size_t i = 0; i < c->nnodes; i++) {
-        st->nodes[i].parent = -1;
+        st->nodes[i].parent = (int)catalog_node_parent(c, i); /* the catalog's parent index */
         st->nodes[i].prop = -1;
-        if (!c->nodes[i].parent)
-            continue;
-        for (size_t k = i; k-- > 0;)
-            if (str_eq(c->nodes[k].id, c->nodes[i].parent)) {
-                st->nodes[i].parent = (int)k;
-                break;
-            }
     }
     screen *s = xcalloc(1, sizeof *s);
     s->ops = aid ? &nav_ops : &browse_ops;
@@ -498,7 +492,7 @@ screen *navigator_screen_new(app *a, int64_t assessment_id)
 {
     assessment as;
     status_detail err = {0};
-    if (assess_get(a->st, assessment_id, &as, &err) != STATUS_OK) {
+    if (assess_get_row(a->st, assessment_id, &as, &err) != STATUS_OK) {
         app_status_error(a, &err);
         return NULL;
     }

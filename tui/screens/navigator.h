@@ -117,6 +117,7 @@ typedef struct {
     char *visited_saved;  /* the item user_state held when the assessment was opened */
     bool auto_advance;    /* the user's setting: after an answer in the tree, the next open item */
     int advance_from;     /* an answer was given on this node: move on after the reload; -1 none */
+    int changed_node;     /* NAV_LOAD_ANSWERS for this node's answers only (nav_note_change); -1 all */
     nav_date_offer offer; /* the date proposed after the last answer; the next key Enter takes it */
 } nav_state;
 
@@ -138,6 +139,21 @@ void nav_select_node(nav_state *st, int node);
 /* Recomputes the visible rows (collapse + filter), keeping the selection on the same node, else
  * its nearest visible ancestor, else the next row. */
 void nav_rebuild_rows(nav_state *st);
+/* Whether item idx passes the filter (core's rule, walk.h). */
+bool nav_item_passes(const nav_state *st, int idx);
+/* Open proposals read again, and each node's first one. */
+void nav_load_proposals(nav_state *st, app *a);
+
+/* ---- after a change to one item (navigator_counts.c) ---- */
+
+/* Marks node's answers to be read again (NAV_LOAD_ANSWERS); a second node before the reload makes
+ * it a full read. */
+void nav_note_change(nav_state *st, int node);
+/* Reads the changed node's answers again and updates the counts of its ancestors instead of
+ * reading every answer and recounting (a full recount only when a filter's membership changed).
+ * false when it could not (then the caller reads everything). */
+bool nav_reload_changed(nav_state *st, app *a);
+
 /* The first open proposal for node idx, NULL when none. */
 const proposal *nav_proposal_of(const nav_state *st, int idx);
 /* The screen's reload op: reads again what st->load names (everything an assessment shows when

@@ -51,7 +51,7 @@ static bool apply_change_offering(nav_state *st, app *a, int node, const answer_
         app_status_error(a, &err);
         return false;
     }
-    st->load |= NAV_LOAD_ANSWERS;
+    nav_note_change(st, node);
     report_saved(a, st, node, what, changed, proposed, offer);
     return true;
 }
@@ -241,7 +241,7 @@ void nav_edit_evidence(nav_state *st, app *a, int node)
 {
     const catalog_node *n = &st->cat->nodes[node];
     app_push(a, evidence_screen_new(a, st->aid, n->id, n->ref ? n->ref : n->id, st->party));
-    st->load |= NAV_LOAD_ANSWERS; /* links made there show when the navigator resumes */
+    nav_note_change(st, -1); /* links made there show when the navigator resumes */
 }
 
 /* Someone changed what the undo would restore: say what and who, in the UI language. */
@@ -285,12 +285,13 @@ void nav_do_undo(nav_state *st, app *a)
         app_status(a, ROLE_STATUS, "%s", m);
         free(m);
     } else if (r == STATUS_UNDO_BLOCKED) {
-        st->load |= NAV_LOAD_ANSWERS; /* show the other person's change the message names */
+        nav_note_change(st, -1); /* show the other person's change the message names */
         nav_undo_blocked(st, a);
     } else if (r != STATUS_OK) {
         app_status_error(a, &err);
     } else {
-        st->load |= NAV_LOAD_ASSESSMENT | NAV_LOAD_ANSWERS; /* the undone action may be a sign-off */
+        st->load |= NAV_LOAD_ASSESSMENT;
+        nav_note_change(st, -1); /* the undone action may be a sign-off */
         /* Say what came back, from the undo action's own history rows: "1-2 answer, due". */
         history_row *rows = NULL;
         history_filter f = {.assessment_id = st->aid, .limit = 32};

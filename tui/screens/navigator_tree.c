@@ -73,7 +73,7 @@ void nav_reveal(nav_state *st, int node)
 }
 
 /* The filter's rule is core's (walk.h), so the walk-through and the tree agree on "open". */
-static bool item_passes(const nav_state *st, int idx)
+bool nav_item_passes(const nav_state *st, int idx)
 {
     if (!st->aid)
         return true;
@@ -93,7 +93,7 @@ void nav_recount(nav_state *st)
     for (size_t i = 0; i < n; i++) {
         if (st->cat->nodes[i].kind != NODE_ITEM)
             continue;
-        bool pass = item_passes(st, (int)i);
+        bool pass = nav_item_passes(st, (int)i);
         bool answered = nav_answer_def(st, nav_effective(st, (int)i)) != NULL;
         st->nodes[i].passes = pass;
         for (int p = st->nodes[i].parent; p >= 0; p = st->nodes[p].parent) {
@@ -172,7 +172,7 @@ static void load_assessment(nav_state *st, app *a)
 {
     assessment as;
     status_detail err = {0};
-    if (assess_get(a->st, st->aid, &as, &err) != STATUS_OK) {
+    if (assess_get_row(a->st, st->aid, &as, &err) != STATUS_OK) {
         app_status_error(a, &err);
         return;
     }
@@ -190,6 +190,23 @@ static void load_assessment(nav_state *st, app *a)
     st->detail_stale = true;
 }
 
+void nav_load_proposals(nav_state *st, app *a)
+{
+    status_detail err = {0};
+    proposal_list_free(st->props, st->nprops);
+    st->props = NULL;
+    st->nprops = 0;
+    if (assess_proposals(a->st, st->aid, true, &st->props, &st->nprops, &err) != STATUS_OK)
+        app_status_error(a, &err);
+    for (size_t i = 0; i < st->cat->nnodes; i++)
+        st->nodes[i].prop = -1;
+    for (size_t k = st->nprops; k-- > 0;) { /* backwards: the first proposal of a node wins */
+        const catalog_node *cn = catalog_find_node(st->cat, st->props[k].item_id);
+        if (cn)
+            st->nodes[cn - st->cat->nodes].prop = (int)k;
+    }
+}
+
 /* Answers and open proposals, then what is derived from them per node. */
 static void load_answers(nav_state *st, app *a)
 {
@@ -198,22 +215,12 @@ static void load_answers(nav_state *st, app *a)
     status_detail err = {0};
     if (assess_load_answers(a->st, st->aid, &st->answers, &err) != STATUS_OK)
         app_status_error(a, &err);
-    proposal_list_free(st->props, st->nprops);
-    st->props = NULL;
-    st->nprops = 0;
-    if (assess_proposals(a->st, st->aid, true, &st->props, &st->nprops, &err) != STATUS_OK)
-        app_status_error(a, &err);
     for (size_t i = 0; i < st->cat->nnodes; i++) {
         nav_node *nd = &st->nodes[i];
         nd->eff = st->cat->nodes[i].kind == NODE_ITEM ? answer_set_effective(&st->answers, st->cat->nodes[i].id) : NULL;
-        nd->prop = -1;
         xfree(&nd->folded); /* the note is searched too */
     }
-    for (size_t k = st->nprops; k-- > 0;) { /* backwards: the first proposal of a node wins */
-        const catalog_node *cn = catalog_find_node(st->cat, st->props[k].item_id);
-        if (cn)
-            st->nodes[cn - st->cat->nodes].prop = (int)k;
-    }
+    nav_load_proposals(st, a);
     nav_recount(st);
     nav_rebuild_rows(st);
     st->detail_stale = true;
@@ -279,8 +286,11 @@ void nav_reload(nav_state *st, app *a, unsigned why)
         st->detail_stale = true;
     }
     bool answers = st->load & NAV_LOAD_ANSWERS;
-    if (answers)
+    if (answers && !(why & (RELOAD_EXTERNAL | RELOAD_RESUME)) && nav_reload_changed(st, a))
+        ; /* one item read again, its ancestors' counts updated */
+    else if (answers)
         load_answers(st, a);
+    st->changed_node = -1;
     st->load = 0;
     int node = nav_selected_node(st);
     if (answers || node != st->sel.node)

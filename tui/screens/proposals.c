@@ -45,7 +45,7 @@ static const catalog *source_catalog(app *a, const proposal *p)
     assessment src;
     status_detail err = {0};
     const catalog *c = NULL;
-    if (assess_get(a->st, p->source_assessment_id, &src, &err) == STATUS_OK) {
+    if (assess_get_row(a->st, p->source_assessment_id, &src, &err) == STATUS_OK) {
         c = catalog_db_get(a->st, src.catalog_id, src.catalog_version);
         assessment_free(&src);
     } else {
@@ -250,7 +250,7 @@ screen *proposals_screen_new(app *a, int64_t assessment_id)
 {
     assessment as;
     status_detail err = {0};
-    if (assess_get(a->st, assessment_id, &as, &err) != STATUS_OK) {
+    if (assess_get_row(a->st, assessment_id, &as, &err) != STATUS_OK) {
         app_status_error(a, &err);
         return NULL;
     }
