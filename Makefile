@@ -72,7 +72,7 @@ fuzz: deps
 	bash tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) --require
 
 fuzz-ci: deps
-	bash tests/fuzz/run.sh $(FUZZ_BUILD) 20 --require
+	bash tests/fuzz/run.sh $(FUZZ_BUILD) 15 --require
 
 install: build
 	cmake --install $(BUILD)

@@ -186,34 +186,57 @@ int cli_run(const session_opts *g, int argc, char **argv, FILE *out, FILE *err)
 /* Text that is not UTF-8 would be stored and handed on as it is (and make --json output
  * invalid): every argument is refused at once, named by its option (or position), the bytes that
  * are not UTF-8 shown as \xNN. */
+static int cli_refuse_not_utf8(const char *where, const char *text, bool english, FILE *err)
+{
+    strbuf shown = {0};
+    for (size_t off = 0, n = strlen(text); off < n;) {
+        int32_t cp;
+        size_t k = utf8_decode(text + off, n - off, &cp);
+        if (cp == 0xFFFD && k == 1)
+            sb_addf(&shown, "\\x%02X", (unsigned char)text[off]);
+        else
+            sb_addn(&shown, text + off, k);
+        off += k;
+    }
+    status_detail d = {0};
+    status_fail(&d, &(status_info){STATUS_ARG_NOT_UTF8, .field = where, .value = shown.data});
+    sb_free(&shown);
+    char *m = status_format(&d, english);
+    fprintf(err, "anzen: %s\n", m);
+    free(m);
+    int code = status_exit_code(d.code);
+    status_detail_free(&d);
+    return code;
+}
+
 static int cli_check_utf8_args(int argc, char **argv, bool english, FILE *err)
 {
     for (int i = 1; i < argc; i++) {
         if (utf8_valid(argv[i]))
             continue;
-        strbuf shown = {0};
-        for (size_t off = 0, n = strlen(argv[i]); off < n;) {
-            int32_t cp;
-            size_t k = utf8_decode(argv[i] + off, n - off, &cp);
-            if (cp == 0xFFFD && k == 1)
-                sb_addf(&shown, "\\x%02X", (unsigned char)argv[i][off]);
-            else
-                sb_addn(&shown, argv[i] + off, k);
-            off += k;
-        }
         char *where = i > 1 && argv[i - 1][0] == '-' && argv[i - 1][1] == '-'
                           ? xstrdup(argv[i - 1])
                           : xasprintf(english ? "argument %d" : "%d 番目の引数", i);
-        status_detail d = {0};
-        status_fail(&d, &(status_info){STATUS_ARG_NOT_UTF8, .field = where, .value = shown.data});
-        sb_free(&shown);
+        int code = cli_refuse_not_utf8(where, argv[i], english, err);
         free(where);
-        char *m = status_format(&d, english);
-        fprintf(err, "anzen: %s\n", m);
-        free(m);
-        int code = status_exit_code(d.code);
-        status_detail_free(&d);
         return code;
+    }
+    return -1;
+}
+
+/* The acting user's name goes into every history row: the variable it comes from (the first set
+ * of ANZEN_USER, USER, LOGNAME, as session_actor reads them; --user is an argument) must be
+ * UTF-8 as well. */
+static int cli_check_utf8_user(const session_opts *g, bool english, FILE *err)
+{
+    if (g && !str_empty(g->user))
+        return -1;
+    const char *vars[] = {"ANZEN_USER", "USER", "LOGNAME"};
+    for (size_t i = 0; i < AZ_ARRAY_LEN(vars); i++) {
+        const char *v = getenv(vars[i]);
+        if (str_empty(v))
+            continue;
+        return utf8_valid(v) ? -1 : cli_refuse_not_utf8(vars[i], v, english, err);
     }
     return -1;
 }
@@ -227,6 +250,8 @@ int cli_main(int argc, char **argv, session_opts *g, FILE *out, FILE *err)
     int r = cli_parse_globals(argc, argv, &i, g, o, e);
     if (r < 0)
         r = cli_check_utf8_args(argc, argv, g->english, e);
+    if (r < 0)
+        r = cli_check_utf8_user(g, g->english, e);
     if (r < 0 && i < argc)
         r = cli_run(g, argc - i, argv + i, o, e);
     if (sout)

@@ -507,7 +507,9 @@ status_code bundle_read_file(const char *path, bundle *out, status_detail *err)
             int64_t size = stat(path, &st) == 0 ? (int64_t)st.st_size : 0;
             return status_fail(err, &(status_info){STATUS_BUNDLE_TOO_BIG, .entity = path, .num = size, .extra = "32 MiB"});
         }
-        return status_fail(err, &(status_info){STATUS_FILE_CANNOT_READ, .entity = path, .extra = strerror(errno)});
+        /* util_read_regular_file says EINVAL for a FIFO, device or directory: name it so */
+        const char *why = errno == EINVAL ? "not a regular file (a FIFO, device or directory)" : strerror(errno);
+        return status_fail(err, &(status_info){STATUS_FILE_CANNOT_READ, .entity = path, .extra = why});
     }
     status_code r = bundle_parse(data, len, path, out, err);
     free(data);

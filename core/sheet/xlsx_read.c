@@ -324,6 +324,8 @@ static bool shared_strings_read(xlsx_book *book, const char *part, xlsx_error *e
 
 static const char *REL_OFFICE_DOC = "/officeDocument";
 
+static xlsx_status book_open(zip_t *zip, xlsx_book **out, xlsx_error *err);
+
 xlsx_status xlsx_open(const char *path, xlsx_book **out, xlsx_error *err)
 {
     *out = NULL;
@@ -331,6 +333,28 @@ xlsx_status xlsx_open(const char *path, xlsx_book **out, xlsx_error *err)
     zip_t *zip = zip_open(path, ZIP_RDONLY, &zerr);
     if (!zip)
         return fail(err, XLSX_ERR_OPEN, path, NULL, 0);
+    return book_open(zip, out, err);
+}
+
+xlsx_status xlsx_open_buffer(const char *name, const void *data, size_t len, xlsx_book **out, xlsx_error *err)
+{
+    *out = NULL;
+    zip_error_t zerr;
+    zip_error_init(&zerr);
+    /* libzip reads the caller's bytes in place (freep 0): they must outlive the book. */
+    zip_source_t *src = zip_source_buffer_create(len ? data : "", len, 0, &zerr);
+    zip_t *zip = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
+    zip_error_fini(&zerr);
+    if (!zip) {
+        if (src)
+            zip_source_free(src);
+        return fail(err, XLSX_ERR_OPEN, name, NULL, 0);
+    }
+    return book_open(zip, out, err);
+}
+
+static xlsx_status book_open(zip_t *zip, xlsx_book **out, xlsx_error *err)
+{
     xlsx_book *book = xcalloc(1, sizeof *book);
     book->zip = zip;
 

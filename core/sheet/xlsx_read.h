@@ -61,6 +61,9 @@ typedef struct xlsx_book xlsx_book;
 typedef struct xlsx_sheet xlsx_sheet;
 
 xlsx_status xlsx_open(const char *path, xlsx_book **out, xlsx_error *err);
+/* The same from bytes in memory (name is what errors call it); data must stay valid until
+ * xlsx_close. */
+xlsx_status xlsx_open_buffer(const char *name, const void *data, size_t len, xlsx_book **out, xlsx_error *err);
 void xlsx_close(xlsx_book *book);
 
 size_t xlsx_sheet_count(const xlsx_book *book);

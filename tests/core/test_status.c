@@ -77,6 +77,12 @@ Test(status, exit_codes_follow_the_readme)
     cr_assert_eq(status_exit_code(STATUS_DB_NOT_SQLITE), 4);
     cr_assert_eq(status_exit_code(STATUS_DB_READONLY), 4);
     cr_assert_eq(status_exit_code(STATUS_SQL), 4);
+    /* issue 14: a full disk and an I/O error are failures (1), not a refused database (4);
+     * out-of-range numbers and text that is not UTF-8 are usage errors (2) */
+    cr_assert_eq(status_exit_code(STATUS_DISK_FULL), 1);
+    cr_assert_eq(status_exit_code(STATUS_IO_ERROR), 1);
+    cr_assert_eq(status_exit_code(STATUS_ARG_NOT_UTF8), 2);
+    cr_assert_eq(status_exit_code(STATUS_NUMBER_OUT_OF_RANGE), 2);
 }
 
 Test(status, format_fills_the_detail_in_the_ui_language)

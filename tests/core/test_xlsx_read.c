@@ -2,6 +2,7 @@
  * text with furigana, formulas with cached values, booleans, errors, cells without a reference)
  * and broken input (not a zip, missing parts, malformed XML, a DTD, bad references). */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
@@ -210,6 +211,39 @@ Test(xlsx_read, broken_input_names_the_part_and_place)
     cr_expect_eq(open_broken(dir, bad_num, AZ_ARRAY_LEN(bad_num), &err), XLSX_ERR_VALUE);
     cr_expect_str_eq(err.cell, "B1");
     xlsx_error_clear(&err);
+    test_rm_rf(dir);
+    free(dir);
+}
+
+/* The same package from memory (the fuzz target's path): the same sheets and cells; bytes that
+ * are no zip are XLSX_ERR_OPEN naming what the caller called them. */
+Test(xlsx_read, a_package_in_memory_reads_the_same)
+{
+    char *dir = test_tmpdir();
+    char *path = good_book(dir);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f);
+    char buf[16384];
+    size_t len = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    cr_assert(len > 0 && len < sizeof buf);
+    xlsx_book *book;
+    xlsx_error err = {0};
+    cr_assert_eq(xlsx_open_buffer("mem.xlsx", buf, len, &book, &err), XLSX_OK);
+    cr_expect_eq(xlsx_sheet_count(book), 2);
+    xlsx_sheet *sh;
+    cr_assert_eq(xlsx_sheet_load(book, 0, &sh, &err), XLSX_OK);
+    cr_expect_str_eq(xlsx_cell_ref(sh, "B1")->text, "医療 情報");
+    xlsx_sheet_free(sh);
+    xlsx_close(book);
+
+    cr_expect_eq(xlsx_open_buffer("mem.xlsx", "PK\3\4 broken", 11, &book, &err), XLSX_ERR_OPEN);
+    cr_expect_str_eq(err.where, "mem.xlsx");
+    /* libzip reads no bytes as an empty archive: then the workbook part is what is missing */
+    cr_expect_eq(xlsx_open_buffer("empty.xlsx", NULL, 0, &book, &err), XLSX_ERR_PART);
+    cr_expect_str_eq(err.where, "xl/workbook.xml");
+    xlsx_error_clear(&err);
+    free(path);
     test_rm_rf(dir);
     free(dir);
 }

@@ -14,7 +14,7 @@ seconds=${2:?usage: run.sh BUILD_DIR SECONDS [--require]}
 require=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
-targets="catalog jpdate"
+targets=${FUZZ_TARGETS:-"catalog jpdate bundle xlsx csv template"}
 
 skip() {
   echo "fuzz: skipped: $*"
