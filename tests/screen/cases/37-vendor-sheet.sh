@@ -11,6 +11,7 @@ LANG_UI=ja
 cd "$CASE_DIR" || exit 1
 EXTRA_ENV="ANZEN_CATALOG_PATH=$HERE/data-walk/catalogs"
 on() {
+    # shellcheck disable=SC2086
     env -i ${ON_ENV:-} PATH="$PATH" HOME="$CASE_DIR/home" LC_ALL=C.UTF-8 TZ=UTC ANZEN_NOW=2026-04-01T09:00:00Z \
         ANZEN_DATA_DIR="$HERE/data" ANZEN_CATALOG_PATH="$HERE/data-walk/catalogs" ANZEN_USER=tester \
         "$BIN" --db "$CASE_DIR/db/anzen.db" "$@" >>"$CASE_DIR/cli.log" 2>&1 || { sed "s/^/    cli: /" "$CASE_DIR/cli.log"; return 1; }
@@ -152,4 +153,31 @@ keys i
 type_text bad-en.xlsx
 keys Enter
 expect "bad-en.xlsx: チェックリスト!D8: unknown answer \"perhaps\""
+# the checklist's CSV export, filled in (2-③: いいえ with a due date): a CSV names no assessment, so
+# it goes into the workshop's own
+ON_ENV=ANZEN_LANG=ja on export checklist 2 --format csv -o "$CASE_DIR/checklist.csv"
+python3 - "$CASE_DIR/checklist.csv" <<'PY'
+import csv, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.reader(f))
+head = next(r for r in rows if r and r[0] == "番号")
+for r in rows:
+    if r and r[0] == "2-③":
+        r[head.index("はい／いいえ")] = "いいえ"
+        r[head.index("目標日")] = "2027-03-31"
+with open(sys.argv[1], "w", encoding="utf-8-sig", newline="") as f:
+    csv.writer(f).writerows(rows)
+PY
+keys i
+type_text checklist.csv
+keys Enter
+expect "1 new, 0 changed, 2 same: import as A社's answers? (y/n)"
+keys y
+expect "Imported as A社's answers: 1 new, 0 changed, 2 same"
+expect "0 different, 1 one-sided, 2 equal, 2 open; 0 agreed"
+check "2-③ is the vendor's no, due 2027-03-31" \
+    test "$(sql "SELECT value || ' ' || due FROM answer WHERE assessment_pk = 2 AND party = 'vendor' AND item_id = 'w-5'")" = "no 2027-03-31"
+check "three imports by now (ja workbook, en workbook, CSV)" test "$(sql "SELECT COUNT(*) FROM history_action WHERE kind = 'import'")" = 3
+keys '?'
+expect "Import the vendor's filled workbook or CSV (a dry run first, then y/n)"
 finish
