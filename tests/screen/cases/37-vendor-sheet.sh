@@ -56,7 +56,7 @@ keys x
 expect "v: 事業者記入用: いいえ"
 keys v w
 expect "事業者の回答には事業者が必要ですが、評価 #1 には事業者がありません"
-check "nothing written for #1" test -z "$(ls "$CASE_DIR" | grep '\.xlsx$')"
+check "nothing written for #1" bash -c '! compgen -G "$1/*.xlsx" >/dev/null' _ "$CASE_DIR"
 keys q Down x
 expect "< チェックリスト >"
 expect "v: 事業者記入用: いいえ"
