@@ -105,7 +105,11 @@
     _(SET_JOINT, "set-joint", "Cell: joint (共同)", "セル: 共同")                                        \
     _(SET_NA, "set-na", "Cell: not applicable (対象外)", "セル: 対象外")                                 \
     _(PREVIEW, "preview", "Show or hide the annex preview", "別紙のプレビューを表示／非表示")            \
-    _(EXPORT_ANNEX, "export-annex", "Export the annex (.md / .html / .docx)", "別紙を書き出す（.md / .html / .docx）")
+    _(EXPORT_ANNEX, "export-annex", "Export the annex (.md / .html / .docx)", "別紙を書き出す（.md / .html / .docx）") \
+    _(FOR_VENDOR, "for-vendor", "Checklist as XLSX: the vendor's workbook to fill in, on / off",                 \
+      "チェックリストの XLSX: 事業者記入用のブックにする／しない")                                               \
+    _(IMPORT_ANSWERS, "import-answers", "Import the vendor's filled workbook or CSV (a dry run first, then y/n)", \
+      "事業者記入のブック・CSV を取り込む（件数を確認し y/n）")
 
 typedef enum {
 #define ACTION_ENUM(id, name, en, ja) ACT_##id,

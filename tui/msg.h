@@ -260,7 +260,7 @@
     _(AUTO_ADVANCE_OFF, "Auto-advance off", "自動で次へ: オフ")                                               \
     _(FILTER_DISAGREE, "parties disagree", "回答者間の不一致")                                               \
     _(WS_TITLE, "Workshop #%lld", "打合せ #%lld")                                                            \
-    _(WS_HINT, "h/v:take side Enter:value f:filter w:with u:undo", "h/v:側の値 Enter:値 f:絞込 w:相手 u:取消")   \
+    _(WS_HINT, "h/v:take side Enter:value f:filter w:with u:undo i:import", "h/v:側の値 Enter:値 f:絞込 w:相手 u:取消 i:取込") \
     _(WS_COUNTS, "%d different, %d one-sided, %d equal, %d open; %d agreed",                                   \
       "相違 %d・片側のみ %d・一致 %d・未回答 %d／合意 %d")                                                         \
     _(WS_FILTER, "filter: %s", "絞込: %s")                                                                   \
@@ -288,6 +288,14 @@
       "この評価には事業者がありません（事業者の回答を表示できません）")                                      \
     _(WS_DASH_LINE, "Workshop: %d agreed, %d different, %d one-sided (W: reconcile)",                         \
       "打合せ: 合意 %d・相違 %d・片側のみ %d（W で照合）")                                                      \
+    _(WS_IMPORT_PROMPT, "Vendor's filled file (.xlsx or .csv): ", "事業者が記入したファイル（.xlsx・.csv）: ")       \
+    _(WS_IMPORT_ASK, "%zu new, %zu changed, %zu same: import as %s's answers? (y/n)",                         \
+      "新規 %zu 件・変更 %zu 件・同じ %zu 件: %s の回答として取り込みますか？ (y/n)")                                  \
+    _(WS_IMPORT_DONE, "Imported as %s's answers: %zu new, %zu changed, %zu same",                               \
+      "%s の回答として取り込みました: 新規 %zu 件・変更 %zu 件・同じ %zu 件")                                        \
+    _(WS_IMPORT_NOTHING, "%s: nothing to import (%zu same)", "%s: 取り込む変更はありません（同じ %zu 件）")         \
+    _(WS_IMPORT_ALREADY, "%s was imported on %.10s by %s: nothing changed", "%s は %.10s に %s が取り込み済みです（変更なし）") \
+    _(WS_IMPORT_CANCELLED, "Not imported", "取り込みませんでした")                                                    \
     _(FIELD_SIGNOFF, "sign-off", "承認")                                                                     \
     _(SIGNOFF_NAME, "Sign off as (name): ", "承認者の氏名: ")                                                 \
     _(SIGNOFF_ROLE, "Role: ", "役職: ")                                                                      \
@@ -319,6 +327,11 @@
     _(EXPORT_EXISTS_HINT, "set \"Replace\" to yes", "上書きを「はい」に")                                     \
     _(EXPORT_FAILED, "Export failed: %s", "書き出しに失敗しました: %s")                                       \
     _(EXPORT_NO_PATH, "Enter a file name first", "保存先を入力してください")                                  \
+    _(EXPORT_FOR_VENDOR, "v: for the vendor to fill in: %s", "v: 事業者記入用: %s")                                  \
+    _(EXPORT_FOR_VENDOR_STEM, "for-vendor", "事業者記入用")                                                           \
+    _(EXPORT_FOR_VENDOR_ONLY, "The vendor's workbook is the checklist as XLSX", "事業者記入用はチェックリストの XLSX だけです") \
+    _(EXPORT_WROTE_VENDOR, "Wrote %s (the vendor's workbook, %zu items; import it back with i in the workshop)", \
+      "書き出しました: %s（事業者記入用、%zu 項目。記入後は打合せ画面の i で取り込みます）")                            \
     _(REASON, "Reason", "理由")                                                                              \
     _(FIELD_REASON, "reason", "理由")                                                                        \
     _(REASON_PROMPT, "Reason for \"%s\" (one line, Esc cancels): ", "「%s」の理由（1行、Esc で取消）: ")     \

@@ -5,11 +5,16 @@
  * ("MDS-SDS_PACS_A社_2026-04-01.xlsx") and follows the document and format until it is edited.
  * Writing builds the document afresh from the database (document_build) and writes it with the
  * atomic writer (temp file, fsync, rename, 0600; an existing file only when overwrite is on);
- * the dialog stays open and shows the path written or the error, both in the UI language. */
+ * the dialog stays open and shows the path written or the error, both in the UI language.
+ *
+ * For the checklist as XLSX, v turns on the vendor's workbook (anzen export checklist
+ * --for-vendor): the same core call as the CLI, vendor_sheet_write, with its refusals (no vendor
+ * on the assessment) on the status line; the default name then says 事業者記入用. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "draw.h"
+#include "exchange/lib.h"
 #include "export/lib.h"
 #include "list.h"
 #include "msg.h"
@@ -25,6 +30,7 @@ typedef struct {
     size_t fmt;
     char *path;
     bool path_edited, force;
+    bool for_vendor; /* v: the vendor's workbook, when for_vendor_fits */
     list_state sel;
     char *result; /* the last outcome, shown under the rows */
     role result_role;
@@ -35,12 +41,30 @@ static const export_format *current_format(const export_state *st)
     return export_format_at(st->fmt);
 }
 
+/* Only the checklist has a vendor's workbook, and it is XLSX (as the CLI's --for-vendor). */
+static bool for_vendor_fits(const export_state *st)
+{
+    return st->docs[st->doc] == &document_checklist && current_format(st) == &export_format_xlsx;
+}
+
+static bool for_vendor_on(const export_state *st)
+{
+    return st->for_vendor && for_vendor_fits(st);
+}
+
 static void default_path(export_state *st)
 {
     if (st->path_edited)
         return;
     free(st->path);
     st->path = document_default_name(st->docs[st->doc], &st->src, current_format(st)->extension);
+    if (for_vendor_on(st)) { /* "チェックリスト_PACS_A社_2026-04-01.xlsx" -> "…_2026-04-01_事業者記入用.xlsx" */
+        const char *ext = current_format(st)->extension;
+        size_t stem = strlen(st->path) - strlen(ext);
+        char *p = xasprintf("%.*s_%s%s", (int)stem, st->path, L(EXPORT_FOR_VENDOR_STEM), ext);
+        free(st->path);
+        st->path = p;
+    }
 }
 
 static void title(screen *s, app *a, strbuf *sb)
@@ -96,6 +120,11 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         draw_text(w, y, r.x + 2 + lw + 2, r.w - lw - 5, v, base);
         free(v);
     }
+    if (for_vendor_fits(st)) { /* the line under the rows: the v toggle */
+        char *fv = msgf(MSG_EXPORT_FOR_VENDOR, st->for_vendor ? L(TRI_YES) : L(TRI_NO));
+        draw_text(w, r.y + 3 + ROW__COUNT, r.x + 2, r.w - 4, fv, st->for_vendor ? ROLE_KEY : ROLE_DIM);
+        free(fv);
+    }
     if (st->result) {
         strlist lines = {0};
         wrap_text(st->result, r.w - 4, &lines);
@@ -124,6 +153,23 @@ static char *error_text(app *a, const export_error *e, const char *path)
     return m;
 }
 
+/* The vendor's workbook through the CLI's core call; a refusal in the UI language. */
+static void write_for_vendor(export_state *st, app *a)
+{
+    vendor_sheet_options vo = {.date = NULL, .anzen_version = ANZEN_VERSION};
+    status_detail err = {0};
+    size_t items = 0;
+    if (vendor_sheet_write(a->st, st->aid, &vo, st->path, st->force, &items, &err) != STATUS_OK) {
+        if (err.code == STATUS_FILE_EXISTS && !err.extra)
+            err.extra = xstrdup(L(EXPORT_EXISTS_HINT));
+        char *why = status_format(&err, a->english);
+        status_detail_free(&err);
+        set_result(st, a, ROLE_STATUS_ERR, why);
+        return;
+    }
+    set_result(st, a, ROLE_STATUS_OK, msgf(MSG_EXPORT_WROTE_VENDOR, st->path, items));
+}
+
 static void write_now(export_state *st, app *a)
 {
     if (str_empty(st->path)) {
@@ -135,6 +181,10 @@ static void write_now(export_state *st, app *a)
     app_status(a, ROLE_STATUS, "%s", m);
     free(m);
     app_draw(a);
+    if (for_vendor_on(st)) {
+        write_for_vendor(st, a);
+        return;
+    }
     export_doc *doc = NULL;
     status_detail err = {0};
     if (document_build(st->docs[st->doc], a->st, st->aid, NULL, a->english, &doc, &err) != STATUS_OK) {
@@ -191,6 +241,14 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_WRITE:
         write_now(st, a);
         return RES_HANDLED;
+    case ACT_FOR_VENDOR:
+        if (!for_vendor_fits(st)) {
+            app_status(a, ROLE_STATUS_ERR, "%s", L(EXPORT_FOR_VENDOR_ONLY));
+            return RES_HANDLED;
+        }
+        st->for_vendor = !st->for_vendor;
+        default_path(st);
+        return RES_HANDLED;
     default:
         return RES_IGNORED;
     }
@@ -231,6 +289,7 @@ static const keybind export_binds[] = {
     {'h', ACT_CHOICE_PREV},
     {'w', ACT_WRITE},
     {KEY_CTRL('s'), ACT_WRITE},
+    {'v', ACT_FOR_VENDOR},
 };
 static const keymap export_keys = {.name = "export", .binds = export_binds, .len = AZ_ARRAY_LEN(export_binds)};
 

@@ -9,8 +9,15 @@
  * three lines on the selected item (the agreement with both names and the time, each side's
  * dates and note). Below 100 columns a row takes two lines - the item with its state and agreed
  * value above, hospital and vendor in two columns below; from 100 columns one line with the
- * title, the state and three value columns. Differences are drawn as warnings. */
+ * title, the state and three value columns. Differences are drawn as warnings.
+ *
+ * i imports the vendor's filled file (the --for-vendor workbook or the checklist CSV: core's
+ * answers_import_file, as anzen import answers) into this assessment: a dry run first, whose
+ * counts are asked about with y/n, then the import in one transaction and the view read again.
+ * The workshop's assessment is always given, so a CSV needs nothing more and another
+ * assessment's workbook is refused. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalog/lib.h"
 #include "draw.h"
@@ -456,6 +463,62 @@ static bool undo(ws_state *st, app *a)
     return wrote || r == STATUS_UNDO_BLOCKED; /* blocked: show the other person's change */
 }
 
+/* The file's name for messages: its last component (the path was just typed). */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* i: the vendor's file, checked and counted (dry run), confirmed, imported. true when written. */
+static bool import_file(ws_state *st, app *a)
+{
+    char *path = NULL;
+    if (!app_prompt(a, L(WS_IMPORT_PROMPT), "", &path))
+        return false;
+    if (str_empty(path)) {
+        free(path);
+        return false;
+    }
+    const char *name = base_name(path);
+    answers_import_opts o = {.assessment_id = st->aid, .dry_run = true};
+    answers_import_result res = {0};
+    status_detail err = {0};
+    bool wrote = false;
+    char *m = NULL;
+    if (answers_import_file(a->st, path, &o, a->who, &res, &err) != STATUS_OK) {
+        app_status_error(a, &err);
+    } else if (res.already) {
+        m = msgf(MSG_WS_IMPORT_ALREADY, name, res.imported_at ? res.imported_at : "",
+                 res.imported_by ? res.imported_by : "");
+        app_status(a, ROLE_STATUS, "%s", m);
+    } else if (!res.added && !res.changed) {
+        m = msgf(MSG_WS_IMPORT_NOTHING, name, res.same);
+        app_status(a, ROLE_STATUS, "%s", m);
+    } else {
+        /* the file was just typed: the question names the vendor, not the file */
+        char *ask = msgf(MSG_WS_IMPORT_ASK, res.added, res.changed, res.same, res.vendor_name ? res.vendor_name : "-");
+        bool yes = app_confirm(a, ask);
+        free(ask);
+        answers_import_result_free(&res);
+        res = (answers_import_result){0};
+        o.dry_run = false;
+        if (!yes) {
+            app_status(a, ROLE_STATUS, "%s", L(WS_IMPORT_CANCELLED));
+        } else if (answers_import_file(a->st, path, &o, a->who, &res, &err) != STATUS_OK) {
+            app_status_error(a, &err); /* e.g. the file changed since the dry run */
+        } else {
+            m = msgf(MSG_WS_IMPORT_DONE, res.vendor_name ? res.vendor_name : "-", res.added, res.changed, res.same);
+            app_status(a, ROLE_STATUS_OK, "%s", m);
+            wrote = res.added || res.changed;
+        }
+    }
+    free(m);
+    answers_import_result_free(&res);
+    free(path);
+    return wrote;
+}
+
 static int handle(screen *s, app *a, const tui_event *ev)
 {
     ws_state *st = s->priv;
@@ -467,6 +530,7 @@ static int handle(screen *s, app *a, const tui_event *ev)
     case ACT_AGREE_VALUE: return agree(st, a, RECONCILE_TAKE_VALUE) ? RES_RELOAD : RES_HANDLED;
     case ACT_COUNTERPART: counterpart(a, true); return RES_HANDLED;
     case ACT_UNDO: return undo(st, a) ? RES_RELOAD : RES_HANDLED;
+    case ACT_IMPORT_ANSWERS: return import_file(st, a) ? RES_RELOAD : RES_HANDLED;
     case ACT_FILTER:
         remember_selection(st);
         st->filter = (ws_filter)((st->filter + 1) % WS__FILTERS);
@@ -494,7 +558,7 @@ static void done(screen *s)
 static const keybind ws_binds[] = {
     {'h', ACT_TAKE_HOSPITAL}, {'v', ACT_TAKE_VENDOR}, {'\r', ACT_AGREE_VALUE}, {'\n', ACT_AGREE_VALUE},
     {KEY_FN(KEY_ENTER), ACT_AGREE_VALUE}, {'e', ACT_AGREE_VALUE}, {'w', ACT_COUNTERPART}, {'f', ACT_FILTER},
-    {'u', ACT_UNDO},
+    {'u', ACT_UNDO}, {'i', ACT_IMPORT_ANSWERS},
 };
 static const keymap ws_keys = {.name = "workshop", .binds = ws_binds, .len = AZ_ARRAY_LEN(ws_binds)};
 
