@@ -13,7 +13,7 @@ declare -A allowed
 while IFS=: read -r folder deps; do
   [ -n "$folder" ] && allowed[$folder]=" $folder $deps "
 done <"$table"
-private=" assess/apply.h assess/proposal_internal.h store/schema.h catalog/node_fields.h export/layout.h export/annex_parse.h catalog/catalog_failed.h workspace/ws_record.h "
+private=" assess/apply.h assess/proposal_internal.h store/schema.h catalog/node_fields.h export/layout.h export/annex_parse.h catalog/catalog_failed.h catalog/catalog_file.h workspace/ws_record.h "
 
 for f in "$src"/core/*/*.[ch]; do
   folder=$(basename "$(dirname "$f")")

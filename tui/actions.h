@@ -81,6 +81,7 @@
     _(INVENTORY, "inventory", "Organisation, vendors and systems", "組織・事業者・システム")           \
     _(SIGNOFF, "signoff", "Sign off the assessment (name and role)", "評価を承認する（氏名と役職）")      \
     _(PROPOSALS, "proposals", "Crosswalk proposals for this assessment", "対応表からの提案を見る")        \
+    _(HISTORY, "history", "The history of this assessment (who changed what, when)", "この評価の変更履歴を見る") \
     _(ACCEPT, "accept", "Accept the proposal (sets the hospital answer)", "提案を採用（医療機関の回答にする）") \
     _(REJECT, "reject", "Reject the proposal", "提案を却下")                                            \
     _(SYSTEM_LISTS, "system-lists", "The system's ports, storage, connections and controls",            \

@@ -212,6 +212,8 @@
     _(ACCEPTED, "Accepted: %s = %s", "採用しました: %s = %s")                                                \
     _(REJECTED, "Rejected: %s = %s", "却下しました: %s = %s")                                                \
     _(HINT_PROPOSALS, "a:accept r:reject q:back ?:help", "a:採用 r:却下 q:戻る ?:ヘルプ")                   \
+    _(HINT_HISTORY, "j/k:move g/G:newest/oldest q:back ?:help", "j/k:移動 g/G:最新/最古 q:戻る ?:ヘルプ")   \
+    _(NO_HISTORY, "No changes recorded for this assessment yet", "この評価の変更履歴はまだありません")       \
     _(REL_EQUAL, "equal", "同等")                                                                            \
     _(REL_CITES, "cites", "参照")                                                                            \
     _(REL_SUBSET, "subset", "部分")                                                                          \

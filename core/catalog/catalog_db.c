@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include "catalog_failed.h"
+#include "catalog_file.h"
+#include "catalog_limits.h"
 #include "catalog_yaml.h"
 #include "node_fields.h"
 #include "text/lib.h"
@@ -233,7 +235,12 @@ static int read_node_field(sqlite3_stmt *st, int i, catalog_node *n, const node_
     return i;
 }
 
-static int insert_catalog(store *s, const catalog *c, const struct stat *st, status_detail *err)
+static sqlite3_int64 mtime_ns(const struct stat *st)
+{
+    return (sqlite3_int64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+static int insert_catalog(store *s, const catalog *c, const struct stat *st, const char *sha, status_detail *err)
 {
     sqlite3_stmt *del = store_prepare(s, "DELETE FROM catalog WHERE id=?1 AND version=?2");
     store_bind_text(del, 1, c->id);
@@ -251,7 +258,8 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, sta
     sqlite3_stmt *ins = store_prepare(
         s, "INSERT INTO catalog(id,version,revision,kind,title_ja,title_en,short_ja,short_en,publisher,published,"
            "source_title,source_url,completeness,completeness_ja,completeness_en,answers_json,dates,tags_json,"
-           "file_path,file_size,file_mtime,loaded_at,importer) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+           "file_path,file_size,file_mtime,loaded_at,importer,file_sha256) "
+           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 1;
     store_bind_text(ins, i++, c->id);
     store_bind_text(ins, i++, c->version);
@@ -273,9 +281,10 @@ static int insert_catalog(store *s, const catalog *c, const struct stat *st, sta
     store_bind_text(ins, i++, tj);
     store_bind_text(ins, i++, c->path);
     sqlite3_bind_int64(ins, i++, st ? (sqlite3_int64)st->st_size : -1);
-    sqlite3_bind_int64(ins, i++, st ? (sqlite3_int64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec : -1);
+    sqlite3_bind_int64(ins, i++, st ? mtime_ns(st) : -1);
     store_bind_text(ins, i++, now);
     sqlite3_bind_int(ins, i++, CATALOG_IMPORTER_VERSION);
+    store_bind_text(ins, i++, sha);
     rc = sqlite3_step(ins);
     sqlite3_finalize(ins);
     free(aj);
@@ -390,8 +399,10 @@ bool catalog_db_has_node(void *store_ptr, const char *cat, const char *ver, cons
 typedef struct {
     char *path;
     struct stat st;
-    char *id, *version; /* for unchanged files: what the database holds */
-    catalog *parsed;    /* for changed files */
+    char sha[CATALOG_FILE_SHA_HEX]; /* "" when the file could not be read */
+    bool hashed_now;                /* not known by its stat: catalog_file learns it */
+    char *id, *version;             /* for unchanged files: what the database holds */
+    catalog *parsed;                /* for changed files */
 } sync_file;
 
 static void list_yaml(const char *dir, strlist *out)
@@ -418,14 +429,15 @@ static void list_yaml(const char *dir, strlist *out)
     sl_free(&names);
 }
 
+/* The same content imported by this importer, from whichever path. */
 static bool unchanged_in_db(store *s, sync_file *f)
 {
-    sqlite3_stmt *st = store_prepare(s, "SELECT id, version FROM catalog WHERE file_path=?1 AND file_size=?2 AND "
-                                        "file_mtime=?3 AND importer=?4");
-    store_bind_text(st, 1, f->path);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)f->st.st_size);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)f->st.st_mtim.tv_sec * 1000000000 + f->st.st_mtim.tv_nsec);
-    sqlite3_bind_int(st, 4, CATALOG_IMPORTER_VERSION);
+    if (!f->sha[0])
+        return false;
+    sqlite3_stmt *st = store_prepare(s, "SELECT id, version FROM catalog WHERE file_sha256=?1 AND importer=?2 "
+                                        "ORDER BY pk DESC LIMIT 1");
+    store_bind_text(st, 1, f->sha);
+    sqlite3_bind_int(st, 2, CATALOG_IMPORTER_VERSION);
     bool found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
         f->id = store_col_dup(st, 0);
@@ -434,6 +446,28 @@ static bool unchanged_in_db(store *s, sync_file *f)
     sqlite3_finalize(st);
     return found;
 }
+
+static const sync_file *file_of(const sync_file *files, size_t n, const char *path)
+{
+    for (size_t i = 0; i < n; i++)
+        if (str_eq(files[i].path, path))
+            return &files[i];
+    return NULL;
+}
+
+/* A file of this sync with that content (NULL for none or an unknown hash). */
+static const sync_file *same_content(const sync_file *files, size_t n, const char *sha)
+{
+    for (size_t i = 0; sha && i < n; i++)
+        if (files[i].sha[0] && str_eq(files[i].sha, sha))
+            return &files[i];
+    return NULL;
+}
+
+typedef struct {
+    sqlite3_int64 pk;
+    const sync_file *copy; /* the same content under a path of this sync, or NULL: no file */
+} gone_row;
 
 status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalog_sync_stats *stats, status_detail *err)
 {
@@ -456,23 +490,37 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
         f->path = paths.items[i];
         if (stat(f->path, &f->st) != 0)
             continue;
+        /* The hash by stat, else from the bytes read now, which are also the bytes parsed. */
+        char *data = NULL;
+        size_t len = 0;
+        if (!catalog_file_cached(s, f->path, &f->st, f->sha) &&
+            (data = util_read_regular_file(f->path, CATALOG_MAX_BYTES, &len))) {
+            catalog_file_sha256(data, len, f->sha);
+            f->hashed_now = true;
+            stats->hashed++;
+        }
         const char *dup_of = NULL;
         if (unchanged_in_db(s, f)) {
             stats->unchanged++;
         } else if (catalog_failed_remind(s, &failures, f->path, &f->st, diags)) {
             stats->failed++;
+            free(data);
             continue;
         } else {
             size_t from = diags->len;
-            f->parsed = catalog_load_file(f->path, diags);
+            /* unreadable: catalog_load_file reads again and says why */
+            f->parsed = data ? catalog_load_buffer(f->path, data, len, diags) : catalog_load_file(f->path, diags);
+            stats->parsed++;
             if (!f->parsed) {
                 catalog_failed_add(&failures, f->path, &f->st, diags, from);
                 stats->failed++;
+                free(data);
                 continue;
             }
             f->id = xstrdup(f->parsed->id);
             f->version = xstrdup(f->parsed->version);
         }
+        free(data);
         for (size_t j = 0; j < i && !dup_of; j++)
             if (str_eq(files[j].id, f->id) && str_eq(files[j].version, f->version))
                 dup_of = files[j].path;
@@ -512,34 +560,57 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
         }
     }
 
-    /* A catalog whose file is gone stays (assessments may use it) but is marked as such. */
-    sqlite3_int64 *gone = NULL;
+    /* A catalog whose file is gone stays (assessments may use it) but is marked as such. One whose
+     * content is here under another path (the other binary's copy) keeps its path while that file
+     * exists, so switching binaries writes nothing; when it is gone the row takes the new path. */
+    gone_row *gone = NULL;
     size_t ngone = 0, capgone = 0;
-    sqlite3_stmt *all = store_prepare(s, "SELECT pk, file_path FROM catalog WHERE file_path IS NOT NULL");
-    while (sqlite3_step(all) == SQLITE_ROW)
-        if (!sl_contains(&paths, col_text(all, 1))) {
-            GROW(gone, capgone, ngone + 1);
-            gone[ngone++] = sqlite3_column_int64(all, 0);
-        }
+    sqlite3_stmt *all = store_prepare(s, "SELECT pk, file_path, file_sha256 FROM catalog WHERE file_path IS NOT NULL");
+    while (sqlite3_step(all) == SQLITE_ROW) {
+        const char *path = col_text(all, 1);
+        if (sl_contains(&paths, path))
+            continue;
+        const sync_file *copy = same_content(files, paths.len, col_text(all, 2));
+        struct stat there;
+        if (copy && stat(path, &there) == 0)
+            continue;
+        GROW(gone, capgone, ngone + 1);
+        gone[ngone++] = (gone_row){sqlite3_column_int64(all, 0), copy};
+    }
     sqlite3_finalize(all);
+    bool hashes_new = false;
+    for (size_t i = 0; i < paths.len; i++)
+        hashes_new = hashes_new || files[i].hashed_now;
+    strlist stale = {0};
+    catalog_file_stale(s, dirs, &paths, &stale);
 
     int rc = 0;
     bool failures_dirty = catalog_failed_dirty(s, &failures);
-    if (pending.len || ngone || failures_dirty) { /* write only when something changed: starting stays read-only */
+    /* write only when something changed: starting stays read-only */
+    if (pending.len || ngone || failures_dirty || hashes_new || stale.len) {
         rc = store_begin(s, err);
         if (rc == 0 && failures_dirty)
             rc = catalog_failed_write(s, &failures, err);
+        for (size_t i = 0; rc == 0 && i < paths.len; i++)
+            if (files[i].hashed_now)
+                rc = catalog_file_remember(s, files[i].path, &files[i].st, files[i].sha, err);
+        if (rc == 0)
+            rc = catalog_file_forget(s, &stale, err);
         for (size_t i = 0; rc == 0 && i < pending.len; i++) {
             const catalog *c = pending.items[i];
-            struct stat st;
-            rc = insert_catalog(s, c, stat(c->path, &st) == 0 ? &st : NULL, err);
+            const sync_file *f = file_of(files, paths.len, c->path);
+            rc = insert_catalog(s, c, f ? &f->st : NULL, f && f->sha[0] ? f->sha : NULL, err);
             if (rc == 0)
                 stats->imported++;
         }
-        sqlite3_stmt *mark = store_prepare(s, "UPDATE catalog SET file_path=NULL WHERE pk=?");
+        sqlite3_stmt *mark = store_prepare(s, "UPDATE catalog SET file_path=?2, file_size=?3, file_mtime=?4 WHERE pk=?1");
         for (size_t i = 0; rc == 0 && i < ngone; i++) {
+            const sync_file *copy = gone[i].copy;
             sqlite3_reset(mark);
-            sqlite3_bind_int64(mark, 1, gone[i]);
+            sqlite3_bind_int64(mark, 1, gone[i].pk);
+            store_bind_text(mark, 2, copy ? copy->path : NULL);
+            sqlite3_bind_int64(mark, 3, copy ? (sqlite3_int64)copy->st.st_size : -1);
+            sqlite3_bind_int64(mark, 4, copy ? mtime_ns(&copy->st) : -1);
             if (sqlite3_step(mark) != SQLITE_DONE) {
                 store_fail(s, err, "catalog");
                 rc = -1;
@@ -553,6 +624,7 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
         store_attach(s, NULL, NULL); /* cached catalogs may be stale now */
     }
     free(gone);
+    sl_free(&stale);
     for (size_t i = 0; i < paths.len; i++) {
         free(files[i].id);
         free(files[i].version);

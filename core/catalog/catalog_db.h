@@ -7,16 +7,20 @@
 /* The version of the import (catalog_db.c + node_fields.c). Raise it whenever the import stores
  * something new, e.g. a node field: every catalog imported by an older version is then imported
  * again on the next start even though its file did not change. */
-#define CATALOG_IMPORTER_VERSION 4
+#define CATALOG_IMPORTER_VERSION 5 /* 5: the file's SHA-256 (file_sha256) */
 #include "store/lib.h"
 
 typedef struct {
     size_t imported;  /* files parsed and written */
-    size_t unchanged; /* files skipped because size and mtime match the last import */
+    size_t unchanged; /* files skipped: their content (SHA-256) was imported by this importer */
     size_t failed;    /* files with errors (their previous import, if any, stays) */
+    size_t hashed;    /* files read and hashed: not known by path, size and mtime */
+    size_t parsed;    /* files given to the YAML loader */
 } catalog_sync_stats;
 
 /* Imports the catalogs of every *.yaml in `dirs` (load order) into the store in one transaction.
+ * A file is known by its content (SHA-256 and CATALOG_IMPORTER_VERSION), found by path, size and
+ * mtime when it was hashed before: the same files under another path import nothing.
  * Per-file problems go to `diags` and skip that file only (file:line:col diagnostics, in English:
  * they are for the catalog's author). Returns STATUS_OK, or the database's failure with *err
  * (nothing written). A read-only store is left alone (STATUS_OK). */

@@ -70,6 +70,22 @@ static void filter_sql(strbuf *sql, const history_filter *f, const char *t)
         sb_addf(sql, " AND %s.action_pk = ?6", t);
 }
 
+static void bind_filter(sqlite3_stmt *st, const history_filter *f, size_t limit)
+{
+    if (f->assessment_id)
+        sqlite3_bind_int64(st, 1, f->assessment_id);
+    if (f->item_id)
+        store_bind_text(st, 2, f->item_id);
+    if (f->entity)
+        store_bind_text(st, 3, f->entity);
+    if (f->entity && f->entity_id)
+        sqlite3_bind_int64(st, 4, f->entity_id);
+    if (limit)
+        sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
+    if (f->action)
+        sqlite3_bind_int64(st, 6, f->action);
+}
+
 /* The filter's statement, bound (a store_stmt: end it with store_done). */
 static sqlite3_stmt *filtered(store *s, const history_filter *f)
 {
@@ -88,19 +104,29 @@ static sqlite3_stmt *filtered(store *s, const history_filter *f)
     sb_add(&sql, " ORDER BY h.pk");
     sqlite3_stmt *st = store_stmt(s, sb_str(&sql));
     sb_free(&sql);
-    if (f->assessment_id)
-        sqlite3_bind_int64(st, 1, f->assessment_id);
-    if (f->item_id)
-        store_bind_text(st, 2, f->item_id);
-    if (f->entity)
-        store_bind_text(st, 3, f->entity);
-    if (f->entity && f->entity_id)
-        sqlite3_bind_int64(st, 4, f->entity_id);
-    if (f->limit)
-        sqlite3_bind_int64(st, 5, (sqlite3_int64)f->limit);
-    if (f->action)
-        sqlite3_bind_int64(st, 6, f->action);
+    bind_filter(st, f, f->limit);
     return st;
+}
+
+status_code history_window(store *s, const history_filter *f, int64_t from, bool older, size_t limit,
+                           history_row **out, size_t *nout, status_detail *err)
+{
+    history_filter none = {0};
+    if (!f)
+        f = &none;
+    /* keyset on the row id: each window costs its own rows, however deep into the history */
+    strbuf sql = {0};
+    sb_add(&sql, "SELECT " HISTORY_COLUMNS " FROM history h JOIN history_action a ON a.pk = h.action_pk WHERE 1");
+    filter_sql(&sql, f, "h");
+    if (from)
+        sb_add(&sql, older ? " AND h.pk < ?7" : " AND h.pk > ?7");
+    sb_add(&sql, older ? " ORDER BY h.pk DESC LIMIT ?5" : " ORDER BY h.pk LIMIT ?5");
+    sqlite3_stmt *st = store_stmt(s, sb_str(&sql));
+    sb_free(&sql);
+    bind_filter(st, f, limit ? limit : 1);
+    if (from)
+        sqlite3_bind_int64(st, 7, from);
+    return read_rows(s, st, out, nout, err);
 }
 
 status_code history_list(store *s, const history_filter *f, history_row **out, size_t *nout, status_detail *err)

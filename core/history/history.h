@@ -48,6 +48,14 @@ void history_list_free(history_row *rows, size_t n);
 typedef void (*history_row_fn)(void *ctx, const history_row *row);
 status_code history_each(store *s, const history_filter *f, history_row_fn fn, void *ctx, status_detail *err);
 
+/* One window of rows for paging (the TUI's history view), by row id, so memory and time per window
+ * stay the same however long the history: up to `limit` rows matching f (its own limit is not
+ * used) beyond row `from`. older: ids below `from` (0 = from the newest row), newest first;
+ * !older: ids above `from` (0 = from the oldest row), oldest first. Free with history_list_free;
+ * a failed read is its status with *out NULL and *n 0. */
+status_code history_window(store *s, const history_filter *f, int64_t from, bool older, size_t limit,
+                           history_row **out, size_t *n, status_detail *err);
+
 /* The name a row's field is shown under (anzen history, text and JSON). Fields are stored under the
  * name they are written and undone by; two of those are column names and read as "vendor":
  * system "vendor_pk" and answer "owner_vendor". Every other field is shown as stored. Stored rows

@@ -214,6 +214,15 @@ const char *const schema_migrations[] = {
     "ALTER TABLE vendor ADD COLUMN archived_at TEXT;"
     "ALTER TABLE system ADD COLUMN archived_at TEXT;"
     "CREATE INDEX history_entity ON history(entity, entity_pk);",
+
+    /* 15: catalogs known by content, not by path: the SHA-256 of the file each catalog was
+     * imported from, and per path the size and mtime a file had when it was hashed (a start
+     * hashes only files it has not seen like that), so two binaries with their own copies of
+     * the same files share one database without importing again (catalog/catalog_file.h). */
+    "ALTER TABLE catalog ADD COLUMN file_sha256 TEXT;"
+    "CREATE INDEX catalog_sha256 ON catalog(file_sha256);"
+    "CREATE TABLE catalog_file("
+    "  path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, sha256 TEXT NOT NULL) WITHOUT ROWID;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

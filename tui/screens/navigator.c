@@ -273,6 +273,12 @@ static int handle_key(screen *s, app *a, const tui_event *ev)
             app_push(a, ps);
         return RES_HANDLED;
     }
+    case ACT_HISTORY: {
+        screen *hs = history_screen_new(a, st->aid);
+        if (hs)
+            app_push(a, hs);
+        return RES_HANDLED;
+    }
     case ACT_SIGNOFF:
         if (signoff_run(a, st->aid))
             st->load |= NAV_LOAD_ASSESSMENT;
@@ -412,6 +418,7 @@ static const keybind nav_binds[] = {
     {'f', ACT_FILTER},
     {'S', ACT_SIGNOFF},
     {'X', ACT_PROPOSALS},
+    {'H', ACT_HISTORY},
     {KEY_FN(KEY_DC), ACT_CLEAR_ANSWER},
     {KEY_FN(KEY_BACKSPACE), ACT_CLEAR_ANSWER},
     {'F', ACT_FIELDS},

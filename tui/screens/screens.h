@@ -60,6 +60,9 @@ const char *signoff_state_label(const assessment *as, bool shortform, role *r);
 /* The open crosswalk proposals of an assessment (proposals.c): a accepts, r rejects. NULL if the
  * assessment is gone. */
 screen *proposals_screen_new(app *a, int64_t assessment_id);
+/* The history of an assessment (history.c), newest first, read in windows as the cursor moves.
+ * NULL if the assessment is gone. */
+screen *history_screen_new(app *a, int64_t assessment_id);
 /* "テスト用チェックリスト 2-① = はい" (with_title: the source item's title too). Caller frees. */
 char *proposal_source_text(app *a, const proposal *p, bool with_title);
 /* The relation of a mapping in the UI language ("equal" → 同等). */
