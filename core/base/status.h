@@ -60,12 +60,12 @@
     X(ORG_EXISTS, 1, "org-exists")                                                                               \
     X(NAME_EMPTY, 1, "name-empty")                                                                               \
     X(NAME_TAKEN, 1, "name-taken")                                                                               \
-    X(VENDOR_NOT_FOUND, 3, "vendor-not-found")                                                                   \
-    X(SYSTEM_NOT_FOUND, 3, "system-not-found")                                                                   \
+    X(VENDOR_NOT_FOUND, 1, "vendor-not-found")                                                                   \
+    X(SYSTEM_NOT_FOUND, 1, "system-not-found")                                                                   \
     X(IN_USE, 1, "record-in-use")                                                                                \
     X(INVENTORY_NOTHING_TO_UNDO, 1, "inventory-nothing-to-undo")                                                 \
     /* catalogs, assessments, answers, proposals (catalog, assess) */                                           \
-    X(CATALOG_NOT_FOUND, 3, "catalog-not-found")                                                                 \
+    X(CATALOG_NOT_FOUND, 1, "catalog-not-found")                                                                 \
     X(CATALOG_NO_ITEMS, 3, "catalog-no-items")                                                                   \
     X(CATALOG_GONE, 1, "catalog-gone")                                                                           \
     X(ASSESSMENT_KEY, 1, "assessment-key-malformed")                                                             \
