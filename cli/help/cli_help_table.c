@@ -107,7 +107,10 @@ static const cli_help_opt assess_show_opts[] = {
     {"missing-reason", NULL, "理由が必要なのに未記入の回答だけ", "only answers that need a reason and have none", NULL},
     O_JSON, END};
 static const cli_help_opt assess_signoff_opts[] = {
-    {"name", "NAME", "承認者の名前", "who signs off", NULL}, {"role", "ROLE", "承認者の役職", "their role", NULL}, END};
+    {"name", "NAME", "承認者の名前", "who signs off", NULL}, {"role", "ROLE", "承認者の役職", "their role", NULL},
+    {"force", NULL, "未回答・期限超過の項目があっても承認する（一覧は表示される）",
+     "sign off although items are unanswered or overdue (they are listed)", NULL},
+    END};
 static const cli_help_opt assess_carry_opts[] = {
     {"to-fy", "FY", "引き継ぎ先の年度", "the fiscal year of the new assessment", NULL},
     {"to-version", "V", "引き継ぎ先のカタログの版", "the catalog version to carry to", NULL},
@@ -217,7 +220,7 @@ static const cli_help_cmd assess_cmds[] = {
     {"new", "CATALOG[@VER]", "評価を始める", "start an assessment", assess_new_opts},
     {"list", "", "評価の一覧と進み具合", "assessments with progress", assess_list_opts},
     {"show", "A", "項目ごとの回答、日付、担当、備考", "items with answers, dates, owner, notes", assess_show_opts},
-    {"signoff", "A --name NAME --role ROLE", "評価を承認する", "sign the assessment off", assess_signoff_opts},
+    {"signoff", "A --name NAME --role ROLE [--force]", "評価を承認する", "sign the assessment off", assess_signoff_opts},
     {"carry", "A --to-fy FY", "次の年度（または版）に引き継ぐ", "carry to the next fiscal year (or version)", assess_carry_opts},
     {"undo", "A", "自分の最後の変更を取り消す", "undo your own last change", no_opts},
     {"archive", "A", "評価を一覧から隠す（履歴とともに保存）", "hide an assessment from the lists (kept, with its history)", no_opts},
