@@ -150,7 +150,19 @@ static void draw_title(app *a)
         sb_add(&sb, " > ");
         s->ops->title(s, a, &sb);
     }
-    draw_text(stdscr, 0, 0, a->cols, sb_str(&sb), ROLE_TITLE);
+    strbuf badges = {0};
+    for (int i = a->depth; i-- > 0 && !badges.len;)
+        if (a->stack[i]->ops->badges)
+            a->stack[i]->ops->badges(a->stack[i], a, &badges);
+    int bw = text_width(sb_str(&badges));
+    if (bw > 0 && bw + 2 + 20 <= a->cols) { /* the badges win over the titles, which are cut by columns */
+        draw_fill(stdscr, 0, 0, a->cols, ROLE_TITLE);
+        draw_text(stdscr, 0, 0, a->cols - bw - 2, sb_str(&sb), ROLE_TITLE);
+        draw_text(stdscr, 0, a->cols - bw - 1, bw, sb_str(&badges), ROLE_TITLE);
+    } else {
+        draw_text(stdscr, 0, 0, a->cols, sb_str(&sb), ROLE_TITLE);
+    }
+    sb_free(&badges);
     sb_free(&sb);
 }
 
@@ -393,7 +405,7 @@ int app_run(app *a)
 bool app_prompt(app *a, const char *label, const char *initial, char **out)
 {
     lineedit le = {0};
-    le_set(&le, initial);
+    le_suggest(&le, initial); /* a prefill is a suggestion: the first character typed replaces it */
     bool accepted = false;
     for (;;) {
         draw_all(a, label);

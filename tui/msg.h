@@ -282,7 +282,12 @@
     _(SIGNOFF_NAME_FIELD, "The name", "氏名")                                                                \
     _(SIGNOFF_ROLE_FIELD, "The role", "役職")                                                                \
     _(SIGNOFF_DONE, "Signed off: %s (%s)", "承認しました: %s（%s）")                                         \
+    _(SIGNOFF_OPEN_UNANSWERED, "unanswered %zu: %s", "未回答 %zu 件: %s")                                    \
+    _(SIGNOFF_OPEN_OVERDUE, "overdue %zu: %s", "期限超過 %zu 件: %s")                                        \
+    _(SIGNOFF_OPEN_ASK, "%s. Sign off anyway? (y/N)", "%s。このまま承認しますか？(y/N)")                   \
+    _(SIGNOFF_CANCELLED, "Not signed off.", "承認しませんでした。")                                          \
     _(SIGNED, "signed", "承認済")                                                                            \
+    _(UNSIGNED, "not signed", "未承認")                                                                      \
     _(SIGNED_CHANGED, "changed since sign-off", "承認後に変更あり")                                          \
     _(SIGNED_CHANGED_SHORT, "changed", "承認後変更")                                                         \
     _(SIGNED_BY, "Signed off by %s (%s) on %.10s", "承認: %s（%s） %.10s")                                   \

@@ -207,6 +207,11 @@ const char *const schema_migrations[] = {
     "  GROUP BY e.assessment_pk, e.item_id, e.party, e.party_vendor_pk, v.pk;"
     "DROP TABLE answer_evidence;"
     "ALTER TABLE answer ADD COLUMN reason TEXT;",
+
+    /* 14 here, reserved as 16 (issue 12: the lead renumbers on merge): the party a user answers
+     * as in each assessment (hospital / vendor / agreed), kept when it is opened again; NULL = the
+     * default (hospital). A row may now hold a party before any item was visited: last_item ''. */
+    "ALTER TABLE user_state ADD COLUMN party TEXT CHECK(party IN ('hospital','vendor','agreed'));",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

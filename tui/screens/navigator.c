@@ -36,16 +36,23 @@ static void title(screen *s, app *a, strbuf *sb)
         char *fy = jpdate_fy_label(st->as.fy, a->english);
         sb_addf(sb, "#%lld %s %s %s", (long long)st->aid, t, fy,
                 st->as.scope == SCOPE_SYSTEM && st->as.system_name ? st->as.system_name : L(SCOPE_ORG));
-        role sr;
-        const char *signed_mark = signoff_state_label(&st->as, false, &sr);
-        if (signed_mark)
-            sb_addf(sb, " [%s]", signed_mark);
-        if (st->party != PARTY_HOSPITAL)
-            sb_addf(sb, " [%s: %s]", L(EDIT_PARTY), nav_party_label(st->party));
         free(fy);
     } else {
         sb_addf(sb, "%s (%s@%s)", t, st->cat->id, st->cat->version);
     }
+}
+
+/* Who is answering and the sign-off state stay at the right of the title bar (app.c cuts the
+ * titles first): [入力者: 医療機関] [未承認]. */
+static void badges(screen *s, app *a, strbuf *sb)
+{
+    nav_state *st = s->priv;
+    (void)a;
+    if (!st->aid)
+        return;
+    role sr;
+    const char *signed_mark = signoff_state_label(&st->as, true, &sr);
+    sb_addf(sb, "[%s: %s] [%s]", L(EDIT_PARTY), nav_party_label(st->party), signed_mark ? signed_mark : L(UNSIGNED));
 }
 
 static const char *hint(screen *s, app *a)
@@ -428,6 +435,7 @@ static const screen_ops nav_ops = {
     .name = "navigator",
     .keys = &nav_keys,
     .title = title,
+    .badges = badges,
     .hint = hint,
     .draw = draw,
     .handle = handle,
