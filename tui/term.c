@@ -114,7 +114,7 @@ term_fitness term_check(FILE *out, int *cols, int *rows)
     int errret = 0;
     /* setupterm only reads the terminfo entry (errret given: it prints nothing, exits never). */
     if (setupterm(NULL, fileno(out), &errret) != OK)
-        return errret == 0 ? TERM_NO_CURSOR : TERM_TYPE_UNKNOWN;
+        return errret == 1 ? TERM_NO_CURSOR : TERM_TYPE_UNKNOWN; /* 1: a hardcopy terminal; 0: no entry, -1: no terminfo */
     char *cup = tigetstr("cup");
     bool addressable = cup && cup != (char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
     struct winsize ws = {0};
