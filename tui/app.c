@@ -423,10 +423,25 @@ int app_run(app *a)
     return TUI_EXIT_OK;
 }
 
+static bool prompt(app *a, const char *label, const char *initial, bool suggestion, char **out);
+
 bool app_prompt(app *a, const char *label, const char *initial, char **out)
 {
+    return prompt(a, label, initial, true, out); /* a prefill is a suggestion: the first character typed replaces it */
+}
+
+bool app_prompt_edit(app *a, const char *label, const char *initial, char **out)
+{
+    return prompt(a, label, initial, false, out);
+}
+
+static bool prompt(app *a, const char *label, const char *initial, bool suggestion, char **out)
+{
     lineedit le = {0};
-    le_suggest(&le, initial); /* a prefill is a suggestion: the first character typed replaces it */
+    if (suggestion)
+        le_suggest(&le, initial);
+    else
+        le_set(&le, initial);
     bool accepted = false;
     for (;;) {
         draw_all(a, label);

@@ -147,6 +147,9 @@ int app_run(app *a);
  * Enter, false on Esc. `initial` is a suggestion (le_suggest): shown selected, replaced by the
  * first character typed, kept for editing after an arrow, Home or End. */
 bool app_prompt(app *a, const char *label, const char *initial, char **out);
+/* The same with `initial` as text being edited, not a suggestion: typing adds to it (a form field
+ * whose editing began with a typed character already in it). */
+bool app_prompt_edit(app *a, const char *label, const char *initial, char **out);
 /* A one-key menu: `label` on the status line, then one key into *key. false on Esc. */
 bool app_menu(app *a, const char *label, keycode *key);
 /* A yes/no question on the status line: true for y/Enter... */
