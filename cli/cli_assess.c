@@ -17,7 +17,7 @@ static void assess_usage(FILE *out)
             "                                 items with answers, reasons, dates, owner, notes, evidence;\n"
             "                                 --missing-reason: only answers whose value needs a reason\n"
             "                                 (対象外, いいえ …) and have none\n"
-            "  assess signoff A --name NAME --role ROLE [--force]\n"
+            "  assess signoff A --name NAME --role ROLE\n"
             "  assess carry A --to-fy FY [--to-version V] [--to-catalog ID] [--keep-values] [--keep-dates]\n"
             "                                 items map by id or by a declared crosswalk (rel: supersedes)\n"
             "  assess undo A                  undo your own last change (recorded in the history)\n"

@@ -220,7 +220,7 @@ static const cli_help_cmd assess_cmds[] = {
     {"new", "CATALOG[@VER]", "評価を始める", "start an assessment", assess_new_opts},
     {"list", "", "評価の一覧と進み具合", "assessments with progress", assess_list_opts},
     {"show", "A", "項目ごとの回答、日付、担当、備考", "items with answers, dates, owner, notes", assess_show_opts},
-    {"signoff", "A --name NAME --role ROLE [--force]", "評価を承認する", "sign the assessment off", assess_signoff_opts},
+    {"signoff", "A --name NAME --role ROLE", "評価を承認する", "sign the assessment off", assess_signoff_opts},
     {"carry", "A --to-fy FY", "次の年度（または版）に引き継ぐ", "carry to the next fiscal year (or version)", assess_carry_opts},
     {"undo", "A", "自分の最後の変更を取り消す", "undo your own last change", no_opts},
     {"archive", "A", "評価を一覧から隠す（履歴とともに保存）", "hide an assessment from the lists (kept, with its history)", no_opts},
