@@ -459,11 +459,26 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
     return EXIT_OK;
 }
 
+/* The items still open, a few of each kind by reference and title, so nobody signs off a gap
+ * unawares (the TUI shows the same before it asks). */
+enum { SIGNOFF_SHOWN = 5 };
+
+static void print_open_list(cli_ctx *c, const char *label, const signoff_open_item *list, size_t n)
+{
+    if (n == 0)
+        return;
+    fprintf(c->out, "%s: %zu\n", label, n);
+    for (size_t i = 0; i < n && i < SIGNOFF_SHOWN; i++)
+        fprintf(c->out, "  %s  %s\n", list[i].ref ? list[i].ref : list[i].id, list[i].title);
+    if (n > SIGNOFF_SHOWN)
+        fprintf(c->out, c->g->english ? "  ... and %zu more\n" : "  ほか %zu 件\n", n - SIGNOFF_SHOWN);
+}
+
 static int cmd_signoff(cli_ctx *c, int argc, char **argv)
 {
-    cli_option opts[] = {{.name = "name"}, {.name = "role"}};
+    cli_option opts[] = {{.name = "name"}, {.name = "role"}, {.name = "force", .flag = true}};
     strlist pos = {0};
-    int r = cli_parse_options(c, argc, argv, opts, 2, &pos);
+    int r = cli_parse_options(c, argc, argv, opts, 3, &pos);
     if (r == 0)
         r = one_assessment(c, &pos, "signoff");
     if (r == 0 && (!opts[0].seen || !opts[1].seen))
@@ -471,8 +486,23 @@ static int cmd_signoff(cli_ctx *c, int argc, char **argv)
     int64_t id = 0;
     if (r == 0)
         r = open_assessment(c, pos.items[0], &id);
+    status_detail err = {0};
     if (r == 0) {
-        status_detail err = {0};
+        bool en = c->g->english;
+        char today[11];
+        jpdate_format_iso(jpdate_today(), today);
+        signoff_open o;
+        if (signoff_open_items(c->st, id, today, en, &o, &err) != STATUS_OK) {
+            r = cli_fail_status(c, &err);
+        } else {
+            print_open_list(c, en ? "unanswered" : "未回答", o.unanswered, o.nunanswered);
+            print_open_list(c, en ? "overdue" : "期限超過", o.overdue, o.noverdue);
+            if (!opts[2].seen && signoff_open_status(&o, id, &err) != STATUS_OK)
+                r = cli_fail_status(c, &err);
+            signoff_open_free(&o);
+        }
+    }
+    if (r == 0) {
         status_code st = assess_signoff(c->st, id, opts[0].value, opts[1].value, c->who, &err);
         if (st != STATUS_OK)
             r = cli_fail_status(c, &err);
@@ -481,8 +511,9 @@ static int cmd_signoff(cli_ctx *c, int argc, char **argv)
                                           : "評価 #%lld を %s（%s）が承認しました\n",
                     (long long)id, opts[0].value, opts[1].value);
     }
+    status_detail_free(&err);
     sl_free(&pos);
-    cli_options_free(opts, 2);
+    cli_options_free(opts, 3);
     return r;
 }
 

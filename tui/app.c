@@ -139,19 +139,52 @@ static void draw_too_small(app *a)
     free(need);
 }
 
-static void draw_title(app *a)
+/* The breadcrumb " anzen > A > B > C" in `cols` columns: when it does not fit, the leading
+ * screens go first (" ~ > B > C"), so the current screen's title (the assessment: number,
+ * catalog, fiscal year, scope) stays whole as long as it can; only then is it cut at its end. */
+static char *breadcrumb(app *a, int cols)
 {
-    strbuf sb = {0};
-    sb_add(&sb, " anzen");
+    strlist seg = {0};
     for (int i = 0; i < a->depth; i++) {
         screen *s = a->stack[i];
         if (!s->ops->title)
             continue;
-        sb_add(&sb, " > ");
-        s->ops->title(s, a, &sb);
+        strbuf t = {0};
+        s->ops->title(s, a, &t);
+        sl_push_owned(&seg, sb_take(&t));
     }
-    draw_text(stdscr, 0, 0, a->cols, sb_str(&sb), ROLE_TITLE);
-    sb_free(&sb);
+    strbuf sb = {0};
+    for (size_t from = 0; from <= seg.len; from++) {
+        sb_reset(&sb);
+        sb_add(&sb, from == 0 ? " anzen" : " " DRAW_MARKER);
+        for (size_t i = from; i < seg.len; i++)
+            sb_addf(&sb, " > %s", seg.items[i]);
+        if (text_width(sb_str(&sb)) <= cols || from + 1 >= seg.len)
+            break;
+    }
+    sl_free(&seg);
+    return sb_take(&sb);
+}
+
+static void draw_title(app *a)
+{
+    strbuf badges = {0};
+    for (int i = a->depth; i-- > 0 && !badges.len;)
+        if (a->stack[i]->ops->badges)
+            a->stack[i]->ops->badges(a->stack[i], a, &badges);
+    int bw = text_width(sb_str(&badges));
+    if (bw > 0 && bw + 2 + 20 <= a->cols) { /* the badges win over the titles, which give way */
+        char *t = breadcrumb(a, a->cols - bw - 2);
+        draw_fill(stdscr, 0, 0, a->cols, ROLE_TITLE);
+        draw_text(stdscr, 0, 0, a->cols - bw - 2, t, ROLE_TITLE);
+        draw_text(stdscr, 0, a->cols - bw - 1, bw, sb_str(&badges), ROLE_TITLE);
+        free(t);
+    } else {
+        char *t = breadcrumb(a, a->cols);
+        draw_text(stdscr, 0, 0, a->cols, t, ROLE_TITLE);
+        free(t);
+    }
+    sb_free(&badges);
 }
 
 static void draw_status(app *a, const char *prompt_label)
@@ -390,10 +423,25 @@ int app_run(app *a)
     return TUI_EXIT_OK;
 }
 
+static bool prompt(app *a, const char *label, const char *initial, bool suggestion, char **out);
+
 bool app_prompt(app *a, const char *label, const char *initial, char **out)
 {
+    return prompt(a, label, initial, true, out); /* a prefill is a suggestion: the first character typed replaces it */
+}
+
+bool app_prompt_edit(app *a, const char *label, const char *initial, char **out)
+{
+    return prompt(a, label, initial, false, out);
+}
+
+static bool prompt(app *a, const char *label, const char *initial, bool suggestion, char **out)
+{
     lineedit le = {0};
-    le_set(&le, initial);
+    if (suggestion)
+        le_suggest(&le, initial);
+    else
+        le_set(&le, initial);
     bool accepted = false;
     for (;;) {
         draw_all(a, label);

@@ -65,6 +65,10 @@ typedef struct {
     const keymap *keys;
     /* Title for the title bar (appended to sb). */
     void (*title)(screen *s, app *a, strbuf *sb);
+    /* What must stay visible at the right of the title bar however narrow the terminal (who is
+     * answering, the sign-off state); the titles are cut instead. The topmost screen of the stack
+     * that has it gives it (a walk-through or the proposals above the navigator keep its badges). */
+    void (*badges)(screen *s, app *a, strbuf *sb);
     /* Key hints for the status line's right side; NULL = the generic hint. */
     const char *(*hint)(screen *s, app *a);
     void (*draw)(screen *s, app *a, WINDOW *w, rect r);
@@ -140,8 +144,12 @@ bool app_turn(app *a);
 int app_run(app *a);
 
 /* A one-line prompt on the status line. Returns true with *out (caller frees) when accepted with
- * Enter, false on Esc. */
+ * Enter, false on Esc. `initial` is a suggestion (le_suggest): shown selected, replaced by the
+ * first character typed, kept for editing after an arrow, Home or End. */
 bool app_prompt(app *a, const char *label, const char *initial, char **out);
+/* The same with `initial` as text being edited, not a suggestion: typing adds to it (a form field
+ * whose editing began with a typed character already in it). */
+bool app_prompt_edit(app *a, const char *label, const char *initial, char **out);
 /* A one-key menu: `label` on the status line, then one key into *key. false on Esc. */
 bool app_menu(app *a, const char *label, keycode *key);
 /* A yes/no question on the status line: true for y/Enter... */

@@ -75,69 +75,6 @@ void draw_bar(WINDOW *w, int y, int x, int cols, int done, int total)
     theme_apply(w, ROLE_NORMAL);
 }
 
-static bool no_line_start(int32_t cp)
-{
-    static const int32_t marks[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011,
-                                    0x3015, 0xFF09, 0xFF3D, 0xFF5D, 0xFF01, 0xFF1F, 0x30FC, 0x3005, 0x309D,
-                                    0x309E, 0x30FD, 0x30FE, 0x3063, 0x30C3, 0x3083, 0x3085, 0x3087, 0x30E3,
-                                    0x30E5, 0x30E7, 0x30FB, 0xFF1A, 0xFF1B, 0x2019, 0x201D, ')', ',', '.', ':', ';', '!', '?'};
-    for (size_t i = 0; i < AZ_ARRAY_LEN(marks); i++)
-        if (marks[i] == cp)
-            return true;
-    return false;
-}
-
-static void wrap_line(const char *s, size_t n, int cols, strlist *out)
-{
-    /* Greedy: take as many characters as fit; if the cut falls inside an ASCII word, back up to
-     * the last space when that space is in the second half of the line. */
-    while (n > 0) {
-        size_t off = 0, last_space = 0;
-        int w = 0;
-        while (off < n) {
-            int32_t cp;
-            size_t k = utf8_decode(s + off, n - off, &cp);
-            int cw = cp_width(cp);
-            if (w + cw > cols)
-                break;
-            if (cp == ' ')
-                last_space = off;
-            w += cw;
-            off += k;
-        }
-        if (off == 0) { /* a character wider than the line: take it anyway */
-            int32_t cp;
-            off = utf8_decode(s, n, &cp);
-        }
-        /* Japanese line breaking (kinsoku): a closing mark such as 。、」） never starts a line;
-         * the character before the cut moves down with it. */
-        if (off < n && off > 0) {
-            int32_t next;
-            utf8_decode(s + off, n - off, &next);
-            if (no_line_start(next)) {
-                size_t prev = off - 1;
-                while (prev > 0 && ((unsigned char)s[prev] & 0xC0) == 0x80)
-                    prev--;
-                if (prev > 0)
-                    off = prev;
-            }
-        }
-        size_t take = off, skip = off;
-        if (off < n && s[off] != ' ' && (unsigned char)s[off] < 0x80 && off > 0 &&
-            (unsigned char)s[off - 1] < 0x80 && last_space > off / 2) {
-            take = last_space;
-            skip = last_space + 1;
-        }
-        sl_push_owned(out, xstrndup(s, take));
-        s += skip;
-        n -= skip;
-        while (n > 0 && *s == ' ' && take != 0) {
-            s++;
-            n--;
-        }
-    }
-}
-
 void wrap_text(const char *s, int cols, strlist *out)
 {
     if (cols < 1)
@@ -156,7 +93,7 @@ void wrap_text(const char *s, int cols, strlist *out)
         if (!*clean)
             sl_push(out, "");
         else
-            wrap_line(clean, strlen(clean), cols, out);
+            text_wrap_line(clean, strlen(clean), cols, out); /* the Japanese rules: core/text/wrap.h */
         if (!nl)
             break;
         p = nl + 1;

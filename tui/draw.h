@@ -25,8 +25,9 @@ void draw_bar(WINDOW *w, int y, int x, int cols, int done, int total);
 /* Copy of s with control characters replaced by spaces. Caller frees. */
 char *draw_sanitize(const char *s);
 
-/* Splits s into lines of at most `cols` columns (breaking at spaces where it can, anywhere
- * between Japanese characters), honouring newlines. Appends to out. */
+/* Splits s into lines of at most `cols` columns, honouring newlines, with control characters
+ * shown as spaces: breaking at spaces in Latin text and between Japanese characters where the
+ * JIS X 4051 rules allow (text_wrap_line, core/text/wrap.h). Appends to out. */
 void wrap_text(const char *s, int cols, strlist *out);
 
 #endif

@@ -56,10 +56,38 @@ void le_set(lineedit *le, const char *s)
     le->cur = le->text.len;
 }
 
+void le_suggest(lineedit *le, const char *s)
+{
+    le_set(le, s);
+    le->suggested = le->text.len > 0;
+}
+
+static bool printable(keycode key)
+{
+    return key >= 0x20 && !(key & 0x40000000) && !(key >= 0x7f && key < 0xa0);
+}
+
+/* The first key after a suggestion: a character replaces it, Backspace/Delete clear it (the key
+ * is spent: true), any other key (arrows, Home, End) keeps the text for editing. */
+static bool end_suggestion(lineedit *le, keycode key)
+{
+    if (!le->suggested)
+        return false;
+    le->suggested = false;
+    bool deletes = key == 127 || key == KEY_CTRL('h') || key == KEY_FN(KEY_BACKSPACE) || key == KEY_CTRL('d') ||
+                   key == KEY_FN(KEY_DC);
+    if (printable(key) || deletes) {
+        sb_reset(&le->text);
+        le->cur = 0;
+    }
+    return deletes;
+}
+
 void le_free(lineedit *le)
 {
     sb_free(&le->text);
     le->cur = 0;
+    le->suggested = false;
 }
 
 void le_insert(lineedit *le, const char *s)
@@ -89,8 +117,6 @@ static void delete_range(lineedit *le, size_t from, size_t to)
 
 le_result le_key(lineedit *le, keycode key)
 {
-    const char *s = sb_str(&le->text);
-    size_t len = le->text.len;
     switch (key) {
     case '\r':
     case '\n':
@@ -99,6 +125,14 @@ le_result le_key(lineedit *le, keycode key)
     case KEY_ESC:
     case KEY_CTRL('g'):
         return LE_CANCEL;
+    default:
+        break;
+    }
+    if (end_suggestion(le, key))
+        return LE_CONTINUE;
+    const char *s = sb_str(&le->text);
+    size_t len = le->text.len;
+    switch (key) {
     case 127:
     case KEY_CTRL('h'):
     case KEY_FN(KEY_BACKSPACE):
@@ -133,7 +167,7 @@ le_result le_key(lineedit *le, keycode key)
     default:
         break;
     }
-    if (key >= 0x20 && !(key & 0x40000000) && !(key >= 0x7f && key < 0xa0)) {
+    if (printable(key)) {
         char buf[8];
         utf8_put(buf, (uint32_t)key);
         le_insert(le, buf);
@@ -157,7 +191,14 @@ int le_draw(const lineedit *le, WINDOW *w, int y, int x, int cols)
         free(part);
         start = nx;
     }
-    draw_text(w, y, x, cols, clean + start, ROLE_NORMAL);
+    if (le->suggested) { /* shown selected: typing replaces it */
+        int tw = text_width(clean + start);
+        draw_text(w, y, x, tw < cols ? tw : cols, clean + start, ROLE_SELECTED);
+        if (tw < cols)
+            draw_fill(w, y, x + tw, cols - tw, ROLE_NORMAL);
+    } else {
+        draw_text(w, y, x, cols, clean + start, ROLE_NORMAL);
+    }
     free(before);
     free(clean);
     return x + cw;

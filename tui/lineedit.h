@@ -13,12 +13,17 @@
 
 typedef struct {
     strbuf text;
-    size_t cur; /* byte offset of the cursor, always on a character boundary */
+    size_t cur;     /* byte offset of the cursor, always on a character boundary */
+    bool suggested; /* the text is a suggestion: the first typed character replaces it */
 } lineedit;
 
 typedef enum { LE_CONTINUE, LE_ACCEPT, LE_CANCEL, LE_UNHANDLED } le_result;
 
 void le_set(lineedit *le, const char *s);
+/* Sets a suggested value (a prompt's prefill: today's date, the current value): shown selected;
+ * the first character typed replaces it, Backspace/Delete clear it, and a cursor key (arrows,
+ * Home, End, ^A ^E) keeps it for editing. Enter takes it as it is. */
+void le_suggest(lineedit *le, const char *s);
 void le_free(lineedit *le);
 /* Inserts s at the cursor. */
 void le_insert(lineedit *le, const char *s);

@@ -14,6 +14,12 @@
     _(APP_TITLE, "anzen", "anzen")                                                                           \
     _(TOO_SMALL, "Terminal too small", "端末が小さすぎます")                                                 \
     _(TOO_SMALL_NEED, "Need at least %dx%d, have %dx%d", "%d×%d 以上が必要です（現在 %d×%d）")             \
+    _(TERM_UNKNOWN, "the terminal type TERM=%s is unknown (no terminfo entry); set TERM to your terminal, e.g. xterm-256color, or use a command (anzen --help)", \
+      "端末の種類 TERM=%s が不明です（terminfo にありません）。TERM を端末に合わせて設定するか（例 xterm-256color）、コマンドを使ってください（anzen --help）") \
+    _(TERM_NO_CURSOR, "the terminal TERM=%s cannot move the cursor, so the workbench cannot draw; use a full terminal (e.g. TERM=xterm-256color) or a command (anzen --help)", \
+      "端末 TERM=%s はカーソルを移動できないため、画面を表示できません。通常の端末（例 TERM=xterm-256color）かコマンドを使ってください（anzen --help）") \
+    _(TERM_TINY, "the terminal is too small to draw in (%dx%d); the workbench needs %dx%d", \
+      "端末が小さすぎて表示できません（%d×%d）。%d×%d 以上が必要です") \
     _(TOO_SMALL_HINT, "Enlarge the window, or press q to quit", "ウィンドウを広げるか、q で終了します")    \
     _(CATALOGS, "Catalogs", "カタログ")                                                                      \
     _(CAT_KIND, "Kind", "種別")                                                                              \
@@ -304,7 +310,17 @@
     _(SIGNOFF_NAME_FIELD, "The name", "氏名")                                                                \
     _(SIGNOFF_ROLE_FIELD, "The role", "役職")                                                                \
     _(SIGNOFF_DONE, "Signed off: %s (%s)", "承認しました: %s（%s）")                                         \
+    _(SIGNOFF_OPEN_UNANSWERED, "unanswered %zu: %s", "未回答 %zu 件: %s")                                    \
+    _(SIGNOFF_OPEN_OVERDUE, "overdue %zu: %s", "期限超過 %zu 件: %s")                                        \
+    _(SIGNOFF_OPEN_ASK, "%s. Sign off anyway? (y/N)", "%s。このまま承認しますか？(y/N)")                   \
+    _(SIGNOFF_CANCELLED, "Not signed off.", "承認しませんでした。")                                          \
     _(SIGNED, "signed", "承認済")                                                                            \
+    _(UNSIGNED, "not signed", "未承認")                                                                      \
+    _(HELP_GLYPHS, "marks: o positive  ~ partial  x negative  / n/a  ! overdue  . open",                    \
+      "印: o はい  ~ 一部  x いいえ  / 対象外  ! 期限超過  . 未回答")                                           \
+    _(HELP_HEADING_MARKS, "a heading, closed (+) or open (-)", "見出し（+ 閉じている / - 開いている）")           \
+    _(KEY_ON_HEADING, "%s is a heading: choose an item below it", "%s は見出しです。下の項目を選んでください")   \
+    _(DATE_NOT_IN_FORM, "%s has no %s column", "%s の様式には %s の欄がありません")                        \
     _(SIGNED_CHANGED, "changed since sign-off", "承認後に変更あり")                                          \
     _(SIGNED_CHANGED_SHORT, "changed", "承認後変更")                                                         \
     _(SIGNED_BY, "Signed off by %s (%s) on %.10s", "承認: %s（%s） %.10s")                                   \

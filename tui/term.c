@@ -6,10 +6,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "curses_inc.h"
+#include <ncursesw/term.h> /* setupterm, tigetstr: the terminfo entry before curses starts (not "term.h": ours) */
 #include "theme.h"
 #include "base/lib.h"
 
@@ -101,6 +103,34 @@ static void restore_signals(void)
 static void at_exit(void)
 {
     term_stop();
+}
+
+term_fitness term_check(FILE *out, int *cols, int *rows)
+{
+    *cols = *rows = 0;
+    const char *t = getenv("TERM");
+    if (!t || !*t)
+        setenv("TERM", "xterm", 1);
+    int errret = 0;
+    /* setupterm only reads the terminfo entry (errret given: it prints nothing, exits never). */
+    if (setupterm(NULL, fileno(out), &errret) != OK)
+        return errret == 1 ? TERM_NO_CURSOR : TERM_TYPE_UNKNOWN; /* 1: a hardcopy terminal; 0: no entry, -1: no terminfo */
+    char *cup = tigetstr("cup");
+    bool addressable = cup && cup != (char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
+    struct winsize ws = {0};
+    if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0) {
+        *cols = ws.ws_col;
+        *rows = ws.ws_row;
+    } else {
+        *cols = tigetnum("cols") > 0 ? tigetnum("cols") : 0;
+        *rows = tigetnum("lines") > 0 ? tigetnum("lines") : 0;
+    }
+    del_curterm(cur_term);
+    if (!addressable)
+        return TERM_NO_CURSOR;
+    if (*cols && *rows && (*cols < TERM_MIN_COLS || *rows < TERM_MIN_ROWS))
+        return TERM_TOO_SMALL;
+    return TERM_FIT;
 }
 
 int term_start(FILE *in, FILE *out, char **err)

@@ -15,6 +15,18 @@
 
 /* Is there a terminal on stdin and stdout? */
 bool term_available(void);
+/* Whether the terminal on `out` can show the workbench, found from terminfo and the window size
+ * before curses starts, so a refusal writes nothing to the terminal and leaves its modes alone. */
+typedef enum {
+    TERM_FIT,         /* go ahead */
+    TERM_TYPE_UNKNOWN, /* no terminfo entry for $TERM */
+    TERM_NO_CURSOR,   /* no cursor addressing: TERM=dumb, a hardcopy or generic type */
+    TERM_TOO_SMALL,   /* smaller than TERM_MIN_COLS x TERM_MIN_ROWS: not even the "too small" notice fits */
+} term_fitness;
+#define TERM_MIN_COLS 40
+#define TERM_MIN_ROWS 4
+/* *cols, *rows: the size found (0 when unknown). Sets TERM=xterm when it is unset or empty. */
+term_fitness term_check(FILE *out, int *cols, int *rows);
 /* Starts curses on in/out (usually stdin/stdout). 0, or -1 with *err (caller frees). */
 int term_start(FILE *in, FILE *out, char **err);
 /* Restores the terminal; safe to call more than once and when never started. */

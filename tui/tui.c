@@ -77,6 +77,23 @@ static void ask_actor(app *a)
     free(m);
 }
 
+/* A terminal that cannot show the workbench is refused before anything is drawn (or the database
+ * opened): TERM=dumb, an unknown TERM, a window too small even for the "too small" notice. */
+static bool terminal_fits(void)
+{
+    int cols = 0, rows = 0;
+    char *m = NULL;
+    switch (term_check(stdout, &cols, &rows)) {
+    case TERM_FIT: return true;
+    case TERM_TYPE_UNKNOWN: m = msgf(MSG_TERM_UNKNOWN, getenv("TERM")); break;
+    case TERM_NO_CURSOR: m = msgf(MSG_TERM_NO_CURSOR, getenv("TERM")); break;
+    case TERM_TOO_SMALL: m = msgf(MSG_TERM_TINY, cols, rows, APP_MIN_COLS, APP_MIN_ROWS); break;
+    }
+    fprintf(stderr, "anzen: %s\n", m);
+    free(m);
+    return false;
+}
+
 int tui_run(const session_opts *g)
 {
     /* Curses writes wide characters only in a UTF-8 locale. With a non-UTF-8 or missing locale
@@ -93,6 +110,8 @@ int tui_run(const session_opts *g)
                         "use a command instead (see anzen --help)\n");
         return TUI_EXIT_USAGE;
     }
+    if (!terminal_fits())
+        return TUI_EXIT_USAGE;
     store *st = NULL;
     int r = open_database(g, &st);
     if (r != TUI_EXIT_OK)

@@ -111,7 +111,10 @@ static const cli_help_opt assess_show_opts[] = {
     {"missing-reason", NULL, "理由が必要なのに未記入の回答だけ", "only answers that need a reason and have none", NULL},
     O_JSON, END};
 static const cli_help_opt assess_signoff_opts[] = {
-    {"name", "NAME", "承認者の名前", "who signs off", NULL}, {"role", "ROLE", "承認者の役職", "their role", NULL}, END};
+    {"name", "NAME", "承認者の名前", "who signs off", NULL}, {"role", "ROLE", "承認者の役職", "their role", NULL},
+    {"force", NULL, "未回答・期限超過の項目があっても承認する（一覧は表示される）",
+     "sign off although items are unanswered or overdue (they are listed)", NULL},
+    END};
 static const cli_help_opt assess_carry_opts[] = {
     {"to-fy", "FY", "引き継ぎ先の年度", "the fiscal year of the new assessment", NULL},
     {"to-version", "V", "引き継ぎ先のカタログの版", "the catalog version to carry to", NULL},

@@ -365,6 +365,7 @@ typedef struct {
     int64_t party_vendor_id;
     char iso[3][11];
     char *owner_vendor_text, *evidence_text;
+    char *note_text;   /* the note with its tabs as spaces (text_expand_tabs): a pasted table keeps its columns */
     bool clear_reason; /* a value that needs no reason replaces one that had it */
 } answer_checked;
 
@@ -372,6 +373,7 @@ static void answer_checked_free(answer_checked *k)
 {
     free(k->owner_vendor_text);
     free(k->evidence_text);
+    free(k->note_text);
 }
 
 /* Validates a change (assess_answer_set's rules) without writing; fills *out. */
@@ -484,6 +486,8 @@ static status_code answer_check(store *s, const assessment *a, const catalog *c,
     }
     free(old_value);
     free(old_reason);
+    if (r == STATUS_OK && (ch->fields & AF_NOTE) && ch->note)
+        out->note_text = text_expand_tabs(ch->note);
     return r;
 }
 
@@ -516,7 +520,7 @@ static int answer_write(store *s, int64_t action, const assessment *a, const cha
     APPLY(AF_DONE, "done", k->iso[2]);
     APPLY(AF_OWNER, "owner", ch->owner == RESP_NONE ? NULL : responsibility_name(ch->owner));
     APPLY(AF_OWNER, "owner_vendor", k->owner_vendor_text);
-    APPLY(AF_NOTE, "note", ch->note);
+    APPLY(AF_NOTE, "note", k->note_text);
     APPLY(AF_EVIDENCE, "evidence", k->evidence_text);
     APPLY(AF_AGREED_WITH, "agreed_with", ch->agreed_with);
 #undef APPLY

@@ -104,7 +104,7 @@ typedef struct {
     const char *checked, *due, *done; /* ISO */
     responsibility owner;
     int64_t owner_vendor_id; /* required for RESP_VENDOR when the assessment has no vendor */
-    const char *note;
+    const char *note; /* stored with each tab as spaces to the next 8-column stop (text_expand_tabs) */
     /* the linked entries in order, each "#3" (entry 3) or a reference text (the entry with that
      * reference, else a new one: evidence_resolve_line) */
     const strlist *evidence;

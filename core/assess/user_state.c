@@ -27,11 +27,12 @@ status_code user_state_last_item(store *s, const char *actor, int64_t assessment
         *item_id = store_col_dup(st, 0);
     status_code r = rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "user_state");
     store_done(s, st);
+    if (*item_id && !**item_id) /* a row that holds only a party */
+        xfree(item_id);
     return r;
 }
 
-status_code user_state_set_last_item(store *s, const char *actor, int64_t assessment_id, const char *item_id,
-                                     status_detail *err)
+static status_code assessment_exists(store *s, int64_t assessment_id, status_detail *err)
 {
     sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM assessment WHERE pk = ?");
     sqlite3_bind_int64(st, 1, assessment_id);
@@ -40,17 +41,56 @@ status_code user_state_set_last_item(store *s, const char *actor, int64_t assess
                     : rc == SQLITE_DONE ? status_fail(err, &(status_info){STATUS_ASSESSMENT_NOT_FOUND, .id = assessment_id})
                                         : store_fail(s, err, "assessment");
     store_done(s, st);
+    return r;
+}
+
+status_code user_state_party(store *s, const char *actor, int64_t assessment_id, char **party, status_detail *err)
+{
+    *party = NULL;
+    sqlite3_stmt *st = store_stmt(s, "SELECT party FROM user_state WHERE actor = ?1 AND assessment_pk = ?2");
+    store_bind_text(st, 1, actor);
+    sqlite3_bind_int64(st, 2, assessment_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        *party = store_col_dup(st, 0);
+    status_code r = rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "user_state");
+    store_done(s, st);
+    return r;
+}
+
+status_code user_state_set_party(store *s, const char *actor, int64_t assessment_id, const char *party,
+                                 status_detail *err)
+{
+    status_code r = assessment_exists(s, assessment_id, err);
+    if (r != STATUS_OK)
+        return r;
+    sqlite3_stmt *st = store_stmt(s, "INSERT INTO user_state(actor, assessment_pk, last_item, party) VALUES(?1, ?2, '', ?3)"
+                                     " ON CONFLICT(actor, assessment_pk) DO UPDATE SET party = excluded.party"
+                                     " WHERE party IS NOT excluded.party");
+    store_bind_text(st, 1, actor);
+    sqlite3_bind_int64(st, 2, assessment_id);
+    store_bind_text(st, 3, party);
+    int rc = sqlite3_step(st);
+    r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "user_state");
+    store_done(s, st);
+    return r;
+}
+
+status_code user_state_set_last_item(store *s, const char *actor, int64_t assessment_id, const char *item_id,
+                                     status_detail *err)
+{
+    status_code r = assessment_exists(s, assessment_id, err);
     if (r != STATUS_OK)
         return r;
     /* The WHERE of the upsert leaves an unchanged row alone: no write, so another anzen on the
      * same database sees no change (store_data_version) and reloads nothing. */
-    st = store_stmt(s, "INSERT INTO user_state(actor, assessment_pk, last_item) VALUES(?1, ?2, ?3)"
-                       " ON CONFLICT(actor, assessment_pk) DO UPDATE SET last_item = excluded.last_item"
-                       " WHERE last_item IS NOT excluded.last_item");
+    sqlite3_stmt *st = store_stmt(s, "INSERT INTO user_state(actor, assessment_pk, last_item) VALUES(?1, ?2, ?3)"
+                                     " ON CONFLICT(actor, assessment_pk) DO UPDATE SET last_item = excluded.last_item"
+                                     " WHERE last_item IS NOT excluded.last_item");
     store_bind_text(st, 1, actor);
     sqlite3_bind_int64(st, 2, assessment_id);
     store_bind_text(st, 3, item_id);
-    rc = sqlite3_step(st);
+    int rc = sqlite3_step(st);
     r = rc == SQLITE_DONE ? STATUS_OK : store_fail(s, err, "user_state");
     store_done(s, st);
     return r;

@@ -1,6 +1,7 @@
 /* Per-user state of the workbench, keyed by the actor's name (session_actor: --user, $ANZEN_USER
  * or the login): the item each user last visited in each assessment, so opening it again returns
- * there, and the settings a user chose (auto-advance in the tree). This is where a person was and
+ * there, the party they answer as in it (hospital / vendor / agreed), and the settings a user
+ * chose (auto-advance in the tree). This is where a person was and
  * how they like to work, not part of any record: it is kept apart from the assessments and their
  * history (no history row, not in exports or snapshots) and each call is one statement. */
 #ifndef ANZEN_ASSESS_USER_STATE_H
@@ -19,6 +20,14 @@ status_code user_state_last_item(store *s, const char *actor, int64_t assessment
  * there is no such assessment). Writes nothing when it is the one remembered already. */
 status_code user_state_set_last_item(store *s, const char *actor, int64_t assessment_id, const char *item_id,
                                      status_detail *err);
+
+/* The party `actor` last answered as in the assessment, by its stored name ("hospital", "vendor",
+ * "agreed"; answer_party_parse) into *party (caller frees), NULL when never chosen. */
+status_code user_state_party(store *s, const char *actor, int64_t assessment_id, char **party, status_detail *err);
+/* Remembers the party (its name as above) `actor` answers as in the assessment; writes nothing
+ * when it is the one remembered already. ASSESSMENT_NOT_FOUND when there is no such assessment. */
+status_code user_state_set_party(store *s, const char *actor, int64_t assessment_id, const char *party,
+                                 status_detail *err);
 
 /* The settings, each a yes/no with its default (the table in user_state.c). */
 typedef enum {

@@ -176,6 +176,8 @@ static const struct {
                                       "承認: 承認者の氏名は必須です"},
     [STATUS_SIGNOFF_ROLE_REQUIRED] = {"sign-off: the role of the person signing is required (e.g. 医療情報システム安全管理責任者)",
                                       "承認: 承認者の役職は必須です（例 医療情報システム安全管理責任者）"},
+    [STATUS_SIGNOFF_OPEN_ITEMS] = {"assessment #{id} has open items:[ unanswered {num}][ overdue {value}]; to sign off anyway, add --force",
+                                   "評価 #{id} に未処理の項目があります:[ 未回答 {num} 件][ 期限超過 {value} 件]。このまま承認するには --force を付けてください"},
     [STATUS_PROPOSAL_NOT_FOUND] = {"no proposal #{id}", "提案 #{id} はありません"},
     [STATUS_PROPOSAL_NOT_OPEN] = {"proposal #{id} is {field}, not open", "提案 #{id} は{field}のため、未決ではありません"},
     [STATUS_PROPOSAL_VALUE_GONE] = {"proposal #{id}: \"{value}\" is no longer an answer of {entity}",

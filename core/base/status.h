@@ -84,6 +84,7 @@
     X(UNDO_BLOCKED, 1, "undo-blocked-by-later-change")                                                           \
     X(SIGNOFF_NAME_REQUIRED, 3, "signoff-name-required")                                                         \
     X(SIGNOFF_ROLE_REQUIRED, 3, "signoff-role-required")                                                         \
+    X(SIGNOFF_OPEN_ITEMS, 1, "signoff-open-items")                                                               \
     X(PROPOSAL_NOT_FOUND, 1, "proposal-not-found")                                                               \
     X(PROPOSAL_NOT_OPEN, 3, "proposal-not-open")                                                                 \
     X(PROPOSAL_VALUE_GONE, 3, "proposal-value-gone")                                                             \

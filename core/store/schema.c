@@ -223,6 +223,10 @@ const char *const schema_migrations[] = {
     "CREATE INDEX catalog_sha256 ON catalog(file_sha256);"
     "CREATE TABLE catalog_file("
     "  path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, sha256 TEXT NOT NULL) WITHOUT ROWID;",
+
+    /* 16: the party a user answers as in each assessment (hospital / vendor / agreed), kept when
+     * it is opened again; NULL = the default (hospital). A row may now hold a party before any item was visited: last_item ''. */
+    "ALTER TABLE user_state ADD COLUMN party TEXT CHECK(party IN ('hospital','vendor','agreed'));",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];

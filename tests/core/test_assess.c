@@ -494,3 +494,19 @@ Test(assess, progress_by_heading)
     cr_assert_eq(rows[0].overdue, 0, "due today is not overdue");
     progress_free(rows, n);
 }
+
+Test(assess, a_tab_in_a_note_becomes_spaces_to_the_next_8_column_stop)
+{
+    int64_t a = new_org("fx-gl", "1", 2025);
+    /* a row pasted from a spreadsheet: cells separated by tabs */
+    answer_change ch = {.fields = AF_NOTE, .note = "機器\t台数\nサーバ\t3"};
+    status_detail err = {0};
+    cr_assert_eq(assess_answer_set(st, a, "g-1", PARTY_HOSPITAL, 0, &ch, "山田", NULL, NULL, &err), STATUS_OK, "%s",
+                 test_msg(&err));
+    answer_set set;
+    cr_assert_eq(assess_load_answers(st, a, &set, &err), STATUS_OK);
+    const answer *x = answer_set_find(&set, "g-1", PARTY_HOSPITAL);
+    cr_assert_not_null(x);
+    cr_assert_str_eq(x->note, "機器    台数\nサーバ  3"); /* 機器 = 4 columns, サーバ = 6: both to column 8 */
+    answer_set_free(&set);
+}

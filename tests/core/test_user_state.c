@@ -136,3 +136,33 @@ Test(user_state, read_only_database_refuses_and_reads)
     cr_expect_str_eq(last("山田", a1), "w-2");
     free(path);
 }
+
+Test(user_state, the_party_answered_as_is_kept_per_actor_and_assessment)
+{
+    status_detail err = {0};
+    char *p = NULL;
+    cr_assert_eq(user_state_party(st, "山田", a1, &p, &err), STATUS_OK);
+    cr_assert_null(p, "never chosen: none (the navigator then answers as the hospital)");
+    int history = count("SELECT count(*) FROM history");
+    cr_assert_eq(user_state_set_party(st, "山田", a1, "vendor", &err), STATUS_OK, "%s", test_msg(&err));
+    cr_assert_str_eq(last("山田", a1), "(none)", "a row for the party alone visited no item");
+    cr_assert_eq(user_state_party(st, "山田", a1, &p, &err), STATUS_OK);
+    cr_assert_str_eq(p, "vendor");
+    free(p);
+    cr_assert_eq(user_state_party(st, "山田", a2, &p, &err), STATUS_OK);
+    cr_assert_null(p, "another assessment keeps its own");
+    cr_assert_eq(user_state_party(st, "佐藤", a1, &p, &err), STATUS_OK);
+    cr_assert_null(p, "another actor keeps their own");
+    /* the item visited and the party live side by side */
+    cr_assert_eq(user_state_set_last_item(st, "山田", a1, "w-2", &err), STATUS_OK);
+    cr_assert_eq(user_state_set_party(st, "山田", a1, "agreed", &err), STATUS_OK);
+    cr_assert_str_eq(last("山田", a1), "w-2");
+    cr_assert_eq(user_state_party(st, "山田", a1, &p, &err), STATUS_OK);
+    cr_assert_str_eq(p, "agreed");
+    free(p);
+    cr_assert_eq(count("SELECT count(*) FROM history"), history, "no record of the assessment");
+    cr_assert_eq(user_state_set_party(st, "山田", 99, "vendor", &err), STATUS_ASSESSMENT_NOT_FOUND);
+    status_detail_free(&err);
+    cr_assert_neq(user_state_set_party(st, "山田", a1, "nobody", &err), STATUS_OK, "only the three parties");
+    status_detail_free(&err);
+}

@@ -123,13 +123,28 @@ static int64_t create_assessment(app *a, const catalog_info *c)
     return id;
 }
 
-/* Column layout: kind | id@version | title | items | status. */
-enum { COL_KIND = 14, COL_ID = 27, COL_ITEMS = 5, COL_STATUS = 8 };
+/* Column layout: kind | id@version | title | items | status. The id column takes up to 2/5 of
+ * what the fixed columns leave (at most COL_ID_MAX), the title the rest. */
+enum { COL_KIND = 14, COL_ID_MAX = 27, COL_ITEMS = 5, COL_STATUS = 8 };
+
+/* The title that tells catalogs apart in `cols` columns: the full title when it fits, else the
+ * short one (made for this: 「CSチェックリスト R7 医療機関」 / 「… 事業者」), else the short (or
+ * full) one cut from the middle, since the end is what differs (…医療機関確認用） / …事業者確認用）).
+ * Caller frees. */
+static char *fitted_title(const catalog_info *c, int cols, bool english)
+{
+    const char *full = i18n_get(&c->title, english), *shortt = i18n_get(&c->short_title, english);
+    if (text_width(full) <= cols || !*shortt)
+        return text_truncate_middle(full, cols, DRAW_MARKER);
+    return text_truncate_middle(shortt, cols, DRAW_MARKER);
+}
 
 static void draw(screen *s, app *a, WINDOW *w, rect r)
 {
     catalogs_state *st = s->priv;
-    int title_w = r.w - (1 + COL_KIND + 1 + COL_ID + 1 + COL_ITEMS + 1 + COL_STATUS + 1);
+    int avail = r.w - (1 + COL_KIND + 1 + 1 + COL_ITEMS + 1 + COL_STATUS + 1);
+    int COL_ID = avail * 2 / 5 < COL_ID_MAX ? avail * 2 / 5 : COL_ID_MAX;
+    int title_w = avail - COL_ID;
     int x = r.x + 1;
     int y = r.y;
     /* Header */
@@ -163,9 +178,13 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         int cx = x;
         draw_text(w, y + i, cx, COL_KIND, kind_label(c->kind), base);
         cx += COL_KIND + 1;
-        draw_text(w, y + i, cx, COL_ID, idv, base);
+        char *idv_fit = text_truncate_middle(idv, COL_ID, DRAW_MARKER); /* the version at the end stays */
+        draw_text(w, y + i, cx, COL_ID, idv_fit, base);
+        free(idv_fit);
         cx += COL_ID + 1;
-        draw_text(w, y + i, cx, title_w, i18n_get(&c->title, a->english), base);
+        char *t = fitted_title(c, title_w, a->english);
+        draw_text(w, y + i, cx, title_w, t, base);
+        free(t);
         cx += title_w + 1;
         draw_text(w, y + i, cx, COL_ITEMS, items, base);
         cx += COL_ITEMS + 1;

@@ -110,7 +110,7 @@ static void edit(form_state *st, app *a, keycode first)
         free(init);
         init = t;
     }
-    bool ok = app_prompt(a, label, init, &in);
+    bool ok = first ? app_prompt_edit(a, label, init, &in) : app_prompt(a, label, init, &in);
     free(init);
     free(label);
     if (!ok)

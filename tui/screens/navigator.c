@@ -36,16 +36,23 @@ static void title(screen *s, app *a, strbuf *sb)
         char *fy = jpdate_fy_label(st->as.fy, a->english);
         sb_addf(sb, "#%lld %s %s %s", (long long)st->aid, t, fy,
                 st->as.scope == SCOPE_SYSTEM && st->as.system_name ? st->as.system_name : L(SCOPE_ORG));
-        role sr;
-        const char *signed_mark = signoff_state_label(&st->as, false, &sr);
-        if (signed_mark)
-            sb_addf(sb, " [%s]", signed_mark);
-        if (st->party != PARTY_HOSPITAL)
-            sb_addf(sb, " [%s: %s]", L(EDIT_PARTY), nav_party_label(st->party));
         free(fy);
     } else {
         sb_addf(sb, "%s (%s@%s)", t, st->cat->id, st->cat->version);
     }
+}
+
+/* Who is answering and the sign-off state stay at the right of the title bar (app.c cuts the
+ * titles first): [入力者: 医療機関] [未承認]. */
+static void badges(screen *s, app *a, strbuf *sb)
+{
+    nav_state *st = s->priv;
+    (void)a;
+    if (!st->aid)
+        return;
+    role sr;
+    const char *signed_mark = signoff_state_label(&st->as, true, &sr);
+    sb_addf(sb, "[%s: %s] [%s]", L(EDIT_PARTY), nav_party_label(st->party), signed_mark ? signed_mark : L(UNSIGNED));
 }
 
 static const char *hint(screen *s, app *a)
@@ -153,6 +160,26 @@ static void answer_item(nav_state *st, app *a, int node, const answer_def *d)
         nav_answer_menu(st, a, node);
     if (st->auto_advance && (st->load & NAV_LOAD_ANSWERS))
         st->advance_from = node;
+}
+
+/* A key meant for an item (an answer key, a date, the party, a note...) pressed on a heading does
+ * nothing there: the status line says so instead of staying silent. */
+static int heading_says_why(nav_state *st, app *a, int node, const tui_event *ev)
+{
+    static const action item_only[] = {ACT_ANSWER, ACT_CLEAR_ANSWER, ACT_DATE_CHECKED, ACT_DATE_DUE, ACT_DATE_DONE,
+                                       ACT_PARTY,  ACT_VENDOR,       ACT_NOTE,         ACT_NOTE_EDITOR, ACT_EVIDENCE};
+    bool meant_for_item = node >= 0 && nav_answer_for_key(st, ev->key) != NULL;
+    for (size_t i = 0; i < AZ_ARRAY_LEN(item_only) && node >= 0; i++)
+        meant_for_item |= ev->act == item_only[i];
+    if (!meant_for_item)
+        return RES_IGNORED;
+    const catalog_node *n = &st->cat->nodes[node];
+    char *what = xasprintf("%s%s%s", n->ref ? n->ref : "", n->ref ? " " : "", nav_node_label(n, a->english));
+    char *m = msgf(MSG_KEY_ON_HEADING, what);
+    app_status(a, ROLE_STATUS_ERR, "%s", m);
+    free(m);
+    free(what);
+    return RES_HANDLED;
 }
 
 static int handle_key(screen *s, app *a, const tui_event *ev)
@@ -313,7 +340,7 @@ static int handle_key(screen *s, app *a, const tui_event *ev)
     default: break;
     }
     if (!item)
-        return RES_IGNORED;
+        return heading_says_why(st, a, node, ev);
     switch (ev->act) {
     case ACT_ANSWER: answer_item(st, a, node, NULL); return RES_HANDLED;
     case ACT_CLEAR_ANSWER: nav_set_answer(st, a, node, NULL); return RES_HANDLED;
@@ -359,6 +386,13 @@ static void help_extra(screen *s, app *a, strlist *keys, strlist *texts)
     }
     sl_push(keys, "n N");
     sl_push(texts, L(HELP_SEARCH_NN));
+    /* the marks of the tree (nav_glyph): 対象外 '/' apart from a heading's '-' */
+    if (st->aid) {
+        sl_push(keys, "o ~ x / ! .");
+        sl_push(texts, L(HELP_GLYPHS));
+    }
+    sl_push(keys, "+ -");
+    sl_push(texts, L(HELP_HEADING_MARKS));
 }
 
 static void reload(screen *s, app *a, unsigned why)
@@ -435,6 +469,7 @@ static const screen_ops nav_ops = {
     .name = "navigator",
     .keys = &nav_keys,
     .title = title,
+    .badges = badges,
     .hint = hint,
     .draw = draw,
     .handle = handle,

@@ -106,6 +106,7 @@ typedef struct {
     proposal *props; /* open crosswalk proposals for this assessment */
     size_t nprops;
     answer_party party; /* whose answers the keys change: hospital (default), vendor, agreed */
+    answer_party party_saved; /* the one user_state held when the assessment was opened */
     filter_kind filter;
     responsibility filter_owner;
     int64_t filter_vendor;
@@ -208,7 +209,7 @@ bool nav_offer_take(nav_state *st, app *a, keycode key);
 /* On opening an assessment: the user's settings, the item they last visited selected, the
  * walk-through offered when nothing is answered. */
 void nav_user_resume(nav_state *st, app *a);
-/* On leaving: remembers st->visited for the user (not on a read-only database). */
+/* On leaving: remembers st->visited and st->party for the user (not on a read-only database). */
 void nav_user_save(nav_state *st);
 /* After the reload that followed an answer in the tree with auto-advance on: the next open item. */
 void nav_user_advance(nav_state *st, app *a);

@@ -112,7 +112,11 @@ bool nav_offer_take(nav_state *st, app *a, keycode key)
 
 void nav_set_date(nav_state *st, app *a, int node, unsigned bit)
 {
-    if (!(st->cat->dates & bit)) {
+    if (!(st->cat->dates & bit)) { /* this form has no such column: say so rather than do nothing */
+        const char *t = i18n_get(&st->cat->short_title, a->english);
+        char *m = msgf(MSG_DATE_NOT_IN_FORM, *t ? t : i18n_get(&st->cat->title, a->english), date_label(bit));
+        app_status(a, ROLE_STATUS_ERR, "%s", m);
+        free(m);
         return;
     }
     const answer *h = party_answer(st, node);

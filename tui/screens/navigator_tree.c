@@ -293,6 +293,8 @@ void nav_reload(nav_state *st, app *a, unsigned why)
     st->changed_node = -1;
     st->load = 0;
     int node = nav_selected_node(st);
+    if (node != st->sel.node)
+        st->detail_top = 0; /* another item: its detail from the top (title first), not where the last one was scrolled */
     if (answers || node != st->sel.node)
         load_selected(st, a, node); /* its history has a new row */
     if (why & RELOAD_RESUME)
@@ -332,7 +334,9 @@ const char *nav_vendor_name(const nav_state *st, int64_t id)
 }
 
 /* A status glyph per item, ASCII only (see the width policy in core/text.h):
- * ' ' unanswered, 'o' positive, '~' partial, 'x' negative, '-' not applicable, '!' overdue. */
+ * '.' unanswered, 'o' positive, '~' partial, 'x' negative, '/' not applicable, '!' overdue.
+ * 対象外 is '/' - the diagonal a paper form strikes through a cell that does not apply - so it
+ * never reads as a heading's '-' (expanded) or '+' (collapsed). */
 char nav_glyph(const nav_state *st, int idx, role *r)
 {
     const answer *a = nav_effective(st, idx);
@@ -348,7 +352,7 @@ char nav_glyph(const nav_state *st, int idx, role *r)
     case MEANING_POSITIVE: *r = ROLE_POSITIVE; return 'o';
     case MEANING_PARTIAL: *r = ROLE_PARTIAL; return '~';
     case MEANING_NEGATIVE: *r = ROLE_NEGATIVE; return 'x';
-    default: *r = ROLE_NA; return '-';
+    default: *r = ROLE_NA; return '/';
     }
 }
 
@@ -374,8 +378,22 @@ void nav_load_links(nav_state *st, app *a, int node)
     st->nodes[node].links_loaded = true;
 }
 
-/* What search looks at: reference, title, text, guidance, id, the note and the references to
- * and from other catalogs (their refs and titles), NFKC-folded. */
+/* The evidence register entries linked to any party's answer of the item: title and reference. */
+static void add_evidence(const nav_state *st, int idx, strbuf *sb)
+{
+    if (!st->aid || st->cat->nodes[idx].kind != NODE_ITEM)
+        return;
+    for (int p = 0; p < PARTY__COUNT; p++) {
+        const answer *x = answer_set_find(&st->answers, st->cat->nodes[idx].id, (answer_party)p);
+        for (size_t i = 0; x && i < x->nevidence; i++)
+            sb_addf(sb, "%s %s\n", x->evidence[i].title ? x->evidence[i].title : "",
+                    x->evidence[i].ref ? x->evidence[i].ref : "");
+    }
+}
+
+/* What search looks at: reference, title, text, guidance, id, the note, the evidence linked to
+ * its answers (titles, references) and the references to and from other catalogs (their refs
+ * and titles), NFKC-folded. */
 static const char *folded(nav_state *st, app *a, int idx)
 {
     if (!st->nodes[idx].folded) {
@@ -386,6 +404,7 @@ static const char *folded(nav_state *st, app *a, int idx)
                                n->guidance.en, n->id, ans ? ans->note : NULL};
         for (size_t i = 0; i < AZ_ARRAY_LEN(parts); i++)
             sb_addf(&sb, "%s\n", parts[i] ? parts[i] : "");
+        add_evidence(st, idx, &sb);
         nav_load_links(st, a, idx);
         for (size_t i = 0; i < st->nodes[idx].nlinks; i++) {
             const node_link *l = &st->nodes[idx].links[i];

@@ -1,12 +1,26 @@
 /* The navigator and the acting user (assess/user_state.h): opening an assessment returns to the
- * item they last visited and offers the walk-through when nothing is answered; leaving saves
- * where they were; auto-advance (their setting) moves on to the next open item after an answer.
+ * item they last visited, answering as the party they chose there (P), and offers the
+ * walk-through when nothing is answered; leaving saves where they were and that party; auto-advance (their setting) moves on to the next open item after an answer.
  * Where a person was is not part of any record: no history, and nothing is written per cursor
  * move (one write on leaving), so other anzen processes on the database do not reload for it. */
 #include <stdlib.h>
 
 #include "msg.h"
 #include "navigator.h"
+
+/* The party the user answered as when they last had this assessment open (hospital when never chosen). */
+static void nav_user_resume_party(nav_state *st, app *a)
+{
+    char *name = NULL;
+    status_detail err = {0};
+    if (user_state_party(a->st, a->who, st->aid, &name, &err) != STATUS_OK)
+        app_status_error(a, &err);
+    answer_party p = PARTY_HOSPITAL;
+    if (name && answer_party_parse(name, &p))
+        st->party = p;
+    st->party_saved = st->party;
+    free(name);
+}
 
 void nav_user_resume(nav_state *st, app *a)
 {
@@ -15,6 +29,7 @@ void nav_user_resume(nav_state *st, app *a)
     if (user_state_pref_get(a->st, a->who, USER_PREF_AUTO_ADVANCE, &auto_advance, &err) != STATUS_OK)
         app_status_error(a, &err);
     st->auto_advance = auto_advance;
+    nav_user_resume_party(st, a);
     if (user_state_last_item(a->st, a->who, st->aid, &st->visited_saved, &err) != STATUS_OK)
         app_status_error(a, &err);
     const catalog_node *n = st->visited_saved ? catalog_find_node(st->cat, st->visited_saved) : NULL;
@@ -39,12 +54,17 @@ void nav_user_resume(nav_state *st, app *a)
 void nav_user_save(nav_state *st)
 {
     app *a = st->app;
-    if (!st->aid || !a || !a->st || store_readonly(a->st) || st->visited < 0)
+    if (!st->aid || !a || !a->st || store_readonly(a->st))
+        return;
+    status_detail err = {0};
+    if (st->party != st->party_saved)
+        user_state_set_party(a->st, a->who, st->aid, answer_party_name(st->party), &err);
+    status_detail_free(&err);
+    if (st->visited < 0)
         return;
     const char *id = st->cat->nodes[st->visited].id;
     if (st->visited_saved && str_eq(st->visited_saved, id))
         return;
-    status_detail err = {0};
     user_state_set_last_item(a->st, a->who, st->aid, id, &err); /* leaving: no status line left to say it */
     status_detail_free(&err);
 }

@@ -175,12 +175,31 @@ static void external(note_state *st, app *a)
         if (data) {
             while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
                 data[--len] = 0;
-            le_set(&st->ed, data);
+            char *expanded = text_expand_tabs(data);
+            le_set(&st->ed, expanded);
+            free(expanded);
             free(data);
         }
     }
     unlink(path);
     free(path);
+}
+
+/* A tab (typed, or in a pasted table) becomes the spaces to the next stop of its line, as core
+ * stores a note (text_expand_tabs), so what is shown is what is saved. */
+static void insert_tab(note_state *st)
+{
+    const char *s = sb_str(&st->ed.text);
+    size_t bol = st->ed.cur;
+    while (bol > 0 && s[bol - 1] != '\n')
+        bol--;
+    char *before = xstrndup(s + bol, st->ed.cur - bol);
+    int n = text_tab_spaces(text_width(before));
+    free(before);
+    char spaces[TEXT_TAB_STOP + 1];
+    memset(spaces, ' ', (size_t)n);
+    spaces[n] = 0;
+    le_insert(&st->ed, spaces);
 }
 
 static int handle(screen *s, app *a, const tui_event *ev)
@@ -219,6 +238,9 @@ static int handle(screen *s, app *a, const tui_event *ev)
         return RES_HANDLED;
     case KEY_FN(KEY_DOWN):
         move_vertical(st, 1);
+        return RES_HANDLED;
+    case '\t':
+        insert_tab(st);
         return RES_HANDLED;
     case KEY_CTRL('c'):
         return RES_IGNORED; /* quit stays available */

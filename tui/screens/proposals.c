@@ -1,6 +1,7 @@
 /* Crosswalk proposals of one assessment (from the navigator, key X): answering an item elsewhere
  * proposes answers for the items mapped to it (core/assess.h, assess_proposals). Lists the open
- * ones - target item, proposed value, source catalog / item / value, relation - and accepts (a)
+ * ones - target item (reference and title), proposed value, source catalog / item / value,
+ * relation - and accepts (a)
  * or rejects (r) the selected one: one core call = one transaction each, after which the reload op
  * reads the list again (as it does when another process wrote). */
 #include <stdlib.h>
@@ -108,6 +109,19 @@ static const char *item_ref(const prop_state *st, const proposal *p)
     return n && n->ref ? n->ref : p->item_id;
 }
 
+/* The target item as a user reads it: printed reference and title ("1-1 保守作業の記録"); the
+ * text when it has no title, the id only when the catalog lacks the item. Caller frees. */
+static char *item_label(const prop_state *st, const proposal *p, bool en)
+{
+    const catalog_node *n = st->cat ? catalog_find_node(st->cat, p->item_id) : NULL;
+    if (!n)
+        return xstrdup(p->item_id);
+    const char *t = i18n_get(&n->title, en);
+    if (!*t)
+        t = i18n_get(&n->text, en);
+    return n->ref ? xasprintf("%s %s", n->ref, t) : xstrdup(t);
+}
+
 static const char *value_label(const prop_state *st, const proposal *p, bool en)
 {
     const answer_def *d = st->cat ? catalog_find_answer(st->cat, p->value) : NULL;
@@ -128,13 +142,15 @@ static const char *hint(screen *s, app *a)
     return L(HINT_PROPOSALS);
 }
 
-enum { W_REF = 8, W_VAL = 12, W_REL = 10 };
+enum { W_VAL = 12, W_REL = 10 };
 
 static void draw(screen *s, app *a, WINDOW *w, rect r)
 {
     prop_state *st = s->priv;
     int x = r.x + 1, right = r.x + r.w;
-    int w_src = r.w - 1 - (W_REF + 1 + W_VAL + 1 + W_REL + 1);
+    /* the item (reference and title) and the source share what the value and relation leave */
+    int avail = r.w - 1 - (W_VAL + 1 + W_REL + 1);
+    int W_REF = (avail - 1) / 2, w_src = avail - 1 - W_REF;
     int y = r.y;
     int cx = x;
     draw_text(w, y, cx, W_REF, L(ITEM), ROLE_HEADER);
@@ -162,7 +178,9 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         if (sel)
             draw_put(w, ry, r.x, r.x + 1, ">", base);
         cx = x;
-        draw_text(w, ry, cx, W_REF, item_ref(st, p), sel ? base : ROLE_LABEL);
+        char *label = item_label(st, p, a->english);
+        draw_text(w, ry, cx, W_REF, label, sel ? base : ROLE_NORMAL);
+        free(label);
         cx += W_REF + 1;
         draw_text(w, ry, cx, W_VAL, value_label(st, p, a->english), base);
         cx += W_VAL + 1;
@@ -172,11 +190,10 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
     }
     /* The selected proposal in full: the item's title and the source item's. */
     const proposal *p = &st->list[st->sel.sel];
-    const catalog_node *n = st->cat ? catalog_find_node(st->cat, p->item_id) : NULL;
     int fy = r.y + r.h - 2;
     cx = draw_put(w, fy, x, right, L(ITEM), ROLE_LABEL);
     cx = draw_put(w, fy, cx, right, ": ", ROLE_LABEL);
-    char *t = xasprintf("%s %s", item_ref(st, p), n ? i18n_get(&n->title, a->english) : "");
+    char *t = item_label(st, p, a->english);
     draw_put(w, fy, cx, right, t, ROLE_NORMAL);
     free(t);
     cx = draw_put(w, fy + 1, x, right, L(COL_SOURCE), ROLE_LABEL);

@@ -25,7 +25,9 @@ anzen answer accept P1
 anzen answer accept P1
 anzen answer set 3 q1 no --party vendor --note "事業者回答"
 anzen assess show 3 --all-parties
+# an item is still unanswered: listed, and the sign-off wants --force
 anzen assess signoff 2 --name 佐藤花子 --role 医療情報システム安全管理責任者
+anzen assess signoff 2 --name 佐藤花子 --role 医療情報システム安全管理責任者 --force
 anzen answer set 2 q2 no --due R8.4.1
 anzen assess list
 anzen assess undo 2

@@ -4,7 +4,7 @@
 anzen vendor add 東京医療システム
 anzen assess new fx-cl@R1 --fy 2025
 anzen answer set 1 q1 yes
-anzen assess signoff 1 --name 山田 --role 安全管理責任者
+anzen assess signoff 1 --name 山田 --role 安全管理責任者 --force
 TZ=Asia/Tokyo
 export TZ
 anzen history

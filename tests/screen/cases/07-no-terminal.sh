@@ -4,8 +4,9 @@ out=$(env -i PATH="$PATH" HOME="$CASE_DIR/home" LC_ALL=C.UTF-8 ANZEN_DATA_DIR="$
 code=$?
 check "exit code 2 without a terminal (got $code)" test "$code" = 2
 check "message names the problem (got: $out)" grep -q "needs a terminal" <<<"$out"
-# A terminal type curses does not know: a clear message, exit 1, the terminal left alone.
+# A terminal type curses does not know: a clear message, exit 2 (a usage problem, as without a
+# terminal), found before curses starts, so the terminal is left alone (40-terminal: TERM=dumb too).
 EXTRA_ENV="TERM=no-such-terminal" start 80 24
-expect "anzen: cannot start the terminal (TERM=no-such-terminal is unknown?)"
-expect "[anzen exited 1]"
+expect "anzen: the terminal type TERM=no-such-terminal is unknown (no terminfo entry)"
+expect "[anzen exited 2]"
 abandon

@@ -52,8 +52,8 @@ snap dash-after-80x24
 keys Enter
 expect "o 1-1 Records"
 expect "! 1-2 VPN"
-expect "- 1-3 Accounts"
-expect ">  - 1-3 Accounts"
+expect "/ 1-3 Accounts"
+expect ">  / 1-3 Accounts"
 snap restart-80x24
 # opening it again returns to the item last visited (1-3); one up is 1-2
 start 120 40

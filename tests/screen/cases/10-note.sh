@@ -32,7 +32,7 @@ expect "Match 1 of 1"
 expect ">  . 1-1 Records"
 # + opens the evidence register for the item (24-evidence covers it); q comes back
 keys +
-expect "Evidence registe~"
+expect "~ > Evidence register - link to 1-1"
 expect "No evidence registered. Press n to add one."
 keys q
 # search finds references to other catalogs: fx-check 2-① "保守記録の確認" is mapped to 1-1

@@ -15,7 +15,7 @@ expect "提案: 実施 ← テスト用チェックリスト 2-① = はい"
 expect "X: 提案一覧"
 snap ja-proposals-tree-80x24
 keys X
-expect "anzen > ダッシュボード > #1 テスト指針 令和8年度 組織全体 > 提案"
+expect "~ > #1 テスト指針 令和8年度 組織全体 > 提案        [入力者: 医療機関] [未承認]"
 snap ja-proposals-list-80x24
 keys r
 expect "却下しました: 1-1 = 実施"

@@ -123,7 +123,7 @@ mapfile -t r7_items < <(sql "SELECT n.id FROM catalog_node n JOIN catalog c ON c
 check "the R7 checklist has 22 items" test "${#r7_items[@]}" = 22
 start 80 24
 keys Down Enter
-expect "#2 CSチェックリスト R7 医療機関 令和7年度 組織全体"
+expect "#2 CSチェックリスト R7 医療機関 令和7年度"
 expect "未回答です。w で1項目ずつ回答できます"
 no_item() { [ $(($1 % 4)) = 3 ] || [ "${r7_items[$1]}" = c7-2-10 ]; } # いいえ: every fourth, and 2FA
 sent=0
