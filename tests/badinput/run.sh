@@ -103,8 +103,16 @@ run_cmd() {
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
 
+# As root the nobody cases need uid 65534 to run programs at all: some build chroots keep their
+# libraries unreadable to other users. Then those cases are skipped (and counted), not failed.
+nobody_runs=1
+if [ "$(id -u)" = 0 ] && ! setpriv --reuid=65534 --regid=65534 --clear-groups -- bash -c true >/dev/null 2>&1; then
+    nobody_runs=0
+    echo "bad input: uid 65534 cannot run programs here; the cases that need it are skipped"
+fi
+
 only=("$@")
-total=0 passed=0
+total=0 passed=0 skipped=0
 failed_names=()
 while IFS=$'\t' read -r name code lang fragment flags setup cmd; do
     [ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
@@ -112,6 +120,11 @@ while IFS=$'\t' read -r name code lang fragment flags setup cmd; do
         continue
     fi
     total=$((total + 1))
+    if [ "$nobody_runs" = 0 ] && [[ ",$flags," == *,nobody,* ]]; then
+        skipped=$((skipped + 1))
+        printf 'skip %-34s (uid 65534 cannot run programs here)\n' "$name"
+        continue
+    fi
     dir=$WORK/cases/$name
     mkdir -p "$dir/home"
     chmod 755 "$dir" "$dir/home"
@@ -154,6 +167,10 @@ while IFS=$'\t' read -r name code lang fragment flags setup cmd; do
     [ "$SHOW" = 1 ] && sed 's/^/     > /' "$out" | head -12
 done <"$HERE/cases.tsv"
 
-echo "bad input: $total cases, $passed passed"
+if [ "$skipped" -gt 0 ]; then
+    echo "bad input: $total cases, $passed passed, $skipped skipped"
+else
+    echo "bad input: $total cases, $passed passed"
+fi
 [ "$total" -gt 0 ] || { echo "bad input: no case ran"; exit 1; }
 [ ${#failed_names[@]} -eq 0 ] || { echo "failed: ${failed_names[*]}"; exit 1; }
