@@ -221,4 +221,30 @@ static bool valid(const cJSON *v, const cJSON *s, const char *at, char *why, siz
     return valid_keywords(v, s, at, why, whylen);
 }
 
+/* One text edit of a valid document: `from` (which must occur in it) replaced by `to`. */
+typedef struct {
+    const char *what, *from, *to;
+} json_schema_edit;
+
+/* Each edit applied alone to the file at path must give JSON that the schema refuses. */
+static void json_schema_expect_edits_refused(const char *path, const cJSON *schema, const json_schema_edit *edits,
+                                             size_t n)
+{
+    size_t len = 0;
+    char *text = util_read_file(path, &len);
+    cr_assert_not_null(text, "cannot read %s", path);
+    for (size_t i = 0; i < n; i++) {
+        const char *hit = strstr(text, edits[i].from);
+        cr_assert_not_null(hit, "%s: %s no longer holds %s", edits[i].what, path, edits[i].from);
+        char *broken = xasprintf("%.*s%s%s", (int)(hit - text), text, edits[i].to, hit + strlen(edits[i].from));
+        cJSON *doc = cJSON_Parse(broken);
+        cr_assert_not_null(doc, "%s: the broken copy is not JSON", edits[i].what);
+        char why[256] = "";
+        cr_expect_not(valid(doc, schema, "$", why, sizeof why), "%s: accepted", edits[i].what);
+        cJSON_Delete(doc);
+        free(broken);
+    }
+    free(text);
+}
+
 #endif
