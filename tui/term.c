@@ -151,17 +151,6 @@ int term_start(FILE *in, FILE *out, char **err)
         return -1;
     }
     set_term(screen);
-    /* A terminal that cannot move the cursor (TERM=dumb, a printing terminal) would get the
-     * screens as a stream of overwritten lines: refuse it as clearly as an unknown one. */
-    const char *cup = tigetstr("cup");
-    if (!cup || cup == (const char *)-1) {
-        endwin();
-        delscreen(screen);
-        screen = NULL;
-        *err = xasprintf("the terminal (TERM=%s) cannot move the cursor; set TERM to your terminal's type (e.g. xterm-256color) or use a command (see anzen --help)",
-                         getenv("TERM"));
-        return -1;
-    }
     input_fd = fileno(in);
     active = true;
     if (!atexit_done) {
