@@ -435,8 +435,10 @@ status_code store_open(const char *path, int flags, store **out, status_detail *
         return STATUS_DB_NOT_SQLITE;
     }
     /* Connection settings first (they write nothing), then the version check and migrations,
-     * and only then WAL, which rewrites the header: a refused database stays byte-identical. */
-    if ((st = store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", err)) != STATUS_OK) {
+     * and only then WAL, which rewrites the header: a refused database stays byte-identical.
+     * mmap_size: pages are read from a memory map, not one pread() each (330 of them in the
+     * dashboard's first paint); writes still go through write() and the WAL. */
+    if ((st = store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA mmap_size=268435456;", err)) != STATUS_OK) {
         store_close(s);
         return st;
     }

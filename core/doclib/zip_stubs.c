@@ -1,0 +1,30 @@
+/* libzip (reading XLSX, writing DOCX): every function of it anzen calls, loaded on first use (doclib.h). */
+#include <zip.h>
+
+#include "stub.h"
+
+DOCLIB_FN(doclib_zip, int, zip_close, (zip_t *a0), (a0))
+DOCLIB_VOID(doclib_zip, zip_discard, (zip_t *a0), (a0))
+DOCLIB_FN(doclib_zip, int, zip_error_code_zip, (const zip_error_t *a0), (a0))
+DOCLIB_VOID(doclib_zip, zip_error_fini, (zip_error_t *a0), (a0))
+DOCLIB_VOID(doclib_zip, zip_error_init, (zip_error_t *a0), (a0))
+DOCLIB_FN(doclib_zip, int, zip_fclose, (zip_file_t *a0), (a0))
+DOCLIB_FN(doclib_zip, zip_int64_t, zip_file_add, (zip_t *a0, const char *a1, zip_source_t *a2, zip_flags_t a3), (a0, a1, a2, a3))
+DOCLIB_FN(doclib_zip, int, zip_file_set_mtime, (zip_t *a0, zip_uint64_t a1, time_t a2, zip_flags_t a3), (a0, a1, a2, a3))
+DOCLIB_FN(doclib_zip, zip_file_t *_Nullable, zip_fopen, (zip_t *a0, const char *a1, zip_flags_t a2), (a0, a1, a2))
+DOCLIB_FN(doclib_zip, zip_int64_t, zip_fread, (zip_file_t *a0, void *a1, zip_uint64_t a2), (a0, a1, a2))
+DOCLIB_FN(doclib_zip, zip_error_t *_Nonnull, zip_get_error, (zip_t *a0), (a0))
+DOCLIB_FN(doclib_zip, zip_int64_t, zip_name_locate, (zip_t *a0, const char *a1, zip_flags_t a2), (a0, a1, a2))
+DOCLIB_FN(doclib_zip, zip_t *_Nullable, zip_open, (const char *a0, int a1, int *a2), (a0, a1, a2))
+DOCLIB_FN(doclib_zip, zip_t *_Nullable, zip_open_from_source, (zip_source_t *a0, int a1, zip_error_t *a2), (a0, a1, a2))
+DOCLIB_FN(doclib_zip, zip_source_t *_Nullable, zip_source_buffer, (zip_t *a0, const void *a1, zip_uint64_t a2, int a3), (a0, a1, a2, a3))
+DOCLIB_FN(doclib_zip, zip_source_t *_Nullable, zip_source_buffer_create, (const void *a0, zip_uint64_t a1, int a2, zip_error_t *a3), (a0, a1, a2, a3))
+DOCLIB_FN(doclib_zip, int, zip_source_close, (zip_source_t *a0), (a0))
+DOCLIB_VOID(doclib_zip, zip_source_free, (zip_source_t *a0), (a0))
+DOCLIB_VOID(doclib_zip, zip_source_keep, (zip_source_t *a0), (a0))
+DOCLIB_FN(doclib_zip, int, zip_source_open, (zip_source_t *a0), (a0))
+DOCLIB_FN(doclib_zip, zip_int64_t, zip_source_read, (zip_source_t *a0, void *a1, zip_uint64_t a2), (a0, a1, a2))
+DOCLIB_FN(doclib_zip, int, zip_source_seek, (zip_source_t *a0, zip_int64_t a1, int a2), (a0, a1, a2))
+DOCLIB_FN(doclib_zip, zip_int64_t, zip_source_tell, (zip_source_t *a0), (a0))
+DOCLIB_FN(doclib_zip, int, zip_stat, (zip_t *a0, const char *a1, zip_flags_t a2, zip_stat_t *a3), (a0, a1, a2, a3))
+DOCLIB_VOID(doclib_zip, zip_stat_init, (zip_stat_t *a0), (a0))
