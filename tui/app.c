@@ -275,6 +275,8 @@ typedef enum { READ_KEY, READ_TIMEOUT, READ_GONE } read_result;
 static read_result read_key(app *a, keycode *key, int wait_ms)
 {
     int errors = 0;
+    if (wait_ms != 0)
+        store_snapshot_end(a->st); /* a person may take minutes: no read transaction held */
     timeout(wait_ms);
     for (;;) {
         wint_t ch;
@@ -301,6 +303,7 @@ static read_result read_key(app *a, keycode *key, int wait_ms)
         } else {
             *key = (keycode)ch;
         }
+        store_snapshot_begin(a->st); /* what the key reads and draws, in one read transaction */
         return READ_KEY;
     }
 }

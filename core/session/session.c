@@ -70,6 +70,9 @@ status_code session_open(const session_opts *o, store **out, diag_list *warnings
     free(path);
     if (r != STATUS_OK)
         return r;
+    /* The start reads in one snapshot (a catalog import ends it, and so does any write): the
+     * front end ends it before it waits for input. */
+    store_snapshot_begin(st);
     strlist dirs = {0};
     r = paths_catalog_dirs(&dirs, err);
     if (r != STATUS_OK) {

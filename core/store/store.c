@@ -34,6 +34,7 @@ struct store {
     stmt_entry *stmts;
     size_t nstmts, capstmts;
     int depth; /* open store_begin calls: 1 = the transaction, more = savepoints inside it */
+    bool snapshot; /* a read transaction of store_snapshot_begin is open */
 };
 
 void *store_attachment(const store *s)
@@ -95,6 +96,7 @@ status_code store_fail(store *s, status_detail *err, const char *what)
 
 status_code store_exec(store *s, const char *sql, status_detail *err)
 {
+    store_snapshot_end(s); /* any text: pragmas, migrations, writes */
     char *msg = NULL;
     int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
@@ -112,6 +114,8 @@ sqlite3_stmt *store_prepare(store *s, const char *sql)
         fprintf(stderr, "anzen: internal error preparing SQL: %s\n%s\n", sqlite3_errmsg(s->db), sql);
         abort();
     }
+    if (s->snapshot && !sqlite3_stmt_readonly(st))
+        store_snapshot_end(s); /* a write commits on its own, now, as it would without a snapshot */
     return st;
 }
 
@@ -125,6 +129,8 @@ sqlite3_stmt *store_stmt(store *s, const char *sql)
             if (e->out)
                 return store_prepare(s, sql); /* nested use: a fresh one, finalized by store_done */
             e->out = true;
+            if (s->snapshot && !sqlite3_stmt_readonly(e->st))
+                store_snapshot_end(s);
             return e->st;
         }
     }
@@ -203,6 +209,7 @@ void store_bind_text(sqlite3_stmt *st, int idx, const char *v)
  * its rollback undoes only its part, its commit leaves the outer transaction to decide. */
 status_code store_begin(store *s, status_detail *err)
 {
+    store_snapshot_end(s);
     if (s->readonly)
         return status_fail(err, &(status_info){STATUS_DB_READONLY, .entity = s->path});
     if (s->depth > 0 && !sqlite3_get_autocommit(s->db)) {
@@ -240,6 +247,27 @@ void store_rollback(store *s)
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     s->depth = 0;
+    s->snapshot = false;
+}
+
+void store_snapshot_begin(store *s)
+{
+    if (!s || s->snapshot || s->depth > 0 || !sqlite3_get_autocommit(s->db))
+        return;
+    /* Deferred: the read lock is taken by the first read, and nothing is locked for writing. */
+    s->snapshot = exec_cached(s, "BEGIN DEFERRED", NULL) == STATUS_OK;
+}
+
+void store_snapshot_end(store *s)
+{
+    if (!s || !s->snapshot)
+        return;
+    s->snapshot = false;
+    /* Nothing was written in it: only the read lock goes. Should COMMIT fail, ROLLBACK loses
+     * nothing, and the next write must not find itself inside a transaction nobody commits. */
+    if (!sqlite3_get_autocommit(s->db) && exec_cached(s, "COMMIT", NULL) != STATUS_OK &&
+        !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 bool store_in_transaction(const store *s)
@@ -458,6 +486,7 @@ void store_close(store *s)
 {
     if (!s)
         return;
+    store_snapshot_end(s);
     store_attach(s, NULL, NULL);
     stmt_cache_free(s);
     if (s->db)

@@ -38,6 +38,14 @@ status_code store_commit(store *s, status_detail *err);
 void store_rollback(store *s);
 bool store_in_transaction(const store *s);
 
+/* A read snapshot: the reads that follow share one read transaction (one lock and one look at the
+ * WAL instead of one per statement, and every count on a screen is of the same moment) until
+ * store_snapshot_end. It ends by itself before anything writes (store_begin, store_exec, or a
+ * statement that is not read-only), so a write commits as it would without one. Front ends end
+ * it before they wait for a person: an open read transaction keeps the WAL from being reset. */
+void store_snapshot_begin(store *s);
+void store_snapshot_end(store *s);
+
 /* Runs SQL with no result rows. STATUS_OK or the failure in *err (may be NULL). */
 status_code store_exec(store *s, const char *sql, status_detail *err);
 /* Prepares a statement; aborts with a message on a programming error in the SQL text. */
