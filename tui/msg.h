@@ -209,7 +209,8 @@
     _(EDITOR_FAILED, "The editor failed: %s", "エディタの実行に失敗しました: %s")                          \
     _(PROPOSED, "%d proposal(s) for other assessments", "%d件の提案（他の評価へ）")                         \
     _(PROPOSALS, "Proposals", "提案")                                                                        \
-    _(PROPOSAL_LINE, "Proposal: %s <- %s (%s)  X: proposals", "提案: %s ← %s（%s）  X: 提案一覧")            \
+    _(PROPOSAL_LINE, "%s <- %s (%s)", "%s ← %s（%s）")                                                     \
+    _(PROPOSALS_HEAD, "Proposals (X: list)", "提案（X: 提案一覧）")                                          \
     _(NO_PROPOSALS, "No open proposals for this assessment", "この評価への未決の提案はありません")           \
     _(COL_PROPOSED, "Proposed", "提案")                                                                      \
     _(COL_SOURCE, "From", "出典")                                                                            \

@@ -49,6 +49,24 @@ const char *nav_field_label(const char *f)
 
 /* ---------- detail ---------- */
 
+/* Whether any answer of the catalog asks for a reason / any item names an addressee: then every
+ * item shows the row, "-" when it has none. */
+static bool catalog_asks_reasons(const catalog *c)
+{
+    for (size_t i = 0; i < c->nanswers; i++)
+        if (c->answers[i].needs_reason)
+            return true;
+    return false;
+}
+
+static bool catalog_names_actors(const catalog *c)
+{
+    for (size_t i = 0; i < c->nnodes; i++)
+        if (c->nodes[i].kind == NODE_ITEM && c->nodes[i].actor)
+            return true;
+    return false;
+}
+
 void nav_detail_clear(nav_state *st)
 {
     for (int i = 0; i < st->ndetail; i++)
@@ -112,20 +130,13 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
                 : xstrdup(L(UNANSWERED));
     detail_field(st, width, L(ANSWER), v, d ? gr : ROLE_DIM);
     free(v);
-    if (ans && (ans->reason || (d && d->needs_reason)))
-        detail_field(st, width, L(REASON), ans->reason ? ans->reason : L(REASON_MISSING),
-                     ans->reason ? ROLE_NORMAL : ROLE_WARNING);
-    size_t k = 0; /* the sources were read with the node (nav_reload) */
-    for (size_t i = 0; st->sel.node == node && i < st->nprops; i++) {
-        const proposal *p = &st->props[i];
-        if (!str_eq(p->item_id, n->id) || k >= st->sel.prop_sources.len)
-            continue;
-        const answer_def *pd = catalog_find_answer(st->cat, p->value);
-        const char *src = st->sel.prop_sources.items[k++];
-        char *t = msgf(MSG_PROPOSAL_LINE, pd ? i18n_get(&pd->label, en) : p->value, src, proposal_rel_label(p->rel));
-        detail_wrap(st, t, width, ROLE_KEY, 0);
-        free(t);
-    }
+    /* Fixed rows: the reason (and below, the addressee) are shown as "-" when the item has none,
+     * so the rows under them stay where they were and moving to another item rewrites only what
+     * differs, not every label below (the navigator's bytes per key, README "Performance"). */
+    bool has_reason = ans && ans->reason, lacks_reason = !has_reason && d && d->needs_reason;
+    if (has_reason || catalog_asks_reasons(st->cat)) /* an answer that needs one implies the catalog asks */
+        detail_field(st, width, L(REASON), has_reason ? ans->reason : lacks_reason ? L(REASON_MISSING) : "-",
+                     lacks_reason ? ROLE_WARNING : ROLE_NORMAL);
     strbuf keys = {0};
     for (size_t i = 0; i < st->cat->nanswers; i++)
         if (st->cat->answers[i].key)
@@ -156,6 +167,22 @@ static void build_answer_detail(nav_state *st, app *a, int node, int width)
     char *o = vn ? xasprintf("%s (%s)", nav_resp_label(owner), vn) : xstrdup(nav_resp_label(owner));
     detail_field(st, width, L(RESP), o, ROLE_NORMAL);
     free(o);
+    if (n->actor || catalog_names_actors(st->cat))
+        detail_field(st, width, L(ACTOR), n->actor ? n->actor : "-", ROLE_NORMAL);
+    /* What comes and goes per item follows the fixed rows. */
+    size_t k = 0; /* the sources were read with the node (nav_reload) */
+    for (size_t i = 0; st->sel.node == node && i < st->nprops; i++) {
+        const proposal *p = &st->props[i];
+        if (!str_eq(p->item_id, n->id) || k >= st->sel.prop_sources.len)
+            continue;
+        const answer_def *pd = catalog_find_answer(st->cat, p->value);
+        const char *src = st->sel.prop_sources.items[k++];
+        if (k == 1) /* one heading with the key, then one indented line per proposal */
+            detail_add(st, L(PROPOSALS_HEAD), ROLE_KEY);
+        char *t = msgf(MSG_PROPOSAL_LINE, pd ? i18n_get(&pd->label, en) : p->value, src, proposal_rel_label(p->rel));
+        detail_wrap(st, t, width, ROLE_KEY, 2);
+        free(t);
+    }
     /* Each party's own answer, when more than the hospital's exists or another party is answering. */
     bool others = st->party != PARTY_HOSPITAL;
     for (int p = PARTY_VENDOR; p < PARTY__COUNT; p++)
@@ -298,7 +325,7 @@ void nav_detail_build(nav_state *st, app *a, int node, int width)
         detail_wrap(st, guid, width, ROLE_NORMAL, 2);
     }
     detail_add(st, "", ROLE_NORMAL);
-    if (n->actor)
+    if (n->actor && !st->aid) /* in an assessment: with the answer block */
         detail_field(st, width, L(ACTOR), n->actor, ROLE_NORMAL);
     if (n->resp != RESP_NONE && !st->aid)
         detail_field(st, width, L(RESP), nav_resp_label(n->resp), ROLE_NORMAL);

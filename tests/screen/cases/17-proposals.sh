@@ -11,8 +11,9 @@ keys Down y
 expect "1件の提案"
 keys q Enter Down
 expect "保守作業の記録   [提案]|"
-expect "提案: 実施 ← テスト用チェックリスト 2-① = はい"
-expect "X: 提案一覧"
+expect "提案（X: 提案一覧）"
+expect "  実施 ← テスト用チェックリスト 2-① = はい"
+expect_not "提案: 実施"
 snap ja-proposals-tree-80x24
 keys X
 expect "~ > #1 テスト指針 令和8年度 組織全体 > 提案        [入力者: 医療機関] [未承認]"
@@ -27,7 +28,7 @@ expect "回答: 未回答"
 keys q Up Enter Down n
 expect "1件の提案"
 keys q Down Enter
-expect "提案: 未実施 ← テスト用チェックリスト 2-① = い"
+expect "  未実施 ← テスト用チェックリスト 2-① = いいえ"
 keys X a
 expect "採用しました: 1-1 = 未実施"
 check "rejected, then accepted" test "$(sql "SELECT group_concat(status, ',') FROM (SELECT status FROM proposal WHERE status <> 'superseded' ORDER BY pk)")" = "rejected,accepted"

@@ -27,3 +27,18 @@ type_text 保守委託契約書
 keys Enter
 expect "「保守委託契約書」 1 / 1 件"
 expect ">  o 1-2 ＶＰＮ接続の管理"
+# - Down off the last row of the tree jumps three quarters of a screen: the selection lands a
+#   quarter of the pane (5 of 22 rows) from the top, the rows just passed stay above it; Up off the
+#   first row jumps back, the selection a quarter from the bottom (navigator.c, scroll_on).
+start 80 24
+keys n Down Enter Enter
+expect "#2 システム運用編 令和8年度"
+sel_line() { screen_text | grep -n '^>' | cut -d: -f1; }
+for _ in $(seq 21); do keys Down; done
+check "the selection on the tree's last row" test "$(sel_line)" = 23
+keys Down
+check "Down past the edge: the selection 5 rows from the top" test "$(sel_line)" = 7
+keys Up Up Up Up Up
+check "Up to the first row: no jump yet" test "$(sel_line)" = 2
+keys Up
+check "Up past the edge: the selection 5 rows from the bottom" test "$(sel_line)" = 18
