@@ -98,8 +98,10 @@ int tui_run(const session_opts *g)
 {
     /* Curses writes wide characters only in a UTF-8 locale. With a non-UTF-8 or missing locale
      * (LANG=C, or ja_JP.UTF-8 not generated) fall back to C.UTF-8 for the character type, which
-     * glibc always has; the UI language was already chosen from the environment. */
-    setlocale(LC_ALL, "");
+     * glibc always has; the UI language was already chosen from the environment. Only the
+     * character type: numbers, times and sorting stay the C locale's (a "12,5 %" under de_DE is
+     * not ours to print), and the other categories' files are not loaded at every start. */
+    setlocale(LC_CTYPE, "");
     if (!str_eq(nl_langinfo(CODESET), "UTF-8") && !setlocale(LC_CTYPE, "C.UTF-8")) {
         fprintf(stderr, "anzen: the workbench needs a UTF-8 locale (for example LANG=ja_JP.UTF-8 or C.UTF-8)\n");
         return TUI_EXIT_USAGE;
