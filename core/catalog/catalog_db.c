@@ -721,9 +721,12 @@ static void load_clause(catalog_node *n, const char *json)
     cJSON_Delete(o);
 }
 
-/* outline: the header, the answer set and per node only id, parent, kind, depth and
- * responsibility (catalog_db_load_outline). */
-static catalog *load_catalog(store *s, const char *id, const char *version, bool outline)
+/* How much of a catalog a read takes: the header and the answer set only (catalog_db_head);
+ * that and per node only id, parent, kind, depth and responsibility (catalog_db_load_outline);
+ * everything. */
+typedef enum { LOAD_HEAD, LOAD_OUTLINE, LOAD_FULL } load_depth;
+
+static catalog *load_catalog(store *s, const char *id, const char *version, load_depth depth)
 {
     sqlite3_stmt *st = store_stmt( /* cached: the dashboard loads several */
         s, "SELECT pk,id,version,revision,kind,title_ja,title_en,short_ja,short_en,publisher,published,source_title,"
@@ -769,7 +772,9 @@ static catalog *load_catalog(store *s, const char *id, const char *version, bool
     cJSON_Delete(tags);
     c->path = store_col_dup(st, i++);
     store_done(s, st);
-    if (outline) {
+    if (depth == LOAD_HEAD)
+        return c;
+    if (depth == LOAD_OUTLINE) {
         st = store_stmt(s, "SELECT id,parent,kind,depth,responsibility FROM catalog_node WHERE catalog_pk=? ORDER BY seq");
         sqlite3_bind_int64(st, 1, pk);
         while (sqlite3_step(st) == SQLITE_ROW) {
@@ -843,17 +848,18 @@ static catalog *load_catalog(store *s, const char *id, const char *version, bool
 
 catalog *catalog_db_load(store *s, const char *id, const char *version)
 {
-    return load_catalog(s, id, version, false);
+    return load_catalog(s, id, version, LOAD_FULL);
 }
 
 catalog *catalog_db_load_outline(store *s, const char *id, const char *version)
 {
-    return load_catalog(s, id, version, true);
+    return load_catalog(s, id, version, LOAD_OUTLINE);
 }
 
 typedef struct {
     char *id, *version; /* version as asked: NULL = newest */
     catalog *c;
+    bool head; /* header and answers only (catalog_db_head) */
 } cache_entry;
 
 typedef struct {
@@ -873,23 +879,62 @@ static void cache_release(void *p)
     free(cc);
 }
 
-const catalog *catalog_db_get(store *s, const char *id, const char *version)
+/* A head is kept beside a later whole load of the same catalog (a pointer handed out stays
+ * valid until the cache goes); a whole one serves both. */
+static const catalog *cache_get(store *s, const char *id, const char *version, bool head)
 {
     catalog_cache *cc = store_attachment(s);
     if (!cc) {
         cc = xcalloc(1, sizeof *cc);
         store_attach(s, cc, cache_release);
     }
+    const catalog *found = NULL;
     for (size_t i = 0; i < cc->len; i++)
         if (str_eq(cc->items[i].id, id) &&
-            (version ? str_eq(cc->items[i].version, version) : cc->items[i].version == NULL))
-            return cc->items[i].c;
-    catalog *c = catalog_db_load(s, id, version);
+            (version ? str_eq(cc->items[i].version, version) : cc->items[i].version == NULL)) {
+            if (!cc->items[i].head)
+                return cc->items[i].c;
+            if (head)
+                found = cc->items[i].c;
+        }
+    if (found)
+        return found;
+    catalog *c = load_catalog(s, id, version, head ? LOAD_HEAD : LOAD_FULL);
     if (!c)
         return NULL; /* not cached: it may be imported later */
     GROW(cc->items, cc->cap, cc->len + 1);
-    cc->items[cc->len++] = (cache_entry){xstrdup(id), version ? xstrdup(version) : NULL, c};
+    cc->items[cc->len++] = (cache_entry){xstrdup(id), version ? xstrdup(version) : NULL, c, head};
     return c;
+}
+
+const catalog *catalog_db_get(store *s, const char *id, const char *version)
+{
+    return cache_get(s, id, version, false);
+}
+
+const catalog *catalog_db_head(store *s, const char *id, const char *version)
+{
+    return cache_get(s, id, version, true);
+}
+
+bool catalog_db_node_kind(store *s, const catalog *c, const char *node_id, node_kind *kind)
+{
+    if (c->nnodes) { /* loaded whole: no query */
+        const catalog_node *n = catalog_find_node(c, node_id);
+        if (n)
+            *kind = n->kind;
+        return n != NULL;
+    }
+    sqlite3_stmt *st = store_stmt(s, "SELECT n.kind FROM catalog c JOIN catalog_node n ON n.catalog_pk = c.pk"
+                                     " WHERE c.id = ?1 AND c.version = ?2 AND n.id = ?3");
+    store_bind_text(st, 1, c->id);
+    store_bind_text(st, 2, c->version);
+    store_bind_text(st, 3, node_id);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        *kind = str_eq(col_text(st, 0), "item") ? NODE_ITEM : NODE_HEADING;
+    store_done(s, st);
+    return found;
 }
 
 static int kind_order(const char *k)
