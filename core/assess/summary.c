@@ -15,8 +15,8 @@ static responsibility resp_of(const unsigned char *text)
 static const summary_counts *catalog_counts(summary_cache *cache, store *s, const char *id, const char *version)
 {
     for (size_t i = 0; i < cache->len; i++)
-        if (str_eq(cache->items[i].id, id) && str_eq(cache->items[i].version, version))
-            return &cache->items[i];
+        if (str_eq(cache->items[i]->id, id) && str_eq(cache->items[i]->version, version))
+            return cache->items[i];
     if (!catalog_db_head(s, id, version))
         return NULL;
     summary_counts k = {.id = xstrdup(id), .version = xstrdup(version)};
@@ -37,20 +37,23 @@ static const summary_counts *catalog_counts(summary_cache *cache, store *s, cons
     }
     store_done(s, q);
     GROW(cache->items, cache->cap, cache->len + 1);
-    cache->items[cache->len++] = k;
-    return &cache->items[cache->len - 1];
+    summary_counts *kept = xmalloc(sizeof *kept); /* its own block: handed-out pointers stay valid */
+    *kept = k;
+    cache->items[cache->len++] = kept;
+    return kept;
 }
 
 void summary_cache_free(summary_cache *cache)
 {
     for (size_t i = 0; i < cache->len; i++) {
-        summary_counts *k = &cache->items[i];
+        summary_counts *k = cache->items[i];
         for (int j = 0; j < k->items; j++)
             free(k->item_ids[j]);
         free(k->item_ids);
         free(k->item_resp);
         free(k->id);
         free(k->version);
+        free(k);
     }
     free(cache->items);
     memset(cache, 0, sizeof *cache);

@@ -28,7 +28,7 @@ typedef struct {
 } summary_counts;
 
 typedef struct {
-    summary_counts *items;
+    summary_counts **items; /* each its own allocation, so a pointer to one outlives a later add */
     size_t len, cap;
 } summary_cache;
 
@@ -45,7 +45,7 @@ status_code summary_assess_rows(store *s, assessment **out, size_t *n, status_de
  * row). Returns false when the catalog is missing (fields left at -1). */
 bool summary_compute(store *s, summary_cache *cache, assessment *a, jp_date today, int *by_owner);
 
-/* The same for n assessments at once (the rows on screen): one query streams their answers in
+/* The same for n assessments at once, of any catalogs (the rows on screen): one query streams their answers in
  * key order, matched against their catalogs' sorted items; nothing is kept per answer. by_owner,
  * when not NULL, gets n rows. Rows whose catalog is missing are left at -1. */
 void summary_compute_rows(store *s, summary_cache *cache, assessment *const *rows, size_t n, jp_date today,
