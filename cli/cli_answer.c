@@ -83,8 +83,8 @@ static int cmd_set(cli_ctx *c, int argc, char **argv)
         /* a label (はい, 実施) is accepted for its value */
         assessment a;
         if (assess_get_row(c->st, aid, &a, &err) == STATUS_OK) {
-            /* the cached catalog, which assess_answer_set reads too: one load per command */
-            const catalog *cat = catalog_db_get(c->st, a.catalog_id, a.catalog_version);
+            /* the cached header and answers, which assess_answer_set reads too: one load per command */
+            const catalog *cat = catalog_db_head(c->st, a.catalog_id, a.catalog_version);
             for (size_t i = 0; cat && !catalog_find_answer(cat, value) && i < cat->nanswers; i++)
                 if (str_eq(value, cat->answers[i].label.ja) || str_eq(value, cat->answers[i].label.en)) {
                     free(value);

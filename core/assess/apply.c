@@ -8,9 +8,15 @@
 #include "history/lib.h"
 
 /* The fields of an answer that history records and undo restores, each described once: the
- * name history stores it under, the SQL that reads it as history shows it and the SQL that writes
- * it (?1 the value, ?2..?5 the answer's key). Constant SQL: a field name never becomes SQL text. */
+ * name history stores it under, the SQL that reads it as history shows it (column 0) and the SQL
+ * that writes it, creating the row if needed, in one statement (?1 the value, ?2..?5 the
+ * answer's key, ?6 who, ?7 when). Constant SQL: a field name never becomes SQL text. */
 #define ANSWER_KEY " WHERE assessment_pk = ?2 AND item_id = ?3 AND party = ?4 AND party_vendor_pk = ?5"
+#define ANSWER_UPSERT(column)                                                                                          \
+    "INSERT INTO answer(assessment_pk, item_id, party, party_vendor_pk, answered_by, updated_at, " column ")"          \
+    " VALUES(?2, ?3, ?4, ?5, ?6, ?7, ?1) ON CONFLICT DO UPDATE SET answered_by = ?6, updated_at = ?7, " column " = ?1"
+/* the value's read is the one answer_value_reason runs before a change: one statement for both */
+#define ANSWER_VALUE_REASON_SQL "SELECT value, reason FROM answer" ANSWER_KEY
 typedef enum { ANSWER_FIELD_TEXT, ANSWER_FIELD_VENDOR_ID, ANSWER_FIELD_LINES } answer_field_kind;
 typedef struct {
     const char *name;
@@ -19,24 +25,25 @@ typedef struct {
 } answer_field;
 
 static const answer_field answer_fields[] = {
-    {"value", ANSWER_FIELD_TEXT, "SELECT value FROM answer" ANSWER_KEY, "UPDATE answer SET value = ?1" ANSWER_KEY},
-    {"checked", ANSWER_FIELD_TEXT, "SELECT checked FROM answer" ANSWER_KEY, "UPDATE answer SET checked = ?1" ANSWER_KEY},
-    {"due", ANSWER_FIELD_TEXT, "SELECT due FROM answer" ANSWER_KEY, "UPDATE answer SET due = ?1" ANSWER_KEY},
-    {"done", ANSWER_FIELD_TEXT, "SELECT done FROM answer" ANSWER_KEY, "UPDATE answer SET done = ?1" ANSWER_KEY},
-    {"owner", ANSWER_FIELD_TEXT, "SELECT owner FROM answer" ANSWER_KEY, "UPDATE answer SET owner = ?1" ANSWER_KEY},
-    {"note", ANSWER_FIELD_TEXT, "SELECT note FROM answer" ANSWER_KEY, "UPDATE answer SET note = ?1" ANSWER_KEY},
+    {"value", ANSWER_FIELD_TEXT, ANSWER_VALUE_REASON_SQL, ANSWER_UPSERT("value")},
+    {"checked", ANSWER_FIELD_TEXT, "SELECT checked FROM answer" ANSWER_KEY, ANSWER_UPSERT("checked")},
+    {"due", ANSWER_FIELD_TEXT, "SELECT due FROM answer" ANSWER_KEY, ANSWER_UPSERT("due")},
+    {"done", ANSWER_FIELD_TEXT, "SELECT done FROM answer" ANSWER_KEY, ANSWER_UPSERT("done")},
+    {"owner", ANSWER_FIELD_TEXT, "SELECT owner FROM answer" ANSWER_KEY, ANSWER_UPSERT("owner")},
+    {"note", ANSWER_FIELD_TEXT, "SELECT note FROM answer" ANSWER_KEY, ANSWER_UPSERT("note")},
     /* the agreed answer: the other participant (the acting user is answered_by) */
-    {"agreed_with", ANSWER_FIELD_TEXT, "SELECT agreed_with FROM answer" ANSWER_KEY,
-     "UPDATE answer SET agreed_with = ?1" ANSWER_KEY},
-    {"reason", ANSWER_FIELD_TEXT, "SELECT reason FROM answer" ANSWER_KEY, "UPDATE answer SET reason = ?1" ANSWER_KEY},
+    {"agreed_with", ANSWER_FIELD_TEXT, "SELECT agreed_with FROM answer" ANSWER_KEY, ANSWER_UPSERT("agreed_with")},
+    {"reason", ANSWER_FIELD_TEXT, "SELECT reason FROM answer" ANSWER_KEY, ANSWER_UPSERT("reason")},
     /* the id, as history records it (history_field_is_vendor) */
     {"owner_vendor", ANSWER_FIELD_VENDOR_ID, "SELECT CAST(owner_vendor_pk AS TEXT) FROM answer" ANSWER_KEY,
-     "UPDATE answer SET owner_vendor_pk = ?1" ANSWER_KEY},
+     ANSWER_UPSERT("owner_vendor_pk")},
     /* the linked register entries, one "#id title" per line in link order (history shows the
-     * titles; undo reads the ids back) */
+     * titles; undo reads the ids back); written as links once the row exists (no ?1 here) */
     {"evidence", ANSWER_FIELD_LINES,
      "SELECT group_concat('#' || e.pk || ' ' || e.title, char(10)) FROM (SELECT evidence_pk, seq FROM evidence_link"
-     ANSWER_KEY " ORDER BY seq) l JOIN evidence e ON e.pk = l.evidence_pk", NULL},
+     ANSWER_KEY " ORDER BY seq) l JOIN evidence e ON e.pk = l.evidence_pk",
+     "INSERT INTO answer(assessment_pk, item_id, party, party_vendor_pk, answered_by, updated_at)"
+     " VALUES(?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET answered_by = ?6, updated_at = ?7"},
 };
 
 static const answer_field *answer_field_find(const char *name)
@@ -53,6 +60,18 @@ static void bind_answer_key(sqlite3_stmt *st, const answer_key *k)
     store_bind_text(st, 3, k->item_id);
     store_bind_text(st, 4, answer_party_name(k->party));
     sqlite3_bind_int64(st, 5, k->party_vendor_id);
+}
+
+void answer_value_reason(store *s, const answer_key *k, char **value, char **reason)
+{
+    sqlite3_stmt *st = store_stmt(s, ANSWER_VALUE_REASON_SQL);
+    bind_answer_key(st, k);
+    *value = *reason = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *value = store_col_dup(st, 0);
+        *reason = store_col_dup(st, 1);
+    }
+    store_done(s, st);
 }
 
 /* The current text of one answer field as history shows it; NULL when empty. Caller frees. */
@@ -170,31 +189,19 @@ static int apply_answer_field(store *s, int64_t action, const answer_key *k, con
     }
     char now[32];
     clock_now(now);
-    sqlite3_stmt *st = store_stmt(s, "INSERT INTO answer(assessment_pk, item_id, party, party_vendor_pk, answered_by,"
-                                        " updated_at) VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT DO UPDATE SET"
-                                        " answered_by = ?5, updated_at = ?6");
-    sqlite3_bind_int64(st, 1, k->assessment_id);
-    store_bind_text(st, 2, k->item_id);
-    store_bind_text(st, 3, answer_party_name(k->party));
-    sqlite3_bind_int64(st, 4, k->party_vendor_id);
-    store_bind_text(st, 5, who);
-    store_bind_text(st, 6, now);
-    if (!exec_ok(s, st, "answer", err))
-        goto out;
-    if (f->kind == ANSWER_FIELD_LINES) {
-        r = write_links(s, k, ids, nids, err);
-        goto out;
-    }
-    st = store_stmt(s, f->write_sql);
+    sqlite3_stmt *st = store_stmt(s, f->write_sql);
     if (f->kind == ANSWER_FIELD_VENDOR_ID) {
         int64_t v = history_vendor_ref(text);
         if (v)
             sqlite3_bind_int64(st, 1, v);
-    } else {
+    } else if (f->kind == ANSWER_FIELD_TEXT) {
         store_bind_text(st, 1, str_empty(text) ? NULL : text);
     }
     bind_answer_key(st, k);
-    r = exec_ok(s, st, "answer", err) ? 1 : -1;
+    store_bind_text(st, 6, who);
+    store_bind_text(st, 7, now);
+    if (exec_ok(s, st, "answer", err))
+        r = f->kind == ANSWER_FIELD_LINES ? write_links(s, k, ids, nids, err) : 1;
 out:
     free(ids);
     free(canonical);

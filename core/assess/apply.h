@@ -19,6 +19,9 @@ typedef struct {
  * Returns 1 changed, 0 unchanged, -1 with *err. */
 int answer_apply(store *s, int64_t action, const answer_key *k, const char *field, const char *text, const char *who,
                  status_detail *err);
+/* The stored value and reason of an answer (NULL when none), for checks before a change; the
+ * same statement answer_apply reads the old value with. Caller frees both. */
+void answer_value_reason(store *s, const answer_key *k, char **value, char **reason);
 /* The same for assessment columns: signed_by signed_role signed_at changed_since_signoff ("1"/NULL)
  * archived_at. */
 int assessment_apply(store *s, int64_t action, int64_t aid, const char *field, const char *text, status_detail *err);

@@ -330,23 +330,6 @@ static char *evidence_lines(const answer *x, bool titles)
 }
 
 /* The stored value and reason of one answer (NULL when none). */
-static void stored_value_reason(store *s, int64_t aid, const char *item, answer_party party, int64_t pv, char **value,
-                                char **reason)
-{
-    sqlite3_stmt *st = store_stmt(s, "SELECT value, reason FROM answer WHERE assessment_pk = ? AND item_id = ?"
-                                     " AND party = ? AND party_vendor_pk = ?");
-    sqlite3_bind_int64(st, 1, aid);
-    store_bind_text(st, 2, item);
-    store_bind_text(st, 3, answer_party_name(party));
-    sqlite3_bind_int64(st, 4, pv);
-    *value = *reason = NULL;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *value = store_col_dup(st, 0);
-        *reason = store_col_dup(st, 1);
-    }
-    store_done(s, st);
-}
-
 static char *join_lines(const strlist *l)
 {
     if (!l || l->len == 0)
@@ -389,10 +372,11 @@ static status_code answer_check(store *s, const assessment *a, const catalog *c,
         free(label);
         return STATUS_CATALOG_GONE;
     }
-    const catalog_node *node = catalog_find_node(c, item_id);
-    if (!node || node->kind != NODE_ITEM) {
+    node_kind kind = NODE_HEADING;
+    bool found = item_id && catalog_db_node_kind(s, c, item_id, &kind);
+    if (!found || kind != NODE_ITEM) {
         char *label = catalog_label(c);
-        status_code r = status_fail(err, &(status_info){node ? STATUS_ITEM_IS_HEADING : STATUS_ITEM_NOT_FOUND,
+        status_code r = status_fail(err, &(status_info){found ? STATUS_ITEM_IS_HEADING : STATUS_ITEM_NOT_FOUND,
                                                         .entity = label, .item = item_id ? item_id : ""});
         free(label);
         return r;
@@ -468,7 +452,7 @@ static status_code answer_check(store *s, const assessment *a, const catalog *c,
     /* a reason where the catalog asks for one: when such a value is given, or the reason of one
      * is cleared; other edits of an old answer without a reason still go through */
     char *old_value = NULL, *old_reason = NULL;
-    stored_value_reason(s, aid, item_id, party, party_vendor_id, &old_value, &old_reason);
+    answer_value_reason(s, &(answer_key){aid, item_id, party, party_vendor_id}, &old_value, &old_reason);
     const char *new_value = (ch->fields & AF_VALUE) ? ch->value : old_value;
     const char *new_reason = (ch->fields & AF_REASON) ? ch->reason : old_reason;
     const answer_def *vdef = str_empty(new_value) ? NULL : catalog_find_answer(c, new_value);
@@ -540,7 +524,8 @@ status_code assess_answer_set(store *s, int64_t aid, const char *item_id, answer
     status_code r = assess_row(s, aid, &a, err);
     if (r != STATUS_OK)
         return r;
-    const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
+    /* one item: the header and answers, not the whole catalog (the whole one when cached) */
+    const catalog *c = catalog_db_head(s, a.catalog_id, a.catalog_version);
     answer_checked k;
     if ((r = answer_check(s, &a, c, item_id, party, party_vendor_id, ch, &k, err)) != STATUS_OK) {
         assessment_free(&a);
@@ -589,7 +574,8 @@ status_code assess_answer_write(store *s, int64_t action, int64_t aid, const cha
     status_code r = assess_row(s, aid, &a, err);
     if (r != STATUS_OK)
         return r;
-    const catalog *c = catalog_db_get(s, a.catalog_id, a.catalog_version);
+    /* one item: the header and answers, not the whole catalog (the whole one when cached) */
+    const catalog *c = catalog_db_head(s, a.catalog_id, a.catalog_version);
     answer_checked k;
     if ((r = answer_check(s, &a, c, item_id, party, party_vendor_id, ch, &k, err)) == STATUS_OK) {
         int n = 0;

@@ -26,15 +26,23 @@ void progress_free(progress_row *rows, size_t n)
     free(rows);
 }
 
-progress_item progress_item_of(const catalog *c, const catalog_node *node, const answer *x, const char *today_iso)
+progress_item progress_item_from(const catalog *c, responsibility item_resp, const char *value, const char *due,
+                                 const char *done, responsibility owner, const char *today_iso)
 {
-    progress_item it = {.def = x && x->value ? catalog_find_answer(c, x->value) : NULL};
-    it.overdue = x && x->due && strcmp(x->due, today_iso) < 0 && str_empty(x->done) &&
+    progress_item it = {.def = value ? catalog_find_answer(c, value) : NULL};
+    it.overdue = due && strcmp(due, today_iso) < 0 && str_empty(done) &&
                  !(it.def && (it.def->meaning == MEANING_POSITIVE || it.def->meaning == MEANING_NA));
-    it.owner = x && x->owner != RESP_NONE ? x->owner : node->resp;
+    it.owner = owner != RESP_NONE ? owner : item_resp;
     if ((int)it.owner < 0 || it.owner >= RESP__COUNT)
         it.owner = RESP_NONE;
     return it;
+}
+
+progress_item progress_item_of(const catalog *c, const catalog_node *node, const answer *x, const char *today_iso)
+{
+    if (!x)
+        return progress_item_from(c, node->resp, NULL, NULL, NULL, RESP_NONE, today_iso);
+    return progress_item_from(c, node->resp, x->value, x->due, x->done, x->owner, today_iso);
 }
 
 void progress_row_add(progress_row *r, progress_item it)

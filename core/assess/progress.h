@@ -52,6 +52,10 @@ typedef struct {
     responsibility owner;
 } progress_item;
 progress_item progress_item_of(const catalog *c, const catalog_node *node, const answer *x, const char *today_iso);
+/* The same from the parts: the item's default party, and the effective answer's value, 目標日,
+ * 完了日 and party (all NULL / RESP_NONE when there is none). c needs only its answers. */
+progress_item progress_item_from(const catalog *c, responsibility item_resp, const char *value, const char *due,
+                                 const char *done, responsibility owner, const char *today_iso);
 /* Adds the item to the row's items, answered, meaning counts, overdue and by_owner. */
 void progress_row_add(progress_row *r, progress_item it);
 

@@ -110,10 +110,12 @@ int proposals_generate(store *s, int64_t action, const assessment *a, const cata
         sqlite3_bind_int64(st, 6, a->id);
         while (made >= 0 && sqlite3_step(st) == SQLITE_ROW) {
             int64_t tid = sqlite3_column_int64(st, 0);
-            const catalog *tc = catalog_db_get(s, targets[i].cat, (const char *)sqlite3_column_text(st, 1));
-            const catalog_node *tn = tc ? catalog_find_node(tc, targets[i].node) : NULL;
+            /* the target's answers and the kind of one node: not its whole catalog */
+            const catalog *tc = catalog_db_head(s, targets[i].cat, (const char *)sqlite3_column_text(st, 1));
+            node_kind kind = NODE_HEADING;
+            bool is_item = tc && catalog_db_node_kind(s, tc, targets[i].node, &kind) && kind == NODE_ITEM;
             const answer_def *pick = NULL;
-            for (size_t k = 0; tn && tn->kind == NODE_ITEM && k < tc->nanswers && !pick; k++)
+            for (size_t k = 0; is_item && k < tc->nanswers && !pick; k++)
                 if (tc->answers[k].meaning == src->meaning)
                     pick = &tc->answers[k];
             char *cur = pick ? effective_value(s, tid, targets[i].node) : NULL;

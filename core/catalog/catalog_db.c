@@ -429,11 +429,17 @@ static void list_yaml(const char *dir, strlist *out)
     sl_free(&names);
 }
 
-/* The same content imported by this importer, from whichever path. */
-static bool unchanged_in_db(store *s, sync_file *f)
+/* The same content imported by this importer, from whichever path: known from the state read at
+ * the start when the file was recognised by its stat, else asked (a file hashed now). */
+static bool unchanged_in_db(store *s, sync_file *f, const catalog_file_row *known)
 {
     if (!f->sha[0])
         return false;
+    if (known && known->id) {
+        f->id = xstrdup(known->id);
+        f->version = xstrdup(known->version);
+        return true;
+    }
     sqlite3_stmt *st = store_prepare(s, "SELECT id, version FROM catalog WHERE file_sha256=?1 AND importer=?2 "
                                         "ORDER BY pk DESC LIMIT 1");
     store_bind_text(st, 1, f->sha);
@@ -484,6 +490,8 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
     sync_file *files = xcalloc(paths.len ? paths.len : 1, sizeof *files);
     catalog_set pending = {0};
     catalog_failures failures = {.importer = CATALOG_IMPORTER_VERSION};
+    catalog_file_state known;
+    catalog_file_state_read(s, CATALOG_IMPORTER_VERSION, &known, &failures);
 
     for (size_t i = 0; i < paths.len; i++) {
         sync_file *f = &files[i];
@@ -493,16 +501,18 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
         /* The hash by stat, else from the bytes read now, which are also the bytes parsed. */
         char *data = NULL;
         size_t len = 0;
-        if (!catalog_file_cached(s, f->path, &f->st, f->sha) &&
-            (data = util_read_regular_file(f->path, CATALOG_MAX_BYTES, &len))) {
+        const catalog_file_row *row = catalog_file_cached(&known, f->path, &f->st);
+        if (row)
+            memcpy(f->sha, row->sha, CATALOG_FILE_SHA_HEX);
+        else if ((data = util_read_regular_file(f->path, CATALOG_MAX_BYTES, &len))) {
             catalog_file_sha256(data, len, f->sha);
             f->hashed_now = true;
             stats->hashed++;
         }
         const char *dup_of = NULL;
-        if (unchanged_in_db(s, f)) {
+        if (unchanged_in_db(s, f, row)) {
             stats->unchanged++;
-        } else if (catalog_failed_remind(s, &failures, f->path, &f->st, diags)) {
+        } else if (catalog_failed_remind(&failures, f->path, &f->st, diags)) {
             stats->failed++;
             free(data);
             continue;
@@ -565,27 +575,25 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
      * exists, so switching binaries writes nothing; when it is gone the row takes the new path. */
     gone_row *gone = NULL;
     size_t ngone = 0, capgone = 0;
-    sqlite3_stmt *all = store_prepare(s, "SELECT pk, file_path, file_sha256 FROM catalog WHERE file_path IS NOT NULL");
-    while (sqlite3_step(all) == SQLITE_ROW) {
-        const char *path = col_text(all, 1);
-        if (sl_contains(&paths, path))
+    for (size_t i = 0; i < known.nsources; i++) {
+        const catalog_file_source *src = &known.sources[i];
+        if (sl_contains(&paths, src->path))
             continue;
-        const sync_file *copy = same_content(files, paths.len, col_text(all, 2));
+        const sync_file *copy = same_content(files, paths.len, src->sha);
         struct stat there;
-        if (copy && stat(path, &there) == 0)
+        if (copy && stat(src->path, &there) == 0)
             continue;
         GROW(gone, capgone, ngone + 1);
-        gone[ngone++] = (gone_row){sqlite3_column_int64(all, 0), copy};
+        gone[ngone++] = (gone_row){src->pk, copy};
     }
-    sqlite3_finalize(all);
     bool hashes_new = false;
     for (size_t i = 0; i < paths.len; i++)
         hashes_new = hashes_new || files[i].hashed_now;
     strlist stale = {0};
-    catalog_file_stale(s, dirs, &paths, &stale);
+    catalog_file_stale(&known, dirs, &paths, &stale);
 
     int rc = 0;
-    bool failures_dirty = catalog_failed_dirty(s, &failures);
+    bool failures_dirty = catalog_failed_dirty(&failures);
     /* write only when something changed: starting stays read-only */
     if (pending.len || ngone || failures_dirty || hashes_new || stale.len) {
         rc = store_begin(s, err);
@@ -633,6 +641,7 @@ status_code catalog_sync(store *s, const strlist *dirs, diag_list *diags, catalo
     sl_free(&paths);
     catalog_set_free(&pending);
     catalog_failures_free(&failures);
+    catalog_file_state_free(&known);
     return rc == 0 ? STATUS_OK : status_failed(err);
 }
 
@@ -712,9 +721,12 @@ static void load_clause(catalog_node *n, const char *json)
     cJSON_Delete(o);
 }
 
-/* outline: the header, the answer set and per node only id, parent, kind, depth and
- * responsibility (catalog_db_load_outline). */
-static catalog *load_catalog(store *s, const char *id, const char *version, bool outline)
+/* How much of a catalog a read takes: the header and the answer set only (catalog_db_head);
+ * that and per node only id, parent, kind, depth and responsibility (catalog_db_load_outline);
+ * everything. */
+typedef enum { LOAD_HEAD, LOAD_OUTLINE, LOAD_FULL } load_depth;
+
+static catalog *load_catalog(store *s, const char *id, const char *version, load_depth depth)
 {
     sqlite3_stmt *st = store_stmt( /* cached: the dashboard loads several */
         s, "SELECT pk,id,version,revision,kind,title_ja,title_en,short_ja,short_en,publisher,published,source_title,"
@@ -760,7 +772,9 @@ static catalog *load_catalog(store *s, const char *id, const char *version, bool
     cJSON_Delete(tags);
     c->path = store_col_dup(st, i++);
     store_done(s, st);
-    if (outline) {
+    if (depth == LOAD_HEAD)
+        return c;
+    if (depth == LOAD_OUTLINE) {
         st = store_stmt(s, "SELECT id,parent,kind,depth,responsibility FROM catalog_node WHERE catalog_pk=? ORDER BY seq");
         sqlite3_bind_int64(st, 1, pk);
         while (sqlite3_step(st) == SQLITE_ROW) {
@@ -834,17 +848,18 @@ static catalog *load_catalog(store *s, const char *id, const char *version, bool
 
 catalog *catalog_db_load(store *s, const char *id, const char *version)
 {
-    return load_catalog(s, id, version, false);
+    return load_catalog(s, id, version, LOAD_FULL);
 }
 
 catalog *catalog_db_load_outline(store *s, const char *id, const char *version)
 {
-    return load_catalog(s, id, version, true);
+    return load_catalog(s, id, version, LOAD_OUTLINE);
 }
 
 typedef struct {
     char *id, *version; /* version as asked: NULL = newest */
     catalog *c;
+    bool head; /* header and answers only (catalog_db_head) */
 } cache_entry;
 
 typedef struct {
@@ -864,23 +879,62 @@ static void cache_release(void *p)
     free(cc);
 }
 
-const catalog *catalog_db_get(store *s, const char *id, const char *version)
+/* A head is kept beside a later whole load of the same catalog (a pointer handed out stays
+ * valid until the cache goes); a whole one serves both. */
+static const catalog *cache_get(store *s, const char *id, const char *version, bool head)
 {
     catalog_cache *cc = store_attachment(s);
     if (!cc) {
         cc = xcalloc(1, sizeof *cc);
         store_attach(s, cc, cache_release);
     }
+    const catalog *found = NULL;
     for (size_t i = 0; i < cc->len; i++)
         if (str_eq(cc->items[i].id, id) &&
-            (version ? str_eq(cc->items[i].version, version) : cc->items[i].version == NULL))
-            return cc->items[i].c;
-    catalog *c = catalog_db_load(s, id, version);
+            (version ? str_eq(cc->items[i].version, version) : cc->items[i].version == NULL)) {
+            if (!cc->items[i].head)
+                return cc->items[i].c;
+            if (head)
+                found = cc->items[i].c;
+        }
+    if (found)
+        return found;
+    catalog *c = load_catalog(s, id, version, head ? LOAD_HEAD : LOAD_FULL);
     if (!c)
         return NULL; /* not cached: it may be imported later */
     GROW(cc->items, cc->cap, cc->len + 1);
-    cc->items[cc->len++] = (cache_entry){xstrdup(id), version ? xstrdup(version) : NULL, c};
+    cc->items[cc->len++] = (cache_entry){xstrdup(id), version ? xstrdup(version) : NULL, c, head};
     return c;
+}
+
+const catalog *catalog_db_get(store *s, const char *id, const char *version)
+{
+    return cache_get(s, id, version, false);
+}
+
+const catalog *catalog_db_head(store *s, const char *id, const char *version)
+{
+    return cache_get(s, id, version, true);
+}
+
+bool catalog_db_node_kind(store *s, const catalog *c, const char *node_id, node_kind *kind)
+{
+    if (c->nnodes) { /* loaded whole: no query */
+        const catalog_node *n = catalog_find_node(c, node_id);
+        if (n)
+            *kind = n->kind;
+        return n != NULL;
+    }
+    sqlite3_stmt *st = store_stmt(s, "SELECT n.kind FROM catalog c JOIN catalog_node n ON n.catalog_pk = c.pk"
+                                     " WHERE c.id = ?1 AND c.version = ?2 AND n.id = ?3");
+    store_bind_text(st, 1, c->id);
+    store_bind_text(st, 2, c->version);
+    store_bind_text(st, 3, node_id);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        *kind = str_eq(col_text(st, 0), "item") ? NODE_ITEM : NODE_HEADING;
+    store_done(s, st);
+    return found;
 }
 
 static int kind_order(const char *k)

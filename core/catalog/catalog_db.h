@@ -40,6 +40,16 @@ catalog *catalog_db_load_outline(store *s, const char *id, const char *version);
  * re-read a whole catalog. */
 const catalog *catalog_db_get(store *s, const char *id, const char *version);
 
+/* Only the header and the answer set (no nodes, fields, tags' use, clauses or mappings), borrowed
+ * from the same cache as catalog_db_get, which it returns instead when that catalog is already
+ * loaded whole: what a command touching one item needs (answer set: the values, their labels,
+ * needs_reason, the dates offered). Look nodes up with catalog_db_node_kind, not in c->nodes. */
+const catalog *catalog_db_head(store *s, const char *id, const char *version);
+
+/* Is node_id a node of c (from catalog_db_head or catalog_db_get), and of which kind? In memory
+ * when c holds its nodes, else one indexed query. */
+bool catalog_db_node_kind(store *s, const catalog *c, const char *node_id, node_kind *kind);
+
 typedef struct {
     char *id, *version, *kind, *completeness, *file_path, *publisher, *published;
     i18n_text title, short_title;

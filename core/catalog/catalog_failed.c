@@ -7,24 +7,22 @@ static sqlite3_int64 mtime_ns(const struct stat *st)
     return (sqlite3_int64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 }
 
-bool catalog_failed_remind(store *s, catalog_failures *f, const char *path, const struct stat *st, diag_list *diags)
+bool catalog_failed_remind(catalog_failures *f, const char *path, const struct stat *st, diag_list *diags)
 {
-    sqlite3_stmt *q = store_prepare(s, "SELECT errors, first_error FROM catalog_failed WHERE file_path=?1 AND "
-                                       "file_size=?2 AND file_mtime=?3 AND importer=?4");
-    store_bind_text(q, 1, path);
-    sqlite3_bind_int64(q, 2, (sqlite3_int64)st->st_size);
-    sqlite3_bind_int64(q, 3, mtime_ns(st));
-    sqlite3_bind_int(q, 4, f->importer);
-    bool known = sqlite3_step(q) == SQLITE_ROW;
-    if (known) {
-        sqlite3_int64 n = sqlite3_column_int64(q, 0);
-        const char *first = (const char *)sqlite3_column_text(q, 1);
-        diag_add(diags, path, 0, 0, "still not loaded: %lld error%s, reported when it changed (first: %s); "
-                 "anzen catalog validate shows them all", (long long)n, n == 1 ? "" : "s", first ? first : "?");
-        sl_push(&f->failing, path);
+    const catalog_failed_row *k = NULL;
+    for (size_t i = 0; !k && i < f->nknown; i++) {
+        const catalog_failed_row *r = &f->known[i];
+        if (str_eq(r->path, path) && r->size == (sqlite3_int64)st->st_size && r->mtime == mtime_ns(st) &&
+            r->importer == f->importer)
+            k = r;
     }
-    sqlite3_finalize(q);
-    return known;
+    if (!k)
+        return false;
+    sqlite3_int64 n = k->errors;
+    diag_add(diags, path, 0, 0, "still not loaded: %lld error%s, reported when it changed (first: %s); "
+             "anzen catalog validate shows them all", (long long)n, n == 1 ? "" : "s", k->first ? k->first : "?");
+    sl_push(&f->failing, path);
+    return true;
 }
 
 void catalog_failed_add(catalog_failures *f, const char *path, const struct stat *st, const diag_list *diags,
@@ -45,16 +43,14 @@ void catalog_failed_add(catalog_failures *f, const char *path, const struct stat
     sl_push(&f->failing, path);
 }
 
-bool catalog_failed_dirty(store *s, const catalog_failures *f)
+bool catalog_failed_dirty(const catalog_failures *f)
 {
     if (f->len)
         return true;
-    bool stale = false;
-    sqlite3_stmt *q = store_prepare(s, "SELECT file_path FROM catalog_failed");
-    while (!stale && sqlite3_step(q) == SQLITE_ROW)
-        stale = !sl_contains(&f->failing, (const char *)sqlite3_column_text(q, 0));
-    sqlite3_finalize(q);
-    return stale;
+    for (size_t i = 0; i < f->nknown; i++)
+        if (!sl_contains(&f->failing, f->known[i].path))
+            return true;
+    return false;
 }
 
 int catalog_failed_write(store *s, const catalog_failures *f, status_detail *err)
@@ -105,6 +101,11 @@ void catalog_failures_free(catalog_failures *f)
         free(f->items[i].first);
     }
     free(f->items);
+    for (size_t i = 0; i < f->nknown; i++) {
+        free(f->known[i].path);
+        free(f->known[i].first);
+    }
+    free(f->known);
     sl_free(&f->failing);
     *f = (catalog_failures){0};
 }

@@ -277,9 +277,11 @@ bool store_in_transaction(const store *s)
 
 /* SQLite's header is "SQLite format 3\0"; an empty file is fine (SQLite initialises it). Only a
  * regular file is opened at all: a FIFO would block the open (and SQLite's) forever, a device
- * would be read without end. */
-static status_code check_header(const char *path, status_detail *err)
+ * would be read without end. *wal: the header's read and write versions say WAL (2, 2), a mode
+ * the file keeps, so an open need not set it again. */
+static status_code check_header(const char *path, bool *wal, status_detail *err)
 {
+    *wal = false;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
         return STATUS_OK; /* missing or unreadable: let sqlite3_open_v2 report it */
@@ -288,13 +290,14 @@ static status_code check_header(const char *path, status_detail *err)
         close(fd);
         return status_fail(err, &(status_info){STATUS_DB_NOT_REGULAR, .entity = path});
     }
-    char head[16];
+    unsigned char head[20];
     ssize_t n = read(fd, head, sizeof head);
     close(fd);
     if (n == 0)
         return STATUS_OK;
     if (n < (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
         return status_fail(err, &(status_info){STATUS_DB_NOT_SQLITE, .entity = path});
+    *wal = head[18] == 2 && head[19] == 2;
     return STATUS_OK;
 }
 
@@ -320,6 +323,17 @@ static status_code create_file(const char *path, bool mkdirs, status_detail *err
     return STATUS_OK;
 }
 
+/* The entries of sqlite_master, -1 when it cannot be read (not a database, a broken schema). */
+static int count_objects(store *s)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    return n;
+}
+
 static int user_version(store *s)
 {
     sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version");
@@ -328,21 +342,8 @@ static int user_version(store *s)
     return v;
 }
 
-/* Does the database hold tables, and does it hold anzen's first one? */
-static void schema_objects(store *s, int *objects, bool *has_catalog)
-{
-    sqlite3_stmt *st = store_prepare(s, "SELECT count(*), count(CASE WHEN type='table' AND name='catalog' THEN 1 END) "
-                                        "FROM sqlite_master");
-    *objects = 0;
-    *has_catalog = false;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *objects = sqlite3_column_int(st, 0);
-        *has_catalog = sqlite3_column_int(st, 1) > 0;
-    }
-    sqlite3_finalize(st);
-}
-
-static status_code migrate(store *s, status_detail *err)
+/* objects: how many entries sqlite_master holds (counted by the first statement of the open). */
+static status_code migrate(store *s, int objects, status_detail *err)
 {
     int have = user_version(s);
     int want = store_schema_version();
@@ -352,9 +353,9 @@ static status_code migrate(store *s, status_detail *err)
         return status_fail(err, &(status_info){STATUS_DB_NEWER, .entity = s->path, .num = have, .id = want});
     /* Another program's SQLite file (schema version 0 with tables, or a version of ours but no
      * catalog table): refused before anything is written, so it stays byte-identical. */
-    int objects;
-    bool has_catalog;
-    schema_objects(s, &objects, &has_catalog);
+    /* The schema is parsed by now: looking a table up reads nothing (no scan of sqlite_master). */
+    bool has_catalog = sqlite3_table_column_metadata(s->db, "main", "catalog", NULL, NULL, NULL, NULL, NULL, NULL) ==
+                       SQLITE_OK;
     if ((have == 0 && objects > 0) || (have > 0 && !has_catalog))
         return status_fail(err, &(status_info){STATUS_DB_OTHER_PROGRAM, .entity = s->path});
     if (have == want)
@@ -428,7 +429,8 @@ static char *readonly_uri(const char *path, bool may_write)
 status_code store_open(const char *path, int flags, store **out, status_detail *err)
 {
     *out = NULL;
-    status_code st = check_header(path, err);
+    bool wal = false;
+    status_code st = check_header(path, &wal, err);
     if (st != STATUS_OK)
         return st;
 
@@ -456,8 +458,10 @@ status_code store_open(const char *path, int flags, store **out, status_detail *
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, 5000);
-    /* Check it really is a database before any pragma that writes. */
-    if (store_exec(s, "SELECT count(*) FROM sqlite_master", err) != STATUS_OK) {
+    /* Check it really is a database before any pragma that writes (the first statement also
+     * pays SQLite's one parse of the schema, which every later statement needs). */
+    int objects = count_objects(s);
+    if (objects < 0) {
         status_fail(err, &(status_info){STATUS_DB_NOT_SQLITE, .entity = path, .extra = sqlite3_errmsg(s->db)});
         store_close(s);
         return STATUS_DB_NOT_SQLITE;
@@ -470,11 +474,11 @@ status_code store_open(const char *path, int flags, store **out, status_detail *
         store_close(s);
         return st;
     }
-    if ((st = migrate(s, err)) != STATUS_OK) {
+    if ((st = migrate(s, objects, err)) != STATUS_OK) {
         store_close(s);
         return st;
     }
-    if (!readonly && (st = store_exec(s, "PRAGMA journal_mode=WAL;", err)) != STATUS_OK) {
+    if (!readonly && !wal && (st = store_exec(s, "PRAGMA journal_mode=WAL;", err)) != STATUS_OK) {
         store_close(s);
         return st;
     }

@@ -304,3 +304,39 @@ Test(catalog_db, newest_version_with_items_is_the_default)
     catalog_free(c);
     diag_free(&d);
 }
+
+/* One item's command reads the header and answers, and that one node by a query; once the whole
+ * catalog is cached, the head is the whole one and nodes are found in memory. */
+Test(catalog_db, head_has_the_answers_and_finds_one_node)
+{
+    free(test_write(cats, "a.yaml", cat_a));
+    diag_list d = {0};
+    sync_dirs(&d);
+    cr_assert_eq(d.len, 0);
+    const catalog *h = catalog_db_head(st, "gl-test", "6.0");
+    cr_assert_not_null(h);
+    cr_assert_eq(h->nnodes, 0, "a head loads no nodes");
+    cr_assert_eq(h->nanswers, 2);
+    cr_assert_str_eq(h->answers[1].label.ja, "対象外");
+    cr_assert(h->answers[1].needs_reason);
+    cr_assert_eq(h->dates, DATE_CHECKED | DATE_DUE | DATE_DONE);
+    cr_assert_eq(catalog_db_head(st, "gl-test", "6.0"), h, "cached");
+    cr_assert_null(catalog_db_head(st, "gl-test", "9.9"));
+
+    for (int round = 0; round < 2; round++) {
+        node_kind k = NODE_HEADING;
+        cr_assert(catalog_db_node_kind(st, h, "ctl-10-3", &k));
+        cr_assert_eq(k, NODE_ITEM);
+        cr_assert(catalog_db_node_kind(st, h, "ctl-10", &k));
+        cr_assert_eq(k, NODE_HEADING);
+        cr_assert(!catalog_db_node_kind(st, h, "ctl-99", &k));
+        if (round == 0) {
+            const catalog *full = catalog_db_get(st, "gl-test", "6.0");
+            cr_assert_not_null(full);
+            cr_assert_eq(full->nnodes, 2);
+            cr_assert_eq(catalog_db_head(st, "gl-test", "6.0"), full, "the whole catalog serves as its head");
+            h = full;
+        }
+    }
+    diag_free(&d);
+}

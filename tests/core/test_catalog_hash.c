@@ -249,3 +249,30 @@ Test(catalog_hash, hash_is_sha256_of_the_bytes)
     free(cmd);
     diag_free(&d);
 }
+
+static int count_stmt(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)type, (void)p, (void)x;
+    ++*(int *)ctx;
+    return 0;
+}
+
+/* An unchanged directory costs a listing, a stat per file and ONE query, whichever copy starts
+ * (the per-file lookups of hash, catalog and failure are answered from what that query read). */
+Test(catalog_hash, an_unchanged_start_runs_one_statement)
+{
+    diag_list d = {0};
+    sync_from(build_cats, &d);
+    sync_from(installed_cats, &d);
+    cr_assert_eq(d.len, 0);
+    for (int i = 0; i < 2; i++) {
+        int statements = 0;
+        sqlite3_trace_v2(store_db(st), SQLITE_TRACE_STMT, count_stmt, &statements);
+        catalog_sync_stats s = sync_from(i ? installed_cats : build_cats, &d);
+        sqlite3_trace_v2(store_db(st), 0, NULL, NULL);
+        cr_assert_eq(s.unchanged, 2);
+        cr_assert_eq(s.hashed + s.parsed + s.imported, 0);
+        cr_assert_eq(statements, 1, "statements run by an unchanged sync: %d", statements);
+    }
+    diag_free(&d);
+}

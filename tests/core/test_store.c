@@ -64,6 +64,37 @@ Test(store, reopen_is_idempotent)
     free(path);
 }
 
+static void expect_pragma(store *s, const char *pragma, const char *want)
+{
+    sqlite3_stmt *q = store_prepare(s, pragma);
+    cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+    cr_assert_str_eq((const char *)sqlite3_column_text(q, 0), want, "%s", pragma);
+    sqlite3_finalize(q);
+}
+
+/* An open of an up-to-date database skips what the file already keeps (WAL), never what a
+ * connection must set each time (synchronous, foreign keys); a file no longer in WAL gets it again. */
+Test(store, reopen_keeps_every_durability_setting)
+{
+    char *path = xasprintf("%s/d.db", dir);
+    store *s;
+    status_detail err = {0};
+    cr_assert_eq(store_open(path, 0, &s, &err), STATUS_OK);
+    store_close(s);
+    for (int round = 0; round < 2; round++) {
+        cr_assert_eq(store_open(path, 0, &s, &err), STATUS_OK, "%s", test_msg(&err));
+        expect_pragma(s, "PRAGMA journal_mode", "wal");
+        expect_pragma(s, "PRAGMA synchronous", "2"); /* FULL */
+        expect_pragma(s, "PRAGMA foreign_keys", "1");
+        store_close(s);
+        sqlite3 *db;
+        cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+        cr_assert_eq(sqlite3_exec(db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    free(path);
+}
+
 static char *slurp(const char *path, size_t *len)
 {
     char *d = util_read_file(path, len);

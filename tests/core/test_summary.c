@@ -139,3 +139,63 @@ Test(summary, missing_catalog_leaves_summary_unknown)
     cr_assert_eq(cache.len, 0);
     summary_cache_free(&cache);
 }
+
+/* The rows on screen summarised together (one query over all their answers) give what each
+ * gives alone and what assess_list gives, also where two vendors answered one item and the
+ * first vendor's row has a date but no value (the effective answer is that row: unanswered). */
+Test(summary, rows_at_once_agree_with_assess_list)
+{
+    status_detail err = {0};
+    ws_vendor v1 = {.name = (char[]){"東日本メディカル株式会社"}}, v2 = {.name = (char[]){"西日本システム株式会社"}};
+    int64_t vid1 = 0, vid2 = 0;
+    cr_assert_eq(ws_vendor_save(st, &v1, "試験者", &vid1, &err), STATUS_OK, "%s", test_msg(&err));
+    cr_assert_eq(ws_vendor_save(st, &v2, "試験者", &vid2, &err), STATUS_OK, "%s", test_msg(&err));
+    int64_t a1 = make("fx-guide", 2025, vid1), a2 = make("fx-guide", 2026, vid1), a3 = make("fx-check", 2026, 0);
+    put(a1, "g-1-1", PARTY_HOSPITAL, "implemented", NULL, NULL, RESP_VENDOR);
+    put(a2, "g-1-2", PARTY_HOSPITAL, "not_implemented", "2026-03-31", NULL, RESP_NONE);
+    put(a3, "k-1", PARTY_HOSPITAL, "yes", NULL, NULL, RESP_HOSPITAL);
+    answer_change due_only = {.fields = AF_DUE, .due = "2026-01-01"};
+    cr_assert_eq(assess_answer_set(st, a2, "g-2-1", PARTY_VENDOR, vid1, &due_only, "試験者", NULL, NULL, &err),
+                 STATUS_OK, "%s", test_msg(&err));
+    answer_change val = {.fields = AF_VALUE, .value = "implemented"};
+    cr_assert_eq(assess_answer_set(st, a2, "g-2-1", PARTY_VENDOR, vid2, &val, "試験者", NULL, NULL, &err), STATUS_OK,
+                 "%s", test_msg(&err));
+
+    assessment *ref = NULL, *fast = NULL;
+    size_t nr, nf;
+    cr_assert_eq(assess_list(st, NULL, &ref, &nr, NULL), STATUS_OK);
+    cr_assert_eq(summary_assess_rows(st, &fast, &nf, NULL), STATUS_OK);
+    cr_assert_eq(nf, 3);
+    assessment *rows[3] = {&fast[0], &fast[1], &fast[2]};
+    int owners[3][RESP__COUNT];
+    summary_cache cache = {0};
+    summary_compute_rows(st, &cache, rows, 3, jpdate_today(), owners);
+    cr_assert_eq(cache.len, 2, "counted once per catalog");
+    for (size_t i = 0; i < nr; i++) {
+        cr_assert_eq(fast[i].id, ref[i].id);
+        cr_assert_eq(fast[i].items, ref[i].items, "#%lld items", (long long)ref[i].id);
+        cr_assert_eq(fast[i].answered, ref[i].answered, "#%lld answered", (long long)ref[i].id);
+        cr_assert_eq(fast[i].positive, ref[i].positive, "#%lld positive", (long long)ref[i].id);
+        cr_assert_eq(fast[i].not_applicable, ref[i].not_applicable, "#%lld na", (long long)ref[i].id);
+        cr_assert_eq(fast[i].overdue, ref[i].overdue, "#%lld overdue", (long long)ref[i].id);
+        assessment one = ref[i];
+        one.items = -1;
+        int alone[RESP__COUNT];
+        cr_assert(summary_compute(st, &cache, &one, jpdate_today(), alone));
+        progress_row *pr = NULL;
+        size_t n = 0;
+        cr_assert_eq(progress_compute(st, ref[i].id, jpdate_today(), 0, false, &pr, &n, &err), STATUS_OK);
+        for (int r = 0; r < RESP__COUNT; r++) {
+            cr_assert_eq(owners[i][r], pr[0].by_owner[r], "#%lld owner %d", (long long)ref[i].id, r);
+            cr_assert_eq(alone[r], owners[i][r]);
+        }
+        progress_free(pr, n);
+        if (ref[i].id == a2) {
+            cr_assert_eq(fast[i].answered, 1, "g-2-1: the first vendor's row, with no value, is the effective one");
+            cr_assert_eq(fast[i].overdue, 2, "g-1-2 (3/31) and g-2-1 (1/1, no value) are overdue on 4/10");
+        }
+    }
+    summary_cache_free(&cache);
+    assessment_list_free(ref, nr);
+    assessment_list_free(fast, nf);
+}

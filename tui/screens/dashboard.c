@@ -20,8 +20,6 @@ typedef struct {
     bool have_org;
     assessment *list;
     size_t n;
-    catalog_info *cats;
-    size_t ncats;
     list_state sel;
     int (*owners)[RESP__COUNT]; /* per row, valid once the row's summary is computed */
     bool *summed;               /* per row: summary computed */
@@ -58,9 +56,6 @@ static void load(dash_state *st, app *a)
     st->owners = xcalloc(st->n + 1, sizeof *st->owners);
     free(st->summed);
     st->summed = xcalloc(st->n + 1, sizeof *st->summed);
-    catalog_info_free(st->cats, st->ncats);
-    if (catalog_db_list(a->st, &st->cats, &st->ncats, &err) != STATUS_OK)
-        app_status_error(a, &err);
     list_set_count(&st->sel, (int)st->n);
     if (evidence_count_states(a->st, jpdate_today(), &st->ev_expired, &st->ev_due, &err) != STATUS_OK)
         app_status_error(a, &err);
@@ -123,15 +118,26 @@ static bool in_view_summed(const dash_state *st)
 }
 
 /* Fills the summaries of the rows in view that have none yet (the same numbers assess_list
- * would give). */
+ * would give), all by one query over their answers. */
 static void summarise_in_view(dash_state *st, app *a)
 {
-    jp_date today = jpdate_today();
-    for (int i = st->sel.top; i < st->sel.top + st->sel.height && i < (int)st->n; i++)
-        if (!st->summed[i]) {
-            summary_compute(a->st, &st->cache, &st->list[i], today, st->owners[i]);
-            st->summed[i] = true;
-        }
+    int from = st->sel.top, to = st->sel.top + st->sel.height < (int)st->n ? st->sel.top + st->sel.height : (int)st->n;
+    if (from >= to)
+        return;
+    assessment **rows = xcalloc((size_t)(to - from), sizeof *rows);
+    int (*owners)[RESP__COUNT] = xcalloc((size_t)(to - from), sizeof *owners);
+    size_t n = 0;
+    for (int i = from; i < to; i++)
+        if (!st->summed[i])
+            rows[n++] = &st->list[i];
+    summary_compute_rows(a->st, &st->cache, rows, n, jpdate_today(), owners);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = (size_t)(rows[k] - st->list);
+        memcpy(st->owners[i], owners[k], sizeof owners[k]);
+        st->summed[i] = true;
+    }
+    free(owners);
+    free(rows);
 }
 
 /* The workshop line is of the selected assessment: read again when the selection moved. */
@@ -171,16 +177,15 @@ static void reload(screen *s, app *a, unsigned why)
         load_workshop(st, a);
 }
 
-static const char *catalog_short(const dash_state *st, const assessment *as, bool en)
+/* The catalog's short title for a row: its header from the store's cache (no listing of every
+ * catalog with its node counts). */
+static const char *catalog_short(app *a, const assessment *as, bool en)
 {
-    for (size_t i = 0; i < st->ncats; i++) {
-        const catalog_info *c = &st->cats[i];
-        if (str_eq(c->id, as->catalog_id) && str_eq(c->version, as->catalog_version)) {
-            const char *t = i18n_get(&c->short_title, en);
-            return *t ? t : i18n_get(&c->title, en);
-        }
-    }
-    return as->catalog_id;
+    const catalog *c = catalog_db_head(a->st, as->catalog_id, as->catalog_version);
+    if (!c)
+        return as->catalog_id;
+    const char *t = i18n_get(&c->short_title, en);
+    return *t ? t : i18n_get(&c->title, en);
 }
 
 static void title(screen *s, app *a, strbuf *sb)
@@ -259,7 +264,7 @@ static void draw(screen *s, app *a, WINDOW *w, rect r)
         if (sel)
             draw_put(w, ry, r.x, r.x + 1, ">", base);
         const char *scope = as->scope == SCOPE_SYSTEM && as->system_name ? as->system_name : L(SCOPE_ORG);
-        char *t = xasprintf("#%lld %s  %s", (long long)as->id, as->title ? as->title : catalog_short(st, as, a->english),
+        char *t = xasprintf("#%lld %s  %s", (long long)as->id, as->title ? as->title : catalog_short(a, as, a->english),
                             scope);
         cx = x;
         role sr = ROLE_NORMAL;
@@ -472,7 +477,6 @@ static void done(screen *s)
     dash_state *st = s->priv;
     ws_org_free(&st->org);
     assessment_list_free(st->list, st->n);
-    catalog_info_free(st->cats, st->ncats);
     free(st->owners);
     free(st->summed);
     free(st->deemed);
