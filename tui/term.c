@@ -164,6 +164,9 @@ int term_start(FILE *in, FILE *out, char **err)
     nonl();
     keypad(stdscr, TRUE);
     meta(stdscr, TRUE);
+    /* No curses typeahead check: it polled the input every few lines of an update (25 polls in
+     * a first screen). The app already draws only once no key is waiting (app.c). */
+    typeahead(-1);
     curs_set(0);
     theme_init();
     return 0;
