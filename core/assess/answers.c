@@ -218,23 +218,38 @@ void answer_set_index(answer_set *set)
     }
 }
 
-const answer *answer_set_find(const answer_set *set, const char *item_id, answer_party party)
+static bool answer_set_is_indexed(const answer_set *set)
 {
-    size_t i = 0, end = set->len;
-    if (!set->unordered && set->indexed == set->len) { /* indexed: only the item's own rows */
-        if (!strindex_get(&set->index, item_id, &i))
+    return !set->unordered && set->indexed == set->len;
+}
+
+const answer *answer_set_first(const answer_set *set, const char *item_id)
+{
+    size_t i = 0;
+    if (answer_set_is_indexed(set)) /* the item's first row, or none */
+        return strindex_get(&set->index, item_id, &i) ? &set->items[i] : NULL;
+    for (; i < set->len; i++)
+        if (str_eq(set->items[i].item_id, item_id))
+            return &set->items[i];
+    return NULL;
+}
+
+const answer *answer_set_next(const answer_set *set, const answer *x)
+{
+    for (size_t i = (size_t)(x - set->items) + 1; i < set->len; i++) {
+        if (str_eq(set->items[i].item_id, x->item_id))
+            return &set->items[i];
+        if (answer_set_is_indexed(set)) /* an item's rows are contiguous */
             return NULL;
     }
-    for (; i < end; i++) {
-        const answer *x = &set->items[i];
-        if (!str_eq(x->item_id, item_id)) {
-            if (!set->unordered && set->indexed == set->len)
-                break;
-            continue;
-        }
+    return NULL;
+}
+
+const answer *answer_set_find(const answer_set *set, const char *item_id, answer_party party)
+{
+    for (const answer *x = answer_set_first(set, item_id); x; x = answer_set_next(set, x))
         if (x->party == party)
             return x;
-    }
     return NULL;
 }
 

@@ -83,6 +83,10 @@ void answer_set_index(answer_set *set);
  * pointer into the set is stale, and the set is no longer in catalog order). */
 status_code assess_reload_item(store *s, int64_t assessment_id, const char *item_id, answer_set *set, bool *moved,
                                status_detail *err);
+/* The rows of one item, every party: for (x = answer_set_first(set, id); x; x = answer_set_next(set, x)).
+ * Constant time per row in an indexed set (an item's rows are contiguous there). */
+const answer *answer_set_first(const answer_set *set, const char *item_id);
+const answer *answer_set_next(const answer_set *set, const answer *x);
 /* The stored answer of item for party (vendor: any vendor), or NULL. */
 const answer *answer_set_find(const answer_set *set, const char *item_id, answer_party party);
 /* Whether x's value needs a reason in catalog c (answer_def.needs_reason) and x has none: what

@@ -11,11 +11,9 @@ const char *reconcile_state_name(reconcile_state s)
 
 static const answer *find_side(const answer_set *set, const char *item, answer_party party, int64_t vendor_id)
 {
-    for (size_t i = 0; i < set->len; i++) {
-        const answer *x = &set->items[i];
-        if (str_eq(x->item_id, item) && x->party == party && (party != PARTY_VENDOR || x->party_vendor_id == vendor_id))
+    for (const answer *x = answer_set_first(set, item); x; x = answer_set_next(set, x))
+        if (x->party == party && (party != PARTY_VENDOR || x->party_vendor_id == vendor_id))
             return x;
-    }
     return NULL;
 }
 

@@ -241,10 +241,7 @@ static void evidence_section(export_doc *doc, const doc_source *src)
         const catalog_node *node = &c->nodes[i];
         if (node->kind != NODE_ITEM)
             continue;
-        for (size_t k = 0; k < src->answers.len; k++) {
-            const answer *x = &src->answers.items[k];
-            if (!str_eq(x->item_id, node->id))
-                continue;
+        for (const answer *x = answer_set_first(&src->answers, node->id); x; x = answer_set_next(&src->answers, x)) {
             for (size_t j = 0; j < x->nevidence; j++) {
                 const answer_evidence *e = &x->evidence[j];
                 evidence_state st = evidence_state_on(e->review, src->today);

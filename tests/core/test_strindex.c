@@ -60,6 +60,34 @@ Test(strindex, answer_lookup_indexed_unindexed_and_out_of_order_agree)
     answer_set_free(&set);
 }
 
+static int rows_of(const answer_set *set, const char *item)
+{
+    int n = 0;
+    for (const answer *x = answer_set_first(set, item); x; x = answer_set_next(set, x)) {
+        cr_assert_str_eq(x->item_id, item);
+        n++;
+    }
+    return n;
+}
+
+Test(strindex, every_row_of_an_item_indexed_unindexed_and_out_of_order)
+{
+    answer_set set = {0};
+    push_answer(&set, "a", PARTY_HOSPITAL, "yes");
+    push_answer(&set, "a", PARTY_VENDOR, "no");
+    push_answer(&set, "b", PARTY_HOSPITAL, "no");
+    cr_assert_eq(rows_of(&set, "a"), 2); /* not indexed: scan */
+    answer_set_index(&set);
+    cr_assert_eq(rows_of(&set, "a"), 2);
+    cr_assert_eq(rows_of(&set, "b"), 1);
+    cr_assert_eq(rows_of(&set, "c"), 0);
+    push_answer(&set, "a", PARTY_AGREED, "partial"); /* after "b": the rows of "a" are no longer together */
+    answer_set_index(&set);
+    cr_assert_eq(rows_of(&set, "a"), 3);
+    cr_assert_eq(rows_of(&set, "b"), 1);
+    answer_set_free(&set);
+}
+
 Test(strindex, catalog_nodes_found_before_and_after_indexing)
 {
     catalog *c = xcalloc(1, sizeof *c);
