@@ -68,20 +68,6 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static status_code xlsx_failed(const char *path, const char *sheet, const xlsx_error *e, status_detail *err)
-{
-    switch (e->status) {
-    case XLSX_ERR_XML:
-        return status_fail(err, &(status_info){STATUS_SHEET_DAMAGED, .entity = path, .value = e->where, .line = e->line});
-    case XLSX_ERR_VALUE:
-        return status_fail(err, &(status_info){STATUS_SHEET_CELL_MALFORMED, .entity = sheet ? sheet : path,
-                                               .value = e->cell, .extra = e->where, .line = e->line});
-    default:
-        return status_fail(err, &(status_info){STATUS_SHEET_UNREADABLE, .entity = path,
-                                               .value = e->status == XLSX_ERR_PART ? e->where : NULL});
-    }
-}
-
 static status_code table_open(const char *path, const import_layout *L, table *t, status_detail *err)
 {
     *t = (table){0};
@@ -95,7 +81,7 @@ static status_code table_open(const char *path, const import_layout *L, table *t
         return status_fail(err, &(status_info){STATUS_SHEET_FORMAT_UNKNOWN, .entity = path});
     xlsx_error e = {0};
     if (xlsx_open(path, &t->book, &e) != XLSX_OK) {
-        status_code r = xlsx_failed(path, NULL, &e, err);
+        status_code r = xlsx_error_status(path, NULL, &e, err);
         xlsx_error_clear(&e);
         return r;
     }
@@ -116,7 +102,7 @@ static status_code table_open(const char *path, const import_layout *L, table *t
     }
     t->name = xstrdup(xlsx_sheet_name(t->book, index));
     if (xlsx_sheet_load(t->book, index, &t->sheet, &e) != XLSX_OK) {
-        status_code r = xlsx_failed(path, t->name, &e, err);
+        status_code r = xlsx_error_status(path, t->name, &e, err);
         xlsx_error_clear(&e);
         table_free(t);
         return r;

@@ -380,20 +380,6 @@ static status_code not_ours(const char *file, const char *field, const char *val
     return status_fail(err, &(status_info){STATUS_SHEET_NOT_OURS, .entity = file, .field = field, .value = value, .id = id});
 }
 
-static status_code xlsx_failed(const char *file, const char *sheet, const xlsx_error *e, status_detail *err)
-{
-    switch (e->status) {
-    case XLSX_ERR_XML:
-        return status_fail(err, &(status_info){STATUS_SHEET_DAMAGED, .entity = file, .value = e->where, .line = e->line});
-    case XLSX_ERR_VALUE:
-        return status_fail(err, &(status_info){STATUS_SHEET_CELL_MALFORMED, .entity = sheet ? sheet : file,
-                                               .value = e->cell, .extra = e->where, .line = e->line});
-    default:
-        return status_fail(err, &(status_info){STATUS_SHEET_UNREADABLE, .entity = file,
-                                               .value = e->status == XLSX_ERR_PART ? e->where : NULL});
-    }
-}
-
 /* Which assessment the workbook is for, checked against this database. */
 static status_code meta_check(store *s, const char *file, const meta_map *m, const answers_import_opts *o,
                               assessment *as, bool *hash_differs, status_detail *err)
@@ -500,7 +486,7 @@ static status_code read_xlsx(store *s, const char *path, const char *file, const
     xlsx_book *book = NULL;
     xlsx_error e = {0};
     if (xlsx_open(path, &book, &e) != XLSX_OK) {
-        status_code r = xlsx_failed(file, NULL, &e, err);
+        status_code r = xlsx_error_status(file, NULL, &e, err);
         xlsx_error_clear(&e);
         return r;
     }
@@ -518,9 +504,9 @@ static status_code read_xlsx(store *s, const char *path, const char *file, const
                                                 .extra = VENDOR_SHEET_MAIN ", " VENDOR_SHEET_META});
     xlsx_sheet *meta = NULL, *sheet = NULL;
     if (r == STATUS_OK && xlsx_sheet_load(book, meta_i, &meta, &e) != XLSX_OK)
-        r = xlsx_failed(file, VENDOR_SHEET_META, &e, err);
+        r = xlsx_error_status(file, VENDOR_SHEET_META, &e, err);
     if (r == STATUS_OK && xlsx_sheet_load(book, main_i, &sheet, &e) != XLSX_OK)
-        r = xlsx_failed(file, VENDOR_SHEET_MAIN, &e, err);
+        r = xlsx_error_status(file, VENDOR_SHEET_MAIN, &e, err);
     xlsx_error_clear(&e);
     grid gm = {.file = file, .name = VENDOR_SHEET_META, .x = meta}, g = {.file = file, .name = VENDOR_SHEET_MAIN, .x = sheet};
     if (r == STATUS_OK)

@@ -44,6 +44,20 @@ void xlsx_error_clear(xlsx_error *err)
     *err = (xlsx_error){0};
 }
 
+status_code xlsx_error_status(const char *path, const char *sheet, const xlsx_error *e, status_detail *err)
+{
+    switch (e->status) {
+    case XLSX_ERR_XML:
+        return status_fail(err, &(status_info){STATUS_SHEET_DAMAGED, .entity = path, .value = e->where, .line = e->line});
+    case XLSX_ERR_VALUE:
+        return status_fail(err, &(status_info){STATUS_SHEET_CELL_MALFORMED, .entity = sheet ? sheet : path,
+                                               .value = e->cell, .extra = e->where, .line = e->line});
+    default:
+        return status_fail(err, &(status_info){STATUS_SHEET_UNREADABLE, .entity = path,
+                                               .value = e->status == XLSX_ERR_PART ? e->where : NULL});
+    }
+}
+
 static xlsx_status fail(xlsx_error *err, xlsx_status st, const char *where, const char *cell, int line)
 {
     if (err) {

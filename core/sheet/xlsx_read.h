@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/status.h"
+
 #define XLSX_PART_MAX (256u * 1024u * 1024u)
 
 typedef enum {
@@ -35,6 +37,11 @@ typedef struct {
 } xlsx_error;
 
 void xlsx_error_clear(xlsx_error *err);
+
+/* The status of a reading error: a file that is not XML inside (SHEET_DAMAGED, with the part and
+ * line), a malformed cell (SHEET_CELL_MALFORMED, named by sheet when given), else unreadable.
+ * path names the file; sheet may be NULL. */
+status_code xlsx_error_status(const char *path, const char *sheet, const xlsx_error *e, status_detail *err);
 
 typedef enum {
     XLSX_EMPTY,  /* present in the sheet (styled, part of a merge) but without a value */
