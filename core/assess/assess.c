@@ -108,6 +108,18 @@ status_code assess_get_row(store *s, int64_t id, assessment *out, status_detail 
     return r;
 }
 
+status_code assess_catalog_of(store *s, int64_t id, const catalog **cat, status_detail *err)
+{
+    *cat = NULL;
+    assessment a;
+    status_code r = assess_row(s, id, &a, err);
+    if (r != STATUS_OK)
+        return r;
+    *cat = catalog_db_get(s, a.catalog_id, a.catalog_version);
+    assessment_free(&a);
+    return STATUS_OK;
+}
+
 status_code assess_get(store *s, int64_t id, assessment *out, status_detail *err)
 {
     status_code r = assess_row(s, id, out, err);

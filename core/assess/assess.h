@@ -66,6 +66,10 @@ status_code assess_get(store *s, int64_t id, assessment *out, status_detail *err
 /* The same row without its summary (items, answered, positive, not_applicable and overdue are
  * -1): for callers that show no counts, since the summary reads the catalog and every answer. */
 status_code assess_get_row(store *s, int64_t id, assessment *out, status_detail *err);
+/* The catalog an assessment answers (cached, not to be freed): the status is the assessment's
+ * lookup; *cat is NULL when that catalog is no longer in the store (the caller decides whether
+ * that is CATALOG_GONE or shown without texts). */
+status_code assess_catalog_of(store *s, int64_t id, const catalog **cat, status_detail *err);
 /* Finds "3" or "#3". */
 status_code assess_find(store *s, const char *key, int64_t *id, status_detail *err);
 

@@ -92,6 +92,20 @@ static void set_value(int64_t a, const char *item, const char *value)
                  test_msg(&err));
 }
 
+Test(assess, catalog_of_an_assessment_and_of_none)
+{
+    int64_t a = new_org("fx-cl", "R1", 2025);
+    const catalog *c = NULL;
+    status_detail err = {0};
+    cr_assert_eq(assess_catalog_of(st, a, &c, &err), STATUS_OK, "%s", test_msg(&err));
+    cr_assert_not_null(c);
+    cr_assert_str_eq(c->id, "fx-cl");
+    cr_assert_str_eq(c->version, "R1");
+    cr_assert_eq(assess_catalog_of(st, a + 100, &c, &err), STATUS_ASSESSMENT_NOT_FOUND);
+    cr_assert_null(c);
+    status_detail_free(&err);
+}
+
 Test(assess, create_and_conflict)
 {
     int64_t a = new_org("fx-gl", "1", 2025);

@@ -250,16 +250,15 @@ static const screen_ops hist_ops = {
 
 screen *history_screen_new(app *a, int64_t assessment_id)
 {
-    assessment as;
+    const catalog *cat;
     status_detail err = {0};
-    if (assess_get_row(a->st, assessment_id, &as, &err) != STATUS_OK) {
+    if (assess_catalog_of(a->st, assessment_id, &cat, &err) != STATUS_OK) {
         app_status_error(a, &err);
         return NULL;
     }
     hist_state *st = xcalloc(1, sizeof *st);
     st->aid = assessment_id;
-    st->cat = catalog_db_get(a->st, as.catalog_id, as.catalog_version);
-    assessment_free(&as);
+    st->cat = cat;
     load_end(st, a, true);
     screen *s = xcalloc(1, sizeof *s);
     s->ops = &hist_ops;
