@@ -12,6 +12,9 @@ doclib doclib_zip = {ANZEN_SONAME_ZIP, "libzip4", NULL};
 doclib doclib_xml2 = {ANZEN_SONAME_XML2, "libxml2", NULL};
 doclib doclib_cmark = {ANZEN_SONAME_CMARK, "libcmark-gfm0.29.0.gfm.6", NULL};
 doclib doclib_cmark_extensions = {ANZEN_SONAME_CMARK_EXTENSIONS, "libcmark-gfm-extensions0.29.0.gfm.6", NULL};
+doclib doclib_sodium = {ANZEN_SONAME_SODIUM, "libsodium23", NULL};
+doclib doclib_yaml = {ANZEN_SONAME_YAML, "libyaml-0-2", NULL};
+doclib doclib_nettle = {ANZEN_SONAME_NETTLE, "libnettle8", NULL};
 
 bool doclib_open(doclib *lib, char **why)
 {
@@ -32,7 +35,7 @@ void *doclib_symbol(doclib *lib, const char *name)
     char *why = NULL;
     if (!doclib_open(lib, &why)) {
         /* Both languages: core has no UI language here, and this is an installation fault. */
-        fprintf(stderr, "anzen: 文書ライブラリを読み込めません / cannot load a document library: %s "
+        fprintf(stderr, "anzen: ライブラリを読み込めません / cannot load a library: %s "
                         "(Debian: apt-get install %s)\n", why, lib->package);
         free(why);
         exit(1);

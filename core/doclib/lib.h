@@ -1,4 +1,4 @@
-/* core/doclib: the document libraries loaded on first use (doclib.h says why). */
+/* core/doclib: the libraries loaded on first use (documents, signatures, YAML, SHA-256) (doclib.h says why). */
 #ifndef ANZEN_DOCLIB_LIB_H
 #define ANZEN_DOCLIB_LIB_H
 
