@@ -102,6 +102,16 @@ status_code reconcile_load(store *s, int64_t aid, int64_t vendor_id, reconcile_v
     return STATUS_OK;
 }
 
+bool reconcile_has_other_side(store *s, int64_t aid)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT EXISTS(SELECT 1 FROM answer WHERE assessment_pk = ?1"
+                                     " AND party IN ('vendor', 'agreed') AND value <> '')");
+    sqlite3_bind_int64(st, 1, aid);
+    bool any = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != 0;
+    store_done(s, st);
+    return any;
+}
+
 void reconcile_view_free(reconcile_view *v)
 {
     if (!v)

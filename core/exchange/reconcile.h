@@ -47,6 +47,10 @@ typedef struct {
 /* Loads the view; vendor_id 0 = the assessment's vendor (none: only hospital / agreed answers). */
 status_code reconcile_load(store *s, int64_t assessment_id, int64_t vendor_id, reconcile_view *out, status_detail *err);
 void reconcile_view_free(reconcile_view *v);
+/* Whether the assessment has a vendor's or an agreed answer with a value (true also on an SQL
+ * error, so the caller falls back to reconcile_load). Without one every count of a view is on the
+ * hospital's side: a summary of the workshop can say so without loading the catalog. */
+bool reconcile_has_other_side(store *s, int64_t assessment_id);
 /* The row of an item, or NULL. */
 const reconcile_row *reconcile_find(const reconcile_view *v, const char *item_id);
 

@@ -112,3 +112,24 @@ Test(reconcile, agree_records_both_names_and_undoes)
     reconcile_view_free(&v);
     status_detail_free(&err);
 }
+
+/* The dashboard's workshop line asks this before loading a view: false only while every answer
+ * with a value is the hospital's (a vendor's answer emptied again does not count). */
+Test(reconcile, other_side_only_with_a_vendor_or_agreed_value)
+{
+    cr_expect(reconcile_has_other_side(st, aid));
+    status_detail err = {0};
+    assessment a;
+    cr_assert_eq(assess_get_row(st, aid, &a, &err), STATUS_OK, "%s", test_msg(&err));
+    assess_spec spec = {.catalog_id = "fx-emds", .scope = SCOPE_SYSTEM, .system_id = a.system_id, .fy = 2026};
+    assessment_free(&a);
+    int64_t first = aid;
+    cr_assert_eq(assess_create(st, &spec, "t", &aid, &err), STATUS_OK, "%s", test_msg(&err));
+    set("q-1", PARTY_HOSPITAL, "yes", NULL);
+    cr_expect_not(reconcile_has_other_side(st, aid));
+    set("q-2", PARTY_VENDOR, "", NULL);
+    cr_expect_not(reconcile_has_other_side(st, aid));
+    set("q-2", PARTY_AGREED, "yes", NULL);
+    cr_expect(reconcile_has_other_side(st, aid));
+    cr_expect(reconcile_has_other_side(st, first));
+}

@@ -591,6 +591,8 @@ screen *workshop_screen_new(app *a, int64_t assessment_id, const char *item_id)
 
 char *workshop_count_line(app *a, int64_t assessment_id)
 {
+    if (!reconcile_has_other_side(a->st, assessment_id))
+        return NULL; /* the line shows only the vendor's and the agreed side */
     reconcile_view v;
     status_detail err = {0};
     if (reconcile_load(a->st, assessment_id, 0, &v, &err) != STATUS_OK) {
