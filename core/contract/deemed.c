@@ -132,7 +132,7 @@ static status_code vendor_annex(store *s, const assessment *list, size_t n, bool
 static status_code vendors_compute(store *s, deemed_report *out, const ws_system *systems, size_t n, bool english,
                                    status_detail *err)
 {
-    out->annex_catalog_loaded = catalog_db_get(s, DEEMED_ANNEX_CATALOG, NULL) != NULL;
+    out->annex_catalog_loaded = catalog_db_head(s, DEEMED_ANNEX_CATALOG, NULL) != NULL; /* not its nodes */
     assessment *list = NULL;
     size_t nlist = 0;
     status_code r = assess_list_rows(s, &(assess_filter){.catalog_id = DEEMED_ANNEX_CATALOG}, &list, &nlist, err);
@@ -194,6 +194,15 @@ status_code deemed_compute(store *s, bool english, deemed_report *out, status_de
         qsort(out->vendors, out->nvendors, sizeof *out->vendors, vendor_cmp);
     out->eligible = all;
     return STATUS_OK;
+}
+
+bool deemed_recorded(store *s)
+{
+    sqlite3_stmt *st = store_stmt(s, "SELECT EXISTS(SELECT 1 FROM system WHERE archived_at IS NULL"
+                                     " AND security_updates_by IS NOT NULL)");
+    bool any = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != 0;
+    store_done(s, st);
+    return any;
 }
 
 void deemed_report_free(deemed_report *r)

@@ -79,5 +79,9 @@ typedef struct {
 
 status_code deemed_compute(store *s, bool english, deemed_report *out, status_detail *err);
 void deemed_report_free(deemed_report *r);
+/* Whether a system in service records who applies its security updates: until one does, nobody
+ * has asked about the rule, and a summary (the dashboard's line) need not compute the report.
+ * True also on an SQL error, so the caller computes it and reports the error. */
+bool deemed_recorded(store *s);
 
 #endif

@@ -221,3 +221,17 @@ Test(deemed, updates_by_is_checked_and_nothing_written)
     ws_system_free(&sys);
     fx_close(&f);
 }
+
+/* The dashboard computes the report only once this is true: a system in service says who applies
+ * its security updates (an archived one, or none recorded, leaves it false). */
+Test(deemed, recorded_only_by_a_system_in_service)
+{
+    contract_fx f = fx_open(true);
+    cr_expect_not(deemed_recorded(f.st));
+    set_updates(f.st, f.pacs, "vendor", TRI_UNKNOWN);
+    cr_expect(deemed_recorded(f.st));
+    status_detail err = {0};
+    cr_assert_eq(ws_archive(f.st, WS_SYSTEM, f.pacs, true, "tester", NULL, &err), STATUS_OK, "%s", test_msg(&err));
+    cr_expect_not(deemed_recorded(f.st));
+    fx_close(&f);
+}

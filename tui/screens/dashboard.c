@@ -68,6 +68,8 @@ static void load(dash_state *st, app *a)
 static void load_deemed(dash_state *st, app *a)
 {
     xfree(&st->deemed);
+    if (!deemed_recorded(a->st))
+        return;
     deemed_report r;
     status_detail err = {0};
     if (deemed_compute(a->st, a->english, &r, &err) != STATUS_OK) {
