@@ -7,7 +7,9 @@
 Replays the dump through a small model of an 80x24 terminal (cursor moves, erase, text by column
 width) and prints per navigation key the bytes sent, split into text, cursor moves, colour/attribute
 changes (SGR and the charset reset xterm's sgr0 carries) and clears, and the bytes of the
-characters that actually differ on screen (non-blank cells only): what no screen diff can avoid.
+characters that actually differ on screen (non-blank cells only), and the least any screen diff
+could send for those changes (one cursor move per run of changed cells, blank tails erased, no
+attribute change): what no drawing code can go below for the content shown.
 A figure, not a test."""
 import re
 import sys
@@ -89,6 +91,33 @@ class Screen:
             i += 1
 
 
+def floor_bytes(old, new):
+    """The least a screen diff could send to turn old into new: per row, runs of differing cells
+    (gaps under 5 columns rewritten), each reached by one cursor move (CUP, or CUF on the same row),
+    blank tails erased with EL, and no attribute change at all."""
+    total = 0
+    for r in range(ROWS):
+        diff = [c for c in range(COLS) if new[r][c] != old[r][c]]
+        if not diff:
+            continue
+        runs, start, end = [], diff[0], diff[0]
+        for c in diff[1:]:
+            if c - end > 5:
+                runs.append((start, end))
+                start = c
+            end = c
+        runs.append((start, end))
+        prev_end = None
+        for a, b in runs:
+            total += len(f'\x1b[{r + 1};{a + 1}H') if prev_end is None else len(f'\x1b[{a - prev_end}C')
+            if all(new[r][c] in (' ', '') for c in range(a, COLS)):
+                total += 3  # EL
+                break
+            total += sum(len(new[r][c].encode()) for c in range(a, b + 1))
+            prev_end = b + 1
+    return total
+
+
 def main(path):
     data = open(path, 'rb').read().decode('utf-8', 'replace')
     before_nav, nav = data.split('=====NAV=====\n', 1)
@@ -96,11 +125,12 @@ def main(path):
     scr = Screen()
     scr.feed(before_nav)
     tally = {'text': 0, 'move': 0, 'sgr': 0, 'clear': 0}
-    sent = changed = changed_tree = 0
+    sent = changed = changed_tree = floor = 0
     for k in keys:
         old = [row[:] for row in scr.cells]
         scr.feed(k, tally)
         sent += len(k.encode())
+        floor += floor_bytes(old, scr.cells)
         for r in range(ROWS):
             for c in range(COLS):
                 ch = scr.cells[r][c]
@@ -112,6 +142,8 @@ def main(path):
           f'cursor moves {tally["move"] / n:.0f}, attributes {tally["sgr"] / n:.0f}, clears {tally["clear"] / n:.0f}')
     print(f'characters that differ on screen: {changed / n:.0f} bytes per key '
           f'({changed_tree / n:.0f} in the tree, {(changed - changed_tree) / n:.0f} in the detail pane)')
+    print(f'least any screen diff could send for them (cursor moves and text, no attribute change at all): '
+          f'{floor / n:.0f} bytes per key')
 
 
 if __name__ == '__main__':
