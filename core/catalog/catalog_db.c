@@ -731,11 +731,12 @@ static catalog *load_catalog(store *s, const char *id, const char *version, load
     sqlite3_stmt *st = store_stmt( /* cached: the dashboard loads several */
         s, "SELECT pk,id,version,revision,kind,title_ja,title_en,short_ja,short_en,publisher,published,source_title,"
            "source_url,completeness,completeness_ja,completeness_en,answers_json,dates,tags_json,file_path "
-           "FROM catalog WHERE id=?1 AND (?2 IS NULL OR version=?2)"
+           "FROM catalog WHERE pk = (SELECT pk FROM catalog WHERE id=?1 AND (?2 IS NULL OR version=?2)"
            /* no version asked: the newest that has items, so a skeleton of a new edition (R8
-            * before its questions are known) does not hide the last usable one */
+            * before its questions are known) does not hide the last usable one; only the pk is
+            * sorted, not the row with its JSON */
            " ORDER BY EXISTS(SELECT 1 FROM catalog_node n WHERE n.catalog_pk = catalog.pk AND n.kind = 'item') DESC,"
-           " pk DESC LIMIT 1");
+           " pk DESC LIMIT 1)");
     store_bind_text(st, 1, id);
     store_bind_text(st, 2, version);
     if (sqlite3_step(st) != SQLITE_ROW) {

@@ -227,6 +227,11 @@ const char *const schema_migrations[] = {
     /* 16: the party a user answers as in each assessment (hospital / vendor / agreed), kept when
      * it is opened again; NULL = the default (hospital). A row may now hold a party before any item was visited: last_item ''. */
     "ALTER TABLE user_state ADD COLUMN party TEXT CHECK(party IN ('hospital','vendor','agreed'));",
+
+    /* 17: a catalog's items by id without reading its nodes' texts: the summaries count answers
+     * against them (the dashboard's rows) and a catalog with no item yet is told by one probe;
+     * both read the rows of catalog_node, texts and all, before. */
+    "CREATE INDEX catalog_node_kind ON catalog_node(catalog_pk, kind, id, responsibility);",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];
