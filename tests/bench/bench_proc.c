@@ -49,13 +49,14 @@ static void exec_argv(const char *const argv[])
     _exit(127);
 }
 
-static int wait_child(pid_t pid, long *rss_kb)
+static int wait_child(pid_t pid, long *rss_kb, long *faults)
 {
     int st = 0;
     struct rusage ru = {0};
     while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR)
         ;
     *rss_kb = ru.ru_maxrss;
+    *faults = ru.ru_minflt;
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
@@ -74,7 +75,7 @@ bool bench_run_proc(const char *const argv[], bool keep_stderr, proc_figure *out
             dup2(null, 2);
         exec_argv(argv);
     }
-    out->status = wait_child(pid, &out->rss_kb);
+    out->status = wait_child(pid, &out->rss_kb, &out->faults);
     out->ms = bench_now_ms() - t0;
     return out->status == 0;
 }
@@ -126,7 +127,7 @@ bool bench_run_pty(const char *const argv[], int quiet_ms, proc_figure *out)
             break; /* EIO once the child has exited and closed the slave */
         }
     }
-    int st = wait_child(pid, &out->rss_kb);
+    int st = wait_child(pid, &out->rss_kb, &out->faults);
     close(m);
     out->status = killed ? -1 : st;
     out->ms = last - t0;

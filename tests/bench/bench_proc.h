@@ -8,6 +8,7 @@
 typedef struct {
     double ms;     /* wall time: fork to exit (run_proc) or to the last byte of the first screen (run_pty) */
     long rss_kb;   /* the child's peak resident set (getrusage of the waited child) */
+    long faults;   /* its minor page faults (a start's cost on a machine where each is dear) */
     long bytes;    /* bytes it wrote to the terminal (run_pty) */
     int status;    /* exit status; -1 when it was killed by the bench (run_pty after quiet) */
 } proc_figure;
