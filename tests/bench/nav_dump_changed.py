@@ -91,10 +91,23 @@ class Screen:
             i += 1
 
 
+def run_text_bytes(cells):
+    """The text of a run, a blank stretch sent as spaces or as one ECH, whichever is shorter."""
+    total = blank = 0
+    for ch in cells:
+        if ch in (' ', ''):
+            blank += ch == ' '
+            continue
+        total += min(blank, len(f'\x1b[{blank}X')) if blank else 0
+        blank = 0
+        total += len(ch.encode())
+    return total + (min(blank, len(f'\x1b[{blank}X')) if blank else 0)
+
+
 def floor_bytes(old, new):
     """The least a screen diff could send to turn old into new: per row, runs of differing cells
     (gaps under 5 columns rewritten), each reached by one cursor move (CUP, or CUF on the same row),
-    blank tails erased with EL, and no attribute change at all."""
+    blank tails erased with EL, blank stretches by ECH where shorter, and no attribute change at all."""
     total = 0
     for r in range(ROWS):
         diff = [c for c in range(COLS) if new[r][c] != old[r][c]]
@@ -113,7 +126,7 @@ def floor_bytes(old, new):
             if all(new[r][c] in (' ', '') for c in range(a, COLS)):
                 total += 3  # EL
                 break
-            total += sum(len(new[r][c].encode()) for c in range(a, b + 1))
+            total += run_text_bytes(new[r][a:b + 1])
             prev_end = b + 1
     return total
 
