@@ -323,43 +323,49 @@ static void show_text(cli_ctx *c, const char *label, const char *v)
         fprintf(c->out, "%s: %s\n", label, v);
 }
 
+/* A field's value as `system show` prints it: labels of codes, dates as entered elsewhere, "-"
+ * for nothing recorded. Caller frees. */
+static char *field_display(const ws_system *s, const ws_field *f, bool en)
+{
+    const void *at = (const char *)s + f->offset;
+    switch (f->kind) {
+    case WS_FIELD_CATEGORY: return xstrdup(category_label(s->category, en));
+    case WS_FIELD_VENDOR: return xstrdup(s->vendor_name ? s->vendor_name : "");
+    case WS_FIELD_HOSTING: return xstrdup(str_empty(s->hosting) ? "" : ws_hosting_label(s->hosting, en));
+    case WS_FIELD_UPDATES_BY:
+        return xstrdup(str_empty(s->security_updates_by) ? "" : ws_updates_by_label(s->security_updates_by, en));
+    case WS_FIELD_TRI: return xstrdup(tri_label(*(const ws_tri *)at, en));
+    case WS_FIELD_INT: return *(const int *)at ? xasprintf("%d", *(const int *)at) : xstrdup("");
+    case WS_FIELD_DATE: {
+        char *d = cli_date_text(*(char *const *)at);
+        char today[11];
+        jpdate_format_iso(jpdate_today(), today);
+        if (f->offset == offsetof(ws_system, end_of_support) && ws_system_unsupported(s, today)) {
+            char *t = xasprintf("%s %s", d, en ? "[support ended]" : "［サポート終了］");
+            free(d);
+            return t;
+        }
+        return d;
+    }
+    case WS_FIELD_TEXT:
+    case WS_FIELD_LINES: break;
+    }
+    return ws_field_text(s, f);
+}
+
 static void show_system(cli_ctx *c, const ws_system *s)
 {
     bool en = c->g->english;
     fprintf(c->out, "#%lld %s\n", (long long)s->id, s->name);
-    show_text(c, en ? "Category" : "分類", category_label(s->category, en));
-    show_text(c, en ? "Vendor" : "事業者", s->vendor_name);
-    show_text(c, en ? "Product" : "製品", s->product);
-    show_text(c, en ? "Version" : "バージョン", s->product_version);
-    show_text(c, en ? "Hosting" : "設置形態", ws_hosting_label(s->hosting, en));
-    show_text(c, en ? "Remote maintenance" : "リモート保守", tri_label(s->remote_maintenance, en));
-    show_text(c, en ? "  method" : "  方式", s->remote_method);
-    show_text(c, en ? "  source restriction" : "  接続元制限", s->remote_source_restriction);
-    show_text(c, en ? "Medical device" : "医療機器", tri_label(s->medical_device, en));
-    show_text(c, en ? "Patient data in maintenance" : "保守で患者データを扱う",
-              tri_label(s->patient_data_in_maintenance, en));
-    show_text(c, "SBOM", tri_label(s->sbom_available, en));
-    if (s->sbom_ref)
-        show_text(c, en ? "  SBOM reference" : "  SBOMの所在", s->sbom_ref);
-    char *eos = cli_date_text(s->end_of_support);
-    char today[11];
-    jpdate_format_iso(jpdate_today(), today);
-    if (ws_system_unsupported(s, today)) {
-        char *t = xasprintf("%s %s", eos, en ? "[support ended]" : "［サポート終了］");
-        free(eos);
-        eos = t;
+    /* the fields as fields.h describes them (the name is the heading), then the lists */
+    for (size_t i = 0; i < ws_system_field_count; i++) {
+        const ws_field *f = &ws_system_fields[i];
+        if (f->offset == offsetof(ws_system, name))
+            continue;
+        char *v = field_display(s, f, en);
+        show_text(c, en ? f->en : f->ja, v);
+        free(v);
     }
-    show_text(c, en ? "End of support" : "サポート終了日", eos);
-    free(eos);
-    show_text(c, en ? "Backup" : "バックアップ方式", s->backup_method);
-    if (s->backup_generations)
-        fprintf(c->out, "%s: %d\n", en ? "  generations" : "  世代数", s->backup_generations);
-    show_text(c, en ? "Restored by" : "復元作業者", s->restore_by);
-    show_text(c, en ? "Restore procedure" : "復元手順", s->restore_method);
-    show_text(c, en ? "Disposal" : "使用停止・廃棄", s->disposal);
-    show_text(c, en ? "Vendor documents" : "事業者資料", s->documents);
-    show_text(c, en ? "Security updates by" : "セキュリティアップデート", ws_updates_by_label(s->security_updates_by, en));
-    show_text(c, en ? "  stated in contract" : "  契約等への記載", tri_label(s->security_updates_in_contract, en));
     const char *titles[] = {en ? "Ports" : "ネットワークポート", en ? "Storage" : "データ保存場所",
                             en ? "External connections" : "外部接続", en ? "Compensating controls" : "補完的対策"};
     size_t counts[] = {s->nports, s->nstorage, s->nconnections, s->ncontrols};
@@ -376,8 +382,6 @@ static void show_system(cli_ctx *c, const ws_system *s)
             free(t);
         }
     }
-    if (s->note)
-        show_text(c, en ? "Note" : "備考", s->note);
     if (s->archived_at) {
         char when[CLOCK_LOCAL_SIZE];
         clock_local_text(s->archived_at, true, when);
