@@ -91,6 +91,25 @@ static void cycle(form_field *f)
     f->value = xstrdup(next);
 }
 
+/* A multi-line field's text back from the note editor: kept in the form, saved with it. */
+typedef struct {
+    form_state *st;
+    size_t field;
+} lines_target;
+
+static bool keep_lines(void *ctx, app *a, const char *text)
+{
+    (void)a;
+    lines_target *t = ctx;
+    form_field *f = &t->st->f[t->field];
+    if (!str_eq(f->value, text)) {
+        free(f->value);
+        f->value = xstrdup(text);
+        t->st->modified = true;
+    }
+    return true;
+}
+
 static void edit(form_state *st, app *a, keycode first)
 {
     form_field *f = &st->f[st->sel.sel];
@@ -99,8 +118,6 @@ static void edit(form_state *st, app *a, keycode first)
         st->modified = true;
         return;
     }
-    char *label = xasprintf("%s: ", f->label);
-    char *in = NULL;
     /* Typing on a field starts editing it with that character appended. */
     char *init = xstrdup(f->value);
     if (first) {
@@ -110,6 +127,15 @@ static void edit(form_state *st, app *a, keycode first)
         free(init);
         init = t;
     }
+    if (f->kind == FF_LINES) { /* the form stays below the editor, so st outlives it */
+        lines_target *t = xmalloc(sizeof *t);
+        *t = (lines_target){st, (size_t)st->sel.sel};
+        app_push(a, note_screen_new(a, f->label, init, keep_lines, t, free));
+        free(init);
+        return;
+    }
+    char *label = xasprintf("%s: ", f->label);
+    char *in = NULL;
     bool ok = first ? app_prompt_edit(a, label, init, &in) : app_prompt(a, label, init, &in);
     free(init);
     free(label);

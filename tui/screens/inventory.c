@@ -332,6 +332,7 @@ static form_kind form_kind_of(ws_field_kind k)
     case WS_FIELD_DATE: return FF_DATE;
     case WS_FIELD_TRI: return FF_TRI;
     case WS_FIELD_INT: return FF_INT;
+    case WS_FIELD_LINES: return FF_LINES;
     case WS_FIELD_CATEGORY:
     case WS_FIELD_VENDOR:
     case WS_FIELD_HOSTING:

@@ -30,10 +30,12 @@ screen *note_screen_new(app *a, const char *title, const char *text, note_save_f
 /* Hands the note to $EDITOR right away (the E key), then comes back to the editor. */
 void note_screen_external(screen *s, app *a);
 
-/* Forms (inventory): a list of labelled fields, Enter edits one (text in a prompt; yes/no and
- * choices cycle), ^S saves through the caller's callback (one transaction; on failure the form
+/* Forms (inventory): a list of labelled fields, Enter edits one (text in a prompt, several lines in
+ * the note editor; yes/no and choices cycle), ^S saves through the caller's callback (one transaction; on failure the form
  * stays open with the message on the status line), Esc cancels. */
-typedef enum { FF_TEXT, FF_INT, FF_DATE, FF_TRI, FF_CHOICE } form_kind;
+/* FF_LINES: several lines (procedures, documents): Enter opens the note editor, whose ^S keeps
+ * the text in the form (the form's ^S saves it with the rest). */
+typedef enum { FF_TEXT, FF_LINES, FF_INT, FF_DATE, FF_TRI, FF_CHOICE } form_kind;
 typedef struct {
     const char *label; /* from the message table */
     form_kind kind;
