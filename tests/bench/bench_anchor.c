@@ -61,15 +61,11 @@ static void first_paints(const char *bin, const char *db, int runs, double *anze
 {
     strlist owned = {0};
     const char **argv = dialog_argv(&owned);
-    const char *const anzen_argv[] = {bin, "--db", db, NULL};
     double *va = xcalloc((size_t)runs, sizeof *va), *vd = xcalloc((size_t)runs, sizeof *vd);
     bool ok = true;
     for (int i = 0; i <= runs && ok; i++) {
         proc_figure fa, fd;
-        setenv("ANZEN_EXIT_AFTER_DRAW", "1", 1);
-        ok = bench_run_pty(anzen_argv, 1000, &fa) && fa.status == 0;
-        unsetenv("ANZEN_EXIT_AFTER_DRAW");
-        ok = ok && bench_run_pty(argv, 300, &fd);
+        ok = bench_paint_once(bin, db, &fa) && bench_run_pty(argv, 300, &fd);
         if (ok && i > 0) {
             va[i - 1] = fa.ms;
             vd[i - 1] = fd.ms;

@@ -218,15 +218,22 @@ static double proc_median(const char *const argv[], int runs, long *rss_kb)
     return m;
 }
 
-static double first_paint(const char *bin, const char *db, int runs, long *rss_kb, long *bytes)
+bool bench_paint_once(const char *bin, const char *db, proc_figure *f)
 {
+    const char *const argv[] = {bin, "--db", db, NULL};
     setenv("ANZEN_EXIT_AFTER_DRAW", "1", 1);
-    const char *argv[] = {bin, "--db", db, NULL};
+    bool ok = bench_run_pty(argv, 1000, f) && f->status == 0;
+    unsetenv("ANZEN_EXIT_AFTER_DRAW");
+    return ok;
+}
+
+double bench_first_paint(const char *bin, const char *db, int runs, long *rss_kb, long *bytes)
+{
     double *v = xcalloc((size_t)runs, sizeof *v);
     long rss = 0;
     for (int i = 0; i <= runs; i++) {
         proc_figure f;
-        if (!bench_run_pty(argv, 1000, &f) || f.status != 0)
+        if (!bench_paint_once(bin, db, &f))
             fail("first paint", "anzen did not exit cleanly");
         if (i == 0)
             continue; /* warms the page cache: a new process, not a cold disk */
@@ -235,16 +242,10 @@ static double first_paint(const char *bin, const char *db, int runs, long *rss_k
             rss = f.rss_kb;
         *bytes = f.bytes;
     }
-    unsetenv("ANZEN_EXIT_AFTER_DRAW");
     double m = bench_median(v, runs);
     free(v);
     *rss_kb = rss;
     return m;
-}
-
-double bench_first_paint(const char *bin, const char *db, int runs, long *rss_kb, long *bytes)
-{
-    return first_paint(bin, db, runs, rss_kb, bytes);
 }
 
 void bench_large(const char *bin, const char *tmp, bool quick)
@@ -294,7 +295,7 @@ void bench_large(const char *bin, const char *tmp, bool quick)
            nassess * 1000, bench_now_ms() - t0, quick ? "  [quick]" : "");
 
     long rss = 0, bytes = 0;
-    double paint = first_paint(bin, db, runs, &rss, &bytes);
+    double paint = bench_first_paint(bin, db, runs, &rss, &bytes);
     printf("  first paint (80x24, dashboard): median %.2f ms, peak RSS %.1f MB (%ld bytes)\n", paint, rss / 1024.0,
            bytes);
     inproc_figures big = measure_inproc(s, db, first, runs);

@@ -4,6 +4,8 @@
 
 #include <stdbool.h>
 
+#include "bench_proc.h"
+
 /* A generated catalog `id` of `items` items (chapters of 50, sections of 10, Japanese text, answer
  * keys y n x), written to dir/<id>-1.yaml. */
 void bench_write_catalog(const char *dir, const char *id, int items);
@@ -11,6 +13,8 @@ void bench_write_catalog(const char *dir, const char *id, int items);
 /* The first paint of `anzen --db db` in an 80×24 pty (ANZEN_EXIT_AFTER_DRAW): the median time to
  * the last byte of the first screen over `runs` (after one warm-up), the peak RSS and the bytes. */
 double bench_first_paint(const char *bin, const char *db, int runs, long *rss_kb, long *bytes);
+/* One such first paint; false when anzen did not exit cleanly. */
+bool bench_paint_once(const char *bin, const char *db, proc_figure *f);
 
 /* 1,000 items × 100 assessments: first paint, Enter, answer key, progress, history, RSS; growth
  * per doubling of items 100 → 800. Works in tmp/large. */
