@@ -232,6 +232,14 @@ const char *const schema_migrations[] = {
      * against them (the dashboard's rows) and a catalog with no item yet is told by one probe;
      * both read the rows of catalog_node, texts and all, before. */
     "CREATE INDEX catalog_node_kind ON catalog_node(catalog_pk, kind, id, responsibility);",
+
+    /* 18: the start's look at which files were imported (catalog/catalog_file.c) reads the paths,
+     * hashes and importer versions from indexes alone: from the catalog rows, with their titles
+     * and answer sets spilling over several pages each, it cost a quarter of a millisecond and a
+     * score of page faults at every start. */
+    "DROP INDEX catalog_sha256;"
+    "CREATE INDEX catalog_sha256 ON catalog(file_sha256, importer);"
+    "CREATE INDEX catalog_file_path ON catalog(file_path, file_sha256) WHERE file_path IS NOT NULL;",
 };
 
 const size_t schema_migration_count = sizeof schema_migrations / sizeof schema_migrations[0];
