@@ -2,8 +2,9 @@
  *
  *  1. cold start → first full screen: the real `anzen` binary (next to this one) started in a
  *     pseudo-terminal at 80×24 on a database with every bundled catalog and 100 assessments,
- *     exiting right after its first complete screen (ANZEN_EXIT_AFTER_DRAW=1); wall time of
- *     fork+exec+open+sync check+load+draw+exit, median of N runs.
+ *     exiting right after its first complete screen (ANZEN_EXIT_AFTER_DRAW=1); wall time from
+ *     the fork to the last byte of that screen (fork+exec+open+sync check+load+draw), median of N
+ *     runs (bench_first_paint, which the large profile and the ratio against dialog use too).
  *  2. keystroke → durable commit → redraw: in-process, the navigator of one assessment in a pty;
  *     one answer key = assess_answer_set (one transaction, synchronous=FULL, i.e. fsync) +
  *     reload + redraw + doupdate; median and p90.
@@ -16,7 +17,7 @@
  *     per doubling of items 100 -> 800.
  *  6. (bench_export.c) every export of a 1,000-item assessment, and the inspection snapshot.
  *
- * Usage: anzen-bench [--quick]; ANZEN_BENCH_KEEP=1 keeps the temporary directory (the database lives there).
+ * Usage: anzen-bench [--quick | --help]; ANZEN_BENCH_KEEP=1 keeps the temporary directory (the database lives there).
  * `anzen-bench --rss-of PROGRAM ARGS…` is used by the bench itself (bench_openpyxl.c). */
 #include <errno.h>
 #include <fcntl.h>
@@ -180,58 +181,22 @@ static long settle(void)
     return last;
 }
 
-/* ---------- 1. cold start ---------- */
-
-static double cold_start_once(const char *bin, const char *db, long *bytes)
-{
-    int m, sl;
-    struct winsize ws = {.ws_row = 24, .ws_col = 80};
-    if (openpty(&m, &sl, NULL, NULL, &ws) != 0)
-        die("openpty", NULL);
-    double t0 = now_ms();
-    pid_t pid = fork();
-    if (pid == 0) {
-        setsid();
-        ioctl(sl, TIOCSCTTY, 0);
-        dup2(sl, 0);
-        dup2(sl, 1);
-        dup2(sl, 2);
-        close(m);
-        close(sl);
-        setenv("ANZEN_EXIT_AFTER_DRAW", "1", 1);
-        execl(bin, bin, "--db", db, (char *)NULL);
-        _exit(127);
-    }
-    close(sl);
-    long total = 0;
-    char buf[65536];
-    for (;;) {
-        ssize_t r = read(m, buf, sizeof buf);
-        if (r > 0)
-            total += r;
-        else if (r < 0 && errno == EINTR)
-            continue;
-        else
-            break; /* EIO once the child has exited and closed the slave */
-    }
-    int st;
-    waitpid(pid, &st, 0);
-    double t = now_ms() - t0;
-    close(m);
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        fprintf(stderr, "anzen-bench: anzen exited with status %d\n", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-        exit(1);
-    }
-    *bytes = total;
-    return t;
-}
-
 const char *bench_self;
 
 int main(int argc, char **argv)
 {
     if (argc > 2 && str_eq(argv[1], "--rss-of"))
         return bench_rss_of(argv + 2);
+    if (argc > 1 && !str_eq(argv[1], "--quick")) {
+        bool help = str_eq(argv[1], "--help") || str_eq(argv[1], "-h");
+        fprintf(help ? stdout : stderr,
+                "usage: anzen-bench [--quick]\n"
+                "  prints the workbench's figures (cold start, keystroke, bytes per key, ratios against dialog\n"
+                "  and sqlite3, the 100,000-answer profile, exports); --quick: fewer runs and a smaller profile.\n"
+                "  ANZEN_BENCH_KEEP=1 keeps the temporary directory; ANZEN_BENCH_DUMP=FILE writes the terminal\n"
+                "  output of the navigator keys there (tests/bench/nav_dump_changed.py reads it).\n");
+        return help ? 0 : 2;
+    }
     bool quick = argc > 1 && str_eq(argv[1], "--quick");
     setvbuf(stdout, NULL, _IOLBF, 0);
     int nassess = quick ? 10 : 100, runs = quick ? 3 : 21, keys = quick ? 10 : 60;
@@ -268,12 +233,10 @@ int main(int argc, char **argv)
     printf("anzen-bench: %d catalogs, %d assessments (setup %.0f ms)%s\n", ncat, nassess, now_ms() - t0,
            quick ? "  [quick]" : "");
 
-    /* 1. cold start */
+    /* 1. cold start ("cold" = a new process; one warm-up run first, not a cold disk) */
     double *cold = xcalloc((size_t)runs, sizeof *cold);
-    long first_bytes = 0;
-    cold_start_once(bin, db, &first_bytes); /* warm the page cache: "cold" = new process, not cold disk */
-    for (int i = 0; i < runs; i++)
-        cold[i] = cold_start_once(bin, db, &first_bytes);
+    long first_bytes = 0, first_rss = 0;
+    bench_first_paint(bin, db, runs, cold, &first_rss, &first_bytes);
     printf("cold start to first full screen (80x24, dashboard): median %.2f ms, p90 %.2f ms, min %.2f ms "
            "(%d runs; %ld bytes to the terminal)\n",
            percentile(cold, (size_t)runs, 0.5), percentile(cold, (size_t)runs, 0.9), percentile(cold, (size_t)runs, 0.0),

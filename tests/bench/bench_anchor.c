@@ -88,7 +88,7 @@ void bench_anchors(const char *bin, const char *tmp, const char *db, long long a
     if (!on_path("dialog")) {
         long rss = 0, bytes = 0;
         printf("  first paint %.2f ms; dialog is not installed: no ratio (apt-get install dialog to measure it)\n",
-               bench_first_paint(bin, db, runs, &rss, &bytes));
+               bench_first_paint(bin, db, runs, NULL, &rss, &bytes));
     } else {
         setenv("LANG", "C.UTF-8", 1); /* dialog's Japanese; anzen runs under the same */
         double paint = 0, d = 0;

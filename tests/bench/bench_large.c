@@ -227,7 +227,7 @@ bool bench_paint_once(const char *bin, const char *db, proc_figure *f)
     return ok;
 }
 
-double bench_first_paint(const char *bin, const char *db, int runs, long *rss_kb, long *bytes)
+double bench_first_paint(const char *bin, const char *db, int runs, double *each, long *rss_kb, long *bytes)
 {
     double *v = xcalloc((size_t)runs, sizeof *v);
     long rss = 0;
@@ -242,6 +242,8 @@ double bench_first_paint(const char *bin, const char *db, int runs, long *rss_kb
             rss = f.rss_kb;
         *bytes = f.bytes;
     }
+    if (each)
+        memcpy(each, v, (size_t)runs * sizeof *v);
     double m = bench_median(v, runs);
     free(v);
     *rss_kb = rss;
@@ -295,7 +297,7 @@ void bench_large(const char *bin, const char *tmp, bool quick)
            nassess * 1000, bench_now_ms() - t0, quick ? "  [quick]" : "");
 
     long rss = 0, bytes = 0;
-    double paint = bench_first_paint(bin, db, runs, &rss, &bytes);
+    double paint = bench_first_paint(bin, db, runs, NULL, &rss, &bytes);
     printf("  first paint (80x24, dashboard): median %.2f ms, peak RSS %.1f MB (%ld bytes)\n", paint, rss / 1024.0,
            bytes);
     inproc_figures big = measure_inproc(s, db, first, runs);

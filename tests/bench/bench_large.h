@@ -11,8 +11,9 @@
 void bench_write_catalog(const char *dir, const char *id, int items);
 
 /* The first paint of `anzen --db db` in an 80×24 pty (ANZEN_EXIT_AFTER_DRAW): the median time to
- * the last byte of the first screen over `runs` (after one warm-up), the peak RSS and the bytes. */
-double bench_first_paint(const char *bin, const char *db, int runs, long *rss_kb, long *bytes);
+ * the last byte of the first screen over `runs` (after one warm-up), each run's time in each[0..runs)
+ * when each is not NULL, the peak RSS and the bytes. */
+double bench_first_paint(const char *bin, const char *db, int runs, double *each, long *rss_kb, long *bytes);
 /* One such first paint; false when anzen did not exit cleanly. */
 bool bench_paint_once(const char *bin, const char *db, proc_figure *f);
 
