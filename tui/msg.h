@@ -120,6 +120,7 @@
     _(FIELD_EVIDENCE, "evidence", "証跡")                                                                    \
     _(NOTE_TITLE, "Note: %s", "メモ: %s")                                                                    \
     _(NOTE_HINT, "^S:save  Esc:cancel  ^E:$EDITOR", "^S:保存  Esc:取消  ^E:$EDITOR")                          \
+    _(NOTE_KEEP_HINT, "^S:keep for the form  Esc:cancel  ^E:$EDITOR", "^S:確定（フォームで保存）  Esc:取消  ^E:$EDITOR") \
     _(NOTE_DISCARD, "Discard the changes to the note? (y/n)", "メモの変更を破棄しますか？ (y/n)")            \
     _(NEW_PICK_CATALOG, "New assessment: choose a catalog", "新規評価: カタログを選択")                      \
     _(FY_PROMPT, "Fiscal year (2026 or 令和8年度): ", "年度（2026 / 令和8年度）: ")                          \

@@ -130,7 +130,9 @@ static void edit(form_state *st, app *a, keycode first)
     if (f->kind == FF_LINES) { /* the form stays below the editor, so st outlives it */
         lines_target *t = xmalloc(sizeof *t);
         *t = (lines_target){st, (size_t)st->sel.sel};
-        app_push(a, note_screen_new(a, f->label, init, keep_lines, t, free));
+        screen *ed = note_screen_new(a, f->label, init, keep_lines, t, free);
+        note_screen_keeps(ed);
+        app_push(a, ed);
         free(init);
         return;
     }

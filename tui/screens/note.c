@@ -28,6 +28,7 @@ typedef struct {
     void (*free_ctx)(void *);
     size_t want_col; /* column kept across up/down */
     bool have_want;
+    bool keeps; /* ^S hands the text back to a form, which saves it (note_screen_keeps) */
 } note_state;
 
 /* Visual rows of text wrapped at `cols`. */
@@ -90,9 +91,9 @@ static void title(screen *s, app *a, strbuf *sb)
 
 static const char *hint(screen *s, app *a)
 {
-    (void)s;
     (void)a;
-    return L(NOTE_HINT);
+    const note_state *st = s->priv;
+    return st->keeps ? L(NOTE_KEEP_HINT) : L(NOTE_HINT);
 }
 
 static void draw(screen *s, app *a, WINDOW *w, rect r)
@@ -287,6 +288,11 @@ screen *note_screen_new(app *a, const char *t, const char *text, note_save_fn sa
     s->ops = &note_ops;
     s->priv = st;
     return s;
+}
+
+void note_screen_keeps(screen *s)
+{
+    ((note_state *)s->priv)->keeps = true;
 }
 
 void note_screen_external(screen *s, app *a)

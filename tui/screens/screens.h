@@ -27,6 +27,9 @@ screen *inventory_screen_new(app *a);
 typedef bool (*note_save_fn)(void *ctx, app *a, const char *text);
 screen *note_screen_new(app *a, const char *title, const char *text, note_save_fn save, void *ctx,
                         void (*free_ctx)(void *));
+/* The editor of a form's field: its ^S keeps the text for the form's own save, and its hint says
+ * so (^S:確定, not ^S:保存). */
+void note_screen_keeps(screen *s);
 /* Hands the note to $EDITOR right away (the E key), then comes back to the editor. */
 void note_screen_external(screen *s, app *a);
 
