@@ -141,7 +141,12 @@ static void draw_too_small(app *a)
 
 /* The breadcrumb " anzen > A > B > C" in `cols` columns: when it does not fit, the leading
  * screens go first (" ~ > B > C"), so the current screen's title (the assessment: number,
- * catalog, fiscal year, scope) stays whole as long as it can; only then is it cut at its end. */
+ * catalog, fiscal year, scope) stays whole as long as it can; only then is it cut at its end.
+ * The screen just before the last one (not the dashboard) comes back cut at its end when that
+ * leaves it a few columns (" ~ > #1 テスト指~ > 提案"): at 80 columns the assessment of a
+ * history, the walk or a note stays named. */
+enum { BREADCRUMB_MIN_CUT = 8 }; /* columns under which a cut title says too little */
+
 static char *breadcrumb(app *a, int cols)
 {
     strlist seg = {0};
@@ -154,13 +159,25 @@ static char *breadcrumb(app *a, int cols)
         sl_push_owned(&seg, sb_take(&t));
     }
     strbuf sb = {0};
-    for (size_t from = 0; from <= seg.len; from++) {
+    size_t from = 0;
+    for (;; from++) {
         sb_reset(&sb);
         sb_add(&sb, from == 0 ? " anzen" : " " DRAW_MARKER);
         for (size_t i = from; i < seg.len; i++)
             sb_addf(&sb, " > %s", seg.items[i]);
         if (text_width(sb_str(&sb)) <= cols || from + 1 >= seg.len)
             break;
+    }
+    int room = cols - text_width(sb_str(&sb)) - 3; /* " > " after the cut title */
+    if (from >= 2 && from + 1 == seg.len && room >= BREADCRUMB_MIN_CUT) {
+        /* only the last screen fitted: the one before it (not the dashboard, which says nothing
+         * here) comes back, cut, in the room left */
+        char *cut = text_truncate(seg.items[from - 1], room, DRAW_MARKER);
+        for (size_t n = strlen(cut); n > 0 && cut[n - 1] == ' ';) /* the gap of a wide character cut off */
+            cut[--n] = '\0';
+        sb_reset(&sb);
+        sb_addf(&sb, " " DRAW_MARKER " > %s > %s", cut, seg.items[from]);
+        free(cut);
     }
     sl_free(&seg);
     return sb_take(&sb);
