@@ -138,6 +138,15 @@ int cli_unknown_subcommand(cli_ctx *c, const char *group, const char *sub, void 
     return EXIT_USAGE;
 }
 
+int cli_subcommand_run(cli_ctx *c, int argc, char **argv, const char *group, const cli_subcommand *subs, size_t n,
+                       void (*usage)(FILE *out))
+{
+    for (size_t i = 0; i < n; i++)
+        if (str_eq(argv[0], subs[i].name))
+            return subs[i].run ? subs[i].run(c, argc, argv) : subs[i].run_flag(c, argc, argv, subs[i].flag);
+    return cli_unknown_subcommand(c, group, argv[0], usage);
+}
+
 /* `anzen GROUP … --help` (or -h) anywhere before a `--`: help on the subcommand named right after
  * the group, else on the whole group. Returns true when it asked for help. */
 static bool cli_wants_help(int argc, char **argv)

@@ -242,17 +242,14 @@ static int cmd_decide(cli_ctx *c, int argc, char **argv, bool accept)
 
 static int answer_run(cli_ctx *c, int argc, char **argv)
 {
-    if (str_eq(argv[0], "set"))
-        return cmd_set(c, argc, argv);
-    if (str_eq(argv[0], "proposals"))
-        return cmd_proposals(c, argc, argv);
-    if (str_eq(argv[0], "accept"))
-        return cmd_decide(c, argc, argv, true);
-    if (str_eq(argv[0], "reject"))
-        return cmd_decide(c, argc, argv, false);
-    if (str_eq(argv[0], "agree"))
-        return cli_answer_agree(c, argc, argv);
-    return cli_unknown_subcommand(c, "answer", argv[0], answer_usage);
+    static const cli_subcommand subs[] = {
+        CLI_SUB("set", cmd_set),
+        CLI_SUB("proposals", cmd_proposals),
+        CLI_SUB_FLAG("accept", cmd_decide, true),
+        CLI_SUB_FLAG("reject", cmd_decide, false),
+        CLI_SUB("agree", cli_answer_agree),
+    };
+    return cli_subcommand_run(c, argc, argv, "answer", subs, AZ_ARRAY_LEN(subs), answer_usage);
 }
 
 const cli_group cli_group_answer = {

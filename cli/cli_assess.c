@@ -656,25 +656,18 @@ static int cmd_archive(cli_ctx *c, int argc, char **argv, bool archive)
 
 static int assess_run(cli_ctx *c, int argc, char **argv)
 {
-    if (str_eq(argv[0], "archive"))
-        return cmd_archive(c, argc, argv, true);
-    if (str_eq(argv[0], "restore"))
-        return cmd_archive(c, argc, argv, false);
-    if (str_eq(argv[0], "new"))
-        return cmd_new(c, argc, argv);
-    if (str_eq(argv[0], "list"))
-        return cmd_list(c, argc, argv);
-    if (str_eq(argv[0], "show"))
-        return cmd_show(c, argc, argv);
-    if (str_eq(argv[0], "signoff"))
-        return cmd_signoff(c, argc, argv);
-    if (str_eq(argv[0], "carry"))
-        return cmd_carry(c, argc, argv);
-    if (str_eq(argv[0], "undo"))
-        return cmd_undo(c, argc, argv);
-    if (str_eq(argv[0], "field"))
-        return cli_assess_field(c, argc, argv); /* cli_field.c */
-    return cli_unknown_subcommand(c, "assess", argv[0], assess_usage);
+    static const cli_subcommand subs[] = {
+        CLI_SUB("new", cmd_new),
+        CLI_SUB("list", cmd_list),
+        CLI_SUB("show", cmd_show),
+        CLI_SUB("signoff", cmd_signoff),
+        CLI_SUB("carry", cmd_carry),
+        CLI_SUB_FLAG("archive", cmd_archive, true),
+        CLI_SUB_FLAG("restore", cmd_archive, false),
+        CLI_SUB("undo", cmd_undo),
+        CLI_SUB("field", cli_assess_field) /* cli_field.c */,
+    };
+    return cli_subcommand_run(c, argc, argv, "assess", subs, AZ_ARRAY_LEN(subs), assess_usage);
 }
 
 const cli_group cli_group_assess = {

@@ -428,19 +428,15 @@ static int cmd_decide(cli_ctx *c, int argc, char **argv, bool accept)
 
 static int bundle_run(cli_ctx *c, int argc, char **argv)
 {
-    if (str_eq(argv[0], "export"))
-        return cmd_export(c, argc, argv);
-    if (str_eq(argv[0], "import"))
-        return cmd_import(c, argc, argv);
-    if (str_eq(argv[0], "diff"))
-        return cmd_diff(c, argc, argv);
-    if (str_eq(argv[0], "offers"))
-        return cmd_offers(c, argc, argv);
-    if (str_eq(argv[0], "accept"))
-        return cmd_decide(c, argc, argv, true);
-    if (str_eq(argv[0], "reject"))
-        return cmd_decide(c, argc, argv, false);
-    return cli_unknown_subcommand(c, "bundle", argv[0], bundle_usage);
+    static const cli_subcommand subs[] = {
+        CLI_SUB("export", cmd_export),
+        CLI_SUB("import", cmd_import),
+        CLI_SUB("diff", cmd_diff),
+        CLI_SUB("offers", cmd_offers),
+        CLI_SUB_FLAG("accept", cmd_decide, true),
+        CLI_SUB_FLAG("reject", cmd_decide, false),
+    };
+    return cli_subcommand_run(c, argc, argv, "bundle", subs, AZ_ARRAY_LEN(subs), bundle_usage);
 }
 
 const cli_group cli_group_bundle = {
@@ -569,15 +565,13 @@ static int cmd_key_list(cli_ctx *c, int argc, char **argv)
 
 static int key_run(cli_ctx *c, int argc, char **argv)
 {
-    if (str_eq(argv[0], "new"))
-        return cmd_key_new(c, argc, argv);
-    if (str_eq(argv[0], "show"))
-        return cmd_key_show(c, argc, argv);
-    if (str_eq(argv[0], "trust"))
-        return cmd_key_trust(c, argc, argv);
-    if (str_eq(argv[0], "list"))
-        return cmd_key_list(c, argc, argv);
-    return cli_unknown_subcommand(c, "key", argv[0], key_usage);
+    static const cli_subcommand subs[] = {
+        CLI_SUB("new", cmd_key_new),
+        CLI_SUB("show", cmd_key_show),
+        CLI_SUB("trust", cmd_key_trust),
+        CLI_SUB("list", cmd_key_list),
+    };
+    return cli_subcommand_run(c, argc, argv, "key", subs, AZ_ARRAY_LEN(subs), key_usage);
 }
 
 const cli_group cli_group_key = {.name = "key", .summary = "signing keys", .run = key_run, .usage = key_usage};

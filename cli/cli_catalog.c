@@ -288,15 +288,13 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
 
 static int catalog_run(cli_ctx *c, int argc, char **argv)
 {
-    if (str_eq(argv[0], "validate"))
-        return cmd_validate(c, argc, argv);
-    if (str_eq(argv[0], "list"))
-        return cmd_list(c, argc, argv);
-    if (str_eq(argv[0], "show"))
-        return cmd_show(c, argc, argv);
-    if (str_eq(argv[0], "import-sheet"))
-        return cli_import_sheet(c, argc, argv);
-    return cli_unknown_subcommand(c, "catalog", argv[0], catalog_usage);
+    static const cli_subcommand subs[] = {
+        CLI_SUB("validate", cmd_validate),
+        CLI_SUB("list", cmd_list),
+        CLI_SUB("show", cmd_show),
+        CLI_SUB("import-sheet", cli_import_sheet) /* cli_import_sheet.c */,
+    };
+    return cli_subcommand_run(c, argc, argv, "catalog", subs, AZ_ARRAY_LEN(subs), catalog_usage);
 }
 
 const cli_group cli_group_catalog = {

@@ -597,15 +597,17 @@ static int cmd_history(cli_ctx *c, int argc, char **argv)
 
 static int contract_run(cli_ctx *c, int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        int (*run)(cli_ctx *c, int argc, char **argv);
-    } cmds[] = {{"new", cmd_new},       {"edit", cmd_edit},     {"list", cmd_list},     {"show", cmd_show},
-                {"clause", cmd_clause}, {"param", cmd_param},   {"matrix", cmd_matrix}, {"history", cmd_history}};
-    for (size_t i = 0; i < AZ_ARRAY_LEN(cmds); i++)
-        if (str_eq(argv[0], cmds[i].name))
-            return cmds[i].run(c, argc, argv);
-    return cli_unknown_subcommand(c, "contract", argv[0], contract_usage);
+    static const cli_subcommand subs[] = {
+        CLI_SUB("new", cmd_new),
+        CLI_SUB("edit", cmd_edit),
+        CLI_SUB("list", cmd_list),
+        CLI_SUB("show", cmd_show),
+        CLI_SUB("clause", cmd_clause),
+        CLI_SUB("param", cmd_param),
+        CLI_SUB("matrix", cmd_matrix),
+        CLI_SUB("history", cmd_history),
+    };
+    return cli_subcommand_run(c, argc, argv, "contract", subs, AZ_ARRAY_LEN(subs), contract_usage);
 }
 
 const cli_group cli_group_contract = {

@@ -306,15 +306,15 @@ static int cmd_link(cli_ctx *c, int argc, char **argv, bool link)
 
 static int evidence_run(cli_ctx *c, int argc, char **argv)
 {
-    if (str_eq(argv[0], "add") || str_eq(argv[0], "edit"))
-        return cmd_save(c, argc, argv, str_eq(argv[0], "add"));
-    if (str_eq(argv[0], "list"))
-        return cmd_list(c, argc, argv);
-    if (str_eq(argv[0], "show"))
-        return cmd_show(c, argc, argv);
-    if (str_eq(argv[0], "link") || str_eq(argv[0], "unlink"))
-        return cmd_link(c, argc, argv, str_eq(argv[0], "link"));
-    return cli_unknown_subcommand(c, "evidence", argv[0], evidence_usage);
+    static const cli_subcommand subs[] = {
+        CLI_SUB_FLAG("add", cmd_save, true),
+        CLI_SUB_FLAG("edit", cmd_save, false),
+        CLI_SUB("list", cmd_list),
+        CLI_SUB("show", cmd_show),
+        CLI_SUB_FLAG("link", cmd_link, true),
+        CLI_SUB_FLAG("unlink", cmd_link, false),
+    };
+    return cli_subcommand_run(c, argc, argv, "evidence", subs, AZ_ARRAY_LEN(subs), evidence_usage);
 }
 
 const cli_group cli_group_evidence = {

@@ -46,6 +46,22 @@ void cli_import_sheet_usage(FILE *out);
  * `anzen: unknown command "GROUP SUB"` and the group's usage to err; returns EXIT_USAGE. */
 int cli_unknown_subcommand(cli_ctx *c, const char *group, const char *sub, void (*usage)(FILE *out));
 
+/* A group's subcommands as data: a name and the function that runs it; two names sharing one
+ * function (accept / reject, add / edit) give it `flag` through run_flag. Rows are written with
+ * CLI_SUB / CLI_SUB_FLAG, which tests/cli/help_coverage.sh reads from the sources. */
+typedef struct {
+    const char *name;
+    int (*run)(cli_ctx *c, int argc, char **argv);
+    int (*run_flag)(cli_ctx *c, int argc, char **argv, bool flag);
+    bool flag;
+} cli_subcommand;
+#define CLI_SUB(name, fn) {(name), (fn), NULL, false}
+#define CLI_SUB_FLAG(name, fn, flag) {(name), NULL, (fn), (flag)}
+
+/* Runs the row of subs named argv[0], else cli_unknown_subcommand with the group's usage. */
+int cli_subcommand_run(cli_ctx *c, int argc, char **argv, const char *group, const cli_subcommand *subs, size_t n,
+                       void (*usage)(FILE *out));
+
 /* Prints "anzen: message" to err and returns code. */
 int cli_fail(cli_ctx *c, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

@@ -125,13 +125,13 @@ static int cmd_show(cli_ctx *c, int argc, char **argv)
 
 static int org_run(cli_ctx *c, int argc, char **argv)
 {
-    if (str_eq(argv[0], "add"))
-        return cmd_save(c, argc, argv, true);
-    if (str_eq(argv[0], "edit"))
-        return cmd_save(c, argc, argv, false);
-    if (str_eq(argv[0], "show") || str_eq(argv[0], "list"))
-        return cmd_show(c, argc, argv);
-    return cli_unknown_subcommand(c, "org", argv[0], org_usage);
+    static const cli_subcommand subs[] = {
+        CLI_SUB_FLAG("add", cmd_save, true),
+        CLI_SUB_FLAG("edit", cmd_save, false),
+        CLI_SUB("show", cmd_show),
+        CLI_SUB("list", cmd_show),
+    };
+    return cli_subcommand_run(c, argc, argv, "org", subs, AZ_ARRAY_LEN(subs), org_usage);
 }
 
 const cli_group cli_group_org = {.name = "org", .summary = "the hospital", .run = org_run, .usage = org_usage};

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every command group registered in cli/cli.c, every subcommand its file dispatches and every
+# Every command group registered in cli/cli.c, every subcommand its file dispatches (its CLI_SUB
+# rows, or a str_eq on argv[0] where a group dispatches by hand) and every
 # option its option tables accept must appear in `anzen help`, in the man page and in the bash
 # completion (all three come from the command table, cli/help/cli_help_table.c). Fails naming
 # what is missing.
@@ -40,7 +41,7 @@ for f in "$SRC"/cli/cli_*.c; do
     cli_common.c) mine="vendor system" ;;   # add / edit / list / show of the record groups
     cli_reconcile.c) mine="$mine answer" ;; # anzen answer agree
     esac
-    subs=$(grep -oE 'str_eq\(argv\[0\], "[a-z-]+"\)|\{"[a-z-]+", cmd_[a-z_]+\}' "$f" | cut -d'"' -f2 | sort -u)
+    subs=$(grep -oE 'str_eq\(argv\[0\], "[a-z-]+"\)|CLI_SUB(_FLAG)?\("[a-z-]+"' "$f" | cut -d'"' -f2 | sort -u)
     for s in $subs; do
         found=
         for g in $mine; do
